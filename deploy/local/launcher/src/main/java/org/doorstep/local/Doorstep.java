@@ -1,0 +1,110 @@
+package org.doorstep.local;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code ./doorstep up [--detach] | down | status | demo}: the one-command local platform.
+ * See the README for what each command does.
+ */
+public final class Doorstep {
+
+    private Doorstep() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // the admin client's connection warnings while the broker starts are expected noise
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        Console console = new Console(System.out);
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "help" : arguments.get(0);
+        try {
+            PlatformSettings settings = PlatformSettings.fromEnvironment(System.getenv());
+            int exit = switch (command) {
+                case "up" -> up(new Platform(settings, console), settings, console, arguments.contains("--detach") || arguments.contains("-d"));
+                case "down" -> down(new Platform(settings, console), console);
+                case "status" -> status(new Platform(settings, console), console);
+                case "demo" -> new Demo(settings, console).run();
+                default -> help(console);
+            };
+            System.exit(exit);
+        } catch (PlatformException e) {
+            console.line("doorstep %s: %s", command, e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int up(Platform platform, PlatformSettings settings, Console console, boolean detach) {
+        console.line("Starting Doorstep from %s (logs in %s)", settings.projectRoot(), settings.logs());
+        AtomicBoolean stopping = new AtomicBoolean();
+        Thread stopOnInterrupt = new Thread(() -> {
+            if (stopping.compareAndSet(false, true) && !platform.status().isEmpty()) {
+                console.line("Stopping Doorstep ...");
+                console.line("Stopped %d processes.", platform.down());
+            }
+        }, "doorstep-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        Map<String, String> credentials = platform.up();
+        printSummary(settings, console, credentials);
+        if (detach) {
+            Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
+            console.line("Running in the background. Stop it with: ./doorstep down");
+            return 0;
+        }
+        console.line("Press Ctrl-C to stop everything (or run ./doorstep down in another terminal).");
+        ManagedProcess exited = platform.awaitFirstExit();
+        if (!stopping.get()) {
+            console.line("%s exited (see %s); stopping the rest.", exited.name(), exited.log());
+        }
+        return stopping.get() ? 0 : 1;
+    }
+
+    private static void printSummary(PlatformSettings settings, Console console, Map<String, String> credentials) {
+        console.line("");
+        console.line("  postings-service      %s   (partners: Authorization: Bearer $DOORSTEP_PARTNER_KEY)", credentials.get("DOORSTEP_POSTINGS_URL"));
+        console.line("  seekers-service       %s   (mobile apps: POST /api/v1/seekers returns a seeker token)", credentials.get("DOORSTEP_SEEKERS_URL"));
+        console.line("  matching-service      %s   (operators: Authorization: Bearer $DOORSTEP_OPERATOR_TOKEN)", credentials.get("DOORSTEP_MATCHING_URL"));
+        console.line("  notification-service  %s   (SSE: /api/v1/me/matches/stream with a seeker token)", credentials.get("DOORSTEP_NOTIFICATIONS_URL"));
+        console.line("  OpenAPI               <service URL>/v3/api-docs, Swagger UI at <service URL>/swagger-ui.html");
+        console.line("  Kafka                 %s    MongoDB  %s", credentials.get("KAFKA_BOOTSTRAP_SERVERS"), credentials.get("MONGODB_URI"));
+        console.line("");
+        console.line("  operator token        %s", credentials.get("DOORSTEP_OPERATOR_TOKEN"));
+        console.line("  demo partner key      %s", credentials.get("DOORSTEP_PARTNER_KEY"));
+        console.line("  credentials           . %s", settings.home().resolve("credentials.env"));
+        console.line("");
+        console.line("Next: ./doorstep demo   (publishes sample postings and seekers, shows matches arriving live)");
+    }
+
+    private static int down(Platform platform, Console console) {
+        int stopped = platform.down();
+        console.line(stopped == 0 ? "Nothing was running." : "Stopped " + stopped + " processes.");
+        return 0;
+    }
+
+    private static int status(Platform platform, Console console) {
+        List<ManagedProcess> running = platform.status();
+        if (running.isEmpty()) {
+            console.line("Doorstep is not running. Start it: ./doorstep up");
+            return 1;
+        }
+        running.forEach(p -> console.line("  %-22s pid %-8d log %s", p.name(), p.pid(), p.log()));
+        return 0;
+    }
+
+    private static int help(Console console) {
+        console.line("""
+                Usage: ./doorstep <command>
+                  up [--detach]  build what is missing, start Kafka, the MongoDB-wire server and the four services,
+                                 wait until all are ready, print URLs and credentials (Ctrl-C stops everything)
+                  demo           publish sample postings and seekers and show one seeker's matches arriving live
+                  status         list the processes the platform started
+                  down           stop every process the platform started, and only those
+                Ports: DOORSTEP_KAFKA_PORT (9092), DOORSTEP_KAFKA_CONTROLLER_PORT (9093), DOORSTEP_MONGO_PORT (27017),
+                       DOORSTEP_POSTINGS_PORT (8081), DOORSTEP_SEEKERS_PORT (8082), DOORSTEP_MATCHING_PORT (8083),
+                       DOORSTEP_NOTIFICATION_PORT (8084). Data and logs: .doorstep/ (DOORSTEP_HOME).""");
+        return 0;
+    }
+}

@@ -1,0 +1,190 @@
+package org.doorstep.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Starts, reports and stops the local platform: Kafka, the MongoDB-wire server and the four services. */
+final class Platform {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final PlatformSettings settings;
+    private final PlatformState state;
+    private final Console console;
+
+    Platform(PlatformSettings settings, Console console) {
+        this.settings = settings;
+        this.state = new PlatformState(settings.home());
+        this.console = console;
+    }
+
+    /** Starts everything, waits for every readiness probe, provisions the demo partner, writes credentials. */
+    Map<String, String> up() {
+        List<ManagedProcess> running = state.running();
+        if (!running.isEmpty()) {
+            throw new PlatformException("The platform already runs here (" + names(running) + "). Stop it first: ./doorstep down");
+        }
+        state.forgetProcesses();
+        checkPortsFree();
+        long started = System.nanoTime();
+        Map<String, String> secrets = state.secrets();
+        try {
+            startInfrastructure();
+            startServices(secrets);
+            Map<String, String> credentials = credentials(secrets, new DemoPartner(settings, state).ensure(secrets));
+            state.writeCredentials(credentials);
+            console.line("All services ready in %.1f s", seconds(started));
+            return credentials;
+        } catch (RuntimeException e) {
+            console.line("Start-up failed; stopping what was started.");
+            down();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        long t0 = System.nanoTime();
+        ManagedProcess mongo = ManagedProcess.start("mongo", settings.javaCommand(), settings.home(),
+                List.of("-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", settings.launcherClasspath()),
+                List.of(MongoWireServer.class.getName(), String.valueOf(settings.mongoPort()),
+                        settings.home().resolve("mongo/doorstep.mv").toString()),
+                Map.of(), settings.logs().resolve("mongo.log"));
+        state.record(mongo);
+        KafkaBroker kafka = new KafkaBroker(settings);
+        ManagedProcess broker = kafka.start();
+        state.record(broker);
+        Readiness.await(mongo, () -> Readiness.tcpAccepts(settings.mongoPort()), START_TIMEOUT);
+        console.line("  ready  MongoDB-wire server (H2 files)   %-28s %5.1f s", settings.mongoUri(), seconds(t0));
+        Readiness.await(broker, () -> Readiness.tcpAccepts(settings.kafkaPort()) && kafka.answers(), START_TIMEOUT);
+        kafka.createTopics();
+        console.line("  ready  Kafka broker (KRaft)             %-28s %5.1f s", settings.kafkaBootstrap(), seconds(t0));
+    }
+
+    private void startServices(Map<String, String> secrets) {
+        long t0 = System.nanoTime();
+        List<ManagedProcess> services = new ArrayList<>();
+        for (DoorstepService service : DoorstepService.values()) {
+            ManagedProcess process = ManagedProcess.start(service.module(), settings.javaCommand(), settings.home(),
+                    DoorstepService.jvmOptions(), List.of("-jar", settings.serviceJar(service.module()).toString()),
+                    serviceEnvironment(service, secrets), settings.logs().resolve(service.module() + ".log"));
+            state.record(process);
+            services.add(process);
+        }
+        List<CompletableFuture<Void>> readiness = new ArrayList<>();
+        for (DoorstepService service : DoorstepService.values()) {
+            ManagedProcess process = services.get(service.ordinal());
+            int port = service.port(settings);
+            readiness.add(CompletableFuture.runAsync(() -> {
+                Readiness.await(process, () -> Readiness.httpReady(port), START_TIMEOUT);
+                console.line("  ready  %-32s %-28s %5.1f s", service.module(), settings.url(port), seconds(t0));
+            }));
+        }
+        try {
+            CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    private Map<String, String> serviceEnvironment(DoorstepService service, Map<String, String> secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(service.port(settings)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        env.put("MONGODB_URI", settings.mongoUri());
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("DOORSTEP_MATCHING_INSTANCE", "local-1");
+        env.putAll(secrets);
+        return env;
+    }
+
+    private Map<String, String> credentials(Map<String, String> secrets, Map<String, String> partner) {
+        Map<String, String> credentials = new LinkedHashMap<>();
+        credentials.put("DOORSTEP_OPERATOR_TOKEN", secrets.get("DOORSTEP_OPERATOR_TOKEN"));
+        credentials.put("DOORSTEP_PARTNER_KEY", partner.get("DOORSTEP_PARTNER_KEY"));
+        credentials.put("DOORSTEP_POSTINGS_URL", settings.url(settings.postingsPort()));
+        credentials.put("DOORSTEP_SEEKERS_URL", settings.url(settings.seekersPort()));
+        credentials.put("DOORSTEP_MATCHING_URL", settings.url(settings.matchingPort()));
+        credentials.put("DOORSTEP_NOTIFICATIONS_URL", settings.url(settings.notificationPort()));
+        credentials.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
+        credentials.put("MONGODB_URI", settings.mongoUri());
+        return credentials;
+    }
+
+    /** Stops every process this platform started (services first, then Kafka, then MongoDB), and only those. */
+    int down() {
+        List<ManagedProcess> running = new ArrayList<>(state.running());
+        List<ManagedProcess> services = running.stream().filter(p -> p.name().endsWith("-service")).toList();
+        CompletableFuture.allOf(services.stream()
+                .map(p -> CompletableFuture.runAsync(() -> p.stop(STOP_GRACE)))
+                .toArray(CompletableFuture[]::new)).join();
+        running.stream().filter(p -> p.name().equals("kafka")).forEach(p -> p.stop(STOP_GRACE));
+        running.stream().filter(p -> p.name().equals("mongo")).forEach(p -> p.stop(STOP_GRACE));
+        state.forgetProcesses();
+        return running.size();
+    }
+
+    List<ManagedProcess> status() {
+        return state.running();
+    }
+
+    /** Blocks while every started process runs; returns when one of them exits. */
+    ManagedProcess awaitFirstExit() {
+        List<ManagedProcess> running = state.running();
+        CompletableFuture<?>[] exits = running.stream()
+                .map(p -> ProcessHandle.of(p.pid()).map(ProcessHandle::onExit).orElse(CompletableFuture.completedFuture(null))
+                        .thenApply(ignored -> p))
+                .toArray(CompletableFuture[]::new);
+        return (ManagedProcess) CompletableFuture.anyOf(exits).join();
+    }
+
+    private void checkPortsFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("DOORSTEP_KAFKA_PORT", settings.kafkaPort());
+        ports.put("DOORSTEP_KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
+        ports.put("DOORSTEP_MONGO_PORT", settings.mongoPort());
+        ports.put("DOORSTEP_POSTINGS_PORT", settings.postingsPort());
+        ports.put("DOORSTEP_SEEKERS_PORT", settings.seekersPort());
+        ports.put("DOORSTEP_MATCHING_PORT", settings.matchingPort());
+        ports.put("DOORSTEP_NOTIFICATION_PORT", settings.notificationPort());
+        List<String> taken = new ArrayList<>();
+        ports.forEach((variable, port) -> {
+            if (!free(port)) {
+                taken.add("port " + port + " (" + variable + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new PlatformException("Already in use: " + String.join(", ", taken)
+                    + ". Stop what holds it, or choose another port, e.g. " + taken.get(0).replaceAll(".*\\((.*)\\)", "$1") + "=19092 ./doorstep up");
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String names(List<ManagedProcess> processes) {
+        return String.join(", ", processes.stream().map(p -> p.name() + " pid " + p.pid()).toList());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    boolean homeExists() {
+        return Files.isDirectory(settings.home());
+    }
+}
