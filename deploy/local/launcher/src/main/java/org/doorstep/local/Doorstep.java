@@ -24,7 +24,8 @@ public final class Doorstep {
         try {
             PlatformSettings settings = PlatformSettings.fromEnvironment(System.getenv());
             int exit = switch (command) {
-                case "up" -> up(new Platform(settings, console), settings, console, arguments.contains("--detach") || arguments.contains("-d"));
+                case "up" -> up(new Platform(settings, console), settings, console,
+                        arguments.contains("--detach") || arguments.contains("-d"), arguments.contains("--demo"));
                 case "down" -> down(new Platform(settings, console), console);
                 case "status" -> status(new Platform(settings, console), console);
                 case "demo" -> new Demo(settings, console).run();
@@ -37,7 +38,7 @@ public final class Doorstep {
         }
     }
 
-    private static int up(Platform platform, PlatformSettings settings, Console console, boolean detach) {
+    private static int up(Platform platform, PlatformSettings settings, Console console, boolean detach, boolean demo) {
         console.line("Starting Doorstep from %s (logs in %s)", settings.projectRoot(), settings.logs());
         AtomicBoolean stopping = new AtomicBoolean();
         Thread stopOnInterrupt = new Thread(() -> {
@@ -49,6 +50,13 @@ public final class Doorstep {
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         Map<String, String> credentials = platform.up();
         printSummary(settings, console, credentials);
+        if (demo) {
+            try {
+                new Demo(settings, console).run();
+            } catch (PlatformException e) {
+                console.line("The demo failed: %s (the platform keeps running)", e.getMessage());
+            }
+        }
         if (detach) {
             Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             console.line("Running in the background. Stop it with: ./doorstep down");
@@ -97,8 +105,10 @@ public final class Doorstep {
     private static int help(Console console) {
         console.line("""
                 Usage: ./doorstep <command>
-                  up [--detach]  build what is missing, start Kafka, the MongoDB-wire server and the four services,
-                                 wait until all are ready, print URLs and credentials (Ctrl-C stops everything)
+                  up [--detach] [--demo]
+                                 build what is missing, start Kafka, the MongoDB-wire server and the four services,
+                                 wait until all are ready, print URLs and credentials (Ctrl-C stops everything);
+                                 --demo then runs the demo, --detach returns and leaves the platform running
                   demo           publish sample postings and seekers and show one seeker's matches arriving live
                   status         list the processes the platform started
                   down           stop every process the platform started, and only those
