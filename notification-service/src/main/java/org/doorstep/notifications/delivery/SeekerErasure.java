@@ -1,0 +1,42 @@
+package org.doorstep.notifications.delivery;
+
+import java.util.List;
+
+import org.doorstep.notifications.inbox.Feed;
+import org.doorstep.notifications.inbox.InboxStore;
+import org.doorstep.notifications.preferences.PreferencesStore;
+import org.springframework.stereotype.Service;
+
+/** Forgets an erased seeker: inbox, feed, preferences and whatever else holds their data here. */
+@Service
+public class SeekerErasure {
+
+    private final InboxStore inbox;
+    private final Feed feed;
+    private final PreferencesStore preferences;
+    private final List<ErasureParticipant> participants;
+    private final SeekerLocks locks;
+
+    SeekerErasure(InboxStore inbox, Feed feed, PreferencesStore preferences, List<ErasureParticipant> participants,
+                  SeekerLocks locks) {
+        this.inbox = inbox;
+        this.feed = feed;
+        this.preferences = preferences;
+        this.participants = participants;
+        this.locks = locks;
+    }
+
+    public void erase(String seekerId) {
+        locks.run(seekerId, () -> {
+            inbox.purge(seekerId).block();
+            feed.purge(seekerId).block();
+            preferences.purge(seekerId).block();
+            participants.forEach(participant -> participant.erase(seekerId));
+        });
+    }
+
+    /** Another feature holding per-seeker data. */
+    public interface ErasureParticipant {
+        void erase(String seekerId);
+    }
+}

@@ -1,0 +1,9 @@
+package org.doorstep.notifications.errors;
+
+/** Something the caller asked for that does not exist for them (another seeker's item is "not found" too). */
+public class NotFound extends RuntimeException {
+
+    public NotFound(String what) {
+        super(what + " not found");
+    }
+}

@@ -1,0 +1,56 @@
+package org.doorstep.notifications.inbox.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+
+import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.inbox.InboxItem;
+import org.doorstep.notifications.inbox.InboxSettings;
+import org.doorstep.notifications.inbox.InboxStore;
+import org.doorstep.notifications.inbox.MatchFound;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class InboxController {
+
+    private final InboxStore inbox;
+    private final InboxSettings settings;
+    private final Clock clock;
+
+    InboxController(InboxStore inbox, InboxSettings settings, Clock clock) {
+        this.inbox = inbox;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The seeker's inbox, newest first; pass {@code nextCursor} back as {@code cursor} for the next page. */
+    @GetMapping("/api/v1/me/matches")
+    Mono<InboxPageView> page(Principal seeker, @RequestParam(required = false) String cursor,
+                             @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? settings.pageSize() : limit;
+        if (size < 1 || size > 100) {
+            return Mono.error(new InvalidRequest("limit", "must be between 1 and 100"));
+        }
+        return inbox.page(seeker.getName(), cursor, size, clock.instant())
+                .map(page -> new InboxPageView(page.items().stream().map(InboxItemView::of).toList(), page.nextCursor()));
+    }
+
+    record InboxPageView(List<InboxItemView> items, String nextCursor) {
+    }
+
+    record InboxItemView(String matchId, String postingId, int revision, double score, List<MatchFound.Reason> reasons,
+                         MatchFound.PostingSummary posting, List<String> campaignCodes, String matchedAt,
+                         String receivedAt, String expiresAt, String feedback) {
+
+        static InboxItemView of(InboxItem item) {
+            MatchFound m = item.match();
+            return new InboxItemView(m.matchId(), m.postingId(), m.revision(), m.score(), m.reasons(), m.posting(),
+                    m.campaignCodes(), m.matchedAt(), item.receivedAt().toString(), item.expiresAt().toString(),
+                    item.feedback());
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.doorstep.notifications.preferences.store;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.doorstep.notifications.preferences.Preferences;
+import org.doorstep.notifications.preferences.PreferencesStore;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+@Repository
+class MongoPreferencesStore implements PreferencesStore {
+
+    static final String COLLECTION = "preferences";
+    static final String PUSH_COUNTS = "push_counts";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoPreferencesStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Boolean> save(Preferences p, Instant digestSlot) {
+        return mongo.findById(p.seekerId(), Document.class, COLLECTION)
+                .map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(existing -> {
+                    if (existing.isPresent() && ((Number) existing.get().get("version")).longValue() >= p.version()) {
+                        return Mono.just(false);
+                    }
+                    Date kept = existing.map(doc -> doc.getDate("lastDigestSlot")).orElse(null);
+                    Date slot = kept != null ? kept : digestSlot == null ? new Date(0) : Date.from(digestSlot);
+                    return write(p, slot);
+                });
+    }
+
+    private Mono<Boolean> write(Preferences p, Date slot) {
+        return Mono.defer(() -> {
+                    Update update = new Update()
+                            .set("version", p.version())
+                            .set("channels", List.copyOf(p.channels()))
+                            .set("quietHours", p.quietHours() == null ? null : new Document("start", p.quietHours().start().toString())
+                                    .append("end", p.quietHours().end().toString())
+                                    .append("zone", p.quietHours().zone().getId()))
+                            .set("maxPerDay", p.maxPerDay())
+                            .set("digest", new Document("daily", p.digest().daily())
+                                    .append("at", p.digest().at() == null ? null : p.digest().at().toString())
+                                    .append("zone", p.digest().zone() == null ? null : p.digest().zone().getId()))
+                            .set("minScore", p.minScore())
+                            .set("shareWithPartners", p.shareWithPartners())
+                            .set("pushToken", p.pushToken())
+                            .set("lastDigestSlot", slot);
+                    return mongo.upsert(Query.query(Criteria.where("_id").is(p.seekerId())), update, COLLECTION)
+                            .thenReturn(true);
+        });
+    }
+
+    @Override
+    public Mono<Preferences> find(String seekerId) {
+        return mongo.findById(seekerId, Document.class, COLLECTION).map(MongoPreferencesStore::toPreferences)
+                .defaultIfEmpty(Preferences.defaults(seekerId));
+    }
+
+    @Override
+    public Mono<Long> pushesOn(String seekerId, String day) {
+        return mongo.findById(seekerId + "|" + day, Document.class, PUSH_COUNTS)
+                .map(doc -> ((Number) doc.get("n")).longValue()).defaultIfEmpty(0L);
+    }
+
+    @Override
+    public Mono<Void> countPush(String seekerId, String day) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(seekerId + "|" + day)),
+                new Update().inc("n", 1L).set("seekerId", seekerId),
+                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, PUSH_COUNTS).then();
+    }
+
+    @Override
+    public Flux<Preferences> withDailyDigest() {
+        return mongo.find(Query.query(Criteria.where("digest.daily").is(true)), Document.class, COLLECTION)
+                .map(MongoPreferencesStore::toPreferences);
+    }
+
+    @Override
+    public Mono<Boolean> claimDigest(String seekerId, Instant slot) {
+        Query query = Query.query(Criteria.where("_id").is(seekerId).and("lastDigestSlot").lt(Date.from(slot)));
+        return mongo.updateFirst(query, new Update().set("lastDigestSlot", Date.from(slot)), COLLECTION)
+                .map(result -> result.getModifiedCount() > 0);
+    }
+
+    @Override
+    public Mono<Void> purge(String seekerId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(seekerId)), COLLECTION)
+                .then(mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), PUSH_COUNTS))
+                .then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Preferences toPreferences(Document doc) {
+        Document quiet = doc.get("quietHours", Document.class);
+        Document digest = doc.get("digest", Document.class);
+        Number maxPerDay = (Number) doc.get("maxPerDay");
+        return new Preferences(doc.getString("_id"), ((Number) doc.get("version")).longValue(),
+                new HashSet<>((List<String>) doc.get("channels", List.class)),
+                quiet == null ? null : new Preferences.QuietHours(LocalTime.parse(quiet.getString("start")),
+                        LocalTime.parse(quiet.getString("end")), ZoneId.of(quiet.getString("zone"))),
+                maxPerDay == null ? null : maxPerDay.intValue(),
+                digest == null ? Preferences.Digest.NONE : new Preferences.Digest(Boolean.TRUE.equals(digest.getBoolean("daily")),
+                        digest.getString("at") == null ? null : LocalTime.parse(digest.getString("at")),
+                        digest.getString("zone") == null ? null : ZoneId.of(digest.getString("zone"))),
+                ((Number) doc.get("minScore")).doubleValue(),
+                Boolean.TRUE.equals(doc.getBoolean("shareWithPartners")), doc.getString("pushToken"));
+    }
+}

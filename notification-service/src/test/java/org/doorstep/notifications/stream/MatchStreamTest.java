@@ -1,0 +1,123 @@
+package org.doorstep.notifications.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.doorstep.notifications.Events;
+import org.doorstep.notifications.NotificationServiceTest;
+import org.doorstep.notifications.SseClient;
+import org.doorstep.notifications.Tokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotificationServiceTest
+class MatchStreamTest {
+
+    private static final String FOUND = "org.doorstep.match.found.v1";
+    private static final String WITHDRAWN = "org.doorstep.match.withdrawn.v1";
+
+    @LocalServerPort
+    int port;
+
+    private void found(String seeker, String posting) {
+        Events.send(Events.MATCHES, seeker, FOUND, "m-" + posting + "-" + seeker,
+                Events.matchFound(seeker, posting, "partner-" + seeker, 0.8));
+    }
+
+    @Test
+    void deliversEachMatchAsAnEventWithTheMatchJsonAndAnIncreasingId() {
+        String seeker = Events.id();
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
+            found(seeker, "p1");
+            found(seeker, "p2");
+            await().atMost(Duration.ofSeconds(20)).until(() -> device.events().size() == 2);
+            assertThat(device.events()).allSatisfy(event -> assertThat(event.event()).isEqualTo("match.found"));
+            assertThat(device.matchIdsOf("match.found")).containsExactly("m-p1-" + seeker, "m-p2-" + seeker);
+            assertThat(device.ids()).isSorted().doesNotHaveDuplicates();
+            var data = Events.JSON.readTree(device.events().get(0).data());
+            assertThat(data.get("seekerId").asString()).isEqualTo(seeker);
+            assertThat(data.get("postingId").asString()).isEqualTo("p1");
+            assertThat(data.get("score").asDouble()).isEqualTo(0.8);
+            assertThat(data.get("posting").get("title").asString()).startsWith("Java backend developer");
+            assertThat(data.get("reasons").size()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void resumingWithLastEventIdReplaysExactlyWhatWasMissedThenContinuesLive() {
+        String seeker = Events.id();
+        String token = Tokens.seeker(seeker);
+        String lastSeen;
+        try (SseClient first = SseClient.connect(port, token)) {
+            IntStream.rangeClosed(1, 3).forEach(i -> found(seeker, "before-" + i));
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.events().size() == 3);
+            lastSeen = first.lastId();
+        }
+        // disconnected: these happen while no device listens
+        IntStream.rangeClosed(1, 4).forEach(i -> found(seeker, "during-" + i));
+        try (SseClient again = SseClient.resume(port, token, lastSeen)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> again.events().size() == 4);
+            IntStream.rangeClosed(1, 2).forEach(i -> found(seeker, "after-" + i));
+            await().atMost(Duration.ofSeconds(20)).until(() -> again.events().size() == 6);
+            List<String> expected = new ArrayList<>();
+            IntStream.rangeClosed(1, 4).forEach(i -> expected.add("m-during-" + i + "-" + seeker));
+            IntStream.rangeClosed(1, 2).forEach(i -> expected.add("m-after-" + i + "-" + seeker));
+            assertThat(again.matchIdsOf("match.found")).containsExactlyElementsOf(expected);
+            assertThat(again.ids()).isSorted().doesNotHaveDuplicates().allMatch(id -> id > Long.parseLong(lastSeen));
+        }
+    }
+
+    @Test
+    void everyDeviceOfTheSeekerReceivesEveryEvent() {
+        String seeker = Events.id();
+        String token = Tokens.seeker(seeker);
+        try (SseClient phone = SseClient.connect(port, token); SseClient tablet = SseClient.connect(port, token)) {
+            IntStream.rangeClosed(1, 3).forEach(i -> found(seeker, "multi-" + i));
+            await().atMost(Duration.ofSeconds(20)).until(() -> phone.events().size() == 3 && tablet.events().size() == 3);
+            assertThat(phone.ids()).isEqualTo(tablet.ids());
+            assertThat(phone.matchIdsOf("match.found")).isEqualTo(tablet.matchIdsOf("match.found"));
+        }
+    }
+
+    @Test
+    void withdrawalArrivesAsItsOwnEventType() {
+        String seeker = Events.id();
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
+            found(seeker, "w1");
+            await().atMost(Duration.ofSeconds(20)).until(() -> device.events().size() == 1);
+            Events.send(Events.MATCHES, seeker, WITHDRAWN, "m-w1-" + seeker,
+                    Events.matchWithdrawn(seeker, "w1", "partner-" + seeker));
+            await().atMost(Duration.ofSeconds(20)).until(() -> device.events().size() == 2);
+            assertThat(device.events().get(1).event()).isEqualTo("match.withdrawn");
+            assertThat(device.matchIdsOf("match.withdrawn")).containsExactly("m-w1-" + seeker);
+            assertThat(Long.parseLong(device.events().get(1).id())).isGreaterThan(Long.parseLong(device.events().get(0).id()));
+        }
+    }
+
+    @Test
+    void idleStreamsGetHeartbeatComments() {
+        String seeker = Events.id();
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.comments().stream()
+                    .filter(comment -> "heartbeat".equals(comment.comment())).count() >= 2);
+            assertThat(device.events()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSeekerNeverSeesAnotherSeekersMatches() {
+        String alice = Events.id();
+        String bob = Events.id();
+        try (SseClient aliceDevice = SseClient.connect(port, Tokens.seeker(alice))) {
+            found(bob, "bobs");
+            found(alice, "alices");
+            await().atMost(Duration.ofSeconds(20)).until(() -> aliceDevice.events().size() == 1);
+            assertThat(aliceDevice.matchIdsOf("match.found")).containsExactly("m-alices-" + alice);
+        }
+    }
+}
