@@ -1,0 +1,89 @@
+package org.doorstep.postings.campaign.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import org.doorstep.postings.campaign.Campaign;
+import org.doorstep.postings.campaign.CampaignExists;
+import org.doorstep.postings.campaign.CampaignNotFound;
+import org.doorstep.postings.campaign.store.CampaignStore;
+import org.doorstep.postings.posting.store.PostingStore;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Operators' campaigns and their progress: open postings and vacancies offered, in total and by region. */
+@Service
+public class CampaignService {
+
+    private final CampaignStore campaigns;
+    private final PostingStore postings;
+    private final Clock clock;
+
+    CampaignService(CampaignStore campaigns, PostingStore postings, Clock clock) {
+        this.campaigns = campaigns;
+        this.postings = postings;
+        this.clock = clock;
+    }
+
+    public record Definition(String code, String name, java.time.LocalDate startsOn, java.time.LocalDate endsOn,
+                             long targetJobs, List<org.doorstep.postings.posting.TargetGroup> targetGroups) {
+    }
+
+    public record RegionProgress(String regionCode, long openPostings, long vacancies) {
+    }
+
+    public record Progress(long openPostings, long vacancies, List<RegionProgress> byRegion) {
+    }
+
+    public record Saved(Campaign campaign, boolean created) {
+    }
+
+    public Mono<Campaign> create(Definition d) {
+        Instant now = now();
+        return campaigns.insert(campaign(d, now, now))
+                .onErrorMap(e -> e instanceof MongoWriteException w
+                        && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY, e -> new CampaignExists(d.code()));
+    }
+
+    public Mono<Saved> save(Definition d) {
+        Instant now = now();
+        return campaigns.find(d.code())
+                .map(existing -> new Saved(campaign(d, existing.createdAt(), now), false))
+                .defaultIfEmpty(new Saved(campaign(d, now, now), true))
+                .flatMap(saved -> campaigns.save(saved.campaign()).thenReturn(saved));
+    }
+
+    public Flux<Campaign> all() {
+        return campaigns.all();
+    }
+
+    public Mono<Campaign> get(String code) {
+        return campaigns.find(code).switchIfEmpty(Mono.error(() -> new CampaignNotFound(code)));
+    }
+
+    public Mono<Progress> progress(String code) {
+        return postings.progress(code)
+                .map(r -> new RegionProgress(r.regionCode(), r.openPostings(), r.vacancies()))
+                .collectList()
+                .map(regions -> new Progress(
+                        regions.stream().mapToLong(RegionProgress::openPostings).sum(),
+                        regions.stream().mapToLong(RegionProgress::vacancies).sum(),
+                        regions.stream().sorted(Comparator.comparing(RegionProgress::vacancies).reversed()
+                                .thenComparing(r -> String.valueOf(r.regionCode()))).toList()));
+    }
+
+    private static Campaign campaign(Definition d, Instant createdAt, Instant updatedAt) {
+        return new Campaign(d.code(), d.name(), d.startsOn(), d.endsOn(), d.targetJobs(), d.targetGroups(),
+                createdAt, updatedAt);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,186 @@
+package org.doorstep.postings.campaign.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.doorstep.postings.campaign.Campaign;
+import org.doorstep.postings.campaign.app.CampaignService;
+import org.doorstep.postings.operator.OperatorAuthenticator;
+import org.doorstep.postings.posting.TargetGroup;
+import org.doorstep.postings.problem.InvalidRequest;
+import org.doorstep.postings.problem.Violation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Operators run recruitment campaigns and watch their progress. */
+@RestController
+@Tag(name = "Campaigns", description = "Recruitment campaigns and their progress (operator token)")
+class CampaignController {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Set<String> FIELDS = Set.of("code", "name", "startsOn", "endsOn", "targetJobs",
+            "targetGroups");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final CampaignService campaigns;
+    private final OperatorAuthenticator operator;
+
+    CampaignController(CampaignService campaigns, OperatorAuthenticator operator) {
+        this.campaigns = campaigns;
+        this.operator = operator;
+    }
+
+    record CampaignView(String code, String name, LocalDate startsOn, LocalDate endsOn, long targetJobs,
+                        List<TargetGroup> targetGroups, Instant createdAt, Instant updatedAt,
+                        CampaignService.Progress progress) {
+
+        static CampaignView of(Campaign c, CampaignService.Progress progress) {
+            return new CampaignView(c.code(), c.name(), c.startsOn(), c.endsOn(), c.targetJobs(), c.targetGroups(),
+                    c.createdAt(), c.updatedAt(), progress);
+        }
+    }
+
+    @Operation(summary = "Create a campaign (409 if the code exists)")
+    @PostMapping("/api/v1/campaigns")
+    Mono<ResponseEntity<CampaignView>> create(
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestBody(required = false) String body) {
+        return operator.check(auth)
+                .then(Mono.fromSupplier(() -> definition(body, null)))
+                .flatMap(campaigns::create)
+                .map(c -> ResponseEntity.status(HttpStatus.CREATED).body(CampaignView.of(c, null)));
+    }
+
+    @Operation(summary = "Create or change a campaign by its code (201 created, 200 changed)")
+    @PutMapping("/api/v1/campaigns/{code}")
+    Mono<ResponseEntity<CampaignView>> save(
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @PathVariable String code,
+            @RequestBody(required = false) String body) {
+        return operator.check(auth)
+                .then(Mono.fromSupplier(() -> definition(body, code)))
+                .flatMap(campaigns::save)
+                .map(s -> ResponseEntity.status(s.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                        .body(CampaignView.of(s.campaign(), null)));
+    }
+
+    @Operation(summary = "List campaigns")
+    @GetMapping("/api/v1/campaigns")
+    Flux<CampaignView> list(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+        return operator.check(auth).thenMany(campaigns.all()).map(c -> CampaignView.of(c, null));
+    }
+
+    @Operation(summary = "Get a campaign with its progress: open postings and vacancies, in total and by region")
+    @GetMapping("/api/v1/campaigns/{code}")
+    Mono<CampaignView> get(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                           @PathVariable String code) {
+        return operator.check(auth)
+                .then(campaigns.get(code))
+                .flatMap(c -> campaigns.progress(code).map(p -> CampaignView.of(c, p)));
+    }
+
+    private static CampaignService.Definition definition(String body, String pathCode) {
+        List<Violation> errors = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = body == null ? null : JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new InvalidRequest(List.of(new Violation("$", "malformed JSON: " + e.getOriginalMessage())));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidRequest(List.of(new Violation("$", "must be a JSON object")));
+        }
+        for (String name : root.propertyNames()) {
+            if (!FIELDS.contains(name)) {
+                errors.add(new Violation(name, "unknown property"));
+            }
+        }
+        String code = text(root, "code");
+        if (pathCode != null) {
+            if (code != null && !code.equals(pathCode)) {
+                errors.add(new Violation("code", "must be the same as in the path"));
+            }
+            code = pathCode;
+        }
+        if (code == null || !CODE.matcher(code).matches()) {
+            errors.add(new Violation("code", "must be 1 to 64 letters, digits, '-' or '_'"));
+        }
+        String name = text(root, "name");
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(new Violation("name", "must be 1 to 200 characters"));
+        }
+        LocalDate startsOn = date(root, "startsOn", errors);
+        LocalDate endsOn = date(root, "endsOn", errors);
+        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+            errors.add(new Violation("endsOn", "must not be before startsOn"));
+        }
+        JsonNode jobs = root.get("targetJobs");
+        long targetJobs = 0;
+        if (jobs == null || !jobs.isIntegralNumber() || !jobs.canConvertToLong() || jobs.longValue() < 0
+                || jobs.longValue() > 1_000_000_000L) {
+            errors.add(new Violation("targetJobs", "must be an integer between 0 and 1000000000"));
+        } else {
+            targetJobs = jobs.longValue();
+        }
+        Set<TargetGroup> groups = new LinkedHashSet<>();
+        JsonNode groupsNode = root.get("targetGroups");
+        if (groupsNode != null && !groupsNode.isNull()) {
+            if (!groupsNode.isArray()) {
+                errors.add(new Violation("targetGroups", "must be an array"));
+            } else {
+                for (int i = 0; i < groupsNode.size(); i++) {
+                    JsonNode g = groupsNode.get(i);
+                    try {
+                        groups.add(TargetGroup.valueOf(g.isString() ? g.stringValue() : ""));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new Violation("targetGroups[" + i + "]",
+                                "must be one of " + java.util.Arrays.toString(TargetGroup.values())));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+        return new CampaignService.Definition(code, name.strip(), startsOn, endsOn, targetJobs, List.copyOf(groups));
+    }
+
+    private static String text(JsonNode root, String name) {
+        JsonNode node = root.get(name);
+        return node != null && node.isString() ? node.stringValue() : null;
+    }
+
+    private static LocalDate date(JsonNode root, String name, List<Violation> errors) {
+        String value = text(root, name);
+        try {
+            if (value != null) {
+                return LocalDate.parse(value);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        errors.add(new Violation(name, "must be a date such as 2026-03-01"));
+        return null;
+    }
+}

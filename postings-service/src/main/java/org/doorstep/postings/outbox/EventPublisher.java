@@ -1,0 +1,81 @@
+package org.doorstep.postings.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends outbox entries to Kafka as CloudEvents in binary mode, with an idempotent producer
+ * ({@code acks=all}); the returned Mono completes only after the broker acknowledged the record.
+ */
+@Component
+public class EventPublisher {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String source;
+
+    EventPublisher(OutboxProperties properties) {
+        this.source = properties.source();
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis() / 2, 30_000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.sendTimeout().toMillis(),
+                ProducerConfig.CLIENT_ID_CONFIG, "postings-outbox"),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    public Mono<Void> send(OutboxEntry entry) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), null, entry.key(),
+                entry.data().getBytes(StandardCharsets.UTF_8), headers(entry));
+        return Mono.create(sink -> {
+            try {
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        sink.error(error);
+                    } else {
+                        sink.success();
+                    }
+                });
+            } catch (RuntimeException e) {
+                sink.error(e);
+            }
+        });
+    }
+
+    private List<Header> headers(OutboxEntry entry) {
+        return List.of(
+                header("ce_id", entry.ceId()),
+                header("ce_specversion", "1.0"),
+                header("ce_type", entry.type()),
+                header("ce_source", source),
+                header("ce_time", entry.time().toString()),
+                header("ce_subject", entry.subject()),
+                header("content-type", "application/json"));
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

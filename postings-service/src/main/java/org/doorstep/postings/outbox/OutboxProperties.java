@@ -1,0 +1,24 @@
+package org.doorstep.postings.outbox;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How events leave the outbox: the broker, the CloudEvents source, and how often (and after how long)
+ * the sweeper republishes entries a crashed or failed write left behind.
+ */
+@Validated
+@ConfigurationProperties("doorstep.outbox")
+public record OutboxProperties(
+        @NotBlank String bootstrapServers,
+        @NotBlank String source,
+        @NotNull Duration sweepInterval,
+        @NotNull Duration sweepGrace,
+        @NotNull Duration sendTimeout,
+        int topicPartitions,
+        boolean createTopics) {
+}

@@ -1,0 +1,87 @@
+package org.doorstep.postings.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes the pending outbox entries of aggregate documents and marks them sent (removes them)
+ * only after the broker acknowledged them. A crash in between leaves the entry in the document, and
+ * the sweeper publishes it again with the same {@code ce_id}: at least once, never lost.
+ */
+@Component
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int SWEEP_BATCH = 500;
+
+    private final ReactiveMongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final OutboxProperties properties;
+    private final Clock clock;
+
+    OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, Clock clock) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes, in order, the entries a write just left in document {@code id} of {@code collection},
+     * then removes them from it. Completes with an error if the broker did not acknowledge them; the
+     * entries then stay pending for the sweeper.
+     */
+    public Mono<Void> publish(String collection, Object id, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<String> ceIds = entries.stream().map(OutboxEntry::ceId).toList();
+        return Flux.fromIterable(entries)
+                .concatMap(publisher::send)
+                .then(mongo.getCollection(collection)
+                        .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", id),
+                                Updates.pull(OutboxEntry.FIELD, Filters.in("ceId", ceIds))))))
+                .then();
+    }
+
+    /** Same as {@link #publish} but never fails: a failure is logged and left to the sweeper. */
+    public Mono<Void> publishOrDefer(String collection, Object id, List<OutboxEntry> entries) {
+        return publish(collection, id, entries)
+                .onErrorResume(e -> {
+                    log.warn("Publishing {} event(s) of {}/{} failed; the sweeper will retry: {}",
+                            entries.size(), collection, id, e.toString());
+                    return Mono.empty();
+                });
+    }
+
+    /**
+     * Publishes every entry older than the grace period that is still pending in {@code collection}
+     * (left by a crash or a broker outage). Returns how many documents it flushed.
+     */
+    public Mono<Long> sweep(String collection) {
+        Instant cutoff = clock.instant().minus(properties.sweepGrace());
+        return mongo.getCollection(collection)
+                .flatMapMany(c -> Flux.from(c.find(Filters.lt(OutboxEntry.FIELD + ".time", Date.from(cutoff)))
+                        .limit(SWEEP_BATCH)))
+                .concatMap(doc -> publish(collection, doc.get("_id"), entries(doc)).thenReturn(1L))
+                .reduce(0L, Long::sum);
+    }
+
+    @SuppressWarnings("unchecked")
+    public static List<OutboxEntry> entries(Document doc) {
+        List<Document> pending = (List<Document>) doc.get(OutboxEntry.FIELD, List.class);
+        return pending == null ? List.of() : pending.stream().map(OutboxEntry::fromDocument).toList();
+    }
+}

@@ -1,0 +1,3 @@
+package org.doorstep.postings.partner;
+
+public enum PartnerStatus { ACTIVE, SUSPENDED }

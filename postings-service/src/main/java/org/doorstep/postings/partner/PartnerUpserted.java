@@ -1,0 +1,4 @@
+package org.doorstep.postings.partner;
+
+public record PartnerUpserted(Partner partner) implements PartnerEvent {
+}

@@ -1,0 +1,115 @@
+package org.doorstep.postings.partner.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.doorstep.postings.operator.OperatorAuthenticator;
+import org.doorstep.postings.partner.Partner;
+import org.doorstep.postings.partner.app.PartnerService;
+import org.doorstep.postings.problem.InvalidRequest;
+import org.doorstep.postings.problem.Violation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Operators register partner job boards and manage their API keys. */
+@RestController
+@Tag(name = "Partners", description = "Partner job boards and their API keys (operator token)")
+class PartnerController {
+
+    private static final int MAX_NAME = 200;
+
+    private final PartnerService partners;
+    private final OperatorAuthenticator operator;
+
+    PartnerController(PartnerService partners, OperatorAuthenticator operator) {
+        this.partners = partners;
+        this.operator = operator;
+    }
+
+    record RegisterPartner(String name, String contactEmail) {
+    }
+
+    record IssuedKeyResponse(String partnerId, String name, String keyId, String apiKey) {
+    }
+
+    record KeyView(String keyId, Instant createdAt) {
+    }
+
+    record PartnerView(String partnerId, String name, String contactEmail, String status, long version,
+                       List<KeyView> keys, Instant createdAt, Instant updatedAt) {
+
+        static PartnerView of(Partner p) {
+            return new PartnerView(p.partnerId(), p.name(), p.contactEmail(), p.status().name(), p.version(),
+                    p.apiKeys().stream().map(k -> new KeyView(k.keyId(), k.createdAt())).toList(),
+                    p.createdAt(), p.updatedAt());
+        }
+    }
+
+    @Operation(summary = "Register a partner job board",
+            description = "Returns the partner's first API key; it is shown only this once and stored as a SHA-256 hash.")
+    @PostMapping("/api/v1/partners")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<IssuedKeyResponse> register(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                     @RequestBody(required = false) RegisterPartner body) {
+        return operator.check(auth)
+                .then(Mono.fromSupplier(() -> validate(body)))
+                .flatMap(b -> partners.register(b.name().strip(), b.contactEmail() == null ? null : b.contactEmail().strip()))
+                .map(r -> new IssuedKeyResponse(r.partner().partnerId(), r.partner().name(), r.key().keyId(),
+                        r.key().plainKey()));
+    }
+
+    @Operation(summary = "Get a partner (without key material)")
+    @GetMapping("/api/v1/partners/{partnerId}")
+    Mono<PartnerView> get(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                          @PathVariable String partnerId) {
+        return operator.check(auth).then(partners.get(partnerId)).map(PartnerView::of);
+    }
+
+    @Operation(summary = "Issue an additional API key (rotation: the old keys stay valid until revoked)")
+    @PostMapping("/api/v1/partners/{partnerId}/keys")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<IssuedKeyResponse> addKey(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                   @PathVariable String partnerId) {
+        return operator.check(auth)
+                .then(partners.addKey(partnerId))
+                .map(r -> new IssuedKeyResponse(r.partner().partnerId(), r.partner().name(), r.key().keyId(),
+                        r.key().plainKey()));
+    }
+
+    @Operation(summary = "Revoke an API key; it stops working at once, here and in every service")
+    @DeleteMapping("/api/v1/partners/{partnerId}/keys/{keyId}")
+    Mono<PartnerView> revokeKey(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                                @PathVariable String partnerId, @PathVariable String keyId) {
+        return operator.check(auth).then(partners.revokeKey(partnerId, keyId)).map(PartnerView::of);
+    }
+
+    private static RegisterPartner validate(RegisterPartner body) {
+        if (body == null) {
+            throw new InvalidRequest(List.of(new Violation("", "a JSON body {name, contactEmail} is required")));
+        }
+        List<Violation> violations = new java.util.ArrayList<>();
+        if (body.name() == null || body.name().isBlank()) {
+            violations.add(new Violation("name", "must not be blank"));
+        } else if (body.name().length() > MAX_NAME) {
+            violations.add(new Violation("name", "must be at most " + MAX_NAME + " characters"));
+        }
+        if (body.contactEmail() == null || !body.contactEmail().strip().matches("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$")) {
+            violations.add(new Violation("contactEmail", "must be an e-mail address"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidRequest(violations);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,3 @@
+package org.doorstep.postings.posting;
+
+public enum ClosedReason { PARTNER, EXPIRED }

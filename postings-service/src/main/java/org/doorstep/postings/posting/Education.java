@@ -1,0 +1,3 @@
+package org.doorstep.postings.posting;
+
+public enum Education { NONE, PRIMARY, SECONDARY, VOCATIONAL, BACHELOR, MASTER, DOCTORATE }

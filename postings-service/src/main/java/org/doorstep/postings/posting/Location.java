@@ -1,0 +1,4 @@
+package org.doorstep.postings.posting;
+
+public record Location(double lat, double lon, String regionCode, String address) {
+}

@@ -1,0 +1,4 @@
+package org.doorstep.postings.posting;
+
+public record PostingClosed(Posting posting) implements PostingEvent {
+}

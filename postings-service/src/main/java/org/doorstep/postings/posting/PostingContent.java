@@ -1,0 +1,35 @@
+package org.doorstep.postings.posting;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a partner says about a job: everything of a posting a partner can change. Two equal
+ * contents mean "nothing changed", so a repeated PUT publishes nothing.
+ */
+public record PostingContent(
+        String title,
+        String description,
+        String occupation,
+        List<Skill> skills,
+        Location location,
+        Workplace workplace,
+        EmploymentType employmentType,
+        Salary salary,
+        int vacancies,
+        Education education,
+        Double minExperienceYears,
+        List<TargetGroup> targetGroups,
+        List<Accommodation> accommodations,
+        List<String> campaignCodes,
+        Instant validThrough,
+        List<String> languages) {
+
+    public PostingContent {
+        skills = List.copyOf(skills);
+        targetGroups = List.copyOf(targetGroups);
+        accommodations = List.copyOf(accommodations);
+        campaignCodes = List.copyOf(campaignCodes);
+        languages = List.copyOf(languages);
+    }
+}

@@ -1,0 +1,4 @@
+package org.doorstep.postings.posting;
+
+public record PostingUpserted(Posting posting) implements PostingEvent {
+}

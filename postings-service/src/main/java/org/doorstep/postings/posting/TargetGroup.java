@@ -1,0 +1,3 @@
+package org.doorstep.postings.posting;
+
+public enum TargetGroup { COLLEGE_GRADUATE, MIGRANT_WORKER, POVERTY_ALLEVIATED, EMPLOYMENT_DIFFICULTY, DISABLED, UNEMPLOYED }

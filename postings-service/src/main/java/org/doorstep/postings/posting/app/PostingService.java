@@ -1,0 +1,151 @@
+package org.doorstep.postings.posting.app;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import org.bson.Document;
+import org.doorstep.postings.outbox.OutboxRelay;
+import org.doorstep.postings.posting.ClosedReason;
+import org.doorstep.postings.posting.Posting;
+import org.doorstep.postings.posting.PostingContent;
+import org.doorstep.postings.posting.PostingNotFound;
+import org.doorstep.postings.posting.PostingStatus;
+import org.doorstep.postings.posting.Revision;
+import org.doorstep.postings.posting.store.PostingDocuments;
+import org.doorstep.postings.posting.store.PostingStore;
+import org.doorstep.postings.problem.PreconditionFailed;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * The partner's commands on its postings. Each change writes the posting and its event in one
+ * document (outbox), then publishes the event; the answer comes after the broker's ack (or, if the
+ * broker is away, after the write: the sweeper publishes later).
+ */
+@Service
+public class PostingService {
+
+    private static final int RETRIES = 5;
+
+    private final PostingStore store;
+    private final PostingEvents events;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    PostingService(PostingStore store, PostingEvents events, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+
+    public record Result(Outcome outcome, Posting posting) {
+    }
+
+    /** Creates or changes the partner's posting {@code externalId}; {@code ifMatch} (a version) guards against lost updates. */
+    public Mono<Result> upsert(String partnerId, String externalId, PostingContent content, Long ifMatch) {
+        return Mono.defer(() -> store.find(partnerId, externalId)
+                        .flatMap(doc -> revise(PostingDocuments.toPosting(doc), content, ifMatch))
+                        .switchIfEmpty(Mono.defer(() -> create(partnerId, externalId, content, ifMatch))))
+                .retryWhen(Retry.max(RETRIES).filter(PostingService::concurrent));
+    }
+
+    /** Closes the partner's posting; closing a closed posting changes nothing. */
+    public Mono<Posting> close(String partnerId, String externalId, Long ifMatch) {
+        return Mono.defer(() -> store.find(partnerId, externalId)
+                        .switchIfEmpty(Mono.error(() -> new PostingNotFound(externalId)))
+                        .flatMap(doc -> {
+                            Posting current = PostingDocuments.toPosting(doc);
+                            checkVersion(current, ifMatch);
+                            return apply(current, current.close(ClosedReason.PARTNER, now()));
+                        }))
+                .retryWhen(Retry.max(RETRIES).filter(PostingService::concurrent));
+    }
+
+    /** Closes one posting past its validThrough; empty if another instance (or the partner) got there first. */
+    public Mono<Posting> expire(Posting candidate) {
+        Instant now = now();
+        if (!candidate.expiredAt(now)) {
+            return Mono.empty();
+        }
+        Revision revision = candidate.close(ClosedReason.EXPIRED, now);
+        return store.update(candidate.version(), revision.posting(), events.entries(revision.events()))
+                .flatMap(doc -> publish(doc).thenReturn(revision.posting()));
+    }
+
+    public Mono<Posting> get(String partnerId, String externalId) {
+        return store.find(partnerId, externalId).map(PostingDocuments::toPosting)
+                .switchIfEmpty(Mono.error(() -> new PostingNotFound(externalId)));
+    }
+
+    public Flux<Posting> page(String partnerId, PostingStatus status, String afterExternalId, int limit) {
+        return store.page(partnerId, status, afterExternalId, limit);
+    }
+
+    private Mono<Result> create(String partnerId, String externalId, PostingContent content, Long ifMatch) {
+        if (ifMatch != null) {
+            return Mono.error(new PreconditionFailed("The posting does not exist, so it cannot be at version " + ifMatch + "."));
+        }
+        Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, externalId, content, now());
+        return store.insert(revision.posting(), events.entries(revision.events()))
+                .onErrorMap(PostingService::duplicateKey, e -> new ConcurrentChange())
+                .flatMap(doc -> publish(doc).thenReturn(new Result(Outcome.CREATED, revision.posting())));
+    }
+
+    private Mono<Result> revise(Posting current, PostingContent content, Long ifMatch) {
+        checkVersion(current, ifMatch);
+        Revision revision = current.revise(content, now());
+        if (!revision.changed()) {
+            return Mono.just(new Result(Outcome.UNCHANGED, current));
+        }
+        return apply(current, revision).map(p -> new Result(Outcome.UPDATED, p));
+    }
+
+    private Mono<Posting> apply(Posting current, Revision revision) {
+        if (!revision.changed()) {
+            return Mono.just(current);
+        }
+        return store.update(current.version(), revision.posting(), events.entries(revision.events()))
+                .switchIfEmpty(Mono.error(ConcurrentChange::new))
+                .flatMap(doc -> publish(doc).thenReturn(revision.posting()));
+    }
+
+    private Mono<Void> publish(Document doc) {
+        return relay.publishOrDefer(PostingStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
+    }
+
+    private static void checkVersion(Posting current, Long ifMatch) {
+        if (ifMatch != null && ifMatch != current.version()) {
+            throw new PreconditionFailed("The posting is at version " + current.version() + ", not " + ifMatch + ".");
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static boolean concurrent(Throwable e) {
+        return e instanceof ConcurrentChange;
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    /** Someone else changed the posting between our read and our conditional write: read again. */
+    private static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange() {
+            super("posting changed concurrently", null, false, false);
+        }
+    }
+
+}

@@ -1,0 +1,183 @@
+package org.doorstep.postings.posting.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.doorstep.postings.partner.Partner;
+import org.doorstep.postings.partner.app.PartnerAuthenticator;
+import org.doorstep.postings.posting.CampaignCatalog;
+import org.doorstep.postings.posting.PostingContent;
+import org.doorstep.postings.posting.PostingStatus;
+import org.doorstep.postings.posting.app.PostingService;
+import org.doorstep.postings.posting.app.PostingState;
+import org.doorstep.postings.problem.InvalidRequest;
+import org.doorstep.postings.problem.PreconditionFailed;
+import org.doorstep.postings.problem.Violation;
+import org.doorstep.postings.ratelimit.PartnerRateLimiter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The partner API for one posting at a time. A partner sees only its own postings; others' are 404. */
+@RestController
+@Tag(name = "Postings", description = "Partner job boards publish and maintain their postings (partner API key)")
+class PostingController {
+
+    private final PartnerAuthenticator authenticator;
+    private final PartnerRateLimiter rateLimiter;
+    private final PostingService postings;
+    private final CampaignCatalog campaigns;
+    private final PostingApiProperties properties;
+    private final Clock clock;
+
+    PostingController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, PostingService postings,
+                      CampaignCatalog campaigns, PostingApiProperties properties, Clock clock) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.postings = postings;
+        this.campaigns = campaigns;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record PostingPage(List<PostingState> items, String nextCursor) {
+    }
+
+    @Operation(summary = "Create or change a posting by the partner's own id",
+            description = "201 when created, 200 when changed or unchanged (the same body again changes nothing and "
+                    + "publishes nothing). If-Match with a stale version gives 412.")
+    @PutMapping("/api/v1/postings/{externalId}")
+    Mono<ResponseEntity<PostingState>> put(
+            @PathVariable String externalId,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @Parameter(description = "the version the change is based on, e.g. \"3\"")
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            ServerHttpRequest request) {
+        return partner(auth).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
+                .flatMap(body -> content(body, externalId))
+                .flatMap(content -> postings.upsert(partner.partnerId(), externalId, content, version(ifMatch)))
+                .map(result -> ResponseEntity
+                        .status(result.outcome() == PostingService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
+                        .eTag(String.valueOf(result.posting().version()))
+                        .body(PostingState.of(result.posting()))));
+    }
+
+    @Operation(summary = "Get one of the partner's postings")
+    @GetMapping("/api/v1/postings/{externalId}")
+    Mono<ResponseEntity<PostingState>> get(
+            @PathVariable String externalId,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
+        return partner(auth)
+                .flatMap(partner -> postings.get(partner.partnerId(), externalId))
+                .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
+    }
+
+    @Operation(summary = "List the partner's postings, ordered by externalId, with cursor paging")
+    @GetMapping("/api/v1/postings")
+    Mono<PostingPage> list(
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @Parameter(description = "OPEN or CLOSED; absent = both") @RequestParam(required = false) String status,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "page size, 1 to the configured maximum (default 50)")
+            @RequestParam(required = false) Integer limit) {
+        return partner(auth).flatMap(partner -> {
+            List<Violation> violations = new ArrayList<>();
+            PostingStatus statusFilter = parseStatus(status, violations);
+            String after = parseCursor(cursor, violations);
+            int size = limit == null ? Math.min(50, properties.maxPageSize()) : limit;
+            if (size < 1 || size > properties.maxPageSize()) {
+                violations.add(new Violation("limit", "must be between 1 and " + properties.maxPageSize()));
+            }
+            if (!violations.isEmpty()) {
+                return Mono.error(new InvalidRequest(violations));
+            }
+            return postings.page(partner.partnerId(), statusFilter, after, size + 1).collectList().map(found -> {
+                boolean more = found.size() > size;
+                List<PostingState> items = found.stream().limit(size).map(PostingState::of).toList();
+                String next = more ? encodeCursor(items.getLast().externalId()) : null;
+                return new PostingPage(items, next);
+            });
+        });
+    }
+
+    @Operation(summary = "Close a posting (event posting.closed, closedReason PARTNER); closing again changes nothing")
+    @DeleteMapping("/api/v1/postings/{externalId}")
+    Mono<ResponseEntity<PostingState>> close(
+            @PathVariable String externalId,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return partner(auth)
+                .flatMap(partner -> postings.close(partner.partnerId(), externalId, version(ifMatch)))
+                .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
+    }
+
+    private Mono<Partner> partner(String auth) {
+        return authenticator.authenticate(auth)
+                .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner));
+    }
+
+    /** Parses and validates a body, including that its campaign codes exist; one error lists every violation. */
+    private Mono<PostingContent> content(byte[] body, String externalId) {
+        PostingParser.Parsed parsed = PostingParser.parse(body, externalId, clock.instant());
+        return PostingValidation.withCampaigns(parsed, campaigns);
+    }
+
+    static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new PreconditionFailed("If-Match must be a version as given in the ETag, e.g. \"3\".");
+        }
+    }
+
+    private static PostingStatus parseStatus(String status, List<Violation> violations) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PostingStatus.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("status", "must be OPEN or CLOSED"));
+            return null;
+        }
+    }
+
+    private static String parseCursor(String cursor, List<Violation> violations) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            violations.add(new Violation("cursor", "is not a cursor this service returned"));
+            return null;
+        }
+    }
+
+    private static String encodeCursor(String externalId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(externalId.getBytes(StandardCharsets.UTF_8));
+    }
+}

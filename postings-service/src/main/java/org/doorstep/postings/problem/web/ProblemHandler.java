@@ -1,0 +1,124 @@
+package org.doorstep.postings.problem.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.doorstep.postings.problem.Conflict;
+import org.doorstep.postings.problem.InvalidRequest;
+import org.doorstep.postings.problem.NotFound;
+import org.doorstep.postings.problem.PayloadTooLarge;
+import org.doorstep.postings.problem.PreconditionFailed;
+import org.doorstep.postings.problem.ProblemTypes;
+import org.doorstep.postings.problem.RateLimited;
+import org.doorstep.postings.problem.Unauthorized;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Maps every failure of this service, once, to an RFC 9457 problem; never a stack trace. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                e.violations().size() == 1
+                        ? "1 field is invalid."
+                        : e.violations().size() + " fields are invalid.");
+        List<Map<String, String>> errors = e.violations().stream()
+                .map(v -> Map.of("field", v.field(), "reason", v.reason()))
+                .toList();
+        problem.setProperty("errors", errors);
+        return respond(problem, new HttpHeaders());
+    }
+
+    @ExceptionHandler(Unauthorized.class)
+    ResponseEntity<ProblemDetail> unauthorized(Unauthorized e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return respond(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", e.getMessage()),
+                headers);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler(PreconditionFailed.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed e) {
+        return respond(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED,
+                "Precondition failed", e.getMessage()), new HttpHeaders());
+    }
+
+    @ExceptionHandler(PayloadTooLarge.class)
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLarge e) {
+        return respond(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
+                e.getMessage()), new HttpHeaders());
+    }
+
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return respond(problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
+                e.getMessage()), headers);
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+        return respond(problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage()),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
+                "The request could not be processed."), new HttpHeaders());
+    }
+
+    /** Framework errors (bad input, wrong method, unknown route): problem+json with a stable type too. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : ProblemDetail.forStatusAndDetail(status, "The request could not be processed.");
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(status.value() == 404 ? ProblemTypes.NOT_FOUND
+                    : status.is4xxClientError() ? ProblemTypes.BAD_REQUEST : ProblemTypes.INTERNAL);
+        }
+        HttpHeaders out = new HttpHeaders();
+        if (headers != null) {
+            out.putAll(headers);
+        }
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return Mono.just(ResponseEntity.status(status).headers(out).body(problem));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+}

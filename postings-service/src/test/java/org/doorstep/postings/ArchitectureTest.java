@@ -1,0 +1,49 @@
+package org.doorstep.postings;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The boundaries of STYLE 2: the domain knows no web, Kafka or Mongo types; features have no cycles. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.doorstep.postings");
+
+    @Test
+    void domainKnowsNoWebKafkaOrMongoTypes() {
+        noClasses().that().resideInAnyPackage(
+                        "org.doorstep.postings.posting", "org.doorstep.postings.partner",
+                        "org.doorstep.postings.campaign", "org.doorstep.postings.problem")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..",
+                        "tools.jackson..", "com.fasterxml.jackson..", "io.swagger..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainDoesNotDependOnItsAdapters() {
+        noClasses().that().resideInAnyPackage(
+                        "org.doorstep.postings.posting", "org.doorstep.postings.partner",
+                        "org.doorstep.postings.campaign")
+                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..store..", "..app..", "..outbox..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featuresHaveNoCycles() {
+        slices().matching("org.doorstep.postings.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void onlyTheOutboxTalksToKafka() {
+        noClasses().that().resideOutsideOfPackage("org.doorstep.postings.outbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
+                .check(CLASSES);
+    }
+}
