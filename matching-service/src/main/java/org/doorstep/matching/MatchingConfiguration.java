@@ -1,0 +1,52 @@
+package org.doorstep.matching;
+
+import java.time.Clock;
+
+import org.doorstep.matching.index.PostingIndex;
+import org.doorstep.matching.index.SeekerIndex;
+import org.doorstep.matching.match.MatchEngine;
+import org.doorstep.matching.match.MatchLedger;
+import org.doorstep.matching.match.MatchPublisher;
+import org.doorstep.matching.scoring.MatchScorer;
+import org.doorstep.matching.scoring.MatchingPolicy;
+import org.doorstep.matching.taxonomy.Taxonomy;
+import org.doorstep.matching.taxonomy.TaxonomyLoader;
+import org.doorstep.matching.taxonomy.TaxonomyProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the plain-Java matching core (taxonomy, scorer, indexes, engine) into the application. */
+@Configuration(proxyBeanMethods = false)
+class MatchingConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Taxonomy taxonomy(TaxonomyProperties properties) {
+        return TaxonomyLoader.load(properties);
+    }
+
+    @Bean
+    MatchScorer matchScorer(MatchingPolicy policy, Taxonomy taxonomy) {
+        return new MatchScorer(policy, taxonomy);
+    }
+
+    @Bean(destroyMethod = "close")
+    SeekerIndex seekerIndex(MatchingPolicy policy) {
+        return new SeekerIndex(policy);
+    }
+
+    @Bean(destroyMethod = "close")
+    PostingIndex postingIndex(MatchingPolicy policy) {
+        return new PostingIndex(policy);
+    }
+
+    @Bean
+    MatchEngine matchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
+                            MatchPublisher publisher, Clock clock) {
+        return new MatchEngine(seekers, postings, scorer, ledger, publisher, clock);
+    }
+}

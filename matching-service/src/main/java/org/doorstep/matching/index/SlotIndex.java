@@ -1,0 +1,213 @@
+package org.doorstep.matching.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+
+/**
+ * A Lucene index in memory for retrieval plus a compact array of the items themselves, addressed by
+ * slot (a doc-values field of every document). Lucene finds the candidates; the item is read from the
+ * array by slot, never from stored fields. Writes are visible to the next search (near-real-time reopen
+ * on demand). Not for concurrent writers: callers serialise writes; searches may run alongside.
+ */
+final class SlotIndex<T> implements AutoCloseable {
+
+    private static final String ID = "id";
+
+    private final Function<T, String> idOf;
+    private final BiFunction<T, Integer, Document> documentOf;
+    private final Directory directory = new ByteBuffersDirectory();
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Map<String, Integer> slotById = new HashMap<>();
+    private Object[] items = new Object[1024];
+    private int[] free = new int[64];
+    private int freeCount;
+    private int highWater;
+    private volatile boolean dirty;
+
+    SlotIndex(Function<T, String> idOf, BiFunction<T, Integer, Document> documentOf) {
+        this.idOf = idOf;
+        this.documentOf = documentOf;
+        try {
+            IndexWriterConfig config = new IndexWriterConfig();
+            config.setRAMBufferSizeMB(64);
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            config.setCommitOnClose(false);
+            writer = new IndexWriter(directory, config);
+            searchers = new SearcherManager(writer, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    synchronized void upsert(T item) {
+        String id = idOf.apply(item);
+        Integer slot = slotById.get(id);
+        if (slot == null) {
+            slot = freeCount > 0 ? free[--freeCount] : highWater++;
+            if (slot >= items.length) {
+                items = Arrays.copyOf(items, items.length * 2);
+            }
+            slotById.put(id, slot);
+        }
+        items[slot] = item;
+        Document document = documentOf.apply(item, slot);
+        document.add(new StringField(ID, id, Field.Store.NO));
+        document.add(new NumericDocValuesField(SlotCollector.SLOT, slot));
+        try {
+            writer.updateDocument(new Term(ID, id), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        dirty = true;
+    }
+
+    synchronized T remove(String id) {
+        Integer slot = slotById.remove(id);
+        if (slot == null) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        T old = (T) items[slot];
+        try {
+            writer.deleteDocuments(new Term(ID, id));
+            // the slot is reused only after the next reopen, which no longer sees the deleted document
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        items[slot] = null;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = slot;
+        return old;
+    }
+
+    @SuppressWarnings("unchecked")
+    synchronized T get(String id) {
+        Integer slot = slotById.get(id);
+        return slot == null ? null : (T) items[slot];
+    }
+
+    @SuppressWarnings("unchecked")
+    T atSlot(int slot) {
+        Object[] current = items;
+        return slot < current.length ? (T) current[slot] : null;
+    }
+
+    synchronized int size() {
+        return slotById.size();
+    }
+
+    int highWater() {
+        return highWater;
+    }
+
+    /** Retrieves with {@code query}, scores each hit by slot, keeps the best {@code k}. */
+    Retrieved<T> search(Query query, IntToDoubleFunction scoreOfSlot, int k) {
+        try {
+            if (dirty) {
+                synchronized (this) {
+                    refresh();
+                }
+            }
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                SlotCollector collector = new SlotCollector(scoreOfSlot, k);
+                searcher.search(query, SlotCollector.manager(collector));
+                return found(collector.best(), collector.candidates());
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Scores every item: the baseline a benchmark compares retrieval with. */
+    Retrieved<T> scan(IntToDoubleFunction scoreOfSlot, int k) {
+        TopK top = new TopK(k);
+        int scanned = 0;
+        for (int slot = 0; slot < highWater; slot++) {
+            if (items[slot] != null) {
+                scanned++;
+                double score = scoreOfSlot.applyAsDouble(slot);
+                if (score >= 0) {
+                    top.offer(slot, score);
+                }
+            }
+        }
+        return found(top.best(), scanned);
+    }
+
+    private Retrieved<T> found(List<long[]> best, int candidates) {
+        List<Ranked<T>> ranked = new ArrayList<>(best.size());
+        for (long[] entry : best) {
+            T item = atSlot((int) entry[0]);
+            if (item != null) {
+                ranked.add(new Ranked<>(item, TopK.score(entry)));
+            }
+        }
+        return new Retrieved<>(ranked, candidates);
+    }
+
+    synchronized void refresh() throws IOException {
+        dirty = false;
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** Merges segments after a bulk load, so queries touch few segments. */
+    synchronized void optimise() {
+        try {
+            writer.forceMerge(1);
+            refresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long ramBytes() {
+        try {
+            long bytes = 0;
+            for (String file : directory.listAll()) {
+                bytes += directory.fileLength(file);
+            }
+            return bytes + writer.ramBytesUsed();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

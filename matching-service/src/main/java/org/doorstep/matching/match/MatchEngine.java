@@ -1,0 +1,271 @@
+package org.doorstep.matching.match;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.doorstep.matching.index.PostingIndex;
+import org.doorstep.matching.index.Ranked;
+import org.doorstep.matching.index.Retrieved;
+import org.doorstep.matching.index.SeekerIndex;
+import org.doorstep.matching.scoring.Assessment;
+import org.doorstep.matching.scoring.KeyGroup;
+import org.doorstep.matching.scoring.Masks;
+import org.doorstep.matching.scoring.MatchScorer;
+import org.doorstep.matching.scoring.MatchingPolicy;
+import org.doorstep.matching.scoring.Posting;
+import org.doorstep.matching.scoring.Seeker;
+import org.doorstep.matching.scoring.Veto;
+
+/**
+ * Matching both ways and deciding what to tell. A changed posting is matched against the seekers,
+ * a changed profile against this instance's open postings; the top K above the threshold are
+ * emitted unless the ledger says they were told already (re-emitted with revision + 1 only when the
+ * score moved by at least {@code materialChange}, never when dismissed). Matches that no longer hold
+ * are withdrawn. Changes are applied one at a time (the indexes have a single writer); stale or
+ * repeated events change nothing.
+ */
+public final class MatchEngine {
+
+    private final SeekerIndex seekers;
+    private final PostingIndex postings;
+    private final MatchScorer scorer;
+    private final MatchingPolicy policy;
+    private final MatchLedger ledger;
+    private final MatchPublisher publisher;
+    private final Clock clock;
+    private final Map<String, Long> closedPostings = new ConcurrentHashMap<>();
+    private final Set<String> erasedSeekers = ConcurrentHashMap.newKeySet();
+    private final AtomicLong found = new AtomicLong();
+    private final AtomicLong withdrawn = new AtomicLong();
+
+    public MatchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
+                       MatchPublisher publisher, Clock clock) {
+        this.seekers = seekers;
+        this.postings = postings;
+        this.scorer = scorer;
+        this.policy = scorer.policy();
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** A posting was created or changed (or arrived closed or expired). */
+    public synchronized void postingChanged(Posting posting) {
+        Long closedAt = closedPostings.get(posting.id());
+        if (closedAt != null && closedAt >= posting.version()) {
+            return;
+        }
+        Posting previous = postings.get(posting.id());
+        if (previous != null && previous.version() > posting.version()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!posting.open() || (posting.validThrough() != null && posting.validThrough().isBefore(now))) {
+            postingClosed(posting.id(), posting.version());
+            return;
+        }
+        postings.upsert(posting);
+        Retrieved<Seeker> retrieved = seekers.match(posting, scorer, policy.topK(), now);
+        Map<String, LedgerEntry> known = bySeeker(ledger.forPosting(posting.id()));
+        Set<String> candidates = new HashSet<>();
+        for (Ranked<Seeker> ranked : retrieved.ranked()) {
+            candidates.add(ranked.item().id());
+        }
+        for (LedgerEntry entry : known.values()) {
+            if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.seekerId())) {
+                Seeker seeker = seekers.get(entry.seekerId());
+                if (seeker != null && scorer.score(posting, seeker, now) < policy.threshold()) {
+                    withdraw(entry, WithdrawalReason.POSTING_CHANGED, now);
+                }
+            }
+        }
+        for (Ranked<Seeker> ranked : retrieved.ranked()) {
+            if (ranked.score() >= policy.threshold()) {
+                tell(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now);
+            }
+        }
+    }
+
+    /** A posting closed: it leaves the index and its matches are withdrawn. */
+    public synchronized void postingClosed(String postingId, long version) {
+        closedPostings.merge(postingId, version, Math::max);
+        postings.remove(postingId);
+        Instant now = clock.instant();
+        for (LedgerEntry entry : ledger.forPosting(postingId)) {
+            if (entry.status() == LedgerEntry.Status.ACTIVE) {
+                withdraw(entry, WithdrawalReason.POSTING_CLOSED, now);
+            }
+        }
+    }
+
+    /** A profile was created or changed. */
+    public synchronized void seekerChanged(Seeker seeker) {
+        if (erasedSeekers.contains(seeker.id())) {
+            return;
+        }
+        Seeker previous = seekers.get(seeker.id());
+        if (previous != null && previous.version() > seeker.version()) {
+            return;
+        }
+        seekers.upsert(seeker);
+        Instant now = clock.instant();
+        Retrieved<org.doorstep.matching.scoring.Posting> retrieved = postings.match(seeker, scorer, policy.topK(), now);
+        Map<String, LedgerEntry> known = byPosting(ledger.forSeeker(seeker.id()));
+        Set<String> candidates = new HashSet<>();
+        for (Ranked<Posting> ranked : retrieved.ranked()) {
+            candidates.add(ranked.item().id());
+        }
+        for (LedgerEntry entry : known.values()) {
+            if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.postingId())) {
+                Posting posting = postings.get(entry.postingId());
+                // postings of other instances' partitions are theirs to judge
+                if (posting != null && scorer.score(posting, seeker, now) < policy.threshold()) {
+                    withdraw(entry, WithdrawalReason.PROFILE_CHANGED, now);
+                }
+            }
+        }
+        for (Ranked<Posting> ranked : retrieved.ranked()) {
+            if (ranked.score() >= policy.threshold()) {
+                tell(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now);
+            }
+        }
+    }
+
+    /** The seeker erased themselves: gone from the index, their matches on this instance's postings withdrawn. */
+    public synchronized void seekerErased(String seekerId) {
+        erasedSeekers.add(seekerId);
+        seekers.remove(seekerId);
+        Instant now = clock.instant();
+        for (LedgerEntry entry : ledger.forSeeker(seekerId)) {
+            if (entry.status() == LedgerEntry.Status.ACTIVE && postings.get(entry.postingId()) != null) {
+                withdraw(entry, WithdrawalReason.SEEKER_ERASED, now);
+            }
+        }
+    }
+
+    /** The seeker dismissed a match: the pair never comes back. */
+    public void dismissed(String seekerId, String postingId, Instant at) {
+        ledger.dismiss(MatchId.of(postingId, seekerId), seekerId, postingId, at);
+    }
+
+    public Explanation explain(String postingId, String seekerId) {
+        Posting posting = postings.get(postingId);
+        Seeker seeker = seekers.get(seekerId);
+        LedgerEntry entry = ledger.find(MatchId.of(postingId, seekerId)).orElse(null);
+        if (posting == null || seeker == null) {
+            List<Veto> vetoes = new ArrayList<>();
+            if (posting == null) {
+                vetoes.add(new Veto("posting-unknown", closedPostings.containsKey(postingId)
+                        ? "the posting is closed" : "no open posting with this id on this instance"));
+            }
+            if (seeker == null) {
+                vetoes.add(new Veto("seeker-unknown", erasedSeekers.contains(seekerId)
+                        ? "the seeker was erased" : "no seeker with this id"));
+            }
+            return new Explanation(postingId, seekerId, posting != null, seeker != null, 0, policy.threshold(),
+                    false, List.of(), vetoes, entry);
+        }
+        Assessment assessment = scorer.assess(posting, seeker, clock.instant());
+        List<Veto> vetoes = new ArrayList<>(assessment.vetoes());
+        if (entry != null && entry.status() == LedgerEntry.Status.DISMISSED) {
+            vetoes.add(new Veto("dismissed", "the seeker dismissed this match"));
+        }
+        boolean qualifies = vetoes.isEmpty() && assessment.score() >= policy.threshold();
+        return new Explanation(postingId, seekerId, true, true, assessment.score(), policy.threshold(), qualifies,
+                assessment.reasons(), vetoes, entry);
+    }
+
+    public Map<String, Object> counters() {
+        Map<String, Object> counters = new HashMap<>();
+        counters.put("seekersIndexed", seekers.size());
+        counters.put("postingsIndexed", postings.size());
+        counters.put("matchesFound", found.get());
+        counters.put("matchesWithdrawn", withdrawn.get());
+        return counters;
+    }
+
+    private void tell(Posting posting, Seeker seeker, LedgerEntry known, Trigger trigger, Instant now) {
+        Assessment assessment = scorer.assess(posting, seeker, now);
+        if (assessment.vetoed() || assessment.score() < policy.threshold()) {
+            return;
+        }
+        String matchId = MatchId.of(posting.id(), seeker.id());
+        int revision;
+        if (known == null) {
+            revision = 1;
+            if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), 0)) {
+                return;
+            }
+        } else {
+            switch (known.status()) {
+                case DISMISSED -> {
+                    return;
+                }
+                case WITHDRAWN -> {
+                    revision = known.revision() + 1;
+                    if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
+                        return;
+                    }
+                }
+                case ACTIVE -> {
+                    if (!known.published()) {
+                        revision = known.revision();
+                    } else if (Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9) {
+                        revision = known.revision() + 1;
+                        if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
+                            return;
+                        }
+                    } else {
+                        return;
+                    }
+                }
+                default -> throw new IllegalStateException("unknown status " + known.status());
+            }
+        }
+        publisher.publish(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
+                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now));
+        ledger.markPublished(matchId, revision);
+        found.incrementAndGet();
+    }
+
+    private void withdraw(LedgerEntry entry, WithdrawalReason reason, Instant now) {
+        publisher.publish(new MatchWithdrawn(entry.matchId(), entry.seekerId(), entry.postingId(), entry.partnerId(),
+                reason, now, entry.revision()));
+        if (ledger.withdraw(entry.matchId(), now)) {
+            withdrawn.incrementAndGet();
+        }
+    }
+
+    private static LedgerEntry entry(String matchId, Posting posting, Seeker seeker, int revision, double score, Instant now) {
+        return new LedgerEntry(matchId, seeker.id(), posting.id(), posting.partnerId(), revision, score,
+                LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
+                Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
+                posting.regionCode(), now);
+    }
+
+    static MatchFound.PostingSummary summary(Posting posting) {
+        return new MatchFound.PostingSummary(posting.partnerId(), posting.externalId(), posting.title(),
+                new MatchFound.Place(posting.lat(), posting.lon(), posting.regionCode(), posting.address()),
+                posting.salary(), posting.workplace(), posting.employmentType());
+    }
+
+    private static Map<String, LedgerEntry> bySeeker(List<LedgerEntry> entries) {
+        Map<String, LedgerEntry> map = new HashMap<>();
+        entries.forEach(e -> map.put(e.seekerId(), e));
+        return map;
+    }
+
+    private static Map<String, LedgerEntry> byPosting(List<LedgerEntry> entries) {
+        Map<String, LedgerEntry> map = new HashMap<>();
+        entries.forEach(e -> map.put(e.postingId(), e));
+        return map;
+    }
+}

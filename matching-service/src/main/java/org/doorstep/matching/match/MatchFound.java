@@ -1,0 +1,37 @@
+package org.doorstep.matching.match;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.doorstep.matching.scoring.EmploymentType;
+import org.doorstep.matching.scoring.Reason;
+import org.doorstep.matching.scoring.Salary;
+import org.doorstep.matching.scoring.Workplace;
+
+/** {@code org.doorstep.match.found.v1}: a pair above the threshold, its reasons and what a notification shows. */
+public record MatchFound(
+        String matchId,
+        String seekerId,
+        String postingId,
+        int revision,
+        double score,
+        List<Reason> reasons,
+        PostingSummary posting,
+        List<String> campaignCodes,
+        Trigger trigger,
+        Instant matchedAt) implements MatchEvent {
+
+    public static final String TYPE = "org.doorstep.match.found.v1";
+
+    @Override
+    public String eventId() {
+        return MatchId.eventId(matchId, "found", revision);
+    }
+
+    public record PostingSummary(String partnerId, String externalId, String title, Place location, Salary salary,
+                                 Workplace workplace, EmploymentType employmentType) {
+    }
+
+    public record Place(double lat, double lon, String regionCode, String address) {
+    }
+}

@@ -1,0 +1,3 @@
+package org.doorstep.matching.match;
+
+public enum WithdrawalReason { POSTING_CLOSED, PROFILE_CHANGED, POSTING_CHANGED, SEEKER_ERASED, DISMISSED }

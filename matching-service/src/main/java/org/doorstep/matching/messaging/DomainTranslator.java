@@ -1,0 +1,102 @@
+package org.doorstep.matching.messaging;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+import org.doorstep.matching.scoring.EmploymentType;
+import org.doorstep.matching.scoring.Masks;
+import org.doorstep.matching.scoring.Posting;
+import org.doorstep.matching.scoring.Salary;
+import org.doorstep.matching.scoring.Seeker;
+import org.doorstep.matching.scoring.Workplace;
+import org.doorstep.matching.taxonomy.Occupation;
+import org.doorstep.matching.taxonomy.Taxonomy;
+import org.springframework.stereotype.Component;
+
+/**
+ * From the wire to what matching keeps: labels through the taxonomy to concepts, occupations to ISCO
+ * unit groups (derived from the title when the posting gives none), pay expectations to months.
+ */
+@Component
+class DomainTranslator {
+
+    private final Taxonomy taxonomy;
+
+    DomainTranslator(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    Posting posting(PostingState s, boolean open) {
+        TreeSet<Integer> required = new TreeSet<>();
+        TreeSet<Integer> optional = new TreeSet<>();
+        for (PostingState.SkillRef skill : list(s.skills())) {
+            int ord = taxonomy.skill(skill.label(), skill.escoUri());
+            if (ord >= 0) {
+                (skill.required() ? required : optional).add(ord);
+            }
+        }
+        optional.removeAll(required);
+        int isco = taxonomy.isco(s.occupation());
+        boolean derived = false;
+        if (isco == 0) {
+            isco = taxonomy.occupationOfTitle(s.title()).stream().findFirst().map(Occupation::isco).orElse(0);
+            derived = isco > 0;
+        }
+        Salary salary = s.salary() == null || s.salary().period() == null || s.salary().currency() == null ? null
+                : new Salary(s.salary().min(), s.salary().max(), s.salary().currency(), s.salary().period());
+        return new Posting(s.postingId(), s.partnerId(), s.externalId(), s.version(), open, s.title(),
+                s.location().lat(), s.location().lon(), s.location().regionCode(), s.location().address(),
+                s.workplace() == null ? Workplace.ONSITE : s.workplace(),
+                s.employmentType() == null ? EmploymentType.FULL_TIME : s.employmentType(),
+                salary, isco, derived, ints(required), ints(optional), s.education(),
+                s.minExperienceYears() == null ? Float.NaN : s.minExperienceYears().floatValue(),
+                Masks.of(s.targetGroups()), Masks.of(s.accommodations()), List.copyOf(list(s.campaignCodes())),
+                s.validThrough(), s.updatedAt());
+    }
+
+    Seeker seeker(SeekerState s) {
+        TreeSet<Integer> skills = new TreeSet<>();
+        for (SeekerState.SkillRef skill : list(s.skills())) {
+            int ord = taxonomy.skill(skill.label(), skill.escoUri());
+            if (ord >= 0) {
+                skills.add(ord);
+            }
+        }
+        TreeSet<Integer> occupations = new TreeSet<>();
+        for (String desired : list(s.desiredOccupations())) {
+            int isco = taxonomy.isco(desired);
+            if (isco > 0) {
+                occupations.add(isco);
+            }
+        }
+        float salary = Float.NaN;
+        String currency = null;
+        if (s.salaryExpectation() != null && s.salaryExpectation().period() != null) {
+            salary = (float) s.salaryExpectation().period().monthly(s.salaryExpectation().min());
+            currency = s.salaryExpectation().currency() == null ? null : s.salaryExpectation().currency().intern();
+        }
+        boolean located = s.location() != null;
+        return new Seeker(s.seekerId(), s.version(), located, located ? s.location().lat() : 0,
+                located ? s.location().lon() : 0, located && s.location().regionCode() != null
+                        ? s.location().regionCode().intern() : null,
+                s.maxDistanceKm() == null ? Float.NaN : s.maxDistanceKm().floatValue(), s.remoteOk(),
+                ints(occupations), ints(skills), s.education(),
+                s.experienceYears() == null ? Float.NaN : s.experienceYears().floatValue(), salary, currency,
+                Masks.of(s.employmentTypes()), Masks.of(s.keyGroups()), Masks.of(s.accommodationNeeds()));
+    }
+
+    private static int[] ints(TreeSet<Integer> values) {
+        int[] out = new int[values.size()];
+        int i = 0;
+        for (int v : values) {
+            out[i++] = v;
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+}

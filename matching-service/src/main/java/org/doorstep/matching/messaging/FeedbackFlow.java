@@ -1,0 +1,30 @@
+package org.doorstep.matching.messaging;
+
+import java.util.function.Consumer;
+
+import org.doorstep.matching.match.MatchEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/** {@code applyFeedback}: a dismissed pair is never matched again; an application needs nothing here. */
+@Configuration(proxyBeanMethods = false)
+class FeedbackFlow {
+
+    @Bean
+    Consumer<Message<byte[]>> applyFeedback(EventReader reader, MatchEngine engine, java.time.Clock clock) {
+        return message -> {
+            FeedbackEvent event = reader.feedback(message);
+            if (event == null) {
+                return;
+            }
+            switch (event) {
+                case FeedbackEvent.MatchDismissed dismissed -> engine.dismissed(dismissed.seekerId(), dismissed.postingId(),
+                        dismissed.at() == null ? clock.instant() : dismissed.at());
+                case FeedbackEvent.MatchApplied applied -> {
+                    // nothing to do: applying keeps the match as it is
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,3 @@
+package org.doorstep.matching.scoring;
+
+public enum EmploymentType { FULL_TIME, PART_TIME, TEMPORARY, INTERNSHIP, GIG }

@@ -1,0 +1,3 @@
+package org.doorstep.matching.scoring;
+
+public enum Workplace { ONSITE, HYBRID, REMOTE }

@@ -1,0 +1,166 @@
+package org.doorstep.matching.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The skills and occupations matching reasons about. Free labels normalise to concepts (case,
+ * punctuation, plurals, aliases in English and Chinese); labels nobody knows still become concepts of
+ * their own ({@code label:...}) so that two parties using the same unknown word still meet. Built once
+ * by {@link TaxonomyBuilder}; afterwards only unknown labels are added, under a lock.
+ */
+public final class Taxonomy {
+
+    private final Map<String, Integer> skillByAlias;
+    private final Map<String, Occupation> occupationByKey;
+    private final Map<String, Occupation> occupationByAlias;
+    private final Map<Integer, int[]> relatedSkills;
+    private final TitleMatcher titles;
+    private final int knownSkills;
+    private volatile SkillConcept[] skills;
+    private int size;
+
+    Taxonomy(List<SkillConcept> known, Map<String, Integer> skillByAlias, Map<Integer, int[]> relatedSkills,
+             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias, TitleMatcher titles) {
+        this.skills = known.toArray(new SkillConcept[Math.max(16, known.size() * 2)]);
+        this.size = known.size();
+        this.knownSkills = known.size();
+        this.skillByAlias = new ConcurrentHashMap<>(skillByAlias);
+        this.relatedSkills = Map.copyOf(relatedSkills);
+        this.occupationByKey = Map.copyOf(occupationByKey);
+        this.occupationByAlias = Map.copyOf(occupationByAlias);
+        this.titles = titles;
+    }
+
+    /** The concept of a skill given by label and/or ESCO URI (the URI wins when known). */
+    public int skill(String label, String escoUri) {
+        if (escoUri != null && !escoUri.isBlank()) {
+            Integer byUri = skillByAlias.get(escoUri.trim());
+            if (byUri != null) {
+                return byUri;
+            }
+        }
+        String normalised = LabelNormaliser.normalise(label);
+        if (normalised.isEmpty()) {
+            if (escoUri == null || escoUri.isBlank()) {
+                return -1;
+            }
+            return skillByAlias.computeIfAbsent(escoUri.trim(), k -> add(k, k));
+        }
+        Integer known = skillByAlias.get(normalised);
+        if (known != null) {
+            return known;
+        }
+        String key = escoUri != null && !escoUri.isBlank() ? escoUri.trim() : "label:" + normalised;
+        return skillByAlias.computeIfAbsent(normalised, n -> add(key, label.trim()));
+    }
+
+    /** The concept of a label only if the vocabulary knows it (no new concept is made). */
+    public int knownSkill(String label) {
+        Integer ord = skillByAlias.get(LabelNormaliser.normalise(label));
+        return ord == null || ord >= knownSkills ? -1 : ord;
+    }
+
+    public SkillConcept concept(int ord) {
+        return skills[ord];
+    }
+
+    public String skillLabel(int ord) {
+        SkillConcept[] current = skills;
+        return ord >= 0 && ord < current.length && current[ord] != null ? current[ord].label() : "?";
+    }
+
+    /** Whether {@code a} and {@code b} are related concepts (broader/narrower or related in the vocabulary). */
+    public boolean related(int a, int b) {
+        int[] r = relatedSkills.get(a);
+        return r != null && Arrays.binarySearch(r, b) >= 0;
+    }
+
+    /**
+     * The ISCO unit group of an occupation field: an ISCO code, an ESCO occupation URI, or a label or
+     * title (matched through the aliases, else derived); 0 when nothing fits.
+     */
+    public int isco(String occupation) {
+        if (occupation == null || occupation.isBlank()) {
+            return 0;
+        }
+        int code = IscoCode.parse(occupation);
+        if (code > 0) {
+            return code;
+        }
+        Occupation byKey = occupationByKey.get(occupation.trim());
+        if (byKey != null) {
+            return byKey.isco();
+        }
+        return occupationOfTitle(occupation).stream().findFirst().map(Occupation::isco).orElse(0);
+    }
+
+    /** Occupations for a job title, best first (at most {@code limit}). */
+    public List<Occupation> rankTitle(String title, int limit) {
+        String normalised = LabelNormaliser.normalise(title);
+        if (normalised.isEmpty()) {
+            return List.of();
+        }
+        return titles.rank(normalised, limit);
+    }
+
+    /**
+     * The occupation a title most likely names: an alias of the whole title, else of one of its parts
+     * ("Java developer / Java开发工程师"), else the best ranked.
+     */
+    public List<Occupation> occupationOfTitle(String title) {
+        String normalised = LabelNormaliser.normalise(title);
+        Occupation exact = occupationByAlias.get(normalised);
+        if (exact != null) {
+            return List.of(exact);
+        }
+        for (String part : title.split("[/|,;()（）、，]")) {
+            Occupation byPart = occupationByAlias.get(LabelNormaliser.normalise(part));
+            if (byPart != null) {
+                return List.of(byPart);
+            }
+        }
+        return titles.rank(normalised, 1);
+    }
+
+    public Occupation occupation(String key) {
+        return occupationByKey.get(key);
+    }
+
+    public Collection<Occupation> occupations() {
+        return occupationByKey.values().stream().distinct().toList();
+    }
+
+    public int knownSkillCount() {
+        return knownSkills;
+    }
+
+    public int skillCount() {
+        return size;
+    }
+
+    public List<SkillConcept> knownSkills() {
+        return new ArrayList<>(Arrays.asList(skills).subList(0, knownSkills));
+    }
+
+    private synchronized int add(String key, String label) {
+        SkillConcept[] current = skills;
+        if (size == current.length) {
+            current = Arrays.copyOf(current, current.length * 2);
+        }
+        int ord = size;
+        current[ord] = new SkillConcept(ord, key, label, false, false, false);
+        size++;
+        skills = current;
+        return ord;
+    }
+
+    static Map<String, Integer> newAliasMap() {
+        return new HashMap<>();
+    }
+}

@@ -1,0 +1,100 @@
+package org.doorstep.matching.taxonomy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Collects skills, occupations and relations from the built-in vocabulary and, when configured, from
+ * ESCO. First come, first served: an alias already taken keeps its concept, and an ESCO skill whose
+ * preferred label is already a built-in alias merges into that built-in concept.
+ */
+public final class TaxonomyBuilder {
+
+    private final List<SkillConcept> skills = new ArrayList<>();
+    private final Map<String, Integer> skillByAlias = new HashMap<>();
+    private final Map<Integer, TreeSet<Integer>> related = new HashMap<>();
+    private final Map<String, Occupation> occupationByKey = new LinkedHashMap<>();
+    private final Map<String, Occupation> occupationByAlias = new HashMap<>();
+    private final TitleMatcher titles = new TitleMatcher();
+
+    /** Adds (or merges) a skill; returns its ordinal. */
+    public int skill(String key, String label, List<String> aliases, boolean green, boolean digital) {
+        Integer existing = skillByAlias.get(key);
+        if (existing == null) {
+            existing = skillByAlias.get(LabelNormaliser.normalise(label));
+        }
+        int ord;
+        if (existing != null) {
+            ord = existing;
+            SkillConcept old = skills.get(ord);
+            if (green || digital) {
+                skills.set(ord, new SkillConcept(ord, old.key(), old.label(), old.green() || green,
+                        old.digital() || digital, true));
+            }
+        } else {
+            ord = skills.size();
+            skills.add(new SkillConcept(ord, key, label, green, digital, true));
+        }
+        skillByAlias.putIfAbsent(key, ord);
+        skillByAlias.putIfAbsent(LabelNormaliser.normalise(label), ord);
+        for (String alias : aliases) {
+            String normalised = LabelNormaliser.normalise(alias);
+            if (!normalised.isEmpty()) {
+                skillByAlias.putIfAbsent(normalised, ord);
+            }
+        }
+        return ord;
+    }
+
+    /** Tags an already added skill (by key) as green and/or digital. */
+    public void tag(String key, boolean green, boolean digital) {
+        Integer ord = skillByAlias.get(key);
+        if (ord != null) {
+            SkillConcept old = skills.get(ord);
+            skills.set(ord, new SkillConcept(ord, old.key(), old.label(), old.green() || green,
+                    old.digital() || digital, true));
+        }
+    }
+
+    public void relate(String keyA, String keyB) {
+        Integer a = skillByAlias.get(keyA);
+        Integer b = skillByAlias.get(keyB);
+        if (a != null && b != null && !a.equals(b)) {
+            related.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
+            related.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
+        }
+    }
+
+    public Occupation occupation(String key, String label, int isco, List<String> aliases) {
+        Occupation occupation = occupationByKey.computeIfAbsent(key, k -> new Occupation(k, label, isco));
+        occupationByAlias.putIfAbsent(LabelNormaliser.normalise(label), occupation);
+        titles.add(LabelNormaliser.normalise(label), occupation);
+        for (String alias : aliases) {
+            alias(occupation, alias);
+        }
+        return occupation;
+    }
+
+    public void alias(Occupation occupation, String alias) {
+        String normalised = LabelNormaliser.normalise(alias);
+        if (!normalised.isEmpty()) {
+            occupationByAlias.putIfAbsent(normalised, occupation);
+            titles.add(normalised, occupation);
+        }
+    }
+
+    public boolean hasSkill(String key) {
+        return skillByAlias.containsKey(key);
+    }
+
+    public Taxonomy build() {
+        titles.seal();
+        Map<Integer, int[]> relatedArrays = new HashMap<>();
+        related.forEach((k, v) -> relatedArrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationByAlias, titles);
+    }
+}
