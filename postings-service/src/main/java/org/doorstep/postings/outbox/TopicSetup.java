@@ -33,7 +33,8 @@ class TopicSetup implements SmartInitializingSingleton {
             return;
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                properties.bootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+                properties.bootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream()
                     .filter(t -> !existing.contains(t))
@@ -45,7 +46,12 @@ class TopicSetup implements SmartInitializingSingleton {
                 log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
             }
         } catch (Exception e) {
-            log.warn("Could not check or create topics {} (they may be managed elsewhere): {}", TOPICS, e.toString());
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            log.warn("Could not check or create topics {} (they may be managed elsewhere): {} / {}", TOPICS,
+                    e.toString(), cause.toString());
         }
     }
 }

@@ -92,6 +92,27 @@ final class PostingParser {
         return new Reader(now).read(root, externalId);
     }
 
+    /** One line of a batch: a posting that names its own {@code externalId}. */
+    record Line(String externalId, Parsed parsed) {
+    }
+
+    static Line parseLine(byte[] line, Instant now) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(line);
+        } catch (JacksonException e) {
+            return new Line(null, invalid("$", "malformed JSON: " + e.getOriginalMessage()));
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            return new Line(null, invalid("$", "must be a JSON object"));
+        }
+        JsonNode id = root.get("externalId");
+        if (id == null || !id.isString()) {
+            return new Line(null, invalid("externalId", "is required in every line of a batch"));
+        }
+        return new Line(id.stringValue(), new Reader(now).read(root, id.stringValue()));
+    }
+
     private static Parsed invalid(String field, String reason) {
         return new Parsed(null, List.of(new Violation(field, reason)), List.of());
     }

@@ -1,0 +1,106 @@
+package org.doorstep.postings.posting.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.doorstep.postings.partner.app.PartnerAuthenticator;
+import org.doorstep.postings.posting.CampaignCatalog;
+import org.doorstep.postings.posting.app.PostingService;
+import org.doorstep.postings.problem.InvalidRequest;
+import org.doorstep.postings.problem.Violation;
+import org.doorstep.postings.ratelimit.PartnerRateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * NDJSON batch upsert: the body is read as a stream, each line is a posting with its externalId, and
+ * the answer streams one result line per (non-blank) input line, in order. A bad line does not stop
+ * the good ones. The whole batch counts as one request for the partner's rate limit.
+ */
+@RestController
+@Tag(name = "Postings")
+class PostingBatchController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final Logger log = LoggerFactory.getLogger(PostingBatchController.class);
+
+    private final PartnerAuthenticator authenticator;
+    private final PartnerRateLimiter rateLimiter;
+    private final PostingService postings;
+    private final CampaignCatalog campaigns;
+    private final PostingApiProperties properties;
+    private final Clock clock;
+
+    PostingBatchController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, PostingService postings,
+                           CampaignCatalog campaigns, PostingApiProperties properties, Clock clock) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.postings = postings;
+        this.campaigns = campaigns;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The result of one input line: HTTP-like status (201, 200, 400, 413, 500), outcome and problems. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record LineResult(long line, String externalId, int status, String outcome, String postingId, Long version,
+                      List<Violation> problems) {
+
+        static LineResult rejected(long line, String externalId, int status, List<Violation> problems) {
+            return new LineResult(line, externalId, status, "REJECTED", null, null, problems);
+        }
+    }
+
+    @Operation(summary = "Upsert up to 10,000 postings as NDJSON (one posting with its externalId per line)",
+            description = "Streams one result line per input line: {line, externalId, status, outcome, postingId, "
+                    + "version} or {line, externalId, status, outcome: REJECTED, problems: [{field, reason}]}.")
+    @PostMapping(path = "/api/v1/postings:batch", produces = NDJSON)
+    Flux<LineResult> batch(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+                           ServerHttpRequest request) {
+        int maxLines = properties.maxBatchLines();
+        AtomicLong accepted = new AtomicLong();
+        return authenticator.authenticate(auth)
+                .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner))
+                .flatMapMany(partner -> NdjsonLines.split(request.getBody(), properties.maxBodyBytes())
+                        .flatMapSequential(line -> {
+                            if (accepted.incrementAndGet() > maxLines) {
+                                return Mono.just(LineResult.rejected(line.number(), null, 413, List.of(
+                                        new Violation("$", "a batch holds at most " + maxLines + " lines"))));
+                            }
+                            if (line.tooLong()) {
+                                return Mono.just(LineResult.rejected(line.number(), null, 413, List.of(
+                                        new Violation("$", "a line holds at most " + properties.maxBodyBytes()
+                                                + " bytes"))));
+                            }
+                            return upsert(partner.partnerId(), line);
+                        }, properties.batchConcurrency()));
+    }
+
+    private Mono<LineResult> upsert(String partnerId, NdjsonLines.Line line) {
+        PostingParser.Line parsed = PostingParser.parseLine(line.bytes(), clock.instant());
+        String externalId = parsed.externalId();
+        return PostingValidation.withCampaigns(parsed.parsed(), campaigns)
+                .flatMap(content -> postings.upsert(partnerId, externalId, content, null))
+                .map(result -> new LineResult(line.number(), externalId,
+                        result.outcome() == PostingService.Outcome.CREATED ? 201 : 200, result.outcome().name(),
+                        result.posting().postingId(), result.posting().version(), null))
+                .onErrorResume(InvalidRequest.class,
+                        e -> Mono.just(LineResult.rejected(line.number(), externalId, 400, e.violations())))
+                .onErrorResume(e -> !(e instanceof InvalidRequest), e -> {
+                    log.warn("Batch line {} failed: {}", line.number(), e.toString());
+                    return Mono.just(LineResult.rejected(line.number(), externalId, 500,
+                            List.of(new Violation("$", "could not be stored; retry this line"))));
+                });
+    }
+}
