@@ -1,0 +1,33 @@
+package org.doorstep.seekers.auth;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Local mode: this service issues and validates its own HS256 seeker tokens. Production (OIDC) mode, when
+ * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set: the identity
+ * provider's tokens are accepted instead, and registration needs one (the seeker id is its subject).
+ */
+@Component
+public class IdentityMode {
+
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+    static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    private final Environment environment;
+
+    public IdentityMode(Environment environment) {
+        this.environment = environment;
+    }
+
+    public boolean externalProvider() {
+        return StringUtils.hasText(environment.getProperty(ISSUER_URI))
+                || StringUtils.hasText(environment.getProperty(JWK_SET_URI));
+    }
+
+    String property(String name) {
+        return environment.getProperty(name);
+    }
+}

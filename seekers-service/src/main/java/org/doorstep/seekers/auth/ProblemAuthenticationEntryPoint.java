@@ -1,0 +1,34 @@
+package org.doorstep.seekers.auth;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 as RFC 9457 problem+json, with the bearer challenge; the reason is generic (no token details leak). */
+class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean tokenPresent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+        String detail = tokenPresent
+                ? "The bearer token is invalid, expired, or no longer valid for this seeker."
+                : "A bearer token is required.";
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.UNAUTHORIZED);
+        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
+        String body = """
+                {"type":"https://doorstep.example/problems/unauthorized","title":"Unauthorized","status":401,\
+                "detail":"%s","instance":"%s"}""".formatted(detail, exchange.getRequest().getPath().value()
+                .replace("\\", "\\\\").replace("\"", "\\\""));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+}

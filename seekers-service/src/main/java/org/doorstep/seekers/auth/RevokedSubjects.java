@@ -1,0 +1,9 @@
+package org.doorstep.seekers.auth;
+
+import reactor.core.publisher.Mono;
+
+/** Subjects whose still-valid tokens must be refused (erased seekers). */
+public interface RevokedSubjects {
+
+    Mono<Boolean> isRevoked(String subject);
+}

@@ -1,0 +1,31 @@
+package org.doorstep.seekers.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Seeker tokens issued by this service: HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes),
+ * issuer {@code doorstep-seekers}, audience {@code doorstep}, valid for {@code ttl}.
+ */
+@ConfigurationProperties("doorstep.seeker-tokens")
+public record SeekerTokenProperties(String secret,
+                                    @DefaultValue("doorstep-seekers") String issuer,
+                                    @DefaultValue("doorstep") String audience,
+                                    @DefaultValue("30d") Duration ttl) {
+
+    public SeekerTokenProperties {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("doorstep.seeker-tokens.secret (DOORSTEP_SEEKER_JWT_SECRET) must be at least 32 bytes");
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("doorstep.seeker-tokens.ttl must be positive");
+        }
+    }
+
+    byte[] secretBytes() {
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+}
