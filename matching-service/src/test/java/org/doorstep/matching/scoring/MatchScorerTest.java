@@ -1,0 +1,238 @@
+package org.doorstep.matching.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.doorstep.matching.scoring.Pairs.P;
+import org.doorstep.matching.scoring.Pairs.S;
+import org.junit.jupiter.api.Test;
+
+/** Every factor and every veto of DESIGN 6, one at a time. */
+class MatchScorerTest {
+
+    private final MatchScorer scorer = new MatchScorer(MatchingPolicy.defaults(), Pairs.TAXONOMY);
+
+    private Assessment assess(P p, S s) {
+        return scorer.assess(p.build(), s.build(), Pairs.NOW);
+    }
+
+    private static Reason reason(Assessment a, String factor) {
+        return a.reasons().stream().filter(r -> r.factor().equals(factor)).findFirst().orElseThrow();
+    }
+
+    private static List<String> vetoes(Assessment a) {
+        return a.vetoes().stream().map(Veto::rule).toList();
+    }
+
+    @Test
+    void scoresAPerfectNearbyPairHighWithEveryReason() {
+        Assessment a = assess(Pairs.posting(), Pairs.seeker());
+
+        assertThat(a.vetoed()).isFalse();
+        assertThat(a.score()).isGreaterThan(0.8).isLessThanOrEqualTo(1.0);
+        assertThat(a.reasons()).extracting(Reason::factor).contains("occupation", "skills", "distance", "freshness");
+        assertThat(reason(a, "skills").detail()).isEqualTo("2 of 2 required skills: Java, SQL; 0 of 1 other skills");
+        assertThat(reason(a, "distance").detail()).isEqualTo("5.6 km away");
+    }
+
+    @Test
+    void vetoesASeekerBeyondTheirOwnDistance() {
+        S s = Pairs.seeker();
+        s.lat = Pairs.north(16);
+
+        Assessment a = assess(Pairs.posting(), s);
+
+        assertThat(vetoes(a)).containsExactly("distance");
+        assertThat(scorer.score(Pairs.posting().build(), s.build(), Pairs.NOW)).isEqualTo(MatchScorer.NO_MATCH);
+    }
+
+    @Test
+    void letsARemoteReadySeekerTakeARemoteJobAnywhere() {
+        P p = Pairs.posting();
+        p.workplace = Workplace.REMOTE;
+        S s = Pairs.seeker();
+        s.lat = Pairs.north(900);
+        s.remoteOk = true;
+
+        Assessment a = assess(p, s);
+
+        assertThat(a.vetoed()).isFalse();
+        assertThat(reason(a, "distance").value()).isEqualTo(1.0);
+        assertThat(reason(a, "distance").detail()).startsWith("remote job");
+    }
+
+    @Test
+    void usesTheDefaultDistanceWhenTheSeekerGivesNone() {
+        S s = Pairs.seeker();
+        s.maxDistanceKm = Float.NaN;
+        s.lat = Pairs.north(24);
+        assertThat(assess(Pairs.posting(), s).vetoed()).isFalse();
+        s.lat = Pairs.north(26);
+        assertThat(vetoes(assess(Pairs.posting(), s))).containsExactly("distance");
+    }
+
+    @Test
+    void vetoesEducationBelowTheMinimumBeyondTheTolerance() {
+        P p = Pairs.posting();
+        p.minEducation = Education.BACHELOR;
+        S s = Pairs.seeker();
+        s.education = Education.VOCATIONAL;
+        assertThat(assess(p, s).vetoed()).isFalse();
+        s.education = Education.SECONDARY;
+        assertThat(vetoes(assess(p, s))).containsExactly("education");
+    }
+
+    @Test
+    void vetoesExperienceBelowTheMinimumBeyondTheToleranceAndScoresTheShortfall() {
+        P p = Pairs.posting();
+        p.minExperience = 3;
+        S s = Pairs.seeker();
+        s.experience = 2;
+        Assessment close = assess(p, s);
+        assertThat(close.vetoed()).isFalse();
+        assertThat(reason(close, "experience").value()).isCloseTo(2.0 / 3, within(1e-3));
+        s.experience = 1.5f;
+        assertThat(vetoes(assess(p, s))).containsExactly("experience");
+        s.experience = 5;
+        assertThat(reason(assess(p, s), "experience").value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void vetoesAnOnSiteJobWithoutAnAccommodationTheSeekerNeeds() {
+        P p = Pairs.posting();
+        S s = Pairs.seeker();
+        s.needs = Masks.of(List.of(Accommodation.WHEELCHAIR_ACCESS));
+        assertThat(vetoes(assess(p, s))).containsExactly("accommodation");
+        p.accommodations = Masks.of(List.of(Accommodation.WHEELCHAIR_ACCESS, Accommodation.FLEXIBLE_HOURS));
+        assertThat(assess(p, s).vetoed()).isFalse();
+        p.accommodations = 0;
+        p.workplace = Workplace.REMOTE;
+        assertThat(assess(p, s).vetoed()).isFalse();
+    }
+
+    @Test
+    void vetoesClosedAndExpiredPostings() {
+        P closed = Pairs.posting();
+        closed.open = false;
+        assertThat(vetoes(assess(closed, Pairs.seeker()))).containsExactly("posting-closed");
+        P expired = Pairs.posting();
+        expired.validThrough = Pairs.NOW.minusSeconds(1);
+        assertThat(vetoes(assess(expired, Pairs.seeker()))).containsExactly("posting-expired");
+    }
+
+    @Test
+    void vetoesAPairThatSharesNeitherSkillNorOccupationGroup() {
+        S s = Pairs.seeker();
+        s.skills = Pairs.skills("Welding");
+        s.occupations = new int[] {7212};
+        assertThat(vetoes(assess(Pairs.posting(), s))).containsExactly("relevance");
+        s.occupations = new int[] {2519};
+        assertThat(assess(Pairs.posting(), s).vetoed()).isFalse();
+    }
+
+    @Test
+    void scoresOccupationByTheIscoHierarchy() {
+        S s = Pairs.seeker();
+        s.occupations = new int[] {2512};
+        assertThat(reason(assess(Pairs.posting(), s), "occupation").value()).isEqualTo(1.0);
+        s.occupations = new int[] {2514};
+        assertThat(reason(assess(Pairs.posting(), s), "occupation").value()).isEqualTo(0.7);
+        s.occupations = new int[] {2521};
+        assertThat(reason(assess(Pairs.posting(), s), "occupation").value()).isEqualTo(0.4);
+        s.occupations = new int[] {2611};
+        assertThat(reason(assess(Pairs.posting(), s), "occupation").value()).isEqualTo(0.2);
+        s.occupations = new int[] {9111};
+        assertThat(reason(assess(Pairs.posting(), s), "occupation").value()).isEqualTo(0.0);
+        s.occupations = new int[0];
+        assertThat(assess(Pairs.posting(), s).reasons()).extracting(Reason::factor).doesNotContain("occupation");
+    }
+
+    @Test
+    void countsRequiredSkillsDoubleAndRelatedSkillsInPart() {
+        S s = Pairs.seeker();
+        s.skills = Pairs.skills("Java");
+        double floor = MatchingPolicy.defaults().skillOverlapFloor();
+        // credit: Java 2 of (2 + 2 + 1)
+        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(floor + (1 - floor) * 2 / 5, within(1e-3));
+        s.skills = Pairs.skills("Kafka");
+        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(floor + (1 - floor) * 1 / 5, within(1e-3));
+        s.skills = Pairs.skills("Java", "MySQL");
+        Reason related = reason(assess(Pairs.posting(), s), "skills");
+        assertThat(related.value()).isCloseTo(floor + (1 - floor) * 3 / 5, within(1e-3));
+        assertThat(related.detail()).contains("related: MySQL for SQL");
+    }
+
+    @Test
+    void normalisesSkillAliasesSoJsIsJavaScript() {
+        assertThat(Pairs.skill("JS")).isEqualTo(Pairs.skill("JavaScript")).isEqualTo(Pairs.skill("javascript "));
+    }
+
+    @Test
+    void decaysWithDistanceToHalfAtTheSeekersLimit() {
+        S s = Pairs.seeker();
+        s.lat = Pairs.LAT;
+        assertThat(reason(assess(Pairs.posting(), s), "distance").value()).isEqualTo(1.0);
+        s.lat = Pairs.north(14.999);
+        assertThat(reason(assess(Pairs.posting(), s), "distance").value()).isCloseTo(0.5, within(1e-3));
+    }
+
+    @Test
+    void scoresSalaryFitInTheSameCurrencyOnly() {
+        S s = Pairs.seeker();
+        s.salary = 15000;
+        s.currency = "CNY";
+        assertThat(reason(assess(Pairs.posting(), s), "salary").value()).isEqualTo(1.0);
+        s.salary = 24000;
+        assertThat(reason(assess(Pairs.posting(), s), "salary").value()).isCloseTo(0.5, within(1e-3));
+        s.salary = 40000;
+        assertThat(reason(assess(Pairs.posting(), s), "salary").value()).isEqualTo(0.0);
+        s.currency = "EUR";
+        assertThat(assess(Pairs.posting(), s).reasons()).extracting(Reason::factor).doesNotContain("salary");
+    }
+
+    @Test
+    void prefersFreshPostings() {
+        P p = Pairs.posting();
+        assertThat(reason(assess(p, Pairs.seeker()), "freshness").value()).isEqualTo(1.0);
+        p.updatedAt = Pairs.NOW.minusSeconds(86_400L * 30);
+        Reason stale = reason(assess(p, Pairs.seeker()), "freshness");
+        assertThat(stale.value()).isCloseTo(0.5, within(1e-3));
+        assertThat(stale.detail()).isEqualTo("posted 30 days ago");
+    }
+
+    @Test
+    void addsTheKeyGroupBonusAndTheEmploymentDifficultyPriority() {
+        P p = Pairs.posting();
+        p.targetGroups = Masks.of(List.of(KeyGroup.COLLEGE_GRADUATE));
+        S s = Pairs.seeker();
+        s.skills = Pairs.skills("Java");
+        double base = assess(p, s).score();
+        s.keyGroups = Masks.of(List.of(KeyGroup.COLLEGE_GRADUATE));
+        Assessment graduate = assess(p, s);
+        assertThat(graduate.score()).isCloseTo(base + 0.1, within(1e-3));
+        assertThat(reason(graduate, "keyGroup").detail()).isEqualTo("open to college graduates");
+        s.keyGroups = Masks.of(List.of(KeyGroup.EMPLOYMENT_DIFFICULTY));
+        assertThat(assess(p, s).score()).isCloseTo(base + 0.05, within(1e-3));
+    }
+
+    @Test
+    void aNearbySeekerSharingOneSkillAlwaysReachesTheDefaultThreshold() {
+        P p = Pairs.posting();
+        p.required = Pairs.skills("Java", "SQL", "Kotlin", "Spring Framework");
+        p.optional = Pairs.skills("Kafka", "MySQL");
+        p.salary = new Salary(1000, 1000, "CNY", SalaryPeriod.MONTH);
+        p.updatedAt = Pairs.NOW.minusSeconds(86_400L * 365);
+        p.minExperience = 2;
+        S s = Pairs.seeker();
+        s.skills = Pairs.skills("Kafka");
+        s.occupations = new int[] {9111};
+        s.lat = Pairs.north(14.9);
+        s.salary = 50000;
+        s.currency = "CNY";
+        s.experience = 1;
+
+        assertThat(assess(p, s).score()).isGreaterThanOrEqualTo(MatchingPolicy.defaults().threshold());
+    }
+}
