@@ -16,4 +16,7 @@ public interface Feed {
     Flux<FeedEvent> after(String seekerId, long sequence, int limit);
 
     Mono<Void> purge(String seekerId);
+
+    /** Deletes entries past their retention at {@code now}; emits how many. */
+    Mono<Long> expire(java.time.Instant now);
 }

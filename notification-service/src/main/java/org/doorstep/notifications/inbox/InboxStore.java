@@ -33,4 +33,7 @@ public interface InboxStore {
     Flux<InboxItem> waitingForDigest(String seekerId);
 
     Mono<Void> purge(String seekerId);
+
+    /** Deletes items that expired before {@code now}; emits how many. */
+    Mono<Long> expire(Instant now);
 }

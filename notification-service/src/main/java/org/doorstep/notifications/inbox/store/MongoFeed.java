@@ -74,6 +74,12 @@ class MongoFeed implements Feed {
                 .then();
     }
 
+    @Override
+    public Mono<Long> expire(java.time.Instant now) {
+        return mongo.remove(Query.query(Criteria.where("expiresAt").lte(Date.from(now))), COLLECTION)
+                .map(result -> result.getDeletedCount());
+    }
+
     private static FeedEvent toEvent(Document doc) {
         return new FeedEvent(doc.getString("seekerId"), ((Number) doc.get("seq")).longValue(), doc.getString("type"),
                 doc.getString("matchId"), doc.getString("data"), doc.getDate("at").toInstant());

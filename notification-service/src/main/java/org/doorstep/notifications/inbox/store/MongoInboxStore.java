@@ -134,6 +134,12 @@ class MongoInboxStore implements InboxStore {
         return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), COLLECTION).then();
     }
 
+    @Override
+    public Mono<Long> expire(Instant now) {
+        return mongo.remove(Query.query(Criteria.where("expiresAt").lte(Date.from(now))), COLLECTION)
+                .map(result -> result.getDeletedCount());
+    }
+
     private InboxItem toItem(Document doc) {
         MatchFound match = json.readValue(doc.get("match", Document.class).toJson(RELAXED), MatchFound.class);
         Date holdUntil = doc.getDate("holdUntil");

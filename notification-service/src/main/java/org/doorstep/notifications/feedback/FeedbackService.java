@@ -1,0 +1,52 @@
+package org.doorstep.notifications.feedback;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.doorstep.notifications.delivery.SeekerErasure;
+import org.doorstep.notifications.errors.NotFound;
+import org.doorstep.notifications.inbox.InboxStore;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records a seeker's dismiss / apply on one of their own inbox items and queues the feedback event. */
+@Service
+public class FeedbackService implements SeekerErasure.ErasureParticipant {
+
+    private final InboxStore inbox;
+    private final FeedbackOutbox outbox;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    FeedbackService(InboxStore inbox, FeedbackOutbox outbox, Clock clock, JsonMapper json) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    public enum Kind { DISMISSED, APPLIED }
+
+    public record Recorded(String matchId, Kind feedback, String at, boolean newlyRecorded) {
+    }
+
+    public Mono<Recorded> give(String seekerId, String matchId, Kind kind) {
+        return inbox.find(seekerId, matchId, clock.instant())
+                .switchIfEmpty(Mono.error(() -> new NotFound("match " + matchId)))
+                .flatMap(item -> {
+                    String at = clock.instant().toString();
+                    SeekerFeedback feedback = kind == Kind.DISMISSED
+                            ? new SeekerFeedback.MatchDismissed(matchId, seekerId, item.match().postingId(), at)
+                            : new SeekerFeedback.MatchApplied(matchId, seekerId, item.match().postingId(), at);
+                    return outbox.record(feedback, UUID.randomUUID().toString(), json.writeValueAsString(feedback))
+                            .flatMap(fresh -> inbox.markFeedback(seekerId, matchId, kind.name())
+                                    .thenReturn(new Recorded(matchId, kind, at, fresh)));
+                });
+    }
+
+    @Override
+    public void erase(String seekerId) {
+        outbox.purge(seekerId).block();
+    }
+}

@@ -1,0 +1,29 @@
+package org.doorstep.notifications.feedback.messaging;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The idempotent producer of the feedback relay ({@code acks=all}, {@code enable.idempotence=true}). */
+@Configuration(proxyBeanMethods = false)
+class FeedbackProducerConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> feedbackProducer(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-feedback",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+}

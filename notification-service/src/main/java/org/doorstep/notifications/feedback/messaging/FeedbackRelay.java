@@ -1,0 +1,72 @@
+package org.doorstep.notifications.feedback.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.doorstep.notifications.feedback.FeedbackOutbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes pending feedback events with the idempotent producer, synchronously, and only then
+ * removes them from the outbox; a crash in between republishes the same ce_id (consumers dedupe).
+ */
+@Component
+class FeedbackRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackRelay.class);
+
+    private final FeedbackOutbox outbox;
+    private final Producer<String, byte[]> producer;
+    private final String topic;
+
+    FeedbackRelay(FeedbackOutbox outbox, Producer<String, byte[]> feedbackProducer,
+                  @Value("${doorstep.feedback.topic}") String topic) {
+        this.outbox = outbox;
+        this.producer = feedbackProducer;
+        this.topic = topic;
+    }
+
+    @Scheduled(fixedDelayString = "${doorstep.feedback.relay-interval}")
+    void relay() {
+        List<FeedbackOutbox.PendingEvent> pending = outbox.pending(100).collectList().block(Duration.ofSeconds(30));
+        for (FeedbackOutbox.PendingEvent event : pending) {
+            try {
+                producer.send(record(event)).get(10, TimeUnit.SECONDS);
+                outbox.markSent(event.matchId(), event.ceId()).block(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                log.warn("feedback event {} not published yet, will retry: {}", event.ceId(), e.toString());
+                return;
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(FeedbackOutbox.PendingEvent event) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.seekerId(),
+                event.data().getBytes(StandardCharsets.UTF_8));
+        header(record, "ce_id", event.ceId());
+        header(record, "ce_type", event.type());
+        header(record, "ce_source", "//doorstep/notification-service");
+        header(record, "ce_time", event.time());
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_subject", event.matchId());
+        header(record, "content-type", "application/json");
+        return record;
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,19 @@
+package org.doorstep.notifications.webhook;
+
+import java.time.Instant;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Every attempt to call a partner's webhook, for the partner to inspect. */
+public interface DeliveryLog {
+
+    Mono<Void> record(Attempt attempt);
+
+    Flux<Attempt> recent(String partnerId, int limit);
+
+    record Attempt(String partnerId, String batchId, List<String> eventIds, int attempt, String url, Integer status,
+                   String outcome, String error, long durationMillis, Instant at) {
+    }
+}

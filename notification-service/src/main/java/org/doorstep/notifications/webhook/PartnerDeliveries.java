@@ -1,0 +1,39 @@
+package org.doorstep.notifications.webhook;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The queue of events per partner: pending, in flight (leased), delivered, or dead (after the last try). */
+public interface PartnerDeliveries {
+
+    /** Queues the event unless one with its id exists for the partner. */
+    Mono<Void> enqueue(PartnerEvent event);
+
+    /** Partners with events due at {@code now}. */
+    Flux<String> partnersWithDue(Instant now);
+
+    /** Leases up to {@code max} due events of the partner, oldest first, until {@code leaseUntil}. */
+    Flux<PartnerEvent> claim(String partnerId, Instant now, Instant leaseUntil, int max);
+
+    Mono<Void> delivered(String partnerId, Collection<String> eventIds, Instant at);
+
+    /** Back to pending, due at {@code dueAt} (circuit open: not a failed try). */
+    Mono<Void> postpone(String partnerId, Collection<String> eventIds, Instant dueAt);
+
+    Mono<Void> dead(String partnerId, Collection<String> eventIds, String error, Instant at);
+
+    Flux<DeadLetter> deadLetters(String partnerId, int limit);
+
+    /** Dead events back to pending (all when {@code eventIds} is empty); emits how many. */
+    Mono<Long> replay(String partnerId, List<String> eventIds, Instant now);
+
+    Mono<Void> purgeSeeker(String seekerId);
+
+    record DeadLetter(String eventId, String type, String matchId, String data, String lastError, Instant failedAt,
+                      Instant createdAt) {
+    }
+}

@@ -1,0 +1,82 @@
+package org.doorstep.notifications.webhook;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.doorstep.notifications.delivery.PartnerChannel;
+import org.doorstep.notifications.delivery.SeekerErasure;
+import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.inbox.MatchWithdrawn;
+import org.doorstep.notifications.preferences.Preferences;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Queues match events for the webhook of the partner that owns the posting, only for seekers who
+ * consented to share, and never with reasons that reveal key groups or accommodation needs.
+ */
+@Component
+class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasureParticipant {
+
+    /** Factors that would reveal a key group, priority status or accommodation need. */
+    static final Set<String> PRIVATE_FACTORS = Set.of("keyGroup", "priority", "accommodation", "accommodations");
+
+    private final WebhookSubscriptions subscriptions;
+    private final PartnerDeliveries deliveries;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    PartnerWebhookChannel(WebhookSubscriptions subscriptions, PartnerDeliveries deliveries, Clock clock, JsonMapper json) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    @Override
+    public void found(MatchFound match, Preferences preferences) {
+        String partnerId = match.posting().partnerId();
+        if (!preferences.shareWithPartners() || subscriptions.find(partnerId).block() == null) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("matchId", match.matchId());
+        data.put("seekerId", match.seekerId());
+        data.put("postingId", match.postingId());
+        data.put("externalId", match.posting().externalId());
+        data.put("title", match.posting().title());
+        data.put("score", match.score());
+        data.put("reasons", shareable(match.reasons()));
+        data.put("matchedAt", match.matchedAt());
+        deliveries.enqueue(new PartnerEvent(partnerId, "found:" + match.matchId(), "match.found", match.seekerId(),
+                match.matchId(), json.writeValueAsString(data), clock.instant())).block();
+    }
+
+    @Override
+    public void withdrawn(MatchWithdrawn withdrawal, Preferences preferences) {
+        String partnerId = withdrawal.partnerId();
+        if (partnerId == null || !preferences.shareWithPartners() || subscriptions.find(partnerId).block() == null) {
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("matchId", withdrawal.matchId());
+        data.put("seekerId", withdrawal.seekerId());
+        data.put("postingId", withdrawal.postingId());
+        data.put("reason", withdrawal.reason());
+        data.put("withdrawnAt", withdrawal.withdrawnAt());
+        deliveries.enqueue(new PartnerEvent(partnerId, "withdrawn:" + withdrawal.matchId(), "match.withdrawn",
+                withdrawal.seekerId(), withdrawal.matchId(), json.writeValueAsString(data), clock.instant())).block();
+    }
+
+    static List<MatchFound.Reason> shareable(List<MatchFound.Reason> reasons) {
+        return reasons.stream().filter(reason -> !PRIVATE_FACTORS.contains(reason.factor())).toList();
+    }
+
+    @Override
+    public void erase(String seekerId) {
+        deliveries.purgeSeeker(seekerId).block();
+    }
+}

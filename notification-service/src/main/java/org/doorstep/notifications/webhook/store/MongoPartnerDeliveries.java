@@ -1,0 +1,126 @@
+package org.doorstep.notifications.webhook.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.doorstep.notifications.webhook.PartnerDeliveries;
+import org.doorstep.notifications.webhook.PartnerEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Webhook events, one document each, {@code _id = partnerId|eventId}; claims are atomic findOneAndUpdate leases. */
+@Repository
+class MongoPartnerDeliveries implements PartnerDeliveries {
+
+    static final String COLLECTION = "webhook_events";
+    private static final String PENDING = "PENDING";
+    private static final String IN_FLIGHT = "IN_FLIGHT";
+    private static final String DELIVERED = "DELIVERED";
+    private static final String DEAD = "DEAD";
+
+    private final ReactiveMongoTemplate mongo;
+
+    MongoPartnerDeliveries(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Mono<Void> enqueue(PartnerEvent event) {
+        Document doc = new Document("_id", event.partnerId() + "|" + event.eventId())
+                .append("partnerId", event.partnerId()).append("eventId", event.eventId())
+                .append("type", event.type()).append("seekerId", event.seekerId()).append("matchId", event.matchId())
+                .append("data", event.data()).append("createdAt", Date.from(event.createdAt()))
+                .append("state", PENDING).append("dueAt", Date.from(event.createdAt()));
+        return mongo.insert(doc, COLLECTION).then().onErrorResume(DuplicateKeyException.class, e -> Mono.empty());
+    }
+
+    private static Criteria due(Instant now) {
+        return new Criteria().orOperator(
+                Criteria.where("state").is(PENDING).and("dueAt").lte(Date.from(now)),
+                Criteria.where("state").is(IN_FLIGHT).and("leaseUntil").lte(Date.from(now)));
+    }
+
+    @Override
+    public Flux<String> partnersWithDue(Instant now) {
+        return mongo.findDistinct(Query.query(due(now)), "partnerId", COLLECTION, Document.class, String.class);
+    }
+
+    @Override
+    public Flux<PartnerEvent> claim(String partnerId, Instant now, Instant leaseUntil, int max) {
+        Query query = Query.query(new Criteria().andOperator(Criteria.where("partnerId").is(partnerId), due(now)))
+                .with(Sort.by("createdAt", "_id"));
+        Update lease = new Update().set("state", IN_FLIGHT).set("leaseUntil", Date.from(leaseUntil));
+        return Flux.range(0, max)
+                .concatMap(i -> mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true),
+                                Document.class, COLLECTION)
+                        .map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .takeWhile(Optional::isPresent)
+                .map(found -> toEvent(found.get()));
+    }
+
+    @Override
+    public Mono<Void> delivered(String partnerId, Collection<String> eventIds, Instant at) {
+        return mongo.updateMulti(byIds(partnerId, eventIds), new Update().set("state", DELIVERED)
+                .set("deliveredAt", Date.from(at)).unset("leaseUntil"), COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Void> postpone(String partnerId, Collection<String> eventIds, Instant dueAt) {
+        return mongo.updateMulti(byIds(partnerId, eventIds), new Update().set("state", PENDING)
+                .set("dueAt", Date.from(dueAt)).unset("leaseUntil"), COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Void> dead(String partnerId, Collection<String> eventIds, String error, Instant at) {
+        return mongo.updateMulti(byIds(partnerId, eventIds), new Update().set("state", DEAD)
+                .set("lastError", error).set("failedAt", Date.from(at)).unset("leaseUntil"), COLLECTION).then();
+    }
+
+    @Override
+    public Flux<DeadLetter> deadLetters(String partnerId, int limit) {
+        Query query = Query.query(Criteria.where("partnerId").is(partnerId).and("state").is(DEAD))
+                .with(Sort.by("createdAt", "_id")).limit(limit);
+        return mongo.find(query, Document.class, COLLECTION)
+                .map(doc -> new DeadLetter(doc.getString("eventId"), doc.getString("type"), doc.getString("matchId"),
+                        doc.getString("data"), doc.getString("lastError"), doc.getDate("failedAt").toInstant(),
+                        doc.getDate("createdAt").toInstant()));
+    }
+
+    @Override
+    public Mono<Long> replay(String partnerId, List<String> eventIds, Instant now) {
+        Criteria criteria = Criteria.where("partnerId").is(partnerId).and("state").is(DEAD);
+        if (eventIds != null && !eventIds.isEmpty()) {
+            criteria = criteria.and("eventId").in(eventIds);
+        }
+        return mongo.updateMulti(Query.query(criteria), new Update().set("state", PENDING).set("dueAt", Date.from(now))
+                        .set("replayedAt", Date.from(now)), COLLECTION)
+                .map(result -> result.getModifiedCount());
+    }
+
+    @Override
+    public Mono<Void> purgeSeeker(String seekerId) {
+        return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), COLLECTION).then();
+    }
+
+    private static Query byIds(String partnerId, Collection<String> eventIds) {
+        return Query.query(Criteria.where("partnerId").is(partnerId).and("eventId").in(eventIds));
+    }
+
+    private static PartnerEvent toEvent(Document doc) {
+        return new PartnerEvent(doc.getString("partnerId"), doc.getString("eventId"), doc.getString("type"),
+                doc.getString("seekerId"), doc.getString("matchId"), doc.getString("data"),
+                doc.getDate("createdAt").toInstant());
+    }
+}

@@ -1,0 +1,120 @@
+package org.doorstep.notifications.webhook.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.errors.NotFound;
+import org.doorstep.notifications.webhook.DeliveryLog;
+import org.doorstep.notifications.webhook.PartnerDeliveries;
+import org.doorstep.notifications.webhook.WebhookResilience;
+import org.doorstep.notifications.webhook.WebhookSignature;
+import org.doorstep.notifications.webhook.WebhookSubscriptions;
+import org.doorstep.notifications.webhook.WebhookUrlGuard;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A partner's own webhook: registration, dead letters and replay, the delivery log. Always the caller's own data. */
+@RestController
+class WebhookController {
+
+    private final WebhookSubscriptions subscriptions;
+    private final PartnerDeliveries deliveries;
+    private final DeliveryLog deliveryLog;
+    private final WebhookUrlGuard guard;
+    private final WebhookResilience resilience;
+    private final Clock clock;
+    private final JsonMapper json;
+
+    WebhookController(WebhookSubscriptions subscriptions, PartnerDeliveries deliveries, DeliveryLog deliveryLog,
+                      WebhookUrlGuard guard, WebhookResilience resilience, Clock clock, JsonMapper json) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.deliveryLog = deliveryLog;
+        this.guard = guard;
+        this.resilience = resilience;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    record WebhookRequest(@NotBlank @Size(max = 2048) String url) {
+    }
+
+    record Registered(String url, String signingSecret) {
+    }
+
+    record WebhookView(String url, String registeredAt, String circuit) {
+    }
+
+    /** Registers (or replaces) the webhook; the signing secret is returned here only, a new one each time. */
+    @PutMapping("/api/v1/partner/webhook")
+    Mono<Registered> register(Principal partner, @Valid @RequestBody WebhookRequest request) {
+        return Mono.fromCallable(() -> guard.check(request.url()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(url -> {
+                    String secret = WebhookSignature.newSecret();
+                    return subscriptions.save(new WebhookSubscriptions.Subscription(partner.getName(), url.toString(),
+                            secret, clock.instant())).thenReturn(new Registered(url.toString(), secret));
+                });
+    }
+
+    @GetMapping("/api/v1/partner/webhook")
+    Mono<WebhookView> show(Principal partner) {
+        return subscriptions.find(partner.getName())
+                .switchIfEmpty(Mono.error(() -> new NotFound("webhook")))
+                .map(s -> new WebhookView(s.url(), s.registeredAt().toString(),
+                        resilience.circuitFor(s.url()).getState().name()));
+    }
+
+    record DeadLetterView(String eventId, String type, String matchId, JsonNode data, String lastError,
+                          String failedAt, String createdAt) {
+    }
+
+    record Items<T>(List<T> items) {
+    }
+
+    @GetMapping("/api/v1/partner/webhook/dead-letters")
+    Mono<Items<DeadLetterView>> deadLetters(Principal partner, @RequestParam(defaultValue = "100") int limit) {
+        return deliveries.deadLetters(partner.getName(), bounded(limit))
+                .map(d -> new DeadLetterView(d.eventId(), d.type(), d.matchId(), json.readTree(d.data()), d.lastError(),
+                        d.failedAt().toString(), d.createdAt().toString()))
+                .collectList().map(Items::new);
+    }
+
+    record ReplayRequest(List<String> eventIds) {
+    }
+
+    record Replayed(long replayed) {
+    }
+
+    /** Queues dead letters again (the listed ones, or all); they are delivered like new events. */
+    @PostMapping("/api/v1/partner/webhook/dead-letters/replay")
+    Mono<Replayed> replay(Principal partner, @RequestBody(required = false) ReplayRequest request) {
+        List<String> ids = request == null || request.eventIds() == null ? List.of() : request.eventIds();
+        return deliveries.replay(partner.getName(), ids, clock.instant()).map(Replayed::new);
+    }
+
+    @GetMapping("/api/v1/partner/webhook/deliveries")
+    Mono<Items<DeliveryLog.Attempt>> deliveries(Principal partner, @RequestParam(defaultValue = "100") int limit) {
+        return deliveryLog.recent(partner.getName(), bounded(limit)).collectList().map(Items::new);
+    }
+
+    private static int bounded(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new InvalidRequest("limit", "must be between 1 and 1000");
+        }
+        return limit;
+    }
+}
