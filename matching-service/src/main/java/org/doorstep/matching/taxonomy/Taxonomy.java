@@ -109,24 +109,52 @@ public final class Taxonomy {
         return titles.rank(normalised, limit);
     }
 
-    /**
-     * The occupation a title most likely names: an alias of the whole title, else of one of its parts
-     * ("Java developer / Java开发工程师"), else the best ranked.
-     */
+    /** The occupation a title names, if it is confident enough to derive a posting's occupation from. */
     public List<Occupation> occupationOfTitle(String title) {
+        return normaliseTitle(title).filter(m -> m.confidence() >= DERIVE_CONFIDENCE)
+                .map(m -> List.of(m.occupation())).orElse(List.of());
+    }
+
+    /**
+     * The occupation a job title most likely names: an alias of the whole title (confidence 1); else
+     * an alias of the title without grade, seniority and contract words ("Band 5", "Senior", "Bank"),
+     * without what follows a dash or stands in brackets, or of one of its parts ("Java developer /
+     * Java开发工程师") (0.9); else the best word overlap.
+     */
+    public java.util.Optional<TitleMatch> normaliseTitle(String title) {
         String normalised = LabelNormaliser.normalise(title);
+        if (normalised.isEmpty()) {
+            return java.util.Optional.empty();
+        }
         Occupation exact = occupationByAlias.get(normalised);
         if (exact != null) {
-            return List.of(exact);
+            return java.util.Optional.of(new TitleMatch(exact, 1.0, "alias"));
+        }
+        String cleaned = MODIFIERS.matcher(" " + normalised(title.replaceAll("\\(.*?\\)|（.*?）", " ")
+                .replaceAll("\\s[-–—]\\s.*$", " ")) + " ").replaceAll(" ").trim().replaceAll("\\s+", " ");
+        Occupation byCleaned = occupationByAlias.get(cleaned);
+        if (byCleaned != null) {
+            return java.util.Optional.of(new TitleMatch(byCleaned, 0.9, "cleaned alias"));
         }
         for (String part : title.split("[/|,;()（）、，]")) {
             Occupation byPart = occupationByAlias.get(LabelNormaliser.normalise(part));
             if (byPart != null) {
-                return List.of(byPart);
+                return java.util.Optional.of(new TitleMatch(byPart, 0.9, "part alias"));
             }
         }
-        return titles.rank(normalised, 1);
+        return titles.scored(cleaned.isEmpty() ? normalised : cleaned, 1).stream().findFirst();
     }
+
+    private static String normalised(String text) {
+        return LabelNormaliser.normalise(text);
+    }
+
+    /** Below this, a title does not give a posting its occupation (a wrong one would match the wrong people). */
+    public static final double DERIVE_CONFIDENCE = 0.5;
+
+    private static final java.util.regex.Pattern MODIFIERS = java.util.regex.Pattern.compile(
+            "(?<=\\s)(band \\d+[a-z]?|grade \\d+|senior|junior|trainee|apprentice|graduate|bank|locum|temporary|"
+                    + "permanent|part time|full time|fixed term|experienced|qualified|newly|deputy)(?=\\s)|(?<=\\s)(中高级|高级|中级|初级|资深|实习)");
 
     public Occupation occupation(String key) {
         return occupationByKey.get(key);

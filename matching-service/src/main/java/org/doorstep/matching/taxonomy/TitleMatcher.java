@@ -52,10 +52,15 @@ final class TitleMatcher {
     }
 
     List<Occupation> rank(String normalisedTitle, int limit) {
-        List<Occupation> result = new ArrayList<>(limit);
+        return scored(normalisedTitle, limit).stream().map(TitleMatch::occupation).toList();
+    }
+
+    /** Occupations for a title with a confidence in [0, 1]: 1 for an exact alias, else the token overlap. */
+    List<TitleMatch> scored(String normalisedTitle, int limit) {
+        List<TitleMatch> result = new ArrayList<>(limit);
         Occupation hit = exact.get(normalisedTitle);
         if (hit != null) {
-            result.add(hit);
+            result.add(new TitleMatch(hit, 1.0, "alias"));
         }
         String[] query = tokens(normalisedTitle);
         Map<Integer, Double> aliasScore = new HashMap<>();
@@ -87,10 +92,9 @@ final class TitleMatcher {
         best.entrySet().stream()
                 .sorted(Map.Entry.<Occupation, Double>comparingByValue().reversed()
                         .thenComparing(e -> e.getKey().key()))
-                .map(Map.Entry::getKey)
-                .filter(o -> !result.contains(o))
+                .filter(e -> hit == null || !e.getKey().equals(hit))
                 .limit(Math.max(0, limit - result.size()))
-                .forEach(result::add);
+                .forEach(e -> result.add(new TitleMatch(e.getKey(), Math.min(1.0, e.getValue()), "words")));
         return result;
     }
 
