@@ -1,0 +1,165 @@
+package org.doorstep.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import org.doorstep.k8s.render.Yaml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Strimzi Kafka in KRaft mode and the topics of DESIGN 4. */
+class KafkaTest {
+
+    private static final long SEVEN_DAYS_MS = 7L * 24 * 60 * 60 * 1000;
+
+    /** DESIGN 4: topic → cleanup policy. */
+    private static final Map<String, String> DESIGN_TOPICS = Map.of(
+            "doorstep.postings.v1", "compact",
+            "doorstep.partners.v1", "compact",
+            "doorstep.seekers.v1", "compact",
+            "doorstep.seeker-preferences.v1", "compact",
+            "doorstep.matches.v1", "delete",
+            "doorstep.feedback.v1", "delete");
+
+    static List<Manifests> renders() {
+        return Manifests.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void declaresExactlyTheTopicsOfTheDesignWithTheirCleanupPolicies(Manifests manifests) {
+        Map<String, String> declared = new TreeMap<>();
+        for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
+            declared.put(topicName(topic), Tree.string(topic, "spec", "config", "cleanup.policy"));
+        }
+
+        assertThat(declared).isEqualTo(new TreeMap<>(DESIGN_TOPICS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void keepsMatchesSevenDaysAndNeverDeletesTheCompactedState(Manifests manifests) {
+        GenericKubernetesResource matches = manifests.oneCustom("KafkaTopic", "doorstep.matches.v1");
+        assertThat(number(Tree.at(matches, "spec", "config", "retention.ms"))).isEqualTo(SEVEN_DAYS_MS);
+
+        for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
+            if (DESIGN_TOPICS.get(topicName(topic)).equals("compact")) {
+                assertThat(Tree.at(topic, "spec", "config", "retention.ms")).as(topicName(topic)).isNull();
+            } else {
+                assertThat(number(Tree.at(topic, "spec", "config", "retention.ms"))).as(topicName(topic))
+                        .isGreaterThanOrEqualTo(SEVEN_DAYS_MS);
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void agreesWithTheAsyncApiContractOnEveryTopic() {
+        Path contract = Path.of(System.getProperty("doorstep.contracts",
+                Manifests.MODULE.resolve("../../contracts").normalize().toString())).resolve("asyncapi.yaml");
+        Map<String, Object> channels = (Map<String, Object>) Yaml.loadAll(contract).getFirst().get("channels");
+        Manifests base = Manifests.base();
+
+        assertThat(channels).isNotEmpty();
+        assertThat(channels.values()).extracting(channel -> ((Map<String, Object>) channel).get("address"))
+                .containsExactlyInAnyOrderElementsOf(base.custom("KafkaTopic").stream().map(KafkaTest::topicName).toList());
+        for (Object value : channels.values()) {
+            Map<String, Object> channel = (Map<String, Object>) value;
+            Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) channel.get("bindings")).get("kafka");
+            Map<String, Object> configuration = (Map<String, Object>) kafka.get("topicConfiguration");
+            GenericKubernetesResource topic = base.oneCustom("KafkaTopic", (String) channel.get("address"));
+            String name = topicName(topic);
+
+            assertThat(List.of(Tree.string(topic, "spec", "config", "cleanup.policy"))).as(name)
+                    .isEqualTo(configuration.get("cleanup.policy"));
+            if (configuration.containsKey("retention.ms")) {
+                assertThat(number(Tree.at(topic, "spec", "config", "retention.ms"))).as(name)
+                        .isEqualTo(number(configuration.get("retention.ms")));
+            }
+            assertThat(Tree.integer(topic, "spec", "partitions")).as(name)
+                    .isGreaterThanOrEqualTo(((Number) kafka.get("partitions")).intValue());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void runsKafkaInKRaftModeOnANodePoolOfControllersAndBrokers(Manifests manifests) {
+        GenericKubernetesResource kafka = manifests.custom("Kafka").getFirst();
+        List<GenericKubernetesResource> pools = manifests.custom("KafkaNodePool");
+
+        assertThat(manifests.custom("Kafka")).hasSize(1);
+        assertThat(Tree.at(kafka, "spec", "zookeeper")).as("no ZooKeeper in KRaft mode").isNull();
+        assertThat(kafka.getMetadata().getAnnotations()).containsEntry("strimzi.io/kraft", "enabled")
+                .containsEntry("strimzi.io/node-pools", "enabled");
+        assertThat(pools).isNotEmpty().allSatisfy(pool -> assertThat(pool.getMetadata().getLabels())
+                .containsEntry("strimzi.io/cluster", kafka.getMetadata().getName()));
+        List<Object> roles = pools.stream().flatMap(pool -> ((List<?>) Tree.at(pool, "spec", "roles")).stream())
+                .map(Object.class::cast).toList();
+        assertThat(roles).contains("controller", "broker");
+        assertThat(Tree.at(kafka, "spec", "kafka", "config", "auto.create.topics.enable")).isEqualTo(false);
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void attachesEveryTopicToTheKafkaCluster(Manifests manifests) {
+        String cluster = manifests.custom("Kafka").getFirst().getMetadata().getName();
+        assertThat(manifests.custom("KafkaTopic")).allSatisfy(topic -> assertThat(topic.getMetadata().getLabels())
+                .as(topicName(topic)).containsEntry("strimzi.io/cluster", cluster));
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void replicatesEveryTopicOnNoMoreNodesThanThereAreAndAcknowledgesWritesOnMoreThanOneWhereItCan(Manifests manifests) {
+        int nodes = manifests.custom("KafkaNodePool").stream().mapToInt(pool -> Tree.integer(pool, "spec", "replicas")).sum();
+        GenericKubernetesResource kafka = manifests.custom("Kafka").getFirst();
+        Map<String, Object> config = Tree.map(kafka, "spec", "kafka", "config");
+
+        for (String key : List.of("default.replication.factor", "offsets.topic.replication.factor",
+                "transaction.state.log.replication.factor", "share.coordinator.state.topic.replication.factor")) {
+            assertThat(((Number) config.get(key)).intValue()).as(key).isBetween(1, nodes);
+        }
+        for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
+            int replicas = Tree.integer(topic, "spec", "replicas");
+            int minInSync = ((Number) Tree.at(topic, "spec", "config", "min.insync.replicas")).intValue();
+            assertThat(replicas).as(topicName(topic)).isBetween(1, nodes);
+            if (nodes >= 3) {
+                assertThat(replicas).as(topicName(topic) + " survives losing a node").isGreaterThanOrEqualTo(3);
+                assertThat(minInSync).as(topicName(topic) + " acks=all waits for two copies").isEqualTo(replicas - 1);
+            } else {
+                assertThat(minInSync).as(topicName(topic)).isEqualTo(1);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void pointsEveryServiceAtTheBootstrapServiceOfThePlainListener(Manifests manifests) {
+        GenericKubernetesResource kafka = manifests.custom("Kafka").getFirst();
+        Map<String, Object> plain = Tree.list(kafka, "spec", "kafka", "listeners").stream()
+                .filter(listener -> Boolean.FALSE.equals(listener.get("tls")) && "internal".equals(listener.get("type")))
+                .findFirst().orElseThrow();
+        String bootstrap = kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.get("port");
+
+        for (String service : Manifests.SERVICES) {
+            assertThat(Workloads.environment(manifests, Workloads.serviceContainer(manifests, service))
+                    .get("KAFKA_BOOTSTRAP_SERVERS")).as(service).isEqualTo(bootstrap);
+        }
+    }
+
+    static String topicName(GenericKubernetesResource topic) {
+        String explicit = Tree.string(topic, "spec", "topicName");
+        return explicit != null ? explicit : topic.getMetadata().getName();
+    }
+
+    private static long number(Object value) {
+        assertThat(value).isInstanceOf(Number.class);
+        return ((Number) value).longValue();
+    }
+}
