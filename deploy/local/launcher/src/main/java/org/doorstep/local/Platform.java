@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 /** Starts, reports and stops the local platform: Kafka, the MongoDB-wire server and the four services. */
 final class Platform {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final PlatformSettings settings;
