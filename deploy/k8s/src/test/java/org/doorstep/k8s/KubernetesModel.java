@@ -48,7 +48,7 @@ final class KubernetesModel {
             "kafka.strimzi.io/v1beta2/KafkaTopic",
             "keda.sh/v1alpha1/ScaledObject");
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     private KubernetesModel() {
