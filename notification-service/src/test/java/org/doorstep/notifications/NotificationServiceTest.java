@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Import;
         "doorstep.webhooks.request-timeout=PT2S",
         "doorstep.webhooks.circuit-minimum-calls=4",
         "doorstep.webhooks.circuit-open-for=PT1S",
+        "doorstep.push.fcm.enabled=true",
 })
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, TestFcm.Configuration.class})
 public @interface NotificationServiceTest {
 }

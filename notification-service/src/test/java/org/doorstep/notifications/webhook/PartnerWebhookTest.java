@@ -1,0 +1,248 @@
+package org.doorstep.notifications.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.doorstep.notifications.Events;
+import org.doorstep.notifications.NotificationServiceTest;
+import org.doorstep.notifications.Receiver;
+import org.doorstep.notifications.preferences.PreferencesStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@NotificationServiceTest
+class PartnerWebhookTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PreferencesStore preferences;
+
+    WebhookFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = new WebhookFixture(port, preferences);
+    }
+
+    /** What a partner does with only the signing secret. */
+    private static boolean verifies(String secret, Receiver.Request request) throws Exception {
+        String timestamp = request.header("Doorstep-Timestamp");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String expected = "v1=" + java.util.HexFormat.of().formatHex(
+                mac.doFinal((timestamp + "." + request.body()).getBytes(StandardCharsets.UTF_8)));
+        return expected.equals(request.header("Doorstep-Signature"))
+                && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 300;
+    }
+
+    @Test
+    void deliversSignedMatchesOfConsentingSeekersOnThePartnersOwnPostingsWithoutKeyGroupReasons() throws Exception {
+        try (Receiver receiver = new Receiver(); Receiver other = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            var otherPartner = fixture.partnerWith(other);
+            String consenting = fixture.consentingSeeker(true);
+            String refusing = fixture.consentingSeeker(false);
+
+            ObjectNode match = Events.matchFound(consenting, "wh-1", partner.partnerId(), 0.9);
+            ((tools.jackson.databind.node.ArrayNode) match.get("reasons")).addObject().put("factor", "keyGroup").put("value", 0.1)
+                    .put("detail", "open to people with disabilities");
+            ((tools.jackson.databind.node.ArrayNode) match.get("reasons")).addObject().put("factor", "priority").put("value", 0.05)
+                    .put("detail", "priority for people with employment difficulties");
+            Events.send(Events.MATCHES, consenting, "org.doorstep.match.found.v1", "m", match);
+            WebhookFixture.match(refusing, "wh-2", partner.partnerId());
+            WebhookFixture.match(consenting, "wh-3", otherPartner.partnerId());
+            String marker = WebhookFixture.match(consenting, "wh-4", partner.partnerId());
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(marker));
+            await().atMost(Duration.ofSeconds(20)).until(() -> !WebhookFixture.acceptedEventIds(other).isEmpty());
+            assertThat(WebhookFixture.acceptedEventIds(receiver))
+                    .containsExactly("found:m-wh-1-" + consenting, marker);
+            assertThat(WebhookFixture.acceptedEventIds(other)).containsExactly("found:m-wh-3-" + consenting);
+
+            for (Receiver.Request request : receiver.requests()) {
+                assertThat(verifies(partner.secret(), request)).as("signature verifies with the secret alone").isTrue();
+                assertThat(verifies(otherPartner.secret(), request)).isFalse();
+                assertThat(request.header("Content-Type")).startsWith("application/json");
+                assertThat(request.header("Doorstep-Delivery")).isNotBlank();
+            }
+            JsonNode first = Events.JSON.readTree(receiver.accepted().get(0).body()).get("events").get(0);
+            assertThat(first.get("type").asString()).isEqualTo("match.found");
+            assertThat(first.get("data").get("externalId").asString()).isEqualTo("JOB-2026-0042");
+            assertThat(first.get("data").get("reasons").valueStream().map(r -> r.get("factor").asString()).toList())
+                    .containsExactly("skills", "distance");
+            assertThat(receiver.accepted().get(0).body()).doesNotContain("disabilities", "employment difficulties");
+        }
+    }
+
+    @Test
+    void sendsBatchesOfAtMostTenEventsEachDeliveredOnce() {
+        try (Receiver receiver = new Receiver()) {
+            receiver.delay(Duration.ofMillis(300)); // events pile up while a batch is in flight
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                sent.add(WebhookFixture.match(seeker, "batch-" + i, partner.partnerId()));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> WebhookFixture.acceptedEventIds(receiver).size() >= 25);
+            assertThat(WebhookFixture.acceptedEventIds(receiver)).containsExactlyInAnyOrderElementsOf(sent);
+            List<Integer> sizes = receiver.requests().stream()
+                    .map(r -> Events.JSON.readTree(r.body()).get("events").size()).toList();
+            assertThat(sizes).allMatch(size -> size >= 1 && size <= 10);
+            assertThat(sizes).anyMatch(size -> size > 1);
+        }
+    }
+
+    @Test
+    void retriesWithBackOffThenSucceedsAndLogsEveryAttempt() {
+        try (Receiver receiver = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            int[] calls = {0};
+            receiver.answer(() -> ++calls[0] <= 2 ? 503 : 200);
+            String event = WebhookFixture.match(seeker, "retry", partner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(event));
+            assertThat(receiver.requests()).hasSize(3);
+            assertThat(WebhookFixture.acceptedEventIds(receiver)).containsExactly(event);
+            JsonNode log = fixture.get("/api/v1/partner/webhook/deliveries", partner.key()).get("items");
+            List<String> outcomes = new ArrayList<>();
+            log.valueStream().forEach(attempt -> outcomes.add(0, attempt.get("attempt").asInt() + ":"
+                    + attempt.get("outcome").asString() + ":" + attempt.get("status").asInt()));
+            assertThat(outcomes).containsExactly("1:FAILED:503", "2:FAILED:503", "3:DELIVERED:200");
+            assertThat(fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size()).isZero();
+        }
+    }
+
+    @Test
+    void theCircuitOpensOnAFailingEndpointAndClosesWhenItRecovers() {
+        try (Receiver receiver = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            receiver.answer(500);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                sent.add(WebhookFixture.match(seeker, "circuit-" + i, partner.partnerId()));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> "OPEN".equals(
+                    fixture.get("/api/v1/partner/webhook", partner.key()).get("circuit").asString()));
+            int callsWhenOpened = receiver.requests().size();
+            // while open, nothing reaches the endpoint
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> receiver.requests().size() == callsWhenOpened);
+
+            receiver.answer(200);
+            sent.add(WebhookFixture.match(seeker, "circuit-after", partner.partnerId()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(
+                    fixture.get("/api/v1/partner/webhook", partner.key()).get("circuit").asString())
+                    && WebhookFixture.acceptedEventIds(receiver).contains("found:m-circuit-after-" + seeker));
+        }
+    }
+
+    @Test
+    void aReceiverDownForAWhileGetsEveryEventExactlyOnceAfterRecoveryAndReplay() {
+        try (Receiver receiver = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            receiver.answer(503);
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                sent.add(WebhookFixture.match(seeker, "down-" + i, partner.partnerId()));
+            }
+            // some batches exhaust their retries (dead letters), the rest wait behind the open circuit
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size() > 0);
+            assertThat(receiver.accepted()).isEmpty();
+
+            receiver.answer(200);
+            JsonNode dead = fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items");
+            assertThat(dead.get(0).get("lastError").asString()).contains("503");
+            JsonNode replayed = Events.JSON.readTree(fixture.client().post().uri("/api/v1/partner/webhook/dead-letters/replay")
+                    .headers(h -> h.setBearerAuth(partner.key())).exchange().expectStatus().isOk()
+                    .expectBody().returnResult().getResponseBody());
+            assertThat(replayed.get("replayed").asLong()).isPositive();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> WebhookFixture.acceptedEventIds(receiver).size() >= sent.size());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                    .until(() -> WebhookFixture.acceptedEventIds(receiver).size() == sent.size());
+            Map<String, Long> deliveries = WebhookFixture.acceptedEventIds(receiver).stream()
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(sent);
+            assertThat(deliveries.values()).allMatch(count -> count == 1);
+            assertThat(fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size()).isZero();
+        }
+    }
+
+    @Test
+    void aSlowPartnerDoesNotDelayAnother() {
+        try (Receiver slow = new Receiver(); Receiver fast = new Receiver()) {
+            slow.delay(Duration.ofMillis(1500));
+            var slowPartner = fixture.partnerWith(slow);
+            var fastPartner = fixture.partnerWith(fast);
+            String seeker = fixture.consentingSeeker(true);
+            Map<String, Instant> sentAt = new HashMap<>();
+            for (int i = 0; i < 5; i++) {
+                sentAt.put(WebhookFixture.match(seeker, "slow-" + i, slowPartner.partnerId()), Instant.now());
+                sentAt.put(WebhookFixture.match(seeker, "fast-" + i, fastPartner.partnerId()), Instant.now());
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> WebhookFixture.acceptedEventIds(fast).size() == 5);
+            List<Long> fastLatencies = latencies(fast, sentAt);
+            await().atMost(Duration.ofSeconds(30)).until(() -> WebhookFixture.acceptedEventIds(slow).size() == 5);
+            List<Long> slowLatencies = latencies(slow, sentAt);
+            System.out.printf("webhook latency (ms, match event on Kafka -> partner received), fast partner: %s; "
+                    + "slow partner (1500 ms receiver): %s%n", fastLatencies, slowLatencies);
+            assertThat(fastLatencies).allMatch(ms -> ms < 1500);
+            assertThat(slowLatencies.stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(1500);
+        }
+    }
+
+    private static List<Long> latencies(Receiver receiver, Map<String, Instant> sentAt) {
+        List<Long> result = new ArrayList<>();
+        for (Receiver.Request request : receiver.accepted()) {
+            Events.JSON.readTree(request.body()).get("events").valueStream().forEach(event ->
+                    result.add(Duration.between(sentAt.get(event.get("id").asString()), request.at()).toMillis()));
+        }
+        return result;
+    }
+
+    @Test
+    void aPartnerSeesAndReplaysOnlyItsOwnDeadLettersAndLog() {
+        try (Receiver failing = new Receiver(); Receiver healthy = new Receiver()) {
+            failing.answer(400); // permanent: dead after the first try
+            var owner = fixture.partnerWith(failing);
+            var intruder = fixture.partnerWith(healthy);
+            String seeker = fixture.consentingSeeker(true);
+            String event = WebhookFixture.match(seeker, "own", owner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    fixture.get("/api/v1/partner/webhook/dead-letters", owner.key()).get("items").size() == 1);
+            assertThat(failing.requests()).hasSize(1);
+            assertThat(fixture.get("/api/v1/partner/webhook/dead-letters", owner.key()).get("items").get(0)
+                    .get("eventId").asString()).isEqualTo(event);
+
+            assertThat(fixture.get("/api/v1/partner/webhook/dead-letters", intruder.key()).get("items").size()).isZero();
+            assertThat(fixture.get("/api/v1/partner/webhook/deliveries", intruder.key()).toString()).doesNotContain(event);
+            fixture.client().post().uri("/api/v1/partner/webhook/dead-letters/replay")
+                    .headers(h -> h.setBearerAuth(intruder.key())).bodyValue(Map.of("eventIds", List.of(event)))
+                    .exchange().expectStatus().isOk().expectBody().jsonPath("$.replayed").isEqualTo(0);
+            assertThat(fixture.get("/api/v1/partner/webhook/dead-letters", owner.key()).get("items").size()).isEqualTo(1);
+        }
+    }
+}
