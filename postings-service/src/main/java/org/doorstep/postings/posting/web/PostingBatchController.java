@@ -2,6 +2,8 @@ package org.doorstep.postings.posting.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -70,6 +72,8 @@ class PostingBatchController {
                            ServerHttpRequest request) {
         int maxLines = properties.maxBatchLines();
         AtomicLong accepted = new AtomicLong();
+        // lines naming the same externalId are applied in their order; different ones run concurrently
+        Map<String, Mono<LineResult>> lastOfId = new ConcurrentHashMap<>();
         return authenticator.authenticate(auth)
                 .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner))
                 .flatMapMany(partner -> NdjsonLines.split(request.getBody(), properties.maxBodyBytes())
@@ -83,23 +87,29 @@ class PostingBatchController {
                                         new Violation("$", "a line holds at most " + properties.maxBodyBytes()
                                                 + " bytes"))));
                             }
-                            return upsert(partner.partnerId(), line);
+                            PostingParser.Line parsed = PostingParser.parseLine(line.bytes(), clock.instant());
+                            Mono<LineResult> upsert = upsert(partner.partnerId(), line.number(), parsed);
+                            if (parsed.externalId() == null) {
+                                return upsert;
+                            }
+                            Mono<LineResult> ordered = lastOfId.compute(parsed.externalId(),
+                                    (id, previous) -> (previous == null ? upsert : previous.then(upsert)).cache());
+                            return ordered.doFinally(signal -> lastOfId.remove(parsed.externalId(), ordered));
                         }, properties.batchConcurrency()));
     }
 
-    private Mono<LineResult> upsert(String partnerId, NdjsonLines.Line line) {
-        PostingParser.Line parsed = PostingParser.parseLine(line.bytes(), clock.instant());
+    private Mono<LineResult> upsert(String partnerId, long lineNumber, PostingParser.Line parsed) {
         String externalId = parsed.externalId();
         return PostingValidation.withCampaigns(parsed.parsed(), campaigns)
                 .flatMap(content -> postings.upsert(partnerId, externalId, content, null))
-                .map(result -> new LineResult(line.number(), externalId,
+                .map(result -> new LineResult(lineNumber, externalId,
                         result.outcome() == PostingService.Outcome.CREATED ? 201 : 200, result.outcome().name(),
                         result.posting().postingId(), result.posting().version(), null))
                 .onErrorResume(InvalidRequest.class,
-                        e -> Mono.just(LineResult.rejected(line.number(), externalId, 400, e.violations())))
+                        e -> Mono.just(LineResult.rejected(lineNumber, externalId, 400, e.violations())))
                 .onErrorResume(e -> !(e instanceof InvalidRequest), e -> {
-                    log.warn("Batch line {} failed: {}", line.number(), e.toString());
-                    return Mono.just(LineResult.rejected(line.number(), externalId, 500,
+                    log.warn("Batch line {} failed: {}", lineNumber, e.toString());
+                    return Mono.just(LineResult.rejected(lineNumber, externalId, 500,
                             List.of(new Violation("$", "could not be stored; retry this line"))));
                 });
     }
