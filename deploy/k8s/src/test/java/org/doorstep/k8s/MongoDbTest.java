@@ -1,12 +1,18 @@
 package org.doorstep.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -16,6 +22,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 
 import org.doorstep.k8s.render.Yaml;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -119,6 +127,24 @@ class MongoDbTest {
         assertThat(manifests.one(StatefulSet.class, "mongodb").getSpec().getTemplate().getSpec().getVolumes())
                 .anySatisfy(volume -> assertThat(volume.getSecret()).isNotNull()
                         .satisfies(secret -> assertThat(secret.getSecretName()).isEqualTo("doorstep-mongodb")));
+    }
+
+    @Test
+    void shipsAnInitScriptThatIsValidJavaScript(@TempDir Path directory) throws Exception {
+        Path script = directory.resolve("init-replica-set.js");
+        Files.writeString(script, Manifests.base().one(ConfigMap.class, "mongodb").getData().get("init-replica-set.js"));
+        Process process;
+        try {
+            process = new ProcessBuilder("node", "--check", script.toString()).redirectErrorStream(true).start();
+        } catch (IOException noNode) {
+            assumeTrue(false, "node is not installed: " + noNode.getMessage());
+            return;
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(process.waitFor(60, TimeUnit.SECONDS), "node --check did not finish");
+
+        // syntax only: connect(), sleep() and print() are mongosh's, checked when the Job runs
+        assertThat(process.exitValue()).as(output).isZero();
     }
 
     static List<ServiceUser> serviceUsers(Manifests manifests) {
