@@ -120,6 +120,16 @@ class ScalingTest {
     }
 
     @ParameterizedTest
+    @MethodSource("renders")
+    void waitsOutTheLagBurstOfARebalanceBeforeAddingMatchingReplicas(Manifests manifests) {
+        GenericKubernetesResource so = scaledObjectsOf(manifests, "matching-service").getFirst();
+
+        assertThat(Tree.integer(so, "spec", "advanced", "horizontalPodAutoscalerConfig", "behavior", "scaleUp",
+                "stabilizationWindowSeconds")).isGreaterThanOrEqualTo(300);
+        assertThat(Tree.integer(so, "spec", "cooldownPeriod")).as("an index rebuild is expensive").isGreaterThanOrEqualTo(600);
+    }
+
+    @ParameterizedTest
     @MethodSource("overlays")
     void pointsKedaAtKafkaByTheNameThatResolvesFromKedasOwnNamespace(Manifests manifests) {
         for (String service : LAG_TOPICS.keySet()) {
