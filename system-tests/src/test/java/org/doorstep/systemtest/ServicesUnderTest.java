@@ -64,7 +64,6 @@ final class ServicesUnderTest {
             env.put("MONGODB_URI", infrastructure.mongoUri());
             env.put("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN);
             env.put("DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET);
-            env.put("DOORSTEP_MATCHING_INSTANCE", "system-test");
             env.put("SPRING_PROFILES_ACTIVE", "local");
             processes.put(service, ManagedProcess.start(service.module(), java, home, DoorstepService.jvmOptions(),
                     List.of("-jar", jar.toString()), env, home.resolve("logs").resolve(service.module() + ".log")));

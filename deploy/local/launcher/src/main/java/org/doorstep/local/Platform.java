@@ -101,7 +101,6 @@ final class Platform {
         env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         env.put("MONGODB_URI", settings.mongoUri());
         env.put("SPRING_PROFILES_ACTIVE", "local");
-        env.put("DOORSTEP_MATCHING_INSTANCE", "local-1");
         env.putAll(secrets);
         return env;
     }
