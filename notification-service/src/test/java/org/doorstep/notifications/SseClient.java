@@ -13,6 +13,7 @@ import reactor.core.Disposable;
 public final class SseClient implements AutoCloseable {
 
     private final List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, java.time.Instant> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Disposable connection;
 
     private SseClient(int port, String token, String lastEventId) {
@@ -27,7 +28,15 @@ public final class SseClient implements AutoCloseable {
                 })
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
-                .subscribe(received::add);
+                .subscribe(event -> {
+                    if (event.data() != null && event.event() != null) {
+                        var matchId = Events.JSON.readTree(event.data()).get("matchId");
+                        if (matchId != null) {
+                            arrivals.putIfAbsent(event.event() + ":" + matchId.asString(), java.time.Instant.now());
+                        }
+                    }
+                    received.add(event);
+                });
     }
 
     public static SseClient connect(int port, String token) {
@@ -56,6 +65,11 @@ public final class SseClient implements AutoCloseable {
         return events().stream().filter(event -> type.equals(event.event()))
                 .map(event -> Events.JSON.readTree(event.data()).get("matchId").asString())
                 .toList();
+    }
+
+    /** When each {@code type:matchId} arrived. */
+    public java.util.Map<String, java.time.Instant> arrivals() {
+        return java.util.Map.copyOf(arrivals);
     }
 
     public String lastId() {

@@ -139,12 +139,15 @@ public class MatchDelivery {
 
     private void notify(InboxItem item, Preferences prefs, Instant now) {
         String day = NotificationPolicy.day(prefs, now).toString();
-        long pushedToday = preferences.pushesOn(item.seekerId(), day).block();
+        boolean capped = prefs.maxPerDay() != null;
+        long pushedToday = capped ? preferences.pushesOn(item.seekerId(), day).block() : 0;
         switch (NotificationPolicy.decide(prefs, item.match().score(), now, pushedToday)) {
             case NotificationPolicy.PushNow push -> {
                 FeedEvent event = append(item.seekerId(), "found:" + item.matchId(), FeedEvent.MATCH_FOUND,
                         item.matchId(), json.writeValueAsString(item.match()));
-                preferences.countPush(item.seekerId(), day).block();
+                if (capped) {
+                    preferences.countPush(item.seekerId(), day).block();
+                }
                 channels.forEach(channel -> channel.found(prefs, item.match(), event));
                 inbox.markDelivery(item.matchId(), Delivery.LIVE, null).block();
             }

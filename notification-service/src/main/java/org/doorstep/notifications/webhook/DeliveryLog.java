@@ -13,6 +13,9 @@ public interface DeliveryLog {
 
     Flux<Attempt> recent(String partnerId, int limit);
 
+    /** Drops attempts made before {@code before}; emits how many. */
+    Mono<Long> forget(Instant before);
+
     record Attempt(String partnerId, String batchId, List<String> eventIds, int attempt, String url, Integer status,
                    String outcome, String error, long durationMillis, Instant at) {
     }

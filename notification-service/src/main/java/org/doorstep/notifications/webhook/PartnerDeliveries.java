@@ -33,6 +33,9 @@ public interface PartnerDeliveries {
 
     Mono<Void> purgeSeeker(String seekerId);
 
+    /** Drops delivered events delivered before {@code before}; emits how many. */
+    Mono<Long> forgetDelivered(Instant before);
+
     record DeadLetter(String eventId, String type, String matchId, String data, String lastError, Instant failedAt,
                       Instant createdAt) {
     }

@@ -42,15 +42,15 @@ class MongoFeed implements Feed {
     @Override
     public Mono<FeedEvent> append(String seekerId, String key, String type, String matchId, String data) {
         String id = seekerId + "|" + key;
-        return mongo.findById(id, Document.class, COLLECTION)
-                .switchIfEmpty(Mono.defer(() -> nextSequence(seekerId).flatMap(sequence -> {
+        // no read first: a repeat is rare (redelivery after a crash) and costs one burnt sequence number
+        return nextSequence(seekerId).flatMap(sequence -> {
                     Date now = Date.from(clock.instant());
                     Document doc = new Document("_id", id).append("seekerId", seekerId).append("seq", sequence)
                             .append("type", type).append("matchId", matchId).append("data", data)
                             .append("at", now).append("expiresAt", Date.from(clock.instant().plus(retention)));
                     return mongo.insert(doc, COLLECTION)
                             .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(id, Document.class, COLLECTION));
-                })))
+                })
                 .map(MongoFeed::toEvent);
     }
 

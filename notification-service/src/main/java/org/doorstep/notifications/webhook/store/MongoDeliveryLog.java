@@ -34,6 +34,12 @@ class MongoDeliveryLog implements DeliveryLog {
     }
 
     @Override
+    public Mono<Long> forget(java.time.Instant before) {
+        return mongo.remove(Query.query(Criteria.where("at").lt(Date.from(before))), COLLECTION)
+                .map(result -> result.getDeletedCount());
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public Flux<Attempt> recent(String partnerId, int limit) {
         Query query = Query.query(Criteria.where("partnerId").is(partnerId))

@@ -114,6 +114,12 @@ class MongoPartnerDeliveries implements PartnerDeliveries {
         return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), COLLECTION).then();
     }
 
+    @Override
+    public Mono<Long> forgetDelivered(Instant before) {
+        return mongo.remove(Query.query(Criteria.where("state").is(DELIVERED).and("deliveredAt").lt(Date.from(before))),
+                COLLECTION).map(result -> result.getDeletedCount());
+    }
+
     private static Query byIds(String partnerId, Collection<String> eventIds) {
         return Query.query(Criteria.where("partnerId").is(partnerId).and("eventId").in(eventIds));
     }
