@@ -45,7 +45,7 @@ public abstract class SeekersServiceTest {
     protected static final String PREFERENCES = "org.doorstep.seeker.preferences.v1";
     protected static final String ERASED = "org.doorstep.seeker.erased.v1";
     protected static final String MERGE_PATCH = "application/merge-patch+json";
-    protected static final Duration WAIT = Duration.ofSeconds(20);
+    protected static final Duration WAIT = Duration.ofSeconds(60);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     /** The local development default of doorstep.seeker-tokens.secret (application.yml). */
     protected static final String SECRET = "doorstep-local-dev-seeker-jwt-secret-change-me";
@@ -82,7 +82,7 @@ public abstract class SeekersServiceTest {
     /** Generous timeouts: the build machine is small and shared. */
     @Autowired
     void client(WebTestClient client) {
-        http = client.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+        http = client.mutate().responseTimeout(Duration.ofSeconds(60)).build();
     }
 
     protected record Registered(String seekerId, String token) {

@@ -8,7 +8,8 @@ public class ProfileRejected extends RuntimeException {
     private final List<Violation> violations;
 
     public ProfileRejected(List<Violation> violations) {
-        super(violations.size() + " invalid field(s)");
+        // an expected outcome of bad input, not a fault: no stack trace to fill
+        super(violations.size() + " invalid field(s)", null, false, false);
         this.violations = List.copyOf(violations);
     }
 

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 @RestController
 @RequestMapping(path = "/api/v1/seekers", produces = MediaType.APPLICATION_JSON_VALUE)
-class SeekerController {
+class SeekerController implements SeekerApi {
 
     static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
@@ -39,6 +39,7 @@ class SeekerController {
         this.bodies = bodies;
     }
 
+    @Override
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Registration>> register(@RequestBody(required = false) String body,
                                                        @AuthenticationPrincipal Jwt jwt) {
@@ -55,11 +56,13 @@ class SeekerController {
         });
     }
 
+    @Override
     @GetMapping("/me")
     public Mono<SeekerView> me(@AuthenticationPrincipal Jwt jwt) {
         return seekers.find(jwt.getSubject()).map(SeekerView::of);
     }
 
+    @Override
     @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<SeekerView> replace(@RequestBody(required = false) String body, @AuthenticationPrincipal Jwt jwt) {
         return Mono.fromCallable(() -> bodies.profile(body))
@@ -68,6 +71,7 @@ class SeekerController {
                 .map(SeekerView::of);
     }
 
+    @Override
     @PatchMapping(path = "/me", consumes = MERGE_PATCH_JSON)
     public Mono<SeekerView> patch(@RequestBody(required = false) String body, @AuthenticationPrincipal Jwt jwt) {
         return Mono.fromCallable(() -> bodies.parse(body))
@@ -76,6 +80,7 @@ class SeekerController {
                 .map(SeekerView::of);
     }
 
+    @Override
     @DeleteMapping("/me")
     public Mono<ResponseEntity<Void>> erase(@AuthenticationPrincipal Jwt jwt) {
         return seekers.erase(jwt.getSubject()).thenReturn(ResponseEntity.noContent().build());

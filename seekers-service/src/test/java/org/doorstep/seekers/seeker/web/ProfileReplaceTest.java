@@ -51,4 +51,44 @@ class ProfileReplaceTest extends SeekersServiceTest {
         assertThat(me.get("version").asLong()).isEqualTo(1);
         assertThat(me.get("displayName").stringValue()).isEqualTo("Li Wei");
     }
+
+    @Test
+    void anUnchangedPutChangesAndPublishesNothing() {
+        try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC);
+             TopicReader preferences = TopicReader.of(PREFERENCES_TOPIC)) {
+            Registered seeker = register(FULL_PROFILE);
+
+            put(seeker, FULL_PROFILE).expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+            // sending back what GET returned (read-only fields included) is unchanged too
+            put(seeker, me(seeker).toString()).expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo(1);
+            // the next real change is version 2, and the relay publishes in order: nothing came in between
+            String changed = FULL_PROFILE.replace("\"maxPerDay\": 20", "\"maxPerDay\": 3")
+                    .replace("\"experienceYears\": 1", "\"experienceYears\": 2");
+            put(seeker, changed).expectStatus().isOk();
+
+            awaitEvent(seekers, UPSERTED, seeker.seekerId(), 2);
+            awaitEvent(preferences, PREFERENCES, seeker.seekerId(), 2);
+            assertThat(seekers.forKey(seeker.seekerId())).extracting(r -> payload(r).get("version").asLong())
+                    .containsExactly(1L, 2L);
+            assertThat(preferences.forKey(seeker.seekerId())).extracting(r -> payload(r).get("version").asLong())
+                    .containsExactly(1L, 2L);
+        }
+    }
+
+    @Test
+    void aChangeOfNameOrContactOnlyIsStoredButPublishesNothing() {
+        try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC)) {
+            Registered seeker = register(FULL_PROFILE);
+
+            put(seeker, FULL_PROFILE.replace("Li Wei", "Wei Li")).expectStatus().isOk()
+                    .expectBody().jsonPath("$.version").isEqualTo(2);
+            put(seeker, FULL_PROFILE.replace("Li Wei", "Wei Li").replace("\"experienceYears\": 1", "\"experienceYears\": 4"))
+                    .expectStatus().isOk();
+
+            awaitEvent(seekers, UPSERTED, seeker.seekerId(), 3);
+            assertThat(seekers.forKey(seeker.seekerId())).extracting(r -> payload(r).get("version").asLong())
+                    .containsExactly(1L, 3L);
+            assertThat(me(seeker).get("displayName").stringValue()).isEqualTo("Wei Li");
+        }
+    }
 }
