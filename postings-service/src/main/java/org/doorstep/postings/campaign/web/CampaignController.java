@@ -10,6 +10,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.campaign.Campaign;
 import org.doorstep.postings.campaign.app.CampaignService;
@@ -62,6 +67,8 @@ class CampaignController {
     }
 
     @Operation(summary = "Create a campaign (409 if the code exists)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAMPAIGN_REQUEST)))
     @PostMapping("/api/v1/campaigns")
     Mono<ResponseEntity<CampaignView>> create(
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
@@ -73,6 +80,8 @@ class CampaignController {
     }
 
     @Operation(summary = "Create or change a campaign by its code (201 created, 200 changed)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAMPAIGN_REQUEST)))
     @PutMapping("/api/v1/campaigns/{code}")
     Mono<ResponseEntity<CampaignView>> save(
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
@@ -92,6 +101,9 @@ class CampaignController {
     }
 
     @Operation(summary = "Get a campaign with its progress: open postings and vacancies, in total and by region")
+    @ApiResponse(responseCode = "200", description = "The campaign with its progress",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignView.class),
+                    examples = @ExampleObject(value = ApiExamples.CAMPAIGN_RESPONSE)))
     @GetMapping("/api/v1/campaigns/{code}")
     Mono<CampaignView> get(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
                            @PathVariable String code) {

@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.operator.OperatorAuthenticator;
 import org.doorstep.postings.partner.Partner;
@@ -58,6 +63,12 @@ class PartnerController {
 
     @Operation(summary = "Register a partner job board",
             description = "Returns the partner's first API key; it is shown only this once and stored as a SHA-256 hash.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.PARTNER_REQUEST)))
+    @ApiResponse(responseCode = "201", description = "Registered; apiKey is shown only now",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = IssuedKeyResponse.class),
+                    examples = @ExampleObject(value = ApiExamples.PARTNER_KEY_RESPONSE)))
     @PostMapping("/api/v1/partners")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<IssuedKeyResponse> register(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,

@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.partner.app.PartnerAuthenticator;
 import org.doorstep.postings.posting.CampaignCatalog;
@@ -67,6 +72,11 @@ class PostingBatchController {
     @Operation(summary = "Upsert up to 10,000 postings as NDJSON (one posting with its externalId per line)",
             description = "Streams one result line per input line: {line, externalId, status, outcome, postingId, "
                     + "version} or {line, externalId, status, outcome: REJECTED, problems: [{field, reason}]}.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = NDJSON,
+            examples = @ExampleObject(value = ApiExamples.BATCH_REQUEST)))
+    @ApiResponse(responseCode = "200", description = "One result line per non-blank input line, in order",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = LineResult.class),
+                    examples = @ExampleObject(value = ApiExamples.BATCH_RESPONSE)))
     @PostMapping(path = "/api/v1/postings:batch", produces = NDJSON)
     Flux<LineResult> batch(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
                            ServerHttpRequest request) {

@@ -8,6 +8,11 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.app.PartnerAuthenticator;
@@ -61,6 +66,15 @@ class PostingController {
     @Operation(summary = "Create or change a posting by the partner's own id",
             description = "201 when created, 200 when changed or unchanged (the same body again changes nothing and "
                     + "publishes nothing). If-Match with a stale version gives 412.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = PostingRequest.class),
+            examples = @ExampleObject(value = ApiExamples.POSTING_REQUEST)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = PostingState.class),
+            examples = @ExampleObject(value = ApiExamples.POSTING_RESOURCE)))
+    @ApiResponse(responseCode = "200", description = "Changed (version + 1) or unchanged (same body: nothing published)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostingState.class),
+                    examples = @ExampleObject(value = ApiExamples.POSTING_RESOURCE)))
     @PutMapping("/api/v1/postings/{externalId}")
     Mono<ResponseEntity<PostingState>> put(
             @PathVariable String externalId,
@@ -78,6 +92,9 @@ class PostingController {
     }
 
     @Operation(summary = "Get one of the partner's postings")
+    @ApiResponse(responseCode = "200", description = "The posting; ETag is its version",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostingState.class),
+                    examples = @ExampleObject(value = ApiExamples.POSTING_RESOURCE)))
     @GetMapping("/api/v1/postings/{externalId}")
     Mono<ResponseEntity<PostingState>> get(
             @PathVariable String externalId,
@@ -88,6 +105,9 @@ class PostingController {
     }
 
     @Operation(summary = "List the partner's postings, ordered by externalId, with cursor paging")
+    @ApiResponse(responseCode = "200", description = "A page; nextCursor is null on the last page",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostingPage.class),
+                    examples = @ExampleObject(value = ApiExamples.POSTING_PAGE)))
     @GetMapping("/api/v1/postings")
     Mono<PostingPage> list(
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
@@ -116,6 +136,8 @@ class PostingController {
     }
 
     @Operation(summary = "Close a posting (event posting.closed, closedReason PARTNER); closing again changes nothing")
+    @ApiResponse(responseCode = "200", description = "The closed posting (status CLOSED, closedReason PARTNER)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostingState.class)))
     @DeleteMapping("/api/v1/postings/{externalId}")
     Mono<ResponseEntity<PostingState>> close(
             @PathVariable String externalId,

@@ -1,0 +1,53 @@
+package org.doorstep.postings.openapi;
+
+import java.util.List;
+
+import org.doorstep.postings.PostingsServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiDocumentTest extends PostingsServiceTest {
+
+    @Test
+    void documentsEveryEndpointWithExamplesAndProblemResponses() {
+        JsonNode doc = json(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk());
+        JsonNode paths = doc.get("paths");
+
+        assertThat(paths.propertyNames()).contains("/api/v1/partners", "/api/v1/partners/{partnerId}/keys",
+                "/api/v1/partners/{partnerId}/keys/{keyId}", "/api/v1/postings", "/api/v1/postings/{externalId}",
+                "/api/v1/postings:batch", "/api/v1/campaigns", "/api/v1/campaigns/{code}");
+        JsonNode put = paths.get("/api/v1/postings/{externalId}").get("put");
+        assertThat(put.get("requestBody").get("content").get("application/json").has("example")).isTrue();
+        for (String status : List.of("200", "201", "400", "401", "404", "412", "413", "429")) {
+            assertThat(put.get("responses").has(status)).as("PUT documents %s", status).isTrue();
+        }
+        assertThat(put.get("responses").get("400").get("content").get("application/problem+json")
+                .get("examples").toString()).contains("https://doorstep.example/problems/validation");
+        assertThat(paths.get("/api/v1/postings:batch").get("post").get("requestBody").toString())
+                .contains("application/x-ndjson");
+        assertThat(doc.get("components").get("securitySchemes").has("partnerKey")).isTrue();
+        http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    @Test
+    void documentedPostingExampleIsAcceptedByTheApi() {
+        http.put().uri("/api/v1/campaigns/SPRING-2026")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ApiExamples.CAMPAIGN_REQUEST)
+                .exchange().expectStatus().is2xxSuccessful();
+
+        put(registerPartner(), externalId(), ApiExamples.POSTING_REQUEST).expectStatus().isCreated();
+    }
+
+    @Test
+    void actuatorProbesAreUp() {
+        http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+}
