@@ -12,15 +12,21 @@ import org.springframework.stereotype.Service;
 public class PreferencesCopy {
 
     private final PreferencesStore store;
+    private final SeekerErasure erasure;
     private final Clock clock;
 
-    PreferencesCopy(PreferencesStore store, Clock clock) {
+    PreferencesCopy(PreferencesStore store, SeekerErasure erasure, Clock clock) {
         this.store = store;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
     public boolean save(Preferences preferences) {
-        return Boolean.TRUE.equals(store.save(preferences,
+        boolean changed = Boolean.TRUE.equals(store.save(preferences,
                 NotificationPolicy.lastDigestSlot(preferences, clock.instant())).block());
+        if (changed && !preferences.shareWithPartners()) {
+            erasure.consentWithdrawn(preferences.seekerId());
+        }
+        return changed;
     }
 }

@@ -35,8 +35,16 @@ public class SeekerErasure {
         });
     }
 
+    /** Consent to share with partners was withdrawn: nothing not yet sent may leave any more. */
+    public void consentWithdrawn(String seekerId) {
+        participants.forEach(participant -> participant.consentWithdrawn(seekerId));
+    }
+
     /** Another feature holding per-seeker data. */
     public interface ErasureParticipant {
         void erase(String seekerId);
+
+        default void consentWithdrawn(String seekerId) {
+        }
     }
 }

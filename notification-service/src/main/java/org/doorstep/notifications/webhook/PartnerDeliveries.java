@@ -33,6 +33,9 @@ public interface PartnerDeliveries {
 
     Mono<Void> purgeSeeker(String seekerId);
 
+    /** Drops the seeker's events not delivered yet (pending and dead; in-flight ones are already sent). */
+    Mono<Void> dropUndelivered(String seekerId);
+
     /** Drops delivered events delivered before {@code before}; emits how many. */
     Mono<Long> forgetDelivered(Instant before);
 

@@ -79,4 +79,9 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
     public void erase(String seekerId) {
         deliveries.purgeSeeker(seekerId).block();
     }
+
+    @Override
+    public void consentWithdrawn(String seekerId) {
+        deliveries.dropUndelivered(seekerId).block();
+    }
 }

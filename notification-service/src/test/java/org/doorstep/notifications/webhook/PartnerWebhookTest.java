@@ -224,6 +224,27 @@ class PartnerWebhookTest {
     }
 
     @Test
+    void withdrawingConsentDropsWhatWasNotYetSentToPartners() {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(400); // permanent: dead after the first try
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            WebhookFixture.match(seeker, "consent", partner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size() == 1);
+            org.doorstep.notifications.Seekers.preferences(seeker, 2, p -> p.put("shareWithPartners", false));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size() == 0);
+            receiver.answer(200);
+            fixture.client().post().uri("/api/v1/partner/webhook/dead-letters/replay")
+                    .headers(h -> h.setBearerAuth(partner.key())).exchange()
+                    .expectStatus().isOk().expectBody().jsonPath("$.replayed").isEqualTo(0);
+            WebhookFixture.match(seeker, "after-withdrawal", partner.partnerId());
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.accepted().isEmpty());
+        }
+    }
+
+    @Test
     void aPartnerSeesAndReplaysOnlyItsOwnDeadLettersAndLog() {
         try (Receiver failing = new Receiver(); Receiver healthy = new Receiver()) {
             failing.answer(400); // permanent: dead after the first try

@@ -115,6 +115,12 @@ class MongoPartnerDeliveries implements PartnerDeliveries {
     }
 
     @Override
+    public Mono<Void> dropUndelivered(String seekerId) {
+        return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId).and("state").in(PENDING, DEAD)),
+                COLLECTION).then();
+    }
+
+    @Override
     public Mono<Long> forgetDelivered(Instant before) {
         return mongo.remove(Query.query(Criteria.where("state").is(DELIVERED).and("deliveredAt").lt(Date.from(before))),
                 COLLECTION).map(result -> result.getDeletedCount());
