@@ -48,7 +48,7 @@ public abstract class SeekersServiceTest {
     protected static final Duration WAIT = Duration.ofSeconds(60);
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     /** The local development default of doorstep.seeker-tokens.secret (application.yml). */
-    protected static final String SECRET = "doorstep-local-dev-seeker-jwt-secret-change-me";
+    protected static final String SECRET = "local-development-only-seeker-token-secret-0123456789";
 
     /** A complete profile as an app would send it, with consent to use key groups. */
     protected static final String FULL_PROFILE = """

@@ -1,6 +1,7 @@
 package org.doorstep.seekers.outbox;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,10 +9,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param sweepInterval how often the relay looks for entries a trigger missed (crash, other instance)
  * @param sendTimeout   how long one synchronous send waits for the broker's acknowledgement
- * @param source        the CloudEvents {@code source} of every event
+ * @param source          the CloudEvents {@code source} of every event
+ * @param createTopics    whether to create missing topics at start-up (off where an operator manages them)
+ * @param compactedTopics the topics this service publishes to, all compacted
+ * @param topicPartitions partitions of a topic created here
  */
 @ConfigurationProperties("doorstep.outbox")
 public record OutboxProperties(@DefaultValue("1s") Duration sweepInterval,
                                @DefaultValue("10s") Duration sendTimeout,
-                               @DefaultValue("//doorstep/seekers-service") String source) {
+                               @DefaultValue("//doorstep/seekers-service") String source,
+                               @DefaultValue("true") boolean createTopics,
+                               @DefaultValue({"doorstep.seekers.v1", "doorstep.seeker-preferences.v1"}) List<String> compactedTopics,
+                               @DefaultValue("3") int topicPartitions) {
 }

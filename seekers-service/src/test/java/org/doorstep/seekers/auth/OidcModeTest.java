@@ -41,7 +41,7 @@ class OidcModeTest {
     private KeyPair pair;
     private ReactiveJwtDecoder decoder;
     private final SeekerTokenProperties local =
-            new SeekerTokenProperties("doorstep-local-dev-seeker-jwt-secret-change-me", "doorstep-seekers", "doorstep",
+            new SeekerTokenProperties("local-development-only-seeker-token-secret-0123456789", "doorstep-seekers", "doorstep",
                     Duration.ofDays(30));
 
     @BeforeEach

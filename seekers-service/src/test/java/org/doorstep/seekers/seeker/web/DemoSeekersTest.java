@@ -1,0 +1,31 @@
+package org.doorstep.seekers.seeker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.doorstep.seekers.seeker.Profile;
+import org.doorstep.testkit.EventContract;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The local platform's demo registers these seekers; each must pass this service's validation. */
+class DemoSeekersTest {
+
+    @Test
+    void everyDemoSeekerIsAValidProfile() throws Exception {
+        Path sample = EventContract.folder().getParent().resolve("deploy/local/demo/seekers.json");
+        assumeTrue(Files.exists(sample), "no demo sample at " + sample);
+        JsonBodies bodies = new JsonBodies();
+
+        JsonNode seekers = JsonMapper.shared().readTree(Files.readString(sample));
+        assertThat(seekers.size()).isPositive();
+        for (JsonNode seeker : seekers) {
+            Profile profile = bodies.profile(seeker.toString());
+            assertThat(profile).isNotNull();
+        }
+    }
+}
