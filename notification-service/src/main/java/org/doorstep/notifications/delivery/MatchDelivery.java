@@ -18,6 +18,7 @@ import org.doorstep.notifications.inbox.MatchWithdrawn;
 import org.doorstep.notifications.preferences.NotificationPolicy;
 import org.doorstep.notifications.preferences.Preferences;
 import org.doorstep.notifications.preferences.PreferencesStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -43,10 +44,12 @@ public class MatchDelivery {
     private final Clock clock;
     private final InboxSettings settings;
     private final JsonMapper json;
+    private final MeterRegistry meters;
 
     MatchDelivery(InboxStore inbox, Feed feed, FeedSignals signals, PreferencesStore preferences,
                   List<LiveChannel> channels, List<PartnerChannel> partners, SeekerLocks locks, Clock clock,
-                  InboxSettings settings, JsonMapper json) {
+                  InboxSettings settings, JsonMapper json, MeterRegistry meters) {
+        this.meters = meters;
         this.inbox = inbox;
         this.feed = feed;
         this.signals = signals;
@@ -69,6 +72,7 @@ public class MatchDelivery {
                 notify(stored, prefs, now);
             } else {
                 inbox.refresh(match).block();
+                count("repeat");
             }
             partners.forEach(partner -> partner.found(match, prefs));
         });
@@ -150,14 +154,26 @@ public class MatchDelivery {
                 }
                 channels.forEach(channel -> channel.found(prefs, item.match(), event));
                 inbox.markDelivery(item.matchId(), Delivery.LIVE, null).block();
+                count("live");
             }
-            case NotificationPolicy.HoldUntil hold -> inbox.markDelivery(item.matchId(), Delivery.HELD, hold.until()).block();
-            case NotificationPolicy.WaitForDigest digest -> inbox.markDelivery(item.matchId(), Delivery.DIGEST, null).block();
+            case NotificationPolicy.HoldUntil hold -> {
+                inbox.markDelivery(item.matchId(), Delivery.HELD, hold.until()).block();
+                count("held");
+            }
+            case NotificationPolicy.WaitForDigest digest -> {
+                inbox.markDelivery(item.matchId(), Delivery.DIGEST, null).block();
+                count("digest");
+            }
             case NotificationPolicy.InboxOnly only -> {
                 log.debug("match {} kept in the inbox only: {}", item.matchId(), only.why());
                 inbox.markDelivery(item.matchId(), Delivery.INBOX_ONLY, null).block();
+                count("inbox_only");
             }
         }
+    }
+
+    private void count(String outcome) {
+        meters.counter("doorstep.notifications.matches", "outcome", outcome).increment();
     }
 
     private FeedEvent append(String seekerId, String key, String type, String matchId, String data) {

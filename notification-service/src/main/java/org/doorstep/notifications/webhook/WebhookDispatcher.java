@@ -15,6 +15,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -44,10 +45,12 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final JsonMapper json;
     private final Duration lease;
+    private final MeterRegistry meters;
 
     WebhookDispatcher(PartnerDeliveries deliveries, WebhookSubscriptions subscriptions, DeliveryLog deliveryLog,
                       WebhookTransport transport, WebhookUrlGuard guard, WebhookResilience resilience,
-                      WebhookSettings settings, Clock clock, JsonMapper json) {
+                      WebhookSettings settings, Clock clock, JsonMapper json, MeterRegistry meters) {
+        this.meters = meters;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.deliveryLog = deliveryLog;
@@ -115,14 +118,21 @@ public class WebhookDispatcher {
                 .transformDeferred(CircuitBreakerOperator.of(circuit))
                 .transformDeferred(RetryOperator.of(resilience.retryFor(partnerId)))
                 .then(Mono.defer(() -> deliveries.delivered(partnerId, ids, clock.instant())))
+                .doOnSuccess(done -> count("delivered", ids.size()))
                 .onErrorResume(CallNotPermittedException.class, e -> logAttempt(partnerId, batchId, ids, attempt.get() + 1,
                         subscription.url(), null, "POSTPONED", "circuit open", System.nanoTime())
-                        .then(deliveries.postpone(partnerId, ids, clock.instant().plus(settings.circuitOpenFor()))))
+                        .then(deliveries.postpone(partnerId, ids, clock.instant().plus(settings.circuitOpenFor())))
+                        .doOnSuccess(done -> count("postponed", ids.size())))
                 .onErrorResume(e -> {
                     log.info("webhook batch {} of partner {} dead after {} attempts: {}", batchId, partnerId, attempt.get(),
                             e.getMessage());
+                    count("dead", ids.size());
                     return deliveries.dead(partnerId, ids, e.getMessage(), clock.instant());
                 });
+    }
+
+    private void count(String outcome, int events) {
+        meters.counter("doorstep.notifications.webhook.events", "outcome", outcome).increment(events);
     }
 
     private Mono<Integer> post(URI url, String secret, String batchId, String body) {

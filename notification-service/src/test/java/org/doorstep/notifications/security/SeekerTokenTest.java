@@ -68,6 +68,15 @@ class SeekerTokenTest {
         client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.paths['/api/v1/me/matches/stream']").exists();
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/me/matches/stream']").exists()
+                .jsonPath("$.paths['/api/v1/me/matches/{matchId}/dismiss']").exists()
+                .jsonPath("$.paths['/api/v1/partner/webhook'].put").exists()
+                .jsonPath("$.paths['/api/v1/partner/webhook/dead-letters/replay']").exists()
+                .jsonPath("$.components.securitySchemes.seekerToken.scheme").isEqualTo("bearer")
+                .jsonPath("$.paths['/api/v1/me/matches'].get.parameters[?(@.name == 'seeker')]").isEmpty();
+        client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                        .contains("spring_cloud_stream", "jvm_memory_used_bytes"));
     }
 }

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.LongRange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Quiet hours hold pushes for at most a day, and release them exactly when the quiet time is over. */
-class QuietHoursProperties {
+class QuietHoursPropertiesTest {
 
     private static final ZoneId[] ZONES = {ZoneId.of("Asia/Shanghai"), ZoneId.of("Europe/Berlin"),
             ZoneId.of("America/New_York"), ZoneId.of("UTC")};
