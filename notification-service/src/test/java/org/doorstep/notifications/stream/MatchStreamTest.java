@@ -24,6 +24,9 @@ class MatchStreamTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.doorstep.notifications.inbox.Feed feed;
+
     private void found(String seeker, String posting) {
         Events.send(Events.MATCHES, seeker, FOUND, "m-" + posting + "-" + seeker,
                 Events.matchFound(seeker, posting, "partner-" + seeker, 0.8));
@@ -96,6 +99,18 @@ class MatchStreamTest {
             assertThat(device.events().get(1).event()).isEqualTo("match.withdrawn");
             assertThat(device.matchIdsOf("match.withdrawn")).containsExactly("m-w1-" + seeker);
             assertThat(Long.parseLong(device.events().get(1).id())).isGreaterThan(Long.parseLong(device.events().get(0).id()));
+        }
+    }
+
+    @Test
+    void anEventAppendedByAnotherInstanceReachesThisInstancesStreamsByPolling() {
+        String seeker = Events.id();
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
+            // written straight to the shared feed, without this instance's in-process signal
+            feed.append(seeker, "found:elsewhere", "match.found", "m-elsewhere",
+                    "{\"matchId\":\"m-elsewhere\",\"seekerId\":\"" + seeker + "\"}").block();
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 1);
+            assertThat(device.matchIdsOf("match.found")).containsExactly("m-elsewhere");
         }
     }
 

@@ -1,0 +1,48 @@
+package org.doorstep.notifications.platform;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** application.yml follows the shared conventions, and only the local profile relaxes the webhook rules. */
+class ConfigurationFileTest {
+
+    private final List<PropertySource<?>> documents;
+
+    ConfigurationFileTest() throws IOException {
+        documents = new YamlPropertySourceLoader().load("application", new ClassPathResource("application.yml"));
+    }
+
+    private Object main(String key) {
+        return documents.get(0).getProperty(key);
+    }
+
+    @Test
+    void followsTheSharedConventions() {
+        assertThat(main("server.port")).hasToString("${SERVER_PORT:8084}");
+        assertThat(main("server.shutdown")).hasToString("graceful");
+        assertThat(main("spring.mongodb.database")).hasToString("${MONGODB_DATABASE:notifications}");
+        assertThat(main("spring.mongodb.uri")).hasToString("${MONGODB_URI:mongodb://localhost:27017}");
+        assertThat(main("spring.cloud.stream.kafka.binder.brokers")).hasToString("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        assertThat(main("management.endpoint.health.probes.enabled")).isEqualTo(true);
+        assertThat(main("doorstep.operator-token")).hasToString("${DOORSTEP_OPERATOR_TOKEN:}");
+        assertThat(main("spring.cloud.stream.kafka.bindings.deliverMatch-in-0.consumer.dlq-name"))
+                .hasToString("doorstep.matches.v1.notification-service.dlq");
+    }
+
+    @Test
+    void onlyTheLocalProfileAllowsPlainHttpAndLoopbackWebhooks() {
+        assertThat(main("doorstep.webhooks.allow-loopback")).isEqualTo(false);
+        assertThat(main("doorstep.webhooks.allow-plain-http-localhost")).isEqualTo(false);
+        PropertySource<?> local = documents.stream()
+                .filter(d -> "local".equals(d.getProperty("spring.config.activate.on-profile"))).findFirst().orElseThrow();
+        assertThat(local.getProperty("doorstep.webhooks.allow-loopback")).isEqualTo(true);
+        assertThat(local.getProperty("doorstep.webhooks.allow-plain-http-localhost")).isEqualTo(true);
+    }
+}
