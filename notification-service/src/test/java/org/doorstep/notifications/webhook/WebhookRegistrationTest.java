@@ -103,6 +103,15 @@ class WebhookRegistrationTest {
     }
 
     @Test
+    void aTombstoneRemovesThePartnerFromTheRegistryCopy() {
+        String partnerId = "partner-" + Events.id();
+        String key = Partners.register(partnerId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> put(key, "http://localhost:9/hook") == 200);
+        Events.send(Events.PARTNERS, partnerId, null, null, null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> put(key, "http://localhost:9/hook") == 401);
+    }
+
+    @Test
     void revokedKeysAndSuspendedPartnersStopWorking() {
         String partnerId = "partner-" + Events.id();
         String oldKey = Partners.newKey();
