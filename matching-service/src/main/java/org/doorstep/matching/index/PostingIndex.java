@@ -4,11 +4,11 @@ import java.time.Instant;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatPoint;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.FloatField;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -105,13 +105,13 @@ public final class PostingIndex implements AutoCloseable {
         BooleanQuery.Builder query = new BooleanQuery.Builder()
                 .add(relevance.build(), Occur.FILTER)
                 .add(near.build(), Occur.FILTER)
-                .add(LongPoint.newRangeQuery("valid", now.toEpochMilli(), Long.MAX_VALUE), Occur.FILTER);
+                .add(LongField.newRangeQuery("valid", now.toEpochMilli(), Long.MAX_VALUE), Occur.FILTER);
         if (seeker.education() != null) {
-            query.add(IntPoint.newRangeQuery("minedu", Integer.MIN_VALUE,
+            query.add(IntField.newRangeQuery("minedu", Integer.MIN_VALUE,
                     seeker.education().ordinal() + policy.educationTolerance()), Occur.FILTER);
         }
         if (seeker.hasExperience()) {
-            query.add(FloatPoint.newRangeQuery("minexp", Float.NEGATIVE_INFINITY,
+            query.add(FloatField.newRangeQuery("minexp", Float.NEGATIVE_INFINITY,
                     (float) (seeker.experienceYears() + policy.experienceToleranceYears())), Occur.FILTER);
         }
         for (Accommodation need : Masks.values(seeker.accommodationNeeds(), Accommodation.class)) {
@@ -139,9 +139,9 @@ public final class PostingIndex implements AutoCloseable {
         if (posting.isco() > 0) {
             doc.add(new StringField("o3", Integer.toString(posting.isco() / 10), Field.Store.NO));
         }
-        doc.add(new IntPoint("minedu", posting.minEducation() == null ? -1 : posting.minEducation().ordinal()));
-        doc.add(new FloatPoint("minexp", posting.hasMinExperience() ? posting.minExperienceYears() : -1f));
-        doc.add(new LongPoint("valid", posting.validThrough() == null ? Long.MAX_VALUE : posting.validThrough().toEpochMilli()));
+        doc.add(new IntField("minedu", posting.minEducation() == null ? -1 : posting.minEducation().ordinal(), Field.Store.NO));
+        doc.add(new FloatField("minexp", posting.hasMinExperience() ? posting.minExperienceYears() : -1f, Field.Store.NO));
+        doc.add(new LongField("valid", posting.validThrough() == null ? Long.MAX_VALUE : posting.validThrough().toEpochMilli(), Field.Store.NO));
         for (Accommodation offer : Masks.values(posting.accommodations(), Accommodation.class)) {
             doc.add(new StringField("offer", offer.name(), Field.Store.NO));
         }

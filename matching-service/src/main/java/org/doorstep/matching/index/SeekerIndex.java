@@ -4,8 +4,8 @@ import java.time.Instant;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatPoint;
-import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.FloatField;
+import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.LatLonDocValuesField;
 import org.apache.lucene.document.LatLonPoint;
 import org.apache.lucene.document.StringField;
@@ -26,13 +26,18 @@ import org.doorstep.matching.scoring.Seeker;
 /**
  * The seekers this instance knows (all of them: seekers are replicated to every instance), for
  * "which seekers fit this posting?". Retrieval: each seeker sits in the distance band just above their
- * own limit, so a posting asks every band for seekers within that band's radius (plus remote-ready
+ * own limit, so a posting asks every band (that has seekers) for seekers within that band's radius (plus remote-ready
  * seekers for a remote job); a shared skill or occupation minor group; education and experience not
  * below the minimum beyond the tolerance; no need an on-site job lacks. MatchScorer then scores each.
  */
 public final class SeekerIndex implements AutoCloseable {
 
-    static final double[] BANDS_KM = {1, 2, 3, 5, 10, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500, 1000, 2000, 20040};
+    /**
+     * Distance bands. Few on purpose: every band a posting asks costs a geo predicate (about 0.3 ms of
+     * set-up in Lucene), while a seeker retrieved from a wider band than their own limit costs only a
+     * cheap veto in the scorer.
+     */
+    static final double[] BANDS_KM = {25, 50, 100, 300, 1000, 20040};
 
     private final MatchingPolicy policy;
     private final SlotIndex<Seeker> index;
@@ -143,11 +148,11 @@ public final class SeekerIndex implements AutoCloseable {
                 .add(relevance.build(), Occur.FILTER)
                 .add(near.build(), Occur.FILTER);
         if (posting.minEducation() != null) {
-            query.add(IntPoint.newRangeQuery("edu", posting.minEducation().ordinal() - policy.educationTolerance(),
+            query.add(IntField.newRangeQuery("edu", posting.minEducation().ordinal() - policy.educationTolerance(),
                     Integer.MAX_VALUE), Occur.FILTER);
         }
         if (posting.hasMinExperience()) {
-            query.add(FloatPoint.newRangeQuery("exp", (float) (posting.minExperienceYears() - policy.experienceToleranceYears()),
+            query.add(FloatField.newRangeQuery("exp", (float) (posting.minExperienceYears() - policy.experienceToleranceYears()),
                     Float.POSITIVE_INFINITY), Occur.FILTER);
         }
         if (!posting.remote()) {
@@ -176,8 +181,8 @@ public final class SeekerIndex implements AutoCloseable {
         for (int occupation : seeker.occupations()) {
             doc.add(new StringField("o3", Integer.toString(occupation / 10), Field.Store.NO));
         }
-        doc.add(new IntPoint("edu", seeker.education() == null ? Integer.MAX_VALUE : seeker.education().ordinal()));
-        doc.add(new FloatPoint("exp", seeker.hasExperience() ? seeker.experienceYears() : Float.MAX_VALUE));
+        doc.add(new IntField("edu", seeker.education() == null ? Integer.MAX_VALUE : seeker.education().ordinal(), Field.Store.NO));
+        doc.add(new FloatField("exp", seeker.hasExperience() ? seeker.experienceYears() : Float.MAX_VALUE, Field.Store.NO));
         for (Accommodation need : Masks.values(seeker.accommodationNeeds(), Accommodation.class)) {
             doc.add(new StringField("need", need.name(), Field.Store.NO));
         }

@@ -20,6 +20,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -55,7 +56,16 @@ final class SlotIndex<T> implements AutoCloseable {
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setCommitOnClose(false);
             writer = new IndexWriter(directory, config);
-            searchers = new SearcherManager(writer, null);
+            // no query cache: the filters change with every posting and profile, caching them only costs
+            searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader,
+                                                 org.apache.lucene.index.IndexReader previous) {
+                    IndexSearcher searcher = new IndexSearcher(reader);
+                    searcher.setQueryCache(null);
+                    return searcher;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -64,7 +74,8 @@ final class SlotIndex<T> implements AutoCloseable {
     synchronized void upsert(T item) {
         String id = idOf.apply(item);
         Integer slot = slotById.get(id);
-        if (slot == null) {
+        boolean fresh = slot == null;
+        if (fresh) {
             slot = freeCount > 0 ? free[--freeCount] : highWater++;
             if (slot >= items.length) {
                 items = Arrays.copyOf(items, items.length * 2);
@@ -76,7 +87,11 @@ final class SlotIndex<T> implements AutoCloseable {
         document.add(new StringField(ID, id, Field.Store.NO));
         document.add(new NumericDocValuesField(SlotCollector.SLOT, slot));
         try {
-            writer.updateDocument(new Term(ID, id), document);
+            if (fresh) {
+                writer.addDocument(document); // nothing to replace: skips the delete-by-term lookup
+            } else {
+                writer.updateDocument(new Term(ID, id), document);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -43,6 +43,7 @@ public final class MatchEngine {
     private final Clock clock;
     private final Map<String, Long> closedPostings = new ConcurrentHashMap<>();
     private final Set<String> erasedSeekers = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> shardOfPosting = new HashMap<>();
     private final AtomicLong found = new AtomicLong();
     private final AtomicLong withdrawn = new AtomicLong();
 
@@ -55,6 +56,29 @@ public final class MatchEngine {
         this.ledger = ledger;
         this.publisher = publisher;
         this.clock = clock;
+    }
+
+    /** A posting was created or changed, from the given shard (partition) of the postings this instance owns. */
+    public synchronized void postingChanged(Posting posting, int shard) {
+        shardOfPosting.put(posting.id(), shard);
+        postingChanged(posting);
+    }
+
+    /**
+     * This instance no longer owns these shards: their postings leave the index (their matches stay;
+     * the new owner judges them from now on).
+     */
+    public synchronized void releaseShards(java.util.Collection<Integer> shards) {
+        List<String> released = new ArrayList<>();
+        shardOfPosting.forEach((postingId, shard) -> {
+            if (shards.contains(shard)) {
+                released.add(postingId);
+            }
+        });
+        for (String postingId : released) {
+            shardOfPosting.remove(postingId);
+            postings.remove(postingId);
+        }
     }
 
     /** A posting was created or changed (or arrived closed or expired). */
@@ -98,6 +122,7 @@ public final class MatchEngine {
     public synchronized void postingClosed(String postingId, long version) {
         closedPostings.merge(postingId, version, Math::max);
         postings.remove(postingId);
+        shardOfPosting.remove(postingId);
         Instant now = clock.instant();
         for (LedgerEntry entry : ledger.forPosting(postingId)) {
             if (entry.status() == LedgerEntry.Status.ACTIVE) {

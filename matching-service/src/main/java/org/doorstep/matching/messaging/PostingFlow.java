@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.doorstep.matching.match.MatchEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
 /** {@code matchPosting}: postings of this instance's partitions, matched against every seeker. */
@@ -20,10 +21,16 @@ class PostingFlow {
             }
             switch (event) {
                 case PostingEvent.PostingUpserted upserted ->
-                        engine.postingChanged(translator.posting(upserted.state(), !"CLOSED".equals(upserted.state().status())));
+                        engine.postingChanged(translator.posting(upserted.state(), !"CLOSED".equals(upserted.state().status())),
+                                partition(message));
                 case PostingEvent.PostingClosed closed ->
                         engine.postingClosed(closed.state().postingId(), closed.state().version());
             }
         };
+    }
+
+    private static int partition(Message<?> message) {
+        Object partition = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION);
+        return partition instanceof Integer p ? p : -1;
     }
 }

@@ -134,6 +134,10 @@ public final class MatchScorer {
             }
         }
 
+        if (!explain && occupation < 0.7 && !sharesASkill(p, s.skills())) {
+            return NO_MATCH;
+        }
+
         // skills: required count double, related skills give partial credit
         double skills = -1;
         int exact = 0;
@@ -250,6 +254,27 @@ public final class MatchScorer {
         }
         score = clamp(score);
         return vetoed ? NO_MATCH : score;
+    }
+
+    private static boolean sharesASkill(Posting p, int[] held) {
+        return intersects(p.requiredSkills(), held) || intersects(p.optionalSkills(), held);
+    }
+
+    /** Whether two sorted arrays share a value (a merge, no allocation). */
+    static boolean intersects(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return true;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
     }
 
     private double credit(int skill, int[] held, List<String> relatedNames) {

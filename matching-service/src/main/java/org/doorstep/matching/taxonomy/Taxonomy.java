@@ -19,7 +19,7 @@ public final class Taxonomy {
     private final Map<String, Integer> skillByAlias;
     private final Map<String, Occupation> occupationByKey;
     private final Map<String, Occupation> occupationByAlias;
-    private final Map<Integer, int[]> relatedSkills;
+    private final int[][] relatedSkills;
     private final TitleMatcher titles;
     private final int knownSkills;
     private volatile SkillConcept[] skills;
@@ -31,7 +31,8 @@ public final class Taxonomy {
         this.size = known.size();
         this.knownSkills = known.size();
         this.skillByAlias = new ConcurrentHashMap<>(skillByAlias);
-        this.relatedSkills = Map.copyOf(relatedSkills);
+        this.relatedSkills = new int[known.size()][];
+        relatedSkills.forEach((ord, related) -> this.relatedSkills[ord] = related);
         this.occupationByKey = Map.copyOf(occupationByKey);
         this.occupationByAlias = Map.copyOf(occupationByAlias);
         this.titles = titles;
@@ -77,7 +78,7 @@ public final class Taxonomy {
 
     /** Whether {@code a} and {@code b} are related concepts (broader/narrower or related in the vocabulary). */
     public boolean related(int a, int b) {
-        int[] r = relatedSkills.get(a);
+        int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
         return r != null && Arrays.binarySearch(r, b) >= 0;
     }
 

@@ -18,7 +18,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 
 /** Properties of the score over generated pairs. */
-class ScoreProperties {
+class ScorePropertiesTest {
 
     private static final String[] SKILLS = {"Java", "SQL", "Kafka", "Kotlin", "MySQL", "JavaScript", "Spring Framework", "Welding"};
     private final MatchScorer scorer = new MatchScorer(MatchingPolicy.defaults(), Pairs.TAXONOMY);

@@ -1,0 +1,177 @@
+package org.doorstep.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.doorstep.matching.match.MatchId;
+import org.doorstep.testkit.EventContract;
+import org.doorstep.testkit.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** What happens to a match over time: profile changes, material changes, dismissals; and the operator's view. */
+class MatchLifecycleTest extends MatchingServiceTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static TestEvents events;
+    private static TopicReader matches;
+
+    @LocalServerPort
+    private int port;
+
+    @BeforeAll
+    static void open() {
+        events = new TestEvents();
+        matches = TopicReader.of(MATCHES);
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+        matches.close();
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+        return TestEvents.JSON.readTree(TopicReader.value(record));
+    }
+
+    private static ConsumerRecord<String, byte[]> await(String type, String seekerId, String postingId, int revision) {
+        return matches.await(r -> seekerId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type"))
+                && postingId.equals(json(r).path("postingId").asString())
+                && (revision == 0 || json(r).path("revision").asInt() == revision), WAIT);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> found(String seekerId, String postingId) {
+        return matches.forKey(seekerId).stream().filter(r -> MATCH_FOUND.equals(TopicReader.header(r, "ce_type")))
+                .filter(r -> postingId.equals(json(r).path("postingId").asString())).toList();
+    }
+
+    /** Publishes a pair that certainly matches and waits for it: everything published before has been processed. */
+    private static void barrier() {
+        String seekerId = id();
+        String postingId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        await(MATCH_FOUND, seekerId, postingId, 1);
+    }
+
+    @Test
+    void withdrawsAMatchWhenAProfileChangeBreaksIt() {
+        String seekerId = id();
+        String postingId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        await(MATCH_FOUND, seekerId, postingId, 1);
+
+        ObjectNode moved = TestEvents.seeker(seekerId);
+        moved.put("version", 3);
+        ((ObjectNode) moved.get("location")).put("lat", 39.9042).put("lon", 116.4074);
+        moved.put("remoteOk", false);
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, moved);
+
+        ConsumerRecord<String, byte[]> withdrawn = await(MATCH_WITHDRAWN, seekerId, postingId, 0);
+        assertThat(json(withdrawn).path("reason").asString()).isEqualTo("PROFILE_CHANGED");
+        assertThat(EventContract.violations(MATCH_WITHDRAWN, TopicReader.value(withdrawn))).isEmpty();
+    }
+
+    @Test
+    void reEmitsWithTheNextRevisionOnlyWhenTheScoreChangesMaterially() {
+        String seekerId = id();
+        String postingId = id();
+        ObjectNode seeker = TestEvents.seeker(seekerId);
+        TestEvents.skills(seeker, "Kafka");
+        seeker.putArray("desiredOccupations");
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, seeker);
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        double first = json(await(MATCH_FOUND, seekerId, postingId, 1)).path("score").asDouble();
+
+        ObjectNode same = seeker.deepCopy();
+        same.put("version", 3);
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, same);
+        ObjectNode better = seeker.deepCopy();
+        better.put("version", 4);
+        TestEvents.skills(better, "Kafka", "Java", "SQL");
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, better);
+
+        JsonNode second = json(await(MATCH_FOUND, seekerId, postingId, 2));
+        assertThat(second.path("score").asDouble()).isGreaterThanOrEqualTo(first + 0.1);
+        barrier();
+        assertThat(found(seekerId, postingId)).hasSize(2);
+    }
+
+    @Test
+    void neverMatchesAPairTheSeekerDismissed() {
+        String seekerId = id();
+        String postingId = id();
+        ObjectNode dismissed = TestEvents.example(MATCH_DISMISSED);
+        dismissed.put("matchId", MatchId.of(postingId, seekerId));
+        dismissed.put("seekerId", seekerId);
+        dismissed.put("postingId", postingId);
+        dismissed.put("at", Instant.now().toString());
+        events.send(FEEDBACK, MATCH_DISMISSED, seekerId, dismissed);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() ->
+                engine.explain(postingId, seekerId).ledger() != null);
+
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        String otherPosting = id();
+        events.send(POSTINGS, POSTING_UPSERTED, otherPosting, TestEvents.posting(otherPosting));
+        await(MATCH_FOUND, seekerId, otherPosting, 1);
+        barrier();
+
+        assertThat(found(seekerId, postingId)).isEmpty();
+        assertThat(engine.explain(postingId, seekerId).vetoes()).extracting(v -> v.rule()).contains("dismissed");
+    }
+
+    @Test
+    void explainsAPairToTheOperatorWithEveryFactorAndVeto() {
+        String seekerId = id();
+        String postingId = id();
+        ObjectNode far = TestEvents.seeker(seekerId);
+        ((ObjectNode) far.get("location")).put("lat", 31.2304).put("lon", 121.4737);
+        far.put("remoteOk", false);
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, far);
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        barrier();
+
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client.get().uri("/api/v1/matches/explain?postingId={p}&seekerId={s}", postingId, seekerId)
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith("application/problem+json")
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/unauthorized");
+        client.get().uri("/api/v1/matches/explain?postingId={p}&seekerId={s}", postingId, seekerId)
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.qualifies").isEqualTo(false)
+                .jsonPath("$.vetoes[0].rule").isEqualTo("distance")
+                .jsonPath("$.reasons[?(@.factor == 'skills')].detail").isEqualTo("2 of 2 required skills: Java, SQL; 0 of 1 other skills");
+        client.get().uri("/api/v1/stats").header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.byCampaign.SPRING-2026").isNumber()
+                .jsonPath("$.byKeyGroup.COLLEGE_GRADUATE").isNumber()
+                .jsonPath("$.instance.seekersIndexed").isNumber();
+        client.get().uri("/api/v1/stats").header("Authorization", "Bearer wrong")
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Autowired
+    private org.doorstep.matching.match.MatchEngine engine;
+}
