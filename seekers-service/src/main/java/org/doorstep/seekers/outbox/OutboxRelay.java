@@ -7,6 +7,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.slf4j.Logger;
@@ -29,13 +31,25 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
+    private final MeterRegistry meters;
+    private final Timer sendTime;
     private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelay(PendingOutbox outbox, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties) {
+    public OutboxRelay(PendingOutbox outbox, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+                       MeterRegistry meters) {
         this.outbox = outbox;
         this.kafka = kafka;
         this.properties = properties;
+        this.meters = meters;
+        this.sendTime = Timer.builder("doorstep.outbox.send").description("Synchronous send until the broker's ack")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    /** Stops after the web server has finished its in-flight requests (whose events it then still publishes). */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
     }
 
     /** Asks the relay to publish the aggregate's pending entries soon. Never blocks. */
@@ -84,6 +98,7 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                meters.counter("doorstep.outbox.failures").increment();
                 if (running) {
                     log.warn("Outbox relay failed; the sweep retries: {}", e.toString());
                 }
@@ -119,8 +134,12 @@ public class OutboxRelay implements SmartLifecycle {
             header(record, "ce_subject", message.key());
             header(record, "content-type", "application/json");
         }
+        long start = System.nanoTime();
         try {
             kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            sendTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            meters.counter("doorstep.outbox.published", "topic", message.topic(),
+                    "type", message.tombstone() ? "tombstone" : message.ceType()).increment();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing " + message.ceId(), e);

@@ -60,4 +60,16 @@ class OutboxRelayTest extends SeekersServiceTest {
             }
         }
     }
+
+    @Test
+    void countsWhatItPublishesForPrometheus() {
+        try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC)) {
+            awaitEvent(seekers, UPSERTED, register("{}").seekerId(), 1);
+        }
+
+        String metrics = http.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).contains("doorstep_outbox_published_total{", "type=\"org.doorstep.seeker.upserted.v1\"",
+                "doorstep_outbox_send_seconds");
+    }
 }

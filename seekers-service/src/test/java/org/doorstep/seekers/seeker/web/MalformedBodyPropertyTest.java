@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
 
@@ -27,19 +28,24 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestContextManager;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.test.web.reactive.server.HttpHandlerConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Throws 10,000 generated malformed bodies at the profile endpoints (POST /api/v1/seekers, PUT and PATCH
+ * Throws 10,000 generated malformed bodies (1,000 tries of 10 concurrent requests) at the profile endpoints (POST /api/v1/seekers, PUT and PATCH
  * /api/v1/seekers/me): every answer is a 400 problem+json, never a 5xx, and nothing is stored or published.
  * jqwik runs this class outside JUnit Jupiter, so it joins the same cached Spring context by hand.
  */
 class MalformedBodyPropertyTest extends SeekersServiceTest {
 
     private static final String BASE_PROFILE = FULL_PROFILE;
+    private static final int TRIES = 1_000;
+    private static final int BATCH = 10;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -48,7 +54,10 @@ class MalformedBodyPropertyTest extends SeekersServiceTest {
     ApplicationContext context;
 
     /** Bound to the application's handler and filters (security included) without a socket: 10,000 calls stay fast. */
-    private WebTestClient direct;
+    private WebClient direct;
+    private final AtomicLong sent = new AtomicLong();
+    private long startedNanos;
+    private long startedCpuNanos;
 
     private Registered victim;
     private long seekersBefore;
@@ -62,34 +71,60 @@ class MalformedBodyPropertyTest extends SeekersServiceTest {
         System.setProperty("MONGODB_URI", infrastructure.mongoUri());
         System.setProperty("spring.mongodb.uri", infrastructure.mongoUri());
         new TestContextManager(getClass()).prepareTestInstance(this);
-        direct = WebTestClient.bindToApplicationContext(context).configureClient()
-                .responseTimeout(Duration.ofSeconds(60)).build();
+        direct = WebClient.builder()
+                .clientConnector(new HttpHandlerConnector(WebHttpHandlerBuilder.applicationContext(context).build()))
+                .build();
         victim = register("{}");
         seekersBefore = liveSeekers();
+        startedNanos = System.nanoTime();
+        startedCpuNanos = processCpuNanos();
     }
 
-    @Property(tries = 10_000, shrinking = ShrinkingMode.BOUNDED)
-    void malformedProfileBodiesAreRefusedWithProblemJsonAndChangeNothing(@ForAll("endpoints") HttpMethod method,
-                                                                        @ForAll("malformedBodies") String body) {
-        var request = switch (method.name()) {
+    /** One request of a batch: where it goes and the malformed body it carries. */
+    record Attempt(HttpMethod method, String body) {
+    }
+
+    private record Outcome(Attempt attempt, int status, MediaType contentType, String body) {
+    }
+
+    @Property(tries = TRIES, shrinking = ShrinkingMode.BOUNDED)
+    void malformedProfileBodiesAreRefusedWithProblemJsonAndChangeNothing(@ForAll("batches") List<Attempt> batch) {
+        // a batch goes out concurrently, as many apps would send it; each answer is checked on its own
+        List<Outcome> outcomes = Flux.fromIterable(batch).flatMap(this::send, BATCH)
+                .collectList().block(Duration.ofSeconds(120));
+
+        assertThat(outcomes).hasSize(batch.size());
+        for (Outcome outcome : outcomes) {
+            assertThat(outcome.status()).as("status for %s %s", outcome.attempt().method(), outcome.attempt().body())
+                    .isEqualTo(400);
+            assertThat(outcome.contentType()).as("content type for %s", outcome.attempt().body()).isNotNull()
+                    .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            JsonNode problem = JSON.readTree(outcome.body());
+            assertThat(problem.get("type").stringValue()).isEqualTo("https://doorstep.example/problems/validation");
+            assertThat(problem.get("errors").isEmpty()).isFalse();
+        }
+        sent.addAndGet(outcomes.size());
+    }
+
+    private Mono<Outcome> send(Attempt attempt) {
+        WebClient.RequestBodySpec request = switch (attempt.method().name()) {
             case "POST" -> direct.post().uri("/api/v1/seekers").contentType(MediaType.APPLICATION_JSON);
             case "PUT" -> direct.put().uri("/api/v1/seekers/me").contentType(MediaType.APPLICATION_JSON)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + victim.token());
             default -> direct.patch().uri("/api/v1/seekers/me").contentType(MediaType.parseMediaType(MERGE_PATCH))
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + victim.token());
         };
-        EntityExchangeResult<byte[]> result = request.bodyValue(body).exchange().expectBody().returnResult();
-
-        assertThat(result.getStatus().value()).as("status for %s %s", method, body).isEqualTo(400);
-        assertThat(result.getResponseHeaders().getContentType()).isNotNull()
-                .matches(type -> type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        JsonNode problem = JSON.readTree(result.getResponseBody());
-        assertThat(problem.get("type").stringValue()).isEqualTo("https://doorstep.example/problems/validation");
-        assertThat(problem.get("errors").isEmpty()).isFalse();
+        return request.bodyValue(attempt.body()).exchangeToMono(response -> response.bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .map(body -> new Outcome(attempt, response.statusCode().value(),
+                        response.headers().contentType().orElse(null), body)));
     }
 
     @AfterProperty
     void nothingWasStoredOrPublished() {
+        System.out.printf("malformed bodies: %,d sent in %.1f s wall, %.1f s CPU of this JVM%n", sent.get(),
+                (System.nanoTime() - startedNanos) / 1e9, (processCpuNanos() - startedCpuNanos) / 1e9);
+        assertThat(sent.get()).isGreaterThanOrEqualTo(TRIES * BATCH);
         assertThat(liveSeekers()).isEqualTo(seekersBefore);
         assertThat(me(victim).get("version").asLong()).isEqualTo(1);
         try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC)) {
@@ -98,17 +133,25 @@ class MalformedBodyPropertyTest extends SeekersServiceTest {
         }
     }
 
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private long liveSeekers() {
         return mongo.count(query(where("erased").is(false)), "seekers").block();
     }
 
     @Provide
-    Arbitrary<HttpMethod> endpoints() {
+    Arbitrary<List<Attempt>> batches() {
+        return Combinators.combine(endpoints(), malformedBodies()).as(Attempt::new).list().ofSize(BATCH);
+    }
+
+    private Arbitrary<HttpMethod> endpoints() {
         return Arbitraries.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     }
 
-    @Provide
-    Arbitrary<String> malformedBodies() {
+    private Arbitrary<String> malformedBodies() {
         return Arbitraries.<String>frequencyOf(
                 weighted(5, invalidValues()),
                 weighted(2, unknownProperties()),
