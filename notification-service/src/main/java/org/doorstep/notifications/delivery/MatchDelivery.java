@@ -65,9 +65,13 @@ public class MatchDelivery {
     public void found(MatchFound match) {
         locks.run(match.seekerId(), () -> {
             Instant now = clock.instant();
+            Preferences prefs = preferences.find(match.seekerId()).block();
+            if (prefs.isErased()) {
+                count("erased_seeker");
+                return;
+            }
             InboxItem stored = inbox.addIfAbsent(new InboxItem(match, now, now.plus(settings.itemTtl()),
                     Delivery.PENDING, null, null)).block();
-            Preferences prefs = preferences.find(match.seekerId()).block();
             if (stored.delivery() == Delivery.PENDING) {
                 notify(stored, prefs, now);
             } else {

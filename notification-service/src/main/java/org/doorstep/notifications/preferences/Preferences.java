@@ -20,6 +20,15 @@ public record Preferences(String seekerId, long version, Set<String> channels, Q
         return new Preferences(seekerId, 0, Set.of("STREAM", "INBOX"), null, null, Digest.NONE, 0.0, false, null);
     }
 
+    /** What is left of an erased seeker: only the fact, so late events about them are dropped. */
+    public static Preferences erased(String seekerId) {
+        return new Preferences(seekerId, Long.MAX_VALUE, Set.of(), null, null, Digest.NONE, 1.0, false, null);
+    }
+
+    public boolean isErased() {
+        return version == Long.MAX_VALUE;
+    }
+
     /** The zone the seeker's days are counted in (cap, digest): the digest's, else quiet hours', else UTC. */
     public ZoneId zone() {
         if (digest.zone() != null) {

@@ -25,5 +25,9 @@ public interface PreferencesStore {
     /** Marks the digest slot as handled; emits false when another instance did it already. */
     Mono<Boolean> claimDigest(String seekerId, Instant slot);
 
+    /**
+     * Forgets the seeker's preferences and counters, keeping only an erasure marker (the seekerId)
+     * so that events arriving late for them are dropped and later preferences are ignored.
+     */
     Mono<Void> purge(String seekerId);
 }

@@ -144,11 +144,18 @@ class NotificationPreferencesTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(seeker).size() == 2);
         Seekers.erased(seeker);
         await().atMost(Duration.ofSeconds(20)).until(() -> inbox(seeker).isEmpty()
-                && preferences.find(seeker).block().version() == 0);
-        // the stream has nothing left to replay either
+                && preferences.find(seeker).block().isErased());
+        var left = preferences.find(seeker).block();
+        assertThat(left.shareWithPartners()).isFalse();
+        assertThat(left.pushToken()).isNull();
+        // a match arriving late for the erased seeker is dropped, and the stream has nothing to replay
+        found(seeker, "erase-late", 0.8);
+        Seekers.preferences(seeker, 4, p -> p.put("shareWithPartners", true));
         try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
-            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> device.events().isEmpty());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> device.events().isEmpty());
         }
+        assertThat(inbox(seeker)).isEmpty();
+        assertThat(preferences.find(seeker).block().isErased()).isTrue();
     }
 
     @Test

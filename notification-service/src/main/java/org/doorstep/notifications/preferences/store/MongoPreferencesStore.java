@@ -88,7 +88,7 @@ class MongoPreferencesStore implements PreferencesStore {
 
     @Override
     public Flux<Preferences> withDailyDigest() {
-        return mongo.find(Query.query(Criteria.where("digest.daily").is(true)), Document.class, COLLECTION)
+        return mongo.find(Query.query(Criteria.where("digest.daily").is(true).and("erased").ne(true)), Document.class, COLLECTION)
                 .map(MongoPreferencesStore::toPreferences);
     }
 
@@ -101,13 +101,18 @@ class MongoPreferencesStore implements PreferencesStore {
 
     @Override
     public Mono<Void> purge(String seekerId) {
+        Document marker = new Document("_id", seekerId).append("version", Long.MAX_VALUE).append("erased", true);
         return mongo.remove(Query.query(Criteria.where("_id").is(seekerId)), COLLECTION)
+                .then(mongo.save(marker, COLLECTION))
                 .then(mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), PUSH_COUNTS))
                 .then();
     }
 
     @SuppressWarnings("unchecked")
     private static Preferences toPreferences(Document doc) {
+        if (Boolean.TRUE.equals(doc.getBoolean("erased"))) {
+            return Preferences.erased(doc.getString("_id"));
+        }
         Document quiet = doc.get("quietHours", Document.class);
         Document digest = doc.get("digest", Document.class);
         Number maxPerDay = (Number) doc.get("maxPerDay");
