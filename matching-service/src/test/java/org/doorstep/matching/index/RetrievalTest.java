@@ -1,0 +1,117 @@
+package org.doorstep.matching.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.doorstep.matching.scoring.Accommodation;
+import org.doorstep.matching.scoring.Education;
+import org.doorstep.matching.scoring.EmploymentType;
+import org.doorstep.matching.scoring.KeyGroup;
+import org.doorstep.matching.scoring.Masks;
+import org.doorstep.matching.scoring.MatchScorer;
+import org.doorstep.matching.scoring.MatchingPolicy;
+import org.doorstep.matching.scoring.Posting;
+import org.doorstep.matching.scoring.Salary;
+import org.doorstep.matching.scoring.SalaryPeriod;
+import org.doorstep.matching.scoring.Seeker;
+import org.doorstep.matching.scoring.Workplace;
+import org.doorstep.matching.taxonomy.BuiltInVocabulary;
+import org.doorstep.matching.taxonomy.Taxonomy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Index retrieval finds exactly what scoring everybody finds: the same top K, same order, same
+ * scores, both ways, over random people and postings around a few cities (with every veto in play).
+ */
+class RetrievalTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    private static final double[][] CITIES = {{30.57, 104.07}, {31.23, 121.47}, {39.90, 116.40}, {30.65, 104.10}, {60.0, 10.0}};
+    private final Taxonomy taxonomy = BuiltInVocabulary.load();
+    private final MatchingPolicy policy = MatchingPolicy.defaults();
+    private final MatchScorer scorer = new MatchScorer(policy, taxonomy);
+    private final int[] skills = taxonomy.knownSkills().stream().limit(25).mapToInt(s -> s.ord()).toArray();
+    private final int[] iscos = {2512, 2511, 2521, 5322, 7212, 8322, 2221};
+
+    private int[] someSkills(SplittableRandom r, int max) {
+        return r.ints(1 + r.nextInt(max), 0, skills.length).map(i -> skills[i]).distinct().sorted().toArray();
+    }
+
+    private Seeker seeker(SplittableRandom r, int i) {
+        double[] city = CITIES[r.nextInt(CITIES.length)];
+        float[] distances = {Float.NaN, 3, 5, 8, 12, 20, 40, 80, 250, 900, 5000};
+        boolean located = r.nextInt(20) > 0;
+        return new Seeker("s" + i, 1, located, city[0] + r.nextGaussian() * 0.3, city[1] + r.nextGaussian() * 0.3, null,
+                distances[r.nextInt(distances.length)], r.nextInt(4) == 0,
+                r.nextBoolean() ? new int[] {iscos[r.nextInt(iscos.length)]} : new int[0], someSkills(r, 5),
+                r.nextInt(4) == 0 ? null : Education.values()[r.nextInt(7)], r.nextInt(4) == 0 ? Float.NaN : r.nextInt(10),
+                r.nextBoolean() ? 5000 + r.nextInt(20000) : Float.NaN, "CNY", 0,
+                r.nextInt(5) == 0 ? Masks.of(List.of(KeyGroup.values()[r.nextInt(6)])) : 0,
+                r.nextInt(8) == 0 ? Masks.of(List.of(Accommodation.values()[r.nextInt(6)])) : 0);
+    }
+
+    private Posting posting(SplittableRandom r, int i) {
+        double[] city = CITIES[r.nextInt(CITIES.length)];
+        int[] required = someSkills(r, 3);
+        int[] optional = java.util.Arrays.stream(someSkills(r, 3)).filter(s -> java.util.Arrays.binarySearch(required, s) < 0).toArray();
+        return new Posting("p" + i, "partner", "EXT" + i, 1, true, "t", city[0] + r.nextGaussian() * 0.3,
+                city[1] + r.nextGaussian() * 0.3, null, null, Workplace.values()[r.nextInt(3)], EmploymentType.FULL_TIME,
+                new Salary(8000, 12000, "CNY", SalaryPeriod.MONTH), r.nextInt(3) == 0 ? 0 : iscos[r.nextInt(iscos.length)],
+                false, required, optional, r.nextBoolean() ? null : Education.values()[r.nextInt(7)],
+                r.nextBoolean() ? Float.NaN : r.nextInt(6), r.nextInt(5) == 0 ? Masks.of(List.of(KeyGroup.COLLEGE_GRADUATE)) : 0,
+                r.nextInt(3) == 0 ? Masks.of(List.of(Accommodation.values()[r.nextInt(6)])) : 0, List.of(),
+                r.nextInt(20) == 0 ? NOW.minusSeconds(60) : NOW.plusSeconds(86_400), NOW.minusSeconds(r.nextInt(86_400 * 40)));
+    }
+
+    @Test
+    void aPostingRetrievesExactlyTheSeekersAFullScanWouldRankInTheTopK() {
+        SplittableRandom r = new SplittableRandom(7);
+        try (SeekerIndex index = new SeekerIndex(policy)) {
+            for (int i = 0; i < 4000; i++) {
+                index.upsert(seeker(r, i));
+            }
+            for (int i = 0; i < 300; i++) {
+                index.upsert(seeker(r, r.nextInt(4000)));   // updates move people between cells and bands
+            }
+            for (int i = 0; i < 200; i++) {
+                index.remove("s" + r.nextInt(4000));
+            }
+            int nonEmpty = 0;
+            for (int i = 0; i < 150; i++) {
+                Posting posting = posting(r, i);
+                Retrieved<Seeker> viaIndex = index.match(posting, scorer, 50, NOW);
+                Retrieved<Seeker> viaScan = index.scan(posting, scorer, 50, NOW);
+                assertThat(ids(viaIndex)).as("posting %d", i).isEqualTo(ids(viaScan));
+                nonEmpty += viaIndex.ranked().isEmpty() ? 0 : 1;
+            }
+            assertThat(nonEmpty).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void aProfileRetrievesExactlyThePostingsAFullScanWouldRankInTheTopK() {
+        SplittableRandom r = new SplittableRandom(11);
+        try (PostingIndex index = new PostingIndex(policy)) {
+            for (int i = 0; i < 4000; i++) {
+                index.upsert(posting(r, i));
+            }
+            int nonEmpty = 0;
+            for (int i = 0; i < 150; i++) {
+                Seeker seeker = seeker(r, i);
+                Retrieved<Posting> viaIndex = index.match(seeker, scorer, 50, NOW);
+                Retrieved<Posting> viaScan = index.scan(seeker, scorer, 50, NOW);
+                assertThat(ids(viaIndex)).as("seeker %d", i).isEqualTo(ids(viaScan));
+                nonEmpty += viaIndex.ranked().isEmpty() ? 0 : 1;
+            }
+            assertThat(nonEmpty).isGreaterThan(50);
+        }
+    }
+
+    private static <T> List<String> ids(Retrieved<T> retrieved) {
+        return retrieved.ranked().stream().map(r -> (r.item() instanceof Seeker s ? s.id() : ((Posting) r.item()).id())
+                + "@" + r.score()).toList();
+    }
+}
