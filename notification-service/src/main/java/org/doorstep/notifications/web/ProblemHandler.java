@@ -17,6 +17,8 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
+
     static final String BASE = "https://doorstep.example/problems/";
 
     @ExceptionHandler(InvalidRequest.class)
@@ -29,6 +31,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(URI.create(BASE + "not-found"));
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    /** Anything unexpected: logged here with its stack trace, the client gets a plain 500 problem. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on our side; the request may be retried.");
+        problem.setType(URI.create(BASE + "internal"));
+        problem.setTitle("Internal error");
         return problem;
     }
 

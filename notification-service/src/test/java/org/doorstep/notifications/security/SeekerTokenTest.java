@@ -75,7 +75,9 @@ class SeekerTokenTest {
                 .jsonPath("$.paths['/api/v1/partner/webhook/dead-letters/replay']").exists()
                 .jsonPath("$.components.securitySchemes.seekerToken.scheme").isEqualTo("bearer")
                 .jsonPath("$.paths['/api/v1/me/matches'].get.parameters[?(@.name == 'seeker')]").isEmpty();
-        client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("spring_cloud_stream", "jvm_memory_used_bytes"));
     }

@@ -76,6 +76,16 @@ class WebhookRegistrationTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsA400Problem() {
+        String key = knownPartnerKey();
+        client().put().uri("/api/v1/partner/webhook").headers(h -> h.setBearerAuth(key))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.trace").doesNotExist();
+    }
+
+    @Test
     void aMissingUrlIsAValidationProblemNamingTheField() {
         String key = knownPartnerKey();
         client().put().uri("/api/v1/partner/webhook").headers(h -> h.setBearerAuth(key))
