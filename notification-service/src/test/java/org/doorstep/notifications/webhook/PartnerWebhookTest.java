@@ -230,7 +230,7 @@ class PartnerWebhookTest {
             System.out.printf("webhook latency, match event on Kafka -> partner received (ms): fast partner %s, "
                             + "slow partner (receiver takes 1500 ms) %s; queued -> received: fast %s, slow %s%n",
                     latencies(fast, sentAt), latencies(slow, sentAt), fastDispatch, slowDispatch);
-            assertThat(fastDispatch).allMatch(ms -> ms < 1000);
+            assertThat(fastDispatch).allMatch(ms -> ms < 1500); // never waits for the slow partner's 1500 ms
             assertThat(slowDispatch.stream().mapToLong(Long::longValue).max().orElseThrow()).isGreaterThanOrEqualTo(1500);
         }
     }

@@ -1,5 +1,6 @@
 package org.doorstep.notifications.feedback.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FeedbackProducerConfiguration {
 
-    @Bean(destroyMethod = "close")
+    /** Closed by {@link #closeFeedbackProducer}, with a bound: shutdown must not hang on an unreachable broker. */
+    @Bean(destroyMethod = "")
     Producer<String, byte[]> feedbackProducer(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
@@ -25,5 +28,10 @@ class FeedbackProducerConfiguration {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
                 new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    DisposableBean closeFeedbackProducer(Producer<String, byte[]> feedbackProducer) {
+        return () -> feedbackProducer.close(Duration.ofSeconds(5));
     }
 }
