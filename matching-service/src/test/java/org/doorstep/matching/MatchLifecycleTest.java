@@ -150,7 +150,8 @@ class MatchLifecycleTest extends MatchingServiceTest {
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
         barrier();
 
-        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(WAIT).build();
         client.get().uri("/api/v1/matches/explain?postingId={p}&seekerId={s}", postingId, seekerId)
                 .exchange().expectStatus().isUnauthorized()
                 .expectHeader().contentTypeCompatibleWith("application/problem+json")
@@ -170,6 +171,17 @@ class MatchLifecycleTest extends MatchingServiceTest {
                 .jsonPath("$.instance.seekersIndexed").isNumber();
         client.get().uri("/api/v1/stats").header("Authorization", "Bearer wrong")
                 .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void servesHealthProbesAndItsOpenApiDocument() {
+        WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(WAIT).build();
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.paths['/api/v1/matches/explain']").exists();
     }
 
     @Autowired

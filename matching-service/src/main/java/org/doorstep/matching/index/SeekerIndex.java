@@ -27,7 +27,7 @@ import org.doorstep.matching.scoring.Seeker;
 /**
  * The seekers this instance knows (all of them: seekers are replicated to every instance), for
  * "which seekers fit this posting?". Each seeker sits in the distance band just above their own limit
- * and in a grid cell of that band (cells as wide as the band's radius); their skills and occupation
+ * and in a grid cell of that band (cells about twice the band's radius); their skills and occupation
  * minor groups are indexed together with that cell ("cell|concept" terms). A posting asks, for every
  * band that has seekers, the cells its circle touches combined with its own skills and occupation
  * group: one term lookup per (cell, concept) yields exactly the nearby seekers who share something,
@@ -165,13 +165,17 @@ public final class SeekerIndex implements AutoCloseable {
         }
     }
 
-    /** The cell of band {@code b} a point falls in: square in degrees, as wide as the band's radius. */
+    /**
+     * The cell of band {@code b} a point falls in: rows twice the band's radius high, and in each row
+     * cells about twice the radius wide (narrower in degrees towards the equator), so that the circle
+     * around a posting touches at most 2 x 2 or 2 x 3 cells of a band.
+     */
     static String cell(int b, double lat, double lon) {
         if (b == BANDS_KM.length - 1) {
             return "w";
         }
-        double size = BANDS_KM[b] / KM_PER_DEGREE;
-        return b + ":" + (int) Math.floor(lat / size) + ":" + (int) Math.floor(lon / size);
+        int row = (int) Math.floor(lat / rowHeight(b));
+        return b + ":" + row + ":" + (int) Math.floor(lon / cellWidth(b, row));
     }
 
     /** Every cell of band {@code b} that a circle of the band's radius around the point touches. */
@@ -179,21 +183,31 @@ public final class SeekerIndex implements AutoCloseable {
         if (b == BANDS_KM.length - 1) {
             return List.of("w");
         }
-        double size = BANDS_KM[b] / KM_PER_DEGREE;
         double dLat = BANDS_KM[b] / KM_PER_DEGREE;
-        double cos = Math.max(0.05, Math.cos(Math.toRadians(Math.min(89, Math.abs(lat) + dLat))));
+        double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.9, Math.abs(lat) + dLat))));
         double dLon = Math.min(180, dLat / cos);
-        int lat0 = (int) Math.floor((lat - dLat) / size);
-        int lat1 = (int) Math.floor((lat + dLat) / size);
-        int lon0 = (int) Math.floor((lon - dLon) / size);
-        int lon1 = (int) Math.floor((lon + dLon) / size);
+        int row0 = (int) Math.floor((lat - dLat) / rowHeight(b));
+        int row1 = (int) Math.floor((lat + dLat) / rowHeight(b));
         List<String> cells = new ArrayList<>();
-        for (int y = lat0; y <= lat1; y++) {
-            for (int x = lon0; x <= lon1; x++) {
-                cells.add(b + ":" + y + ":" + x);
+        for (int row = row0; row <= row1; row++) {
+            double width = cellWidth(b, row);
+            int x0 = (int) Math.floor((lon - dLon) / width);
+            int x1 = (int) Math.floor((lon + dLon) / width);
+            for (int x = x0; x <= x1; x++) {
+                cells.add(b + ":" + row + ":" + x);
             }
         }
         return cells;
+    }
+
+    private static double rowHeight(int b) {
+        return 2 * BANDS_KM[b] / KM_PER_DEGREE;
+    }
+
+    private static double cellWidth(int b, int row) {
+        double height = rowHeight(b);
+        double centre = Math.abs((row + 0.5) * height);
+        return Math.min(360, height / Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.9, centre)))));
     }
 
     private Document document(Seeker seeker, int slot) {
