@@ -80,6 +80,17 @@ class MatchStreamGapTest {
     }
 
     @Test
+    void openStreamsEndWhenTheInstanceStopsSoClientsResumeElsewhere() {
+        put(1, Instant.now());
+        MatchStream stream = stream(Duration.ofSeconds(2));
+        StepVerifier.create(stream.follow("s", 0).map(FeedEvent::sequence))
+                .expectNext(1L)
+                .then(stream::closeStreams)
+                .expectComplete()
+                .verify(Duration.ofSeconds(5));
+    }
+
+    @Test
     void oldHolesArePassedAtOnceAndNothingAtOrBeforeTheLastEventIdIsRepeated() {
         Instant old = Instant.now().minus(Duration.ofHours(1));
         put(5, old);
