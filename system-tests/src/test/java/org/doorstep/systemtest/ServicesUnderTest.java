@@ -29,6 +29,10 @@ final class ServicesUnderTest {
     private static ServicesUnderTest instance;
 
     private final Map<DoorstepService, Integer> ports = new EnumMap<>(DoorstepService.class);
+    private final Map<DoorstepService, ManagedProcess> processes = new EnumMap<>(DoorstepService.class);
+    private final Path root = Path.of("").toAbsolutePath().getParent();
+    private final Path home = Path.of("target/system-test").toAbsolutePath();
+    private final String java = ProcessHandle.current().info().command().orElse("java");
 
     private ServicesUnderTest() {
     }
@@ -46,34 +50,51 @@ final class ServicesUnderTest {
     }
 
     private void start() {
-        SharedInfrastructure infrastructure = SharedInfrastructure.get();
-        Path root = Path.of("").toAbsolutePath().getParent();
-        Path home = Path.of("target/system-test").toAbsolutePath();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Map<DoorstepService, ManagedProcess> processes = new EnumMap<>(DoorstepService.class);
         for (DoorstepService service : DoorstepService.values()) {
-            int port = freePort();
-            ports.put(service, port);
-            Path jar = root.resolve(service.module()).resolve("target").resolve(service.module() + "-0.1.0-SNAPSHOT.jar");
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("No jar at " + jar + ": run the build from the project root (./mvnw -B verify)");
-            }
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("SERVER_PORT", String.valueOf(port));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-            env.put("MONGODB_URI", infrastructure.mongoUri());
-            env.put("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN);
-            env.put("DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET);
-            env.put("SPRING_PROFILES_ACTIVE", "local");
-            processes.put(service, ManagedProcess.start(service.module(), java, home, DoorstepService.jvmOptions(),
-                    List.of("-jar", jar.toString()), env, home.resolve("logs").resolve(service.module() + ".log")));
+            ports.put(service, freePort());
+            launch(service);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> processes.values().parallelStream()
                 .forEach(p -> p.stop(Duration.ofSeconds(15))), "system-test-services-stop"));
-        CompletableFuture.allOf(processes.entrySet().stream()
-                .map(e -> CompletableFuture.runAsync(() -> Readiness.await(e.getValue(),
-                        () -> Readiness.httpReady(ports.get(e.getKey())), START_TIMEOUT)))
+        CompletableFuture.allOf(processes.keySet().stream()
+                .map(service -> CompletableFuture.runAsync(() -> awaitReady(service)))
                 .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Kills the service's process without warning (SIGKILL, no graceful shutdown), as a crash would. */
+    synchronized void crash(DoorstepService service) {
+        ProcessHandle.of(processes.get(service).pid()).ifPresent(handle -> {
+            handle.destroyForcibly();
+            handle.onExit().join();
+        });
+    }
+
+    /** Starts the service again on its port, with the same configuration, and waits until it is ready. */
+    synchronized void restart(DoorstepService service) {
+        processes.get(service).stop(Duration.ofSeconds(15));
+        launch(service);
+        awaitReady(service);
+    }
+
+    private void launch(DoorstepService service) {
+        SharedInfrastructure infrastructure = SharedInfrastructure.get();
+        Path jar = root.resolve(service.module()).resolve("target").resolve(service.module() + "-0.1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No jar at " + jar + ": run the build from the project root (./mvnw -B verify)");
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(ports.get(service)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+        env.put("MONGODB_URI", infrastructure.mongoUri());
+        env.put("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        env.put("DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET);
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        processes.put(service, ManagedProcess.start(service.module(), java, home, DoorstepService.jvmOptions(),
+                List.of("-jar", jar.toString()), env, home.resolve("logs").resolve(service.module() + ".log")));
+    }
+
+    private void awaitReady(DoorstepService service) {
+        Readiness.await(processes.get(service), () -> Readiness.httpReady(ports.get(service)), START_TIMEOUT);
     }
 
     private static int freePort() {
