@@ -180,6 +180,8 @@ class MatchLifecycleTest extends MatchingServiceTest {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("doorstep_matching_seekers_indexed"));
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/v1/matches/explain']").exists();
     }
