@@ -27,17 +27,19 @@ public class EventPublisher {
 
     EventPublisher(OutboxProperties properties) {
         this.source = properties.source();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.sendTimeout().toMillis() / 2, 30_000),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.sendTimeout().toMillis(),
-                ProducerConfig.CLIENT_ID_CONFIG, "postings-outbox"),
+        this.producer = new KafkaProducer<>(Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) properties.bootstrapServers()),
+                Map.entry(ProducerConfig.ACKS_CONFIG, (Object) "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, (Object) true),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, (Object) 5),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, (Object) 5),
+                Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, (Object) 262_144),
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, (Object) "lz4"),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (Object) (int) properties.sendTimeout().toMillis()),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 
+                        (Object) (int) Math.min(properties.sendTimeout().toMillis() / 2, 30_000)),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, (Object) properties.sendTimeout().toMillis()),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, (Object) "postings-outbox")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

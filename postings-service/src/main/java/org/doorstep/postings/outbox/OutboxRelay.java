@@ -56,6 +56,41 @@ public class OutboxRelay {
                 .then();
     }
 
+    /**
+     * Publishes the pending entries of many documents at once (each document's in order, documents
+     * concurrently) and removes them with one bulk write. Never fails: what was not acknowledged stays
+     * pending for the sweeper.
+     */
+    public Mono<Void> publishAllOrDefer(String collection, List<Document> docs) {
+        if (docs.isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(docs)
+                .flatMap(doc -> {
+                    List<OutboxEntry> entries = entries(doc);
+                    return Flux.fromIterable(entries).concatMap(publisher::send)
+                            .then(Mono.just(new com.mongodb.client.model.UpdateOneModel<Document>(
+                                    Filters.eq("_id", doc.get("_id")),
+                                    Updates.pull(OutboxEntry.FIELD, Filters.in("ceId",
+                                            entries.stream().map(OutboxEntry::ceId).toList())))))
+                            .onErrorResume(e -> {
+                                log.warn("Publishing events of {}/{} failed; the sweeper will retry: {}", collection,
+                                        doc.get("_id"), e.toString());
+                                return Mono.empty();
+                            });
+                }, 1024)
+                .collectList()
+                .flatMap(sent -> sent.isEmpty() ? Mono.empty()
+                        : mongo.getCollection(collection).flatMap(c -> Mono.from(c.bulkWrite(sent,
+                                new com.mongodb.client.model.BulkWriteOptions().ordered(false)))))
+                .onErrorResume(e -> {
+                    log.warn("Marking events of {} sent failed; the sweeper will republish them: {}", collection,
+                            e.toString());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
     /** Same as {@link #publish} but never fails: a failure is logged and left to the sweeper. */
     public Mono<Void> publishOrDefer(String collection, Object id, List<OutboxEntry> entries) {
         return publish(collection, id, entries)

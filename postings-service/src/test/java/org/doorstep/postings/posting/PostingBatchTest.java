@@ -49,6 +49,24 @@ class PostingBatchTest extends PostingsServiceTest {
     }
 
     @Test
+    void sameBatchAgainChangesNothingAndAChangedLineUpdates() {
+        TestPartner partner = registerPartner();
+        Map<String, Object> changed = validPosting("Baker");
+        String first = line("R-1", validPosting("Baker")) + "\n" + line("R-2", validPosting("Butcher")) + "\n";
+        String second = line("R-1", withVacancies(changed, 9)) + "\n" + line("R-2", validPosting("Butcher")) + "\n"
+                + line("R-3", validPosting("Brewer")) + "\n";
+
+        assertThat(batch(partner, first)).extracting(r -> r.get("outcome").stringValue())
+                .containsExactly("CREATED", "CREATED");
+        List<JsonNode> again = batch(partner, second);
+
+        assertThat(again).extracting(r -> r.get("outcome").stringValue())
+                .containsExactly("UPDATED", "UNCHANGED", "CREATED");
+        assertThat(again.get(0).get("version").asLong()).isEqualTo(2);
+        assertThat(json(get(partner, "R-1").expectStatus().isOk()).get("vacancies").asInt()).isEqualTo(9);
+    }
+
+    @Test
     void linesBeyondTenThousandAreRejectedEachWithItsOwnResult() {
         TestPartner partner = registerPartner();
         StringBuilder body = new StringBuilder();

@@ -34,8 +34,10 @@ public class PartnerStore implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("apiKeys.sha256"),
-                new IndexOptions().name("apiKeyHash")))).block();
+        collection().flatMapMany(c -> reactor.core.publisher.Flux.concat(
+                c.createIndex(Indexes.ascending("apiKeys.sha256"), new IndexOptions().name("apiKeyHash")),
+                c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("idVersion"))))
+                .then().block();
     }
 
     public Mono<Document> insert(Partner partner, List<OutboxEntry> events) {
@@ -50,7 +52,7 @@ public class PartnerStore implements SmartInitializingSingleton {
         all.addAll(newEvents);
         Document doc = toDocument(partner, all);
         return collection().flatMap(c -> Mono.from(c.findOneAndReplace(
-                Filters.and(Filters.eq("_id", partner.partnerId()), Filters.eq("version", expectedVersion)), doc,
+                new Document("_id", partner.partnerId()).append("version", expectedVersion), doc,
                 new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER))));
     }
 

@@ -59,6 +59,61 @@ public class PostingService {
                 .retryWhen(Retry.max(RETRIES).filter(PostingService::concurrent));
     }
 
+    /** One posting of a batch. */
+    public record Command(String externalId, PostingContent content) {
+    }
+
+    /**
+     * Upserts many postings of one partner, with the outcome of each in the order given. The bulk of an
+     * ingest is new postings: they are inserted optimistically, all at once (the unique index on partner
+     * and externalId refuses the ones that exist), then published in one burst with one outbox cleanup.
+     * The rest (existing, named twice in the chunk) go one by one through {@link #upsert}, in order.
+     */
+    public Mono<List<Result>> upsertAll(String partnerId, List<Command> commands) {
+        if (commands.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        java.util.Map<String, Integer> occurrences = new java.util.HashMap<>();
+        commands.forEach(c -> occurrences.merge(c.externalId(), 1, Integer::sum));
+        Instant now = now();
+        Result[] results = new Result[commands.size()];
+        List<Integer> creates = new java.util.ArrayList<>();
+        List<Posting> created = new java.util.ArrayList<>();
+        List<List<org.doorstep.postings.outbox.OutboxEntry>> createdEvents = new java.util.ArrayList<>();
+        List<Integer> oneByOne = new java.util.ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            Command command = commands.get(i);
+            if (occurrences.get(command.externalId()) > 1) {
+                oneByOne.add(i);
+            } else {
+                Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, command.externalId(),
+                        command.content(), now);
+                creates.add(i);
+                created.add(revision.posting());
+                createdEvents.add(events.entries(revision.events()));
+            }
+        }
+        return store.insertAll(created, createdEvents).flatMap(written -> {
+            java.util.Set<Object> writtenIds = new java.util.HashSet<>();
+            written.forEach(d -> writtenIds.add(d.get("_id")));
+            for (int k = 0; k < creates.size(); k++) {
+                if (writtenIds.contains(created.get(k).postingId())) {
+                    results[creates.get(k)] = new Result(Outcome.CREATED, created.get(k));
+                } else {
+                    oneByOne.add(creates.get(k));
+                }
+            }
+            oneByOne.sort(Integer::compare);
+            return relay.publishAllOrDefer(PostingStore.COLLECTION.name(), written)
+                    .then(Flux.fromIterable(oneByOne)
+                            .concatMap(i -> upsert(partnerId, commands.get(i).externalId(),
+                                    commands.get(i).content(), null)
+                                    .doOnNext(result -> results[i] = result))
+                            .then())
+                    .then(Mono.fromSupplier(() -> List.of(results)));
+        });
+    }
+
     /** Closes the partner's posting; closing a closed posting changes nothing. */
     public Mono<Posting> close(String partnerId, String externalId, Long ifMatch) {
         return Mono.defer(() -> store.find(partnerId, externalId)

@@ -28,6 +28,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
+ * Queries are plain documents whose keys equal an index's keys (not {@code $and}), so that every store,
+ * including the MongoDB-wire test server, answers them from the index.
+ * <p>
  * The postings collection: one document per posting (unique per partner and externalId) holding
  * its state and its outbox. Changes are conditional on the version read (optimistic concurrency).
  */
@@ -47,6 +50,8 @@ public class PostingStore implements SmartInitializingSingleton {
         collection().flatMapMany(c -> Flux.concat(
                 c.createIndex(Indexes.ascending("partnerId", "externalId"),
                         new IndexOptions().unique(true).name("partnerExternalId")),
+                // serves the version-conditional writes (an index lookup, not a scan, on every store)
+                c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("idVersion")),
                 c.createIndex(Indexes.ascending("status", "validThrough"), new IndexOptions().name("statusValidThrough")),
                 c.createIndex(Indexes.ascending("campaignCodes"), new IndexOptions().name("campaignCodes"))))
                 .then().block();
@@ -54,7 +59,7 @@ public class PostingStore implements SmartInitializingSingleton {
 
     public Mono<Document> find(String partnerId, String externalId) {
         return collection().flatMap(c -> Mono.from(
-                c.find(Filters.and(Filters.eq("partnerId", partnerId), Filters.eq("externalId", externalId))).first()));
+                c.find(new Document("partnerId", partnerId).append("externalId", externalId)).first()));
     }
 
     /** Inserts a new posting with its first events; fails with a duplicate-key error if it appeared meanwhile. */
@@ -75,9 +80,45 @@ public class PostingStore implements SmartInitializingSingleton {
         state.forEach((k, v) -> sets.add(Updates.set(k, v)));
         sets.add(Updates.pushEach(OutboxEntry.FIELD, events.stream().map(OutboxEntry::toDocument).toList()));
         return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(
-                Filters.and(Filters.eq("_id", posting.postingId()), Filters.eq("version", expectedVersion)),
+                new Document("_id", posting.postingId()).append("version", expectedVersion),
                 Updates.combine(sets),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))));
+    }
+
+    /**
+     * Inserts new postings with their first events in one round trip (unordered). Returns the documents
+     * written; a posting that appeared meanwhile (duplicate key) is left out, for the caller to retry.
+     */
+    public Mono<List<Document>> insertAll(List<Posting> postings, List<List<OutboxEntry>> events) {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < postings.size(); i++) {
+            Document doc = PostingDocuments.toDocument(postings.get(i));
+            doc.append(OutboxEntry.FIELD, events.get(i).stream().map(OutboxEntry::toDocument).toList());
+            docs.add(doc);
+        }
+        if (docs.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        return collection()
+                .flatMap(c -> Mono.from(c.insertMany(docs, new com.mongodb.client.model.InsertManyOptions().ordered(false))))
+                .thenReturn(docs)
+                .onErrorResume(com.mongodb.MongoBulkWriteException.class, e -> {
+                    java.util.Set<Integer> failed = new java.util.HashSet<>();
+                    e.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
+                    List<Document> written = new ArrayList<>();
+                    for (int i = 0; i < docs.size(); i++) {
+                        if (!failed.contains(i)) {
+                            written.add(docs.get(i));
+                        }
+                    }
+                    return Mono.just(written);
+                })
+                // any other failure: which of them were written is read back by their (new) ids
+                .onErrorResume(e -> !(e instanceof com.mongodb.MongoBulkWriteException), e -> collection()
+                        .flatMapMany(c -> c.find(Filters.in("_id", docs.stream().map(d -> d.get("_id")).toList())))
+                        .map(d -> d.get("_id"))
+                        .collect(java.util.stream.Collectors.toSet())
+                        .map(ids -> docs.stream().filter(d -> ids.contains(d.get("_id"))).toList()));
     }
 
     /** A page of a partner's postings ordered by externalId, after {@code afterExternalId} (exclusive). */

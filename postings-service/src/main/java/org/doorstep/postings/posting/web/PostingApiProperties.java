@@ -11,6 +11,6 @@ import org.springframework.validation.annotation.Validated;
 public record PostingApiProperties(
         @Min(1024) int maxBodyBytes,
         @Min(1) @Max(10_000) int maxBatchLines,
-        @Min(1) @Max(512) int batchConcurrency,
+        @Min(1) @Max(5_000) int batchChunkSize,
         @Min(1) @Max(1000) int maxPageSize) {
 }

@@ -2,8 +2,6 @@ package org.doorstep.postings.posting.web;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.partner.app.PartnerAuthenticator;
 import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.app.PostingService;
-import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.Violation;
 import org.doorstep.postings.ratelimit.PartnerRateLimiter;
 import org.slf4j.Logger;
@@ -82,45 +79,79 @@ class PostingBatchController {
                            ServerHttpRequest request) {
         int maxLines = properties.maxBatchLines();
         AtomicLong accepted = new AtomicLong();
-        // lines naming the same externalId are applied in their order; different ones run concurrently
-        Map<String, Mono<LineResult>> lastOfId = new ConcurrentHashMap<>();
         return authenticator.authenticate(auth)
                 .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner))
                 .flatMapMany(partner -> NdjsonLines.split(request.getBody(), properties.maxBodyBytes())
-                        .flatMapSequential(line -> {
-                            if (accepted.incrementAndGet() > maxLines) {
-                                return Mono.just(LineResult.rejected(line.number(), null, 413, List.of(
-                                        new Violation("$", "a batch holds at most " + maxLines + " lines"))));
-                            }
-                            if (line.tooLong()) {
-                                return Mono.just(LineResult.rejected(line.number(), null, 413, List.of(
-                                        new Violation("$", "a line holds at most " + properties.maxBodyBytes()
-                                                + " bytes"))));
-                            }
-                            PostingParser.Line parsed = PostingParser.parseLine(line.bytes(), clock.instant());
-                            Mono<LineResult> upsert = upsert(partner.partnerId(), line.number(), parsed);
-                            if (parsed.externalId() == null) {
-                                return upsert;
-                            }
-                            Mono<LineResult> ordered = lastOfId.compute(parsed.externalId(),
-                                    (id, previous) -> (previous == null ? upsert : previous.then(upsert)).cache());
-                            return ordered.doFinally(signal -> lastOfId.remove(parsed.externalId(), ordered));
-                        }, properties.batchConcurrency()));
+                        .map(line -> read(line, accepted.incrementAndGet() > maxLines, maxLines))
+                        .buffer(properties.batchChunkSize())
+                        // chunks one after the other, so lines naming the same externalId apply in order
+                        .concatMap(chunk -> upsertChunk(partner.partnerId(), chunk), 1));
     }
 
-    private Mono<LineResult> upsert(String partnerId, long lineNumber, PostingParser.Line parsed) {
-        String externalId = parsed.externalId();
-        return PostingValidation.withCampaigns(parsed.parsed(), campaigns)
-                .flatMap(content -> postings.upsert(partnerId, externalId, content, null))
-                .map(result -> new LineResult(lineNumber, externalId,
-                        result.outcome() == PostingService.Outcome.CREATED ? 201 : 200, result.outcome().name(),
-                        result.posting().postingId(), result.posting().version(), null))
-                .onErrorResume(InvalidRequest.class,
-                        e -> Mono.just(LineResult.rejected(lineNumber, externalId, 400, e.violations())))
-                .onErrorResume(e -> !(e instanceof InvalidRequest), e -> {
-                    log.warn("Batch line {} failed: {}", lineNumber, e.toString());
-                    return Mono.just(LineResult.rejected(lineNumber, externalId, 500,
-                            List.of(new Violation("$", "could not be stored; retry this line"))));
-                });
+    /** A line read: either already answered (rejected) or a posting to validate against the campaigns and store. */
+    private record Item(long line, LineResult answer, String externalId, PostingParser.Parsed parsed) {
+    }
+
+    private Item read(NdjsonLines.Line line, boolean overLimit, int maxLines) {
+        if (overLimit) {
+            return new Item(line.number(), LineResult.rejected(line.number(), null, 413, List.of(
+                    new Violation("$", "a batch holds at most " + maxLines + " lines"))), null, null);
+        }
+        if (line.tooLong()) {
+            return new Item(line.number(), LineResult.rejected(line.number(), null, 413, List.of(
+                    new Violation("$", "a line holds at most " + properties.maxBodyBytes() + " bytes"))), null, null);
+        }
+        PostingParser.Line parsed = PostingParser.parseLine(line.bytes(), clock.instant());
+        return new Item(line.number(), null, parsed.externalId(), parsed.parsed());
+    }
+
+    private Flux<LineResult> upsertChunk(String partnerId, List<Item> chunk) {
+        List<String> codes = chunk.stream().filter(i -> i.parsed() != null)
+                .flatMap(i -> i.parsed().campaignCodes() == null ? java.util.stream.Stream.<String>empty()
+                        : i.parsed().campaignCodes().stream())
+                .distinct().toList();
+        Mono<java.util.Set<String>> unknownCodes = codes.isEmpty() ? Mono.just(java.util.Set.of())
+                : campaigns.unknown(codes);
+        return unknownCodes.flatMapMany(unknown -> {
+            LineResult[] results = new LineResult[chunk.size()];
+            List<Integer> valid = new java.util.ArrayList<>();
+            List<PostingService.Command> commands = new java.util.ArrayList<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Item item = chunk.get(i);
+                if (item.answer() != null) {
+                    results[i] = item.answer();
+                    continue;
+                }
+                List<Violation> violations = PostingValidation.violations(item.parsed(), unknown);
+                if (!violations.isEmpty()) {
+                    results[i] = LineResult.rejected(item.line(), item.externalId(), 400, violations);
+                } else {
+                    valid.add(i);
+                    commands.add(new PostingService.Command(item.externalId(), item.parsed().content()));
+                }
+            }
+            return postings.upsertAll(partnerId, commands)
+                    .map(outcomes -> {
+                        for (int k = 0; k < valid.size(); k++) {
+                            Item item = chunk.get(valid.get(k));
+                            PostingService.Result result = outcomes.get(k);
+                            results[valid.get(k)] = new LineResult(item.line(), item.externalId(),
+                                    result.outcome() == PostingService.Outcome.CREATED ? 201 : 200,
+                                    result.outcome().name(), result.posting().postingId(), result.posting().version(),
+                                    null);
+                        }
+                        return List.of(results);
+                    })
+                    .onErrorResume(e -> {
+                        log.warn("Batch chunk of {} line(s) failed: {}", chunk.size(), e.toString());
+                        for (int index : valid) {
+                            Item item = chunk.get(index);
+                            results[index] = LineResult.rejected(item.line(), item.externalId(), 500,
+                                    List.of(new Violation("$", "could not be stored; retry this line")));
+                        }
+                        return Mono.just(List.of(results));
+                    })
+                    .flatMapIterable(list -> list);
+        });
     }
 }

@@ -15,6 +15,18 @@ final class PostingValidation {
     private PostingValidation() {
     }
 
+    /** Every violation of a parsed body, given the campaign codes known not to exist. */
+    static List<Violation> violations(PostingParser.Parsed parsed, java.util.Set<String> unknownCodes) {
+        List<Violation> all = new ArrayList<>(parsed.violations());
+        List<String> codes = parsed.campaignCodes() == null ? List.of() : parsed.campaignCodes();
+        for (int i = 0; i < codes.size(); i++) {
+            if (unknownCodes.contains(codes.get(i))) {
+                all.add(new Violation("campaignCodes[" + i + "]", "unknown campaign"));
+            }
+        }
+        return all;
+    }
+
     static Mono<PostingContent> withCampaigns(PostingParser.Parsed parsed, CampaignCatalog campaigns) {
         List<String> codes = parsed.campaignCodes() == null ? List.of() : parsed.campaignCodes();
         Mono<List<Violation>> unknown = codes.isEmpty() ? Mono.just(List.of())
