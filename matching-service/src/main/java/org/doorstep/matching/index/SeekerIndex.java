@@ -6,8 +6,6 @@ import java.util.List;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatField;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -33,8 +31,9 @@ import org.doorstep.matching.scoring.Seeker;
  * group: one term lookup per (cell, concept) yields exactly the nearby seekers who share something,
  * without a geo predicate per query (the benchmark showed Lucene's distance-query set-up dominating at
  * a million seekers). Remote jobs add remote-ready seekers anywhere ("r|concept"). Education and
- * experience minimums and needed accommodations filter through doc values; MatchScorer then checks
- * the exact distance against the seeker's own limit and scores.
+ * experience minimums are left to the scorer's vetoes (as range filters beside a term-set lead Lucene
+ * tended to evaluate them over the whole index); needed accommodations are excluded by terms;
+ * MatchScorer then checks the exact distance against the seeker's own limit and scores.
  */
 public final class SeekerIndex implements AutoCloseable {
 
@@ -134,15 +133,9 @@ public final class SeekerIndex implements AutoCloseable {
         }
         candidates.setMinimumNumberShouldMatch(1);
 
+        // Education and experience minimums are left to the scorer's vetoes: as range filters beside a
+        // term-set lead, Lucene tends to evaluate them over the whole index (most seekers pass them).
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(candidates.build(), Occur.FILTER);
-        if (posting.minEducation() != null) {
-            query.add(IntField.newRangeQuery("edu", posting.minEducation().ordinal() - policy.educationTolerance(),
-                    Integer.MAX_VALUE), Occur.FILTER);
-        }
-        if (posting.hasMinExperience()) {
-            query.add(FloatField.newRangeQuery("exp", (float) (posting.minExperienceYears() - policy.experienceToleranceYears()),
-                    Float.POSITIVE_INFINITY), Occur.FILTER);
-        }
         if (!posting.remote()) {
             for (Accommodation accommodation : Accommodation.values()) {
                 if (!Masks.has(posting.accommodations(), accommodation)) {
@@ -229,8 +222,6 @@ public final class SeekerIndex implements AutoCloseable {
                 doc.add(new StringField(REMOTE_CONCEPT, "r|o" + occupation, Field.Store.NO));
             }
         }
-        doc.add(new IntField("edu", seeker.education() == null ? Integer.MAX_VALUE : seeker.education().ordinal(), Field.Store.NO));
-        doc.add(new FloatField("exp", seeker.hasExperience() ? seeker.experienceYears() : Float.MAX_VALUE, Field.Store.NO));
         for (Accommodation need : Masks.values(seeker.accommodationNeeds(), Accommodation.class)) {
             doc.add(new StringField("need", need.name(), Field.Store.NO));
         }
