@@ -4,7 +4,7 @@
 # Usage: postings-service/ingest-benchmark.sh [postings, default 20000]   (env DOORSTEP_BATCH_CHUNK_SIZE etc. apply)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 ./mvnw -B -o -q -pl postings-service test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 exec "$JAVA_HOME/bin/java" \
