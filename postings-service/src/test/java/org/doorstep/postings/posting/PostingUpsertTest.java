@@ -47,6 +47,20 @@ class PostingUpsertTest extends PostingsServiceTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.mongodb.reactivestreams.client.MongoClient mongoClient;
+
+    @Test
+    void storesPostingsInItsOwnPostingsDatabase() {
+        String postingId = json(put(registerPartner(), externalId(), validPosting("Archivist"))
+                .expectStatus().isCreated()).get("postingId").stringValue();
+
+        Long stored = reactor.core.publisher.Mono.from(mongoClient.getDatabase("postings").getCollection("postings")
+                .countDocuments(new org.bson.Document("_id", postingId))).block();
+
+        assertThat(stored).isEqualTo(1);
+    }
+
     @Test
     void sameBodyTwiceAnswers200AndPublishesNothingNew() {
         TestPartner partner = registerPartner();
