@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Sends outbox entries to Kafka as CloudEvents in binary mode, with an idempotent producer
@@ -46,7 +47,7 @@ public class EventPublisher {
     public Mono<Void> send(OutboxEntry entry) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(entry.topic(), null, entry.key(),
                 entry.data().getBytes(StandardCharsets.UTF_8), headers(entry));
-        return Mono.create(sink -> {
+        return Mono.<Void>create(sink -> {
             try {
                 producer.send(record, (metadata, error) -> {
                     if (error != null) {
@@ -58,7 +59,8 @@ public class EventPublisher {
             } catch (RuntimeException e) {
                 sink.error(e);
             }
-        });
+        // send() may block up to max.block.ms while the broker is unreachable: never on an event loop
+        }).subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     private List<Header> headers(OutboxEntry entry) {
