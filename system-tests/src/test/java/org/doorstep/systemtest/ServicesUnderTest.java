@@ -30,8 +30,8 @@ final class ServicesUnderTest {
 
     private final Map<DoorstepService, Integer> ports = new EnumMap<>(DoorstepService.class);
     private final Map<DoorstepService, ManagedProcess> processes = new EnumMap<>(DoorstepService.class);
-    private final Path root = Path.of("").toAbsolutePath().getParent();
-    private final Path home = Path.of("target/system-test").toAbsolutePath();
+    private final Path root = projectRoot();
+    private final Path home = root.resolve("system-tests/target/system-test");
     private final String java = ProcessHandle.current().info().command().orElse("java");
 
     private ServicesUnderTest() {
@@ -95,6 +95,16 @@ final class ServicesUnderTest {
 
     private void awaitReady(DoorstepService service) {
         Readiness.await(processes.get(service), () -> Readiness.httpReady(ports.get(service)), START_TIMEOUT);
+    }
+
+    /** The project root: the nearest folder holding the services, from the module (tests) or the root (benchmarks). */
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("postings-service/pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("Run from the Doorstep project or one of its modules");
     }
 
     private static int freePort() {
