@@ -158,11 +158,15 @@ class PartnerWebhookTest {
             String seeker = fixture.consentingSeeker(true);
             receiver.answer(500);
             List<String> sent = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                sent.add(WebhookFixture.match(seeker, "circuit-" + i, partner.partnerId()));
-            }
-            await().atMost(Duration.ofSeconds(20)).until(() -> "OPEN".equals(
-                    fixture.get("/api/v1/partner/webhook", partner.key()).get("circuit").asString()));
+            // one event at a time, each tried before the next: batching on a fast machine must not
+            // keep the number of calls below the circuit's minimum
+            await().atMost(Duration.ofSeconds(40)).until(() -> {
+                int before = receiver.requests().size();
+                sent.add(WebhookFixture.match(seeker, "circuit-" + sent.size(), partner.partnerId()));
+                await().atMost(Duration.ofSeconds(15)).until(() -> receiver.requests().size() > before
+                        || "OPEN".equals(circuit(partner.key())));
+                return "OPEN".equals(circuit(partner.key()));
+            });
             int callsWhenOpened = receiver.requests().size();
             // while open, nothing reaches the endpoint
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
@@ -174,6 +178,10 @@ class PartnerWebhookTest {
                     fixture.get("/api/v1/partner/webhook", partner.key()).get("circuit").asString())
                     && WebhookFixture.acceptedEventIds(receiver).contains("found:m-circuit-after-" + seeker));
         }
+    }
+
+    private String circuit(String partnerKey) {
+        return fixture.get("/api/v1/partner/webhook", partnerKey).get("circuit").asString();
     }
 
     @Test
