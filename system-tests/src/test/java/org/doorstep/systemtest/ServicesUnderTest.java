@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -82,13 +81,8 @@ final class ServicesUnderTest {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No jar at " + jar + ": run the build from the project root (./mvnw -B verify)");
         }
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(ports.get(service)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        env.put("MONGODB_URI", infrastructure.mongoUri());
-        env.put("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN);
-        env.put("DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET);
-        env.put("SPRING_PROFILES_ACTIVE", "local");
+        Map<String, String> env = DoorstepService.environment(ports.get(service), infrastructure.bootstrapServers(),
+                infrastructure.mongoUri(), Map.of("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN, "DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET));
         processes.put(service, ManagedProcess.start(service.module(), java, home, DoorstepService.jvmOptions(),
                 List.of("-jar", jar.toString()), env, home.resolve("logs").resolve(service.module() + ".log")));
     }

@@ -1,6 +1,8 @@
 package org.doorstep.local;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToIntFunction;
 
 /** The four services of Doorstep: the Maven module holding each one's jar and its HTTP port. */
@@ -24,6 +26,20 @@ public enum DoorstepService {
 
     int port(PlatformSettings settings) {
         return port.applyAsInt(settings);
+    }
+
+    /**
+     * The environment a service process runs with on the local platform and in the system tests:
+     * its port, the broker, the MongoDB endpoint, the local profile and the platform's secrets.
+     */
+    public static Map<String, String> environment(int port, String kafkaBootstrap, String mongoUri, Map<String, String> secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrap);
+        env.put("MONGODB_URI", mongoUri);
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.putAll(secrets);
+        return env;
     }
 
     /** JVM options of a service process: small heaps suit the local platform on a laptop. */

@@ -75,7 +75,8 @@ final class Platform {
         for (DoorstepService service : DoorstepService.values()) {
             ManagedProcess process = ManagedProcess.start(service.module(), settings.javaCommand(), settings.home(),
                     DoorstepService.jvmOptions(), List.of("-jar", settings.serviceJar(service.module()).toString()),
-                    serviceEnvironment(service, secrets), settings.logs().resolve(service.module() + ".log"));
+                    DoorstepService.environment(service.port(settings), settings.kafkaBootstrap(), settings.mongoUri(), secrets),
+                    settings.logs().resolve(service.module() + ".log"));
             state.record(process);
             services.add(process);
         }
@@ -93,16 +94,6 @@ final class Platform {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-    }
-
-    private Map<String, String> serviceEnvironment(DoorstepService service, Map<String, String> secrets) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SERVER_PORT", String.valueOf(service.port(settings)));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
-        env.put("MONGODB_URI", settings.mongoUri());
-        env.put("SPRING_PROFILES_ACTIVE", "local");
-        env.putAll(secrets);
-        return env;
     }
 
     private Map<String, String> credentials(Map<String, String> secrets, Map<String, String> partner) {
