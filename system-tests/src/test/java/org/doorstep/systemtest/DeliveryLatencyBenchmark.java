@@ -86,7 +86,7 @@ public final class DeliveryLatencyBenchmark {
         loadSeekers(infrastructure.bootstrapServers());
         System.out.printf("loaded %,d seekers in %.1f s%n", seekers, (System.nanoTime() - loadStart) / 1e9);
 
-        String partnerKey = registerPartner();
+        String partnerKey = new PlatformClient(services).registerPartner();
         List<Watched> watched = new ArrayList<>();
         for (int i = 0; i < watchedCount; i++) {
             watched.add(registerWatched());
@@ -201,14 +201,6 @@ public final class DeliveryLatencyBenchmark {
                 HttpResponse.BodyHandlers.ofString());
         JsonNode json = JSON.readTree(response.body());
         return new Watched(json.path("seekerId").asText(), json.path("token").asText(), lat, lon, skills);
-    }
-
-    private String registerPartner() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(services.url(DoorstepService.POSTINGS) + "/api/v1/partners"))
-                .header("Authorization", "Bearer " + ServicesUnderTest.OPERATOR_TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark board\",\"contactEmail\":\"bench@jobs.example\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(response.body()).path("apiKey").asText();
     }
 
     private void loadSeekers(String bootstrap) {
