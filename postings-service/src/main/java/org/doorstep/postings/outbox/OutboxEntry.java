@@ -15,6 +15,9 @@ public record OutboxEntry(String ceId, String type, String topic, String key, St
     /** The field of an aggregate document holding its pending entries, oldest first. */
     public static final String FIELD = "outbox";
 
+    /** Optional field of a stored entry: the id of the batch insert that wrote it, for one cleanup of all. */
+    public static final String BATCH = "batch";
+
     public Document toDocument() {
         return new Document("ceId", ceId)
                 .append("type", type)
@@ -23,6 +26,11 @@ public record OutboxEntry(String ceId, String type, String topic, String key, St
                 .append("subject", subject)
                 .append("time", Date.from(time))
                 .append("data", data);
+    }
+
+    /** The stored form, tagged with the batch insert that writes it. */
+    public Document toDocument(String batch) {
+        return toDocument().append(BATCH, batch);
     }
 
     public static OutboxEntry fromDocument(Document d) {

@@ -25,6 +25,7 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 500;
+    private static final int CLEANUP_GROUP = 32;
 
     private final ReactiveMongoTemplate mongo;
     private final EventPublisher publisher;
@@ -58,8 +59,8 @@ public class OutboxRelay {
 
     /**
      * Publishes the pending entries of many documents at once (each document's in order, documents
-     * concurrently) and removes them with one bulk write. Never fails: what was not acknowledged stays
-     * pending for the sweeper.
+     * concurrently) and removes the acknowledged ones with a single update of those documents (found
+     * through the _id index). Never fails: what was not acknowledged stays pending for the sweeper.
      */
     public Mono<Void> publishAllOrDefer(String collection, List<Document> docs) {
         if (docs.isEmpty()) {
@@ -69,10 +70,7 @@ public class OutboxRelay {
                 .flatMap(doc -> {
                     List<OutboxEntry> entries = entries(doc);
                     return Flux.fromIterable(entries).concatMap(publisher::send)
-                            .then(Mono.just(new com.mongodb.client.model.UpdateOneModel<Document>(
-                                    Filters.eq("_id", doc.get("_id")),
-                                    Updates.pull(OutboxEntry.FIELD, Filters.in("ceId",
-                                            entries.stream().map(OutboxEntry::ceId).toList())))))
+                            .then(Mono.just(new Acknowledged(doc.get("_id"), entries, batch(doc))))
                             .onErrorResume(e -> {
                                 log.warn("Publishing events of {}/{} failed; the sweeper will retry: {}", collection,
                                         doc.get("_id"), e.toString());
@@ -80,14 +78,47 @@ public class OutboxRelay {
                             });
                 }, 1024)
                 .collectList()
-                .flatMap(sent -> sent.isEmpty() ? Mono.empty()
-                        : mongo.getCollection(collection).flatMap(c -> Mono.from(c.bulkWrite(sent,
-                                new com.mongodb.client.model.BulkWriteOptions().ordered(false)))))
+                .flatMap(sent -> sent.isEmpty() ? Mono.empty() : markSent(collection, sent))
                 .onErrorResume(e -> {
                     log.warn("Marking events of {} sent failed; the sweeper will republish them: {}", collection,
                             e.toString());
                     return Mono.empty();
                 })
+                .then();
+    }
+
+    /** The entries of one document that the broker acknowledged, and the write batch they came from (or null). */
+    private record Acknowledged(Object id, List<OutboxEntry> entries, String batch) {
+    }
+
+    /**
+     * Removes the acknowledged entries from their documents. Entries written by one batch insert carry
+     * its id: they go with one update of all those documents (found through the _id index) pulling that
+     * batch id, which is cheap to match. Others are pulled by their ceIds, one update per document.
+     * Either way, entries added to those documents meanwhile stay pending.
+     */
+    private Mono<Void> markSent(String collection, List<Acknowledged> sent) {
+        java.util.Map<String, List<Object>> byBatch = new java.util.LinkedHashMap<>();
+        List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>();
+        for (Acknowledged a : sent) {
+            if (a.batch() != null) {
+                byBatch.computeIfAbsent(a.batch(), b -> new java.util.ArrayList<>()).add(a.id());
+            } else {
+                writes.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", a.id()),
+                        Updates.pull(OutboxEntry.FIELD, Filters.in("ceId",
+                                a.entries().stream().map(OutboxEntry::ceId).toList()))));
+            }
+        }
+        // groups: the server re-checks each document found against the whole $in list
+        byBatch.forEach((batch, ids) -> {
+            for (int from = 0; from < ids.size(); from += CLEANUP_GROUP) {
+                writes.add(new com.mongodb.client.model.UpdateManyModel<>(
+                        Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + CLEANUP_GROUP))),
+                        Updates.pull(OutboxEntry.FIELD, Filters.eq(OutboxEntry.BATCH, batch))));
+            }
+        });
+        return mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false))))
                 .then();
     }
 
@@ -112,6 +143,17 @@ public class OutboxRelay {
                         .limit(SWEEP_BATCH)))
                 .concatMap(doc -> publish(collection, doc.get("_id"), entries(doc)).thenReturn(1L))
                 .reduce(0L, Long::sum);
+    }
+
+    /** The batch id shared by every pending entry of the document, or null. */
+    @SuppressWarnings("unchecked")
+    private static String batch(Document doc) {
+        List<Document> pending = (List<Document>) doc.get(OutboxEntry.FIELD, List.class);
+        if (pending == null || pending.isEmpty()) {
+            return null;
+        }
+        String batch = pending.getFirst().getString(OutboxEntry.BATCH);
+        return pending.stream().allMatch(e -> batch != null && batch.equals(e.getString(OutboxEntry.BATCH))) ? batch : null;
     }
 
     @SuppressWarnings("unchecked")

@@ -91,9 +91,10 @@ public class PostingStore implements SmartInitializingSingleton {
      */
     public Mono<List<Document>> insertAll(List<Posting> postings, List<List<OutboxEntry>> events) {
         List<Document> docs = new ArrayList<>();
+        String batch = java.util.UUID.randomUUID().toString();
         for (int i = 0; i < postings.size(); i++) {
             Document doc = PostingDocuments.toDocument(postings.get(i));
-            doc.append(OutboxEntry.FIELD, events.get(i).stream().map(OutboxEntry::toDocument).toList());
+            doc.append(OutboxEntry.FIELD, events.get(i).stream().map(e -> e.toDocument(batch)).toList());
             docs.add(doc);
         }
         if (docs.isEmpty()) {
