@@ -37,6 +37,8 @@ import org.doorstep.matching.taxonomy.TaxonomyBuilder;
 public final class MatchingBenchmark {
 
     private static final long SEED = 20261125L;
+    /** Queries run before measuring, so that the JIT has compiled the query path. */
+    private static final int WARM_UP = 1_000;
     private static final java.lang.management.ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) {
@@ -77,33 +79,37 @@ public final class MatchingBenchmark {
                 (after - before) / (double) seekerCount, (after - before) >> 20, seekerCount, seekers.luceneBytes() >> 20);
 
         SplittableRandom postingRandom = new SplittableRandom(SEED + 1);
-        Posting[] probes = new Posting[queries + 100];
+        Posting[] probes = new Posting[queries + WARM_UP];
         for (int i = 0; i < probes.length; i++) {
             probes[i] = workload.posting(postingRandom, i);
         }
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < WARM_UP; i++) {
             seekers.match(probes[i], scorer, 200, now);
         }
         Histogram indexed = new Histogram(3);
         Histogram indexedCpu = new Histogram(3);
+        Histogram indexedCandidates = new Histogram(3);
         long candidates = 0;
         long results = 0;
-        for (int i = 100; i < probes.length; i++) {
+        for (int i = WARM_UP; i < probes.length; i++) {
             long c = CPU.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             Retrieved<Seeker> r = seekers.match(probes[i], scorer, 200, now);
             indexed.recordValue((System.nanoTime() - t) / 1000);
             indexedCpu.recordValue(Math.max(1, (CPU.getCurrentThreadCpuTime() - c) / 1000));
             candidates += r.candidates();
+            indexedCandidates.recordValue(r.candidates());
             results += r.ranked().size();
         }
         report("posting -> seekers, index, top 200", indexed);
         cpu("  thread CPU time per query (mean)", indexedCpu);
-        print("  mean candidates scored %.0f, mean matches returned %.1f", candidates / (double) queries, results / (double) queries);
+        print("  mean candidates scored %.0f (p90 %d, p99 %d, max %d), mean matches returned %.1f",
+                candidates / (double) queries, indexedCandidates.getValueAtPercentile(90),
+                indexedCandidates.getValueAtPercentile(99), indexedCandidates.getMaxValue(), results / (double) queries);
         Histogram scanned = new Histogram(3);
         Histogram scannedCpu = new Histogram(3);
         int agree = 0;
-        for (int i = 100; i < 100 + scans; i++) {
+        for (int i = WARM_UP; i < WARM_UP + scans; i++) {
             long c = CPU.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             Retrieved<Seeker> full = seekers.scan(probes[i], scorer, 200, now);
@@ -155,17 +161,17 @@ public final class MatchingBenchmark {
             postings.optimise();
             print("posting index: %,d open postings built in %.1f s", postings.size(), (System.nanoTime() - start) / 1e9);
             SplittableRandom seekerRandom = new SplittableRandom(SEED + 4);
-            Seeker[] profiles = new Seeker[queries + 100];
+            Seeker[] profiles = new Seeker[queries + WARM_UP];
             for (int i = 0; i < profiles.length; i++) {
                 profiles[i] = workload.seeker(seekerRandom);
             }
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < WARM_UP; i++) {
                 postings.match(profiles[i], scorer, 200, now);
             }
             Histogram profile = new Histogram(3);
             Histogram profileCpu = new Histogram(3);
             candidates = 0;
-            for (int i = 100; i < profiles.length; i++) {
+            for (int i = WARM_UP; i < profiles.length; i++) {
                 long c = CPU.getCurrentThreadCpuTime();
                 long t = System.nanoTime();
                 candidates += postings.match(profiles[i], scorer, 200, now).candidates();
@@ -177,7 +183,7 @@ public final class MatchingBenchmark {
             print("  mean candidates scored %.0f", candidates / (double) queries);
             Histogram profileScan = new Histogram(3);
             agree = 0;
-            for (int i = 100; i < 100 + scans; i++) {
+            for (int i = WARM_UP; i < WARM_UP + scans; i++) {
                 long t = System.nanoTime();
                 Retrieved<Posting> full = postings.scan(profiles[i], scorer, 200, now);
                 profileScan.recordValue((System.nanoTime() - t) / 1000);
@@ -219,7 +225,7 @@ public final class MatchingBenchmark {
 
     /** CPU time is accounted in scheduler ticks on a busy machine: only its mean over many runs means much. */
     private static void cpu(String what, Histogram h) {
-        print("%s: %.2f ms", what, h.getMean() / 1000.0);
+        print("%s: %.2f ms (p99 %.2f ms)", what, h.getMean() / 1000.0, h.getValueAtPercentile(99) / 1000.0);
     }
 
     private static void print(String format, Object... args) {
