@@ -8,6 +8,11 @@ public final class Geo {
     private Geo() {
     }
 
+    /** The distance between two latitudes: never more than the great-circle distance of any two points on them. */
+    public static double kmAlongMeridian(double lat1, double lat2) {
+        return EARTH_RADIUS_KM * Math.toRadians(Math.abs(lat2 - lat1));
+    }
+
     public static double km(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);

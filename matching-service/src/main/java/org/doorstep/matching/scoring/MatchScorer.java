@@ -53,40 +53,44 @@ public final class MatchScorer {
     }
 
     private double evaluate(Posting p, Seeker s, Instant now, List<Reason> reasons, List<Veto> vetoes) {
+        // Without explain, a veto returns before its reason is built: most candidates end at one.
         boolean explain = reasons != null;
         boolean vetoed = false;
 
         if (!p.open()) {
-            vetoed = veto(vetoes, "posting-closed", "the posting is closed");
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "posting-closed", "the posting is closed");
         }
         if (p.validThrough() != null && p.validThrough().isBefore(now)) {
-            vetoed = veto(vetoes, "posting-expired", "the posting expired on " + p.validThrough());
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "posting-expired", "the posting expired on " + p.validThrough());
         }
 
         // distance
         double maxKm = policy.maxDistanceOf(s);
         boolean remoteFits = p.remote() && s.remoteOk();
+        if (!explain && !remoteFits && s.located() && Geo.kmAlongMeridian(p.lat(), s.lat()) > maxKm) {
+            return NO_MATCH; // farther north or south alone than the seeker goes: no trigonometry needed
+        }
         double km = s.located() ? Geo.km(p.lat(), p.lon(), s.lat(), s.lon()) : Double.NaN;
         double distance;
         if (remoteFits) {
             distance = 1.0;
         } else if (!s.located()) {
-            vetoed = veto(vetoes, "distance", "the seeker has no location and the job is not remote for them");
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "distance", "the seeker has no location and the job is not remote for them");
             distance = 0;
         } else if (km > maxKm) {
-            vetoed = veto(vetoes, "distance", String.format(Locale.ROOT, "%.1f km away, beyond the seeker's %.0f km", km, maxKm));
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "distance", String.format(Locale.ROOT, "%.1f km away, beyond the seeker's %.0f km", km, maxKm));
             distance = 0;
         } else {
             distance = maxKm <= 0 ? 1.0 : Math.exp(-LN2 * km / maxKm);
@@ -95,28 +99,28 @@ public final class MatchScorer {
         // education and experience minimums
         if (p.minEducation() != null && s.education() != null
                 && s.education().ordinal() < p.minEducation().ordinal() - policy.educationTolerance()) {
-            vetoed = veto(vetoes, "education", "requires " + p.minEducation() + ", the seeker has " + s.education());
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "education", "requires " + p.minEducation() + ", the seeker has " + s.education());
         }
         if (p.hasMinExperience() && s.hasExperience()
                 && s.experienceYears() < p.minExperienceYears() - policy.experienceToleranceYears()) {
-            vetoed = veto(vetoes, "experience", String.format(Locale.ROOT, "requires %s years, the seeker has %s",
-                    number(p.minExperienceYears()), number(s.experienceYears())));
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "experience", String.format(Locale.ROOT, "requires %s years, the seeker has %s",
+                    number(p.minExperienceYears()), number(s.experienceYears())));
         }
 
         // accommodations: only where the work happens on site
         int missing = p.remote() ? 0 : s.accommodationNeeds() & ~p.accommodations();
         if (missing != 0) {
-            vetoed = veto(vetoes, "accommodation", "does not offer "
-                    + String.join(", ", Masks.values(missing, Accommodation.class).stream().map(Accommodation::phrase).toList()));
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "accommodation", "does not offer "
+                    + String.join(", ", Masks.values(missing, Accommodation.class).stream().map(Accommodation::phrase).toList()));
         }
 
         // occupation
@@ -180,10 +184,10 @@ public final class MatchScorer {
 
         boolean relevant = exact > 0 || occupation >= 0.7;
         if (!relevant) {
-            vetoed = veto(vetoes, "relevance", "no shared skill and no occupation in the same ISCO minor group");
             if (!explain) {
                 return NO_MATCH;
             }
+            vetoed = veto(vetoes, "relevance", "no shared skill and no occupation in the same ISCO minor group");
         }
 
         double sum = 0;

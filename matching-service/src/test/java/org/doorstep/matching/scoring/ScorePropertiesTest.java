@@ -75,6 +75,14 @@ class ScorePropertiesTest {
         assertThat(fast == MatchScorer.NO_MATCH).isEqualTo(a.vetoed());
     }
 
+    /** The scorer rejects on the latitude difference alone before the great-circle formula: a lower bound. */
+    @Property(tries = 2_000)
+    void theDistanceAlongTheMeridianNeverExceedsTheGreatCircleDistance(
+            @ForAll @DoubleRange(min = -90, max = 90) double lat1, @ForAll @DoubleRange(min = -180, max = 180) double lon1,
+            @ForAll @DoubleRange(min = -90, max = 90) double lat2, @ForAll @DoubleRange(min = -180, max = 180) double lon2) {
+        assertThat(Geo.kmAlongMeridian(lat1, lat2)).isLessThanOrEqualTo(Geo.km(lat1, lon1, lat2, lon2) + 1e-6);
+    }
+
     @Property(tries = 500)
     void theScoreNeverIncreasesWithDistance(@ForAll("pairs") Pair pair, @ForAll @DoubleRange(min = 0, max = 50) double further) {
         S near = pair.seeker();
