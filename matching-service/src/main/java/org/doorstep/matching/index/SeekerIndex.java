@@ -89,12 +89,14 @@ public final class SeekerIndex implements AutoCloseable {
     /** The best {@code k} seekers for a posting, retrieved through the index. */
     public Retrieved<Seeker> match(Posting posting, MatchScorer scorer, int k, Instant now) {
         Query query = queryFor(posting);
-        return index.search(query, slot -> scorer.score(posting, index.atSlot(slot), now), k);
+        MatchScorer.Prepared prepared = scorer.prepare(posting);
+        return index.search(query, slot -> prepared.score(index.atSlot(slot), now), k);
     }
 
     /** The same, by scoring every seeker: only for benchmarks and tests. */
     public Retrieved<Seeker> scan(Posting posting, MatchScorer scorer, int k, Instant now) {
-        return index.scan(slot -> scorer.score(posting, index.atSlot(slot), now), k);
+        MatchScorer.Prepared prepared = scorer.prepare(posting);
+        return index.scan(slot -> prepared.score(index.atSlot(slot), now), k);
     }
 
     public void optimise() {

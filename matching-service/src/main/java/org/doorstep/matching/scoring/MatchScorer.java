@@ -42,17 +42,41 @@ public final class MatchScorer {
 
     /** The score, or {@link #NO_MATCH} when a veto applies or the pair shares nothing. */
     public double score(Posting posting, Seeker seeker, Instant now) {
-        return evaluate(posting, seeker, now, null, null);
+        return evaluate(posting, seeker, now, null, null, null);
+    }
+
+    /** The posting prepared for scoring against many seekers: its skills compiled once. */
+    public Prepared prepare(Posting posting) {
+        return new Prepared(posting, policy.relatedSkillCredit() > 0
+                ? SkillTable.of(posting, taxonomy::relatedTo)
+                : SkillTable.of(posting, skill -> new int[0]));
+    }
+
+    /** A posting prepared by {@link #prepare}; scores exactly as {@link #score(Posting, Seeker, Instant)}. */
+    public final class Prepared {
+
+        private final Posting posting;
+        private final SkillTable skills;
+
+        private Prepared(Posting posting, SkillTable skills) {
+            this.posting = posting;
+            this.skills = skills;
+        }
+
+        public double score(Seeker seeker, Instant now) {
+            return evaluate(posting, seeker, now, null, null, skills);
+        }
     }
 
     public Assessment assess(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, now, reasons, vetoes);
+        double score = evaluate(posting, seeker, now, reasons, vetoes, null);
         return new Assessment(score < 0 ? 0 : round(score), List.copyOf(reasons), List.copyOf(vetoes));
     }
 
-    private double evaluate(Posting p, Seeker s, Instant now, List<Reason> reasons, List<Veto> vetoes) {
+    private double evaluate(Posting p, Seeker s, Instant now, List<Reason> reasons, List<Veto> vetoes,
+                            SkillTable table) {
         // Without explain, a veto returns before its reason is built: most candidates end at one.
         boolean explain = reasons != null;
         boolean vetoed = false;
@@ -138,14 +162,27 @@ public final class MatchScorer {
             }
         }
 
-        if (!explain && occupation < 0.7 && !sharesASkill(p, s.skills())) {
+        SkillTable.Credit held = table == null || explain ? null : table.credit(s.skills());
+        if (!explain && occupation < 0.7 && !(held != null ? held.exact() != 0 : sharesASkill(p, s.skills()))) {
             return NO_MATCH;
         }
 
         // skills: required count double, related skills give partial credit
         double skills = -1;
         int exact = 0;
-        if (p.skillCount() > 0) {
+        if (held != null && p.skillCount() > 0) {
+            double r = policy.relatedSkillCredit();
+            long required = table.requiredBits();
+            long optional = table.optionalBits();
+            // a related skill worth full credit counts as held, as in the pair-by-pair path below
+            long counted = r == 1.0 ? held.exact() | held.related() : held.exact();
+            exact = Long.bitCount(counted);
+            double credit = 2 * (Long.bitCount(held.exact() & required) + r * Long.bitCount(held.related() & required))
+                    + Long.bitCount(held.exact() & optional) + r * Long.bitCount(held.related() & optional);
+            double coverage = credit / (2.0 * p.requiredSkills().length + p.optionalSkills().length);
+            double floor = policy.skillOverlapFloor();
+            skills = exact > 0 ? floor + (1 - floor) * coverage : floor * coverage;
+        } else if (p.skillCount() > 0) {
             double credit = 0;
             int requiredHeld = 0;
             int optionalHeld = 0;

@@ -76,6 +76,12 @@ public final class Taxonomy {
         return ord >= 0 && ord < current.length && current[ord] != null ? current[ord].label() : "?";
     }
 
+    /** The skills {@code a} is related to (sorted; a copy). */
+    public int[] relatedTo(int a) {
+        int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
+        return r == null ? new int[0] : r.clone();
+    }
+
     /** Whether {@code a} and {@code b} are related concepts (broader/narrower or related in the vocabulary). */
     public boolean related(int a, int b) {
         int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;

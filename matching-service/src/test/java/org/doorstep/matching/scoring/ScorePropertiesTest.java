@@ -75,6 +75,15 @@ class ScorePropertiesTest {
         assertThat(fast == MatchScorer.NO_MATCH).isEqualTo(a.vetoed());
     }
 
+    /** Retrieval scores through a prepared posting (skills compiled into masks): it must agree with the pair path. */
+    @Property(tries = 2_000)
+    void aPreparedPostingScoresExactlyAsThePairByPairPath(@ForAll("pairs") Pair pair) {
+        Posting posting = pair.posting().build();
+        Seeker seeker = pair.seeker().build();
+        assertThat(scorer.prepare(posting).score(seeker, Pairs.NOW))
+                .isCloseTo(scorer.score(posting, seeker, Pairs.NOW), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     /** The scorer rejects on the latitude difference alone before the great-circle formula: a lower bound. */
     @Property(tries = 2_000)
     void theDistanceAlongTheMeridianNeverExceedsTheGreatCircleDistance(
