@@ -61,13 +61,7 @@ public final class NdjsonIngestBenchmark {
         System.setProperty("doorstep.testkit.noDocker", "true");
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
         String kafka = infrastructure.bootstrapServers();
-        ConfigurableApplicationContext app = new SpringApplication(PostingsApplication.class).run(
-                "--server.port=0",
-                "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
-                "--doorstep.operator-token=" + OPERATOR,
-                "--doorstep.rate-limit.limit-for-period=1000000",
-                "--logging.level.root=WARN");
+        ConfigurableApplicationContext app = start(infrastructure, kafka);
         try {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -97,6 +91,23 @@ public final class NdjsonIngestBenchmark {
         }
         app.close();
         System.exit(0);
+    }
+
+    /** The service; if it cannot start, the embedded broker's threads would keep the JVM alive: exit. */
+    private static ConfigurableApplicationContext start(SharedInfrastructure infrastructure, String kafka) {
+        try {
+            return new SpringApplication(PostingsApplication.class).run(
+                    "--server.port=0",
+                    "--spring.mongodb.uri=" + infrastructure.mongoUri(),
+                    "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
+                    "--doorstep.operator-token=" + OPERATOR,
+                    "--doorstep.rate-limit.limit-for-period=1000000",
+                    "--logging.level.root=WARN");
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+            throw e;
+        }
     }
 
     record Result(int count, long millis, List<ConsumerRecord<String, byte[]>> events) {

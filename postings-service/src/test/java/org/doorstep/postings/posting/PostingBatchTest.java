@@ -83,6 +83,30 @@ class PostingBatchTest extends PostingsServiceTest {
     }
 
     @Test
+    void anExternalIdRepeatedInALaterChunkAppliesAfterTheEarlierLineAndItsEventFollows() {
+        TestPartner partner = registerPartner();
+        StringBuilder body = new StringBuilder(line("ORDER-0", withVacancies(validPosting("Welder"), 1))).append('\n');
+        for (int i = 1; i < 1_500; i++) { // chunks hold 1,000 lines: the repeat below is in the second chunk
+            body.append(line("ORDER-" + i, validPosting("Fitter"))).append('\n');
+        }
+        body.append(line("ORDER-0", withVacancies(validPosting("Welder"), 7))).append('\n');
+
+        List<JsonNode> results = batch(partner, body.toString());
+
+        assertThat(results).hasSize(1_501);
+        assertThat(results.getFirst().get("outcome").stringValue()).isEqualTo("CREATED");
+        assertThat(results.getLast().get("outcome").stringValue()).isEqualTo("UPDATED");
+        assertThat(results.getLast().get("version").asLong()).isEqualTo(2);
+        assertThat(json(get(partner, "ORDER-0").expectStatus().isOk()).get("vacancies").asInt()).isEqualTo(7);
+        String postingId = results.getFirst().get("postingId").stringValue();
+        try (TopicReader postings = TopicReader.of(POSTINGS_TOPIC)) {
+            org.awaitility.Awaitility.await().atMost(TIMEOUT).until(() -> postings.forKey(postingId).size() >= 2);
+            assertThat(postings.forKey(postingId)).extracting(r -> JSON.readTree(TopicReader.value(r)).get("vacancies").asInt())
+                    .containsExactly(1, 7);
+        }
+    }
+
+    @Test
     void batchWithoutKeyIs401ProblemAndStoresNothing() {
         http.post().uri("/api/v1/postings:batch")
                 .contentType(NDJSON)

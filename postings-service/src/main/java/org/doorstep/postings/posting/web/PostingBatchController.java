@@ -37,6 +37,8 @@ import reactor.core.publisher.Mono;
 class PostingBatchController {
 
     static final String NDJSON = "application/x-ndjson";
+    /** Chunks of one batch processed at once: one written while another waits for the broker. */
+    private static final int CHUNKS_IN_FLIGHT = 2;
     private static final Logger log = LoggerFactory.getLogger(PostingBatchController.class);
 
     private final PartnerAuthenticator authenticator;
@@ -79,13 +81,18 @@ class PostingBatchController {
                            ServerHttpRequest request) {
         int maxLines = properties.maxBatchLines();
         AtomicLong accepted = new AtomicLong();
+        ChunkOrdering ordering = new ChunkOrdering();
         return authenticator.authenticate(auth)
                 .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner))
                 .flatMapMany(partner -> NdjsonLines.split(request.getBody(), properties.maxBodyBytes())
                         .map(line -> read(line, accepted.incrementAndGet() > maxLines, maxLines))
                         .buffer(properties.batchChunkSize())
-                        // chunks one after the other, so lines naming the same externalId apply in order
-                        .concatMap(chunk -> upsertChunk(partner.partnerId(), chunk), 1));
+                        // CHUNKS_IN_FLIGHT at a time, answers in input order; lines naming the same
+                        // externalId still apply in order (ChunkOrdering)
+                        .flatMapSequential(chunk -> ordering.schedule(
+                                ChunkOrdering.externalIds(chunk.stream().map(Item::externalId).toList()),
+                                upsertChunk(partner.partnerId(), chunk).collectList()), CHUNKS_IN_FLIGHT)
+                        .flatMapIterable(results -> results));
     }
 
     /** A line read: either already answered (rejected) or a posting to validate against the campaigns and store. */
