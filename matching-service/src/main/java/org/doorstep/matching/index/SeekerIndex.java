@@ -7,18 +7,15 @@ import java.util.List;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
-import org.doorstep.matching.scoring.Accommodation;
 import org.doorstep.matching.scoring.MatchScorer;
 import org.doorstep.matching.scoring.MatchingPolicy;
-import org.doorstep.matching.scoring.Masks;
 import org.doorstep.matching.scoring.Posting;
 import org.doorstep.matching.scoring.Seeker;
 
@@ -31,9 +28,10 @@ import org.doorstep.matching.scoring.Seeker;
  * group: one term lookup per (cell, concept) yields exactly the nearby seekers who share something,
  * without a geo predicate per query (the benchmark showed Lucene's distance-query set-up dominating at
  * a million seekers). Remote jobs add remote-ready seekers anywhere ("r|concept"). Education and
- * experience minimums are left to the scorer's vetoes (as range filters beside a term-set lead Lucene
- * tended to evaluate them over the whole index); needed accommodations are excluded by terms;
- * MatchScorer then checks the exact distance against the seeker's own limit and scores.
+ * experience minimums and needed accommodations are left to the scorer's vetoes (as range filters
+ * beside a term-set lead Lucene tended to evaluate them over the whole index, and a MUST_NOT clause per
+ * accommodation cost an advance per candidate and clause: few seekers need one); MatchScorer then
+ * checks the exact distance against the seeker's own limit and scores.
  */
 public final class SeekerIndex implements AutoCloseable {
 
@@ -126,26 +124,18 @@ public final class SeekerIndex implements AutoCloseable {
         if (areaSkills.isEmpty() && remoteSkills.isEmpty()) {
             return new MatchNoDocsQuery("nobody within reach shares a skill or an occupation group");
         }
-        BooleanQuery.Builder candidates = new BooleanQuery.Builder();
-        if (!areaSkills.isEmpty()) {
-            candidates.add(new TermInSetQuery(AREA_CONCEPT, areaSkills), Occur.SHOULD);
+        // Needed accommodations are left to the scorer's veto too: few seekers need one, and a MUST_NOT
+        // clause per accommodation cost an advance per candidate and clause.
+        if (remoteSkills.isEmpty()) {
+            return new ConstantScoreQuery(new TermInSetQuery(AREA_CONCEPT, areaSkills));
         }
-        if (!remoteSkills.isEmpty()) {
-            candidates.add(new TermInSetQuery(REMOTE_CONCEPT, remoteSkills), Occur.SHOULD);
+        if (areaSkills.isEmpty()) {
+            return new ConstantScoreQuery(new TermInSetQuery(REMOTE_CONCEPT, remoteSkills));
         }
-        candidates.setMinimumNumberShouldMatch(1);
-
-        // Education and experience minimums are left to the scorer's vetoes: as range filters beside a
-        // term-set lead, Lucene tends to evaluate them over the whole index (most seekers pass them).
-        BooleanQuery.Builder query = new BooleanQuery.Builder().add(candidates.build(), Occur.FILTER);
-        if (!posting.remote()) {
-            for (Accommodation accommodation : Accommodation.values()) {
-                if (!Masks.has(posting.accommodations(), accommodation)) {
-                    query.add(new TermQuery(new Term("need", accommodation.name())), Occur.MUST_NOT);
-                }
-            }
-        }
-        return query.build();
+        return new ConstantScoreQuery(new BooleanQuery.Builder()
+                .add(new TermInSetQuery(AREA_CONCEPT, areaSkills), Occur.SHOULD)
+                .add(new TermInSetQuery(REMOTE_CONCEPT, remoteSkills), Occur.SHOULD)
+                .build());
     }
 
     private static void addConcepts(List<BytesRef> terms, String prefix, Posting posting) {
@@ -223,9 +213,6 @@ public final class SeekerIndex implements AutoCloseable {
             for (int occupation : distinctMinorGroups(seeker.occupations())) {
                 doc.add(new StringField(REMOTE_CONCEPT, "r|o" + occupation, Field.Store.NO));
             }
-        }
-        for (Accommodation need : Masks.values(seeker.accommodationNeeds(), Accommodation.class)) {
-            doc.add(new StringField("need", need.name(), Field.Store.NO));
         }
         return doc;
     }
