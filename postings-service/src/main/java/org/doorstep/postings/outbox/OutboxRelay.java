@@ -2,11 +2,18 @@ package org.doorstep.postings.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateManyModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +66,8 @@ public class OutboxRelay {
 
     /**
      * Publishes the pending entries of many documents at once (each document's in order, documents
-     * concurrently) and removes the acknowledged ones with a single update of those documents (found
-     * through the _id index). Never fails: what was not acknowledged stays pending for the sweeper.
+     * concurrently) and removes the acknowledged ones in one bulk write ({@link #markSent}). Never fails:
+     * what was not acknowledged stays pending for the sweeper.
      */
     public Mono<Void> publishAllOrDefer(String collection, List<Document> docs) {
         if (docs.isEmpty()) {
@@ -98,13 +105,13 @@ public class OutboxRelay {
      * Either way, entries added to those documents meanwhile stay pending.
      */
     private Mono<Void> markSent(String collection, List<Acknowledged> sent) {
-        java.util.Map<String, List<Object>> byBatch = new java.util.LinkedHashMap<>();
-        List<com.mongodb.client.model.WriteModel<Document>> writes = new java.util.ArrayList<>();
+        Map<String, List<Object>> byBatch = new LinkedHashMap<>();
+        List<WriteModel<Document>> writes = new ArrayList<>();
         for (Acknowledged a : sent) {
             if (a.batch() != null) {
-                byBatch.computeIfAbsent(a.batch(), b -> new java.util.ArrayList<>()).add(a.id());
+                byBatch.computeIfAbsent(a.batch(), b -> new ArrayList<>()).add(a.id());
             } else {
-                writes.add(new com.mongodb.client.model.UpdateOneModel<>(Filters.eq("_id", a.id()),
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", a.id()),
                         Updates.pull(OutboxEntry.FIELD, Filters.in("ceId",
                                 a.entries().stream().map(OutboxEntry::ceId).toList()))));
             }
@@ -112,13 +119,13 @@ public class OutboxRelay {
         // groups: the server re-checks each document found against the whole $in list
         byBatch.forEach((batch, ids) -> {
             for (int from = 0; from < ids.size(); from += CLEANUP_GROUP) {
-                writes.add(new com.mongodb.client.model.UpdateManyModel<>(
+                writes.add(new UpdateManyModel<>(
                         Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + CLEANUP_GROUP))),
                         Updates.pull(OutboxEntry.FIELD, Filters.eq(OutboxEntry.BATCH, batch))));
             }
         });
         return mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.bulkWrite(writes, new com.mongodb.client.model.BulkWriteOptions().ordered(false))))
+                .flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
                 .then();
     }
 

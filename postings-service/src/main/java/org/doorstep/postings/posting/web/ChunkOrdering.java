@@ -3,9 +3,10 @@ package org.doorstep.postings.posting.web;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
 
@@ -44,6 +45,6 @@ final class ChunkOrdering {
     }
 
     static Set<String> externalIds(Collection<String> ids) {
-        return Set.copyOf(ids.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return ids.stream().filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet());
     }
 }
