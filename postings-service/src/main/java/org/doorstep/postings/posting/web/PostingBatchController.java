@@ -12,11 +12,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.doorstep.postings.partner.app.PartnerAuthenticator;
 import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.app.PostingService;
 import org.doorstep.postings.problem.Violation;
-import org.doorstep.postings.ratelimit.PartnerRateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -41,17 +39,15 @@ class PostingBatchController {
     private static final int CHUNKS_IN_FLIGHT = 2;
     private static final Logger log = LoggerFactory.getLogger(PostingBatchController.class);
 
-    private final PartnerAuthenticator authenticator;
-    private final PartnerRateLimiter rateLimiter;
+    private final PartnerRequests partners;
     private final PostingService postings;
     private final CampaignCatalog campaigns;
     private final PostingApiProperties properties;
     private final Clock clock;
 
-    PostingBatchController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, PostingService postings,
+    PostingBatchController(PartnerRequests partners, PostingService postings,
                            CampaignCatalog campaigns, PostingApiProperties properties, Clock clock) {
-        this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
+        this.partners = partners;
         this.postings = postings;
         this.campaigns = campaigns;
         this.properties = properties;
@@ -82,8 +78,7 @@ class PostingBatchController {
         int maxLines = properties.maxBatchLines();
         AtomicLong accepted = new AtomicLong();
         ChunkOrdering ordering = new ChunkOrdering();
-        return authenticator.authenticate(auth)
-                .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner))
+        return partners.admit(auth)
                 .flatMapMany(partner -> NdjsonLines.split(request.getBody(), properties.maxBodyBytes())
                         .map(line -> read(line, accepted.incrementAndGet() > maxLines, maxLines))
                         .buffer(properties.batchChunkSize())

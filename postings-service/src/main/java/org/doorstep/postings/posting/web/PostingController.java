@@ -14,8 +14,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.doorstep.postings.partner.Partner;
-import org.doorstep.postings.partner.app.PartnerAuthenticator;
 import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.posting.PostingStatus;
@@ -24,7 +22,6 @@ import org.doorstep.postings.posting.app.PostingState;
 import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.PreconditionFailed;
 import org.doorstep.postings.problem.Violation;
-import org.doorstep.postings.ratelimit.PartnerRateLimiter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,17 +40,15 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Postings", description = "Partner job boards publish and maintain their postings (partner API key)")
 class PostingController {
 
-    private final PartnerAuthenticator authenticator;
-    private final PartnerRateLimiter rateLimiter;
+    private final PartnerRequests partners;
     private final PostingService postings;
     private final CampaignCatalog campaigns;
     private final PostingApiProperties properties;
     private final Clock clock;
 
-    PostingController(PartnerAuthenticator authenticator, PartnerRateLimiter rateLimiter, PostingService postings,
+    PostingController(PartnerRequests partners, PostingService postings,
                       CampaignCatalog campaigns, PostingApiProperties properties, Clock clock) {
-        this.authenticator = authenticator;
-        this.rateLimiter = rateLimiter;
+        this.partners = partners;
         this.postings = postings;
         this.campaigns = campaigns;
         this.properties = properties;
@@ -82,7 +77,7 @@ class PostingController {
             @Parameter(description = "the version the change is based on, e.g. \"3\"")
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             ServerHttpRequest request) {
-        return partner(auth).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
+        return partners.admit(auth).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
                 .flatMap(body -> content(body, externalId))
                 .flatMap(content -> postings.upsert(partner.partnerId(), externalId, content, version(ifMatch)))
                 .map(result -> ResponseEntity
@@ -99,7 +94,7 @@ class PostingController {
     Mono<ResponseEntity<PostingState>> get(
             @PathVariable String externalId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        return partner(auth)
+        return partners.admit(auth)
                 .flatMap(partner -> postings.get(partner.partnerId(), externalId))
                 .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
     }
@@ -115,7 +110,7 @@ class PostingController {
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @Parameter(description = "page size, 1 to the configured maximum (default 50)")
             @RequestParam(required = false) Integer limit) {
-        return partner(auth).flatMap(partner -> {
+        return partners.admit(auth).flatMap(partner -> {
             List<Violation> violations = new ArrayList<>();
             PostingStatus statusFilter = parseStatus(status, violations);
             String after = parseCursor(cursor, violations);
@@ -143,14 +138,9 @@ class PostingController {
             @PathVariable String externalId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return partner(auth)
+        return partners.admit(auth)
                 .flatMap(partner -> postings.close(partner.partnerId(), externalId, version(ifMatch)))
                 .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
-    }
-
-    private Mono<Partner> partner(String auth) {
-        return authenticator.authenticate(auth)
-                .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner));
     }
 
     /** Parses and validates a body, including that its campaign codes exist; one error lists every violation. */
