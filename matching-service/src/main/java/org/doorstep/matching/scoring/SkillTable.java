@@ -31,14 +31,16 @@ final class SkillTable {
         int[] skills = new int[total];
         System.arraycopy(posting.requiredSkills(), 0, skills, 0, required);
         System.arraycopy(posting.optionalSkills(), 0, skills, required, total - required);
+        int[][] related = new int[total][];
         int entries = total;
-        for (int skill : skills) {
-            entries += relatedSkillsOf.apply(skill).length;
+        for (int i = 0; i < total; i++) {
+            related[i] = relatedSkillsOf.apply(skills[i]);
+            entries += related[i].length;
         }
-        return new SkillTable(skills, required, entries, relatedSkillsOf);
+        return new SkillTable(skills, required, related, entries);
     }
 
-    private SkillTable(int[] skills, int required, int entries, IntFunction<int[]> relatedSkillsOf) {
+    private SkillTable(int[] skills, int required, int[][] relatedSkills, int entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries) * 2 - 1) << 1;
         keys = new int[capacity];
         Arrays.fill(keys, -1);
@@ -47,7 +49,7 @@ final class SkillTable {
         mask = capacity - 1;
         for (int i = 0; i < skills.length; i++) {
             exact[slot(skills[i])] |= 1L << i;
-            for (int r : relatedSkillsOf.apply(skills[i])) {
+            for (int r : relatedSkills[i]) {
                 related[slot(r)] |= 1L << i;
             }
         }
