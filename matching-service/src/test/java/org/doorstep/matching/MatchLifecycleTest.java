@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,9 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
 /** What happens to a match over time: profile changes, material changes, dismissals; and the operator's view. */
 class MatchLifecycleTest extends MatchingServiceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = MatchTopic.WAIT;
     private static TestEvents events;
-    private static TopicReader matches;
+    private static MatchTopic matches;
 
     @LocalServerPort
     private int port;
@@ -34,7 +33,7 @@ class MatchLifecycleTest extends MatchingServiceTest {
     @BeforeAll
     static void open() {
         events = new TestEvents();
-        matches = TopicReader.of(MATCHES);
+        matches = new MatchTopic();
     }
 
     @AfterAll
@@ -47,28 +46,13 @@ class MatchLifecycleTest extends MatchingServiceTest {
         return UUID.randomUUID().toString();
     }
 
-    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
-        return TestEvents.JSON.readTree(TopicReader.value(record));
-    }
-
-    private static ConsumerRecord<String, byte[]> await(String type, String seekerId, String postingId, int revision) {
-        return matches.await(r -> seekerId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type"))
-                && postingId.equals(json(r).path("postingId").asString())
-                && (revision == 0 || json(r).path("revision").asInt() == revision), WAIT);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> found(String seekerId, String postingId) {
-        return matches.forKey(seekerId).stream().filter(r -> MATCH_FOUND.equals(TopicReader.header(r, "ce_type")))
-                .filter(r -> postingId.equals(json(r).path("postingId").asString())).toList();
-    }
-
     /** Publishes a pair that certainly matches and waits for it: everything published before has been processed. */
     private static void barrier() {
         String seekerId = id();
         String postingId = id();
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
-        await(MATCH_FOUND, seekerId, postingId, 1);
+        matches.await(MATCH_FOUND, seekerId, postingId, 1);
     }
 
     @Test
@@ -77,7 +61,7 @@ class MatchLifecycleTest extends MatchingServiceTest {
         String postingId = id();
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
-        await(MATCH_FOUND, seekerId, postingId, 1);
+        matches.await(MATCH_FOUND, seekerId, postingId, 1);
 
         ObjectNode moved = TestEvents.seeker(seekerId);
         moved.put("version", 3);
@@ -85,8 +69,8 @@ class MatchLifecycleTest extends MatchingServiceTest {
         moved.put("remoteOk", false);
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, moved);
 
-        ConsumerRecord<String, byte[]> withdrawn = await(MATCH_WITHDRAWN, seekerId, postingId, 0);
-        assertThat(json(withdrawn).path("reason").asString()).isEqualTo("PROFILE_CHANGED");
+        ConsumerRecord<String, byte[]> withdrawn = matches.await(MATCH_WITHDRAWN, seekerId, postingId, 0);
+        assertThat(MatchTopic.json(withdrawn).path("reason").asString()).isEqualTo("PROFILE_CHANGED");
         assertThat(EventContract.violations(MATCH_WITHDRAWN, TopicReader.value(withdrawn))).isEmpty();
     }
 
@@ -99,7 +83,7 @@ class MatchLifecycleTest extends MatchingServiceTest {
         seeker.putArray("desiredOccupations");
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, seeker);
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
-        double first = json(await(MATCH_FOUND, seekerId, postingId, 1)).path("score").asDouble();
+        double first = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, postingId, 1)).path("score").asDouble();
 
         ObjectNode same = seeker.deepCopy();
         same.put("version", 3);
@@ -109,10 +93,10 @@ class MatchLifecycleTest extends MatchingServiceTest {
         TestEvents.skills(better, "Kafka", "Java", "SQL");
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, better);
 
-        JsonNode second = json(await(MATCH_FOUND, seekerId, postingId, 2));
+        JsonNode second = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, postingId, 2));
         assertThat(second.path("score").asDouble()).isGreaterThanOrEqualTo(first + 0.1);
         barrier();
-        assertThat(found(seekerId, postingId)).hasSize(2);
+        assertThat(matches.records(MATCH_FOUND, seekerId, postingId)).hasSize(2);
     }
 
     @Test
@@ -132,10 +116,10 @@ class MatchLifecycleTest extends MatchingServiceTest {
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
         String otherPosting = id();
         events.send(POSTINGS, POSTING_UPSERTED, otherPosting, TestEvents.posting(otherPosting));
-        await(MATCH_FOUND, seekerId, otherPosting, 1);
+        matches.await(MATCH_FOUND, seekerId, otherPosting, 1);
         barrier();
 
-        assertThat(found(seekerId, postingId)).isEmpty();
+        assertThat(matches.records(MATCH_FOUND, seekerId, postingId)).isEmpty();
         assertThat(engine.explain(postingId, seekerId).vetoes()).extracting(v -> v.rule()).contains("dismissed");
     }
 

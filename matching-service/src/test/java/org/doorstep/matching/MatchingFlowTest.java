@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,15 +20,15 @@ import tools.jackson.databind.node.ObjectNode;
 /** The event paths end to end over the real broker: postings and seekers in, matches out. */
 class MatchingFlowTest extends MatchingServiceTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = MatchTopic.WAIT;
 
     private static TestEvents events;
-    private static TopicReader matches;
+    private static MatchTopic matches;
 
     @BeforeAll
     static void open() {
         events = new TestEvents();
-        matches = TopicReader.of(MATCHES);
+        matches = new MatchTopic();
     }
 
     @AfterAll
@@ -42,22 +41,6 @@ class MatchingFlowTest extends MatchingServiceTest {
         return UUID.randomUUID().toString();
     }
 
-    private static ConsumerRecord<String, byte[]> awaitMatch(String type, String seekerId, String postingId) {
-        return matches.await(r -> seekerId.equals(r.key()) && type.equals(TopicReader.header(r, "ce_type"))
-                && postingId.equals(json(r).path("postingId").asString()), WAIT);
-    }
-
-    private static JsonNode json(ConsumerRecord<String, byte[]> record) {
-        return TestEvents.JSON.readTree(TopicReader.value(record));
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> records(String type, String seekerId, String postingId) {
-        return matches.forKey(seekerId).stream()
-                .filter(r -> type.equals(TopicReader.header(r, "ce_type")))
-                .filter(r -> postingId.equals(json(r).path("postingId").asString()))
-                .toList();
-    }
-
     @Test
     void emitsAValidMatchFoundWhenANearbySeekerSharesTheSkillsOfANewPosting() {
         String seekerId = id();
@@ -65,7 +48,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
 
-        ConsumerRecord<String, byte[]> record = awaitMatch(MATCH_FOUND, seekerId, postingId);
+        ConsumerRecord<String, byte[]> record = matches.await(MATCH_FOUND, seekerId, postingId);
 
         assertThat(EventContract.violations(MATCH_FOUND, TopicReader.value(record))).isEmpty();
         assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
@@ -73,7 +56,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         assertThat(TopicReader.header(record, "content-type")).isEqualTo("application/json");
         assertThat(UUID.fromString(TopicReader.header(record, "ce_id"))).isNotNull();
         assertThat(Instant.parse(TopicReader.header(record, "ce_time"))).isNotNull();
-        JsonNode match = json(record);
+        JsonNode match = MatchTopic.json(record);
         assertThat(match.path("matchId").asString()).isEqualTo(MatchId.of(postingId, seekerId));
         assertThat(match.path("revision").asInt()).isEqualTo(1);
         assertThat(match.path("score").asDouble()).isGreaterThanOrEqualTo(0.3);
@@ -89,7 +72,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         awaitIndexed(postingId);
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
 
-        JsonNode match = json(awaitMatch(MATCH_FOUND, seekerId, postingId));
+        JsonNode match = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, postingId));
 
         assertThat(match.path("trigger").asString()).isIn("SEEKER", "POSTING");
     }
@@ -105,7 +88,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, seeker);
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
 
-        JsonNode match = json(awaitMatch(MATCH_FOUND, seekerId, postingId));
+        JsonNode match = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, postingId));
 
         assertThat(match.path("score").asDouble()).isGreaterThanOrEqualTo(0.3);
     }
@@ -117,7 +100,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         ObjectNode posting = TestEvents.posting(postingId);
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, posting);
-        awaitMatch(MATCH_FOUND, seekerId, postingId);
+        matches.await(MATCH_FOUND, seekerId, postingId);
 
         events.send(POSTINGS, POSTING_UPSERTED, postingId, posting);
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
@@ -126,10 +109,10 @@ class MatchingFlowTest extends MatchingServiceTest {
         String markerPosting = id();
         events.send(SEEKERS, SEEKER_UPSERTED, markerSeeker, TestEvents.seeker(markerSeeker));
         events.send(POSTINGS, POSTING_UPSERTED, markerPosting, TestEvents.posting(markerPosting));
-        awaitMatch(MATCH_FOUND, markerSeeker, markerPosting);
-        awaitMatch(MATCH_FOUND, markerSeeker, postingId);
+        matches.await(MATCH_FOUND, markerSeeker, markerPosting);
+        matches.await(MATCH_FOUND, markerSeeker, postingId);
 
-        assertThat(records(MATCH_FOUND, seekerId, postingId)).hasSize(1);
+        assertThat(matches.records(MATCH_FOUND, seekerId, postingId)).hasSize(1);
     }
 
     @Test
@@ -139,7 +122,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         ObjectNode posting = TestEvents.posting(postingId);
         events.send(POSTINGS, POSTING_UPSERTED, postingId, posting);
-        awaitMatch(MATCH_FOUND, seekerId, postingId);
+        matches.await(MATCH_FOUND, seekerId, postingId);
 
         ObjectNode closed = TestEvents.example(POSTING_CLOSED);
         closed.put("postingId", postingId);
@@ -147,9 +130,9 @@ class MatchingFlowTest extends MatchingServiceTest {
         closed.put("version", 4);
         events.send(POSTINGS, POSTING_CLOSED, postingId, closed);
 
-        ConsumerRecord<String, byte[]> record = awaitMatch(MATCH_WITHDRAWN, seekerId, postingId);
+        ConsumerRecord<String, byte[]> record = matches.await(MATCH_WITHDRAWN, seekerId, postingId);
         assertThat(EventContract.violations(MATCH_WITHDRAWN, TopicReader.value(record))).isEmpty();
-        assertThat(json(record).path("reason").asString()).isEqualTo("POSTING_CLOSED");
+        assertThat(MatchTopic.json(record).path("reason").asString()).isEqualTo("POSTING_CLOSED");
     }
 
     @Test
@@ -158,22 +141,22 @@ class MatchingFlowTest extends MatchingServiceTest {
         String postingId = id();
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
-        awaitMatch(MATCH_FOUND, seekerId, postingId);
+        matches.await(MATCH_FOUND, seekerId, postingId);
 
         ObjectNode erased = TestEvents.example(SEEKER_ERASED);
         erased.put("seekerId", seekerId);
         events.send(SEEKERS, SEEKER_ERASED, seekerId, erased);
         events.sendRaw(SEEKERS, null, seekerId, null);
 
-        ConsumerRecord<String, byte[]> record = awaitMatch(MATCH_WITHDRAWN, seekerId, postingId);
-        assertThat(json(record).path("reason").asString()).isEqualTo("SEEKER_ERASED");
+        ConsumerRecord<String, byte[]> record = matches.await(MATCH_WITHDRAWN, seekerId, postingId);
+        assertThat(MatchTopic.json(record).path("reason").asString()).isEqualTo("SEEKER_ERASED");
         // the consumer goes on after the tombstone, and the erased seeker is not matched again
         String otherSeeker = id();
         String otherPosting = id();
         events.send(SEEKERS, SEEKER_UPSERTED, otherSeeker, TestEvents.seeker(otherSeeker));
         events.send(POSTINGS, POSTING_UPSERTED, otherPosting, TestEvents.posting(otherPosting));
-        awaitMatch(MATCH_FOUND, otherSeeker, otherPosting);
-        assertThat(records(MATCH_FOUND, seekerId, otherPosting)).isEmpty();
+        matches.await(MATCH_FOUND, otherSeeker, otherPosting);
+        assertThat(matches.records(MATCH_FOUND, seekerId, otherPosting)).isEmpty();
     }
 
     @Test
@@ -191,7 +174,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         String postingId = id();
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
-        awaitMatch(MATCH_FOUND, seekerId, postingId);
+        matches.await(MATCH_FOUND, seekerId, postingId);
     }
 
     @Test
@@ -200,7 +183,7 @@ class MatchingFlowTest extends MatchingServiceTest {
         String postingId = id();
         events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
         events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
-        awaitMatch(MATCH_FOUND, seekerId, postingId);
+        matches.await(MATCH_FOUND, seekerId, postingId);
 
         assertThat(mongo.getMongoDatabase().block().getName()).isEqualTo("matching");
         org.bson.Document entry = mongo.findById(MatchId.of(postingId, seekerId), org.bson.Document.class, "matches").block();
