@@ -1,39 +1,83 @@
 package org.doorstep.matching.index;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
-/** The best {@code k} slots by score (ties: lower slot first, so results are stable). */
+/**
+ * The best {@code k} slots by score (ties: lower slot first, so results are stable): a binary min-heap
+ * over two primitive arrays, the worst kept entry at the root, no allocation per offer.
+ */
 final class TopK {
 
     private final int k;
-    private final PriorityQueue<long[]> heap;
+    private double[] scores;
+    private int[] slots;
+    private int size;
 
     TopK(int k) {
         this.k = k;
-        // min-heap on score; entry = {slot, Double.doubleToLongBits(score)}
-        this.heap = new PriorityQueue<>(Math.min(k, 1024) + 1, Comparator.<long[]>comparingDouble(e -> Double.longBitsToDouble(e[1]))
-                .thenComparing(e -> -e[0]));
+        int initial = Math.max(1, Math.min(k, 256));
+        this.scores = new double[initial];
+        this.slots = new int[initial];
     }
 
     void offer(int slot, double score) {
-        if (heap.size() < k) {
-            heap.add(new long[] {slot, Double.doubleToLongBits(score)});
+        if (size < k) {
+            if (size == scores.length) {
+                int grown = (int) Math.min(k, 2L * size);
+                scores = Arrays.copyOf(scores, grown);
+                slots = Arrays.copyOf(slots, grown);
+            }
+            int at = size++;
+            while (at > 0) {
+                int parent = (at - 1) >>> 1;
+                if (!worse(score, slot, scores[parent], slots[parent])) {
+                    break;
+                }
+                scores[at] = scores[parent];
+                slots[at] = slots[parent];
+                at = parent;
+            }
+            scores[at] = score;
+            slots[at] = slot;
             return;
         }
-        long[] worst = heap.peek();
-        double worstScore = Double.longBitsToDouble(worst[1]);
-        if (score > worstScore || (score == worstScore && slot < worst[0])) {
-            heap.poll();
-            heap.add(new long[] {slot, Double.doubleToLongBits(score)});
+        if (k == 0 || !worse(scores[0], slots[0], score, slot)) {
+            return;
         }
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && worse(scores[child + 1], slots[child + 1], scores[child], slots[child])) {
+                child++;
+            }
+            if (!worse(scores[child], slots[child], score, slot)) {
+                break;
+            }
+            scores[at] = scores[child];
+            slots[at] = slots[child];
+            at = child;
+        }
+        scores[at] = score;
+        slots[at] = slot;
     }
 
-    /** Slots and scores, best first. */
+    /** Whether (score a, slot a) ranks below (score b, slot b). */
+    private static boolean worse(double scoreA, int slotA, double scoreB, int slotB) {
+        return scoreA < scoreB || (scoreA == scoreB && slotA > slotB);
+    }
+
+    /** Slots and scores, best first: entry = {slot, Double.doubleToLongBits(score)}. */
     List<long[]> best() {
-        List<long[]> out = new ArrayList<>(heap);
+        List<long[]> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(new long[] {slots[i], Double.doubleToLongBits(scores[i])});
+        }
         out.sort(Comparator.<long[]>comparingDouble(e -> -Double.longBitsToDouble(e[1])).thenComparingLong(e -> e[0]));
         return out;
     }
