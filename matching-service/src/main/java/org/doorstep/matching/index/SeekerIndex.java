@@ -2,13 +2,12 @@ package org.doorstep.matching.index;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -23,11 +22,11 @@ import org.doorstep.matching.scoring.Seeker;
  * The seekers this instance knows (all of them: seekers are replicated to every instance), for
  * "which seekers fit this posting?". Each seeker sits in the distance band just above their own limit
  * and in a grid cell of that band (cells about twice the band's radius); their skills and occupation
- * minor groups are indexed together with that cell ("cell|concept" terms). A posting asks, for every
+ * minor groups are indexed together with that cell (one 8-byte term per cell and concept). A posting asks, for every
  * band that has seekers, the cells its circle touches combined with its own skills and occupation
  * group: one term lookup per (cell, concept) yields exactly the nearby seekers who share something,
  * without a geo predicate per query (the benchmark showed Lucene's distance-query set-up dominating at
- * a million seekers). Remote jobs add remote-ready seekers anywhere ("r|concept"). Education and
+ * a million seekers). Remote jobs add remote-ready seekers anywhere (terms of a "remote" cell). Education and
  * experience minimums and needed accommodations are left to the scorer's vetoes (as range filters
  * beside a term-set lead Lucene tended to evaluate them over the whole index, and a MUST_NOT clause per
  * accommodation cost an advance per candidate and clause: few seekers need one); MatchScorer then
@@ -38,10 +37,16 @@ public final class SeekerIndex implements AutoCloseable {
     /** Distance bands (km); a seeker's band is the first not below their limit, the last is the whole world. */
     static final double[] BANDS_KM = {5, 10, 15, 25, 50, 100, 300, 1000, 20040};
 
-    /** Terms "cell|concept": where a seeker is (in the grid of their distance band) and what they offer. */
+    /**
+     * Terms (cell, concept): where a seeker is (in the grid of their distance band) and what they offer;
+     * seekers open to remote work also have (remote, concept) terms.
+     */
     private static final String AREA_CONCEPT = "area";
-    /** Terms "r|concept" of seekers open to remote work. */
-    private static final String REMOTE_CONCEPT = "remote";
+    private static final long WORLD = cellKey(BANDS_KM.length - 1, 0, 0);
+    private static final long REMOTE = cellKey(15, 0, 0);
+    private static final long SKILL = 0;
+    private static final long OCCUPATION_GROUP = 1L << 27;
+    private static final long CONCEPT_MASK = (1L << 27) - 1;
     private static final double KM_PER_DEGREE = 111.195;
 
     private final MatchingPolicy policy;
@@ -106,48 +111,55 @@ public final class SeekerIndex implements AutoCloseable {
     }
 
     Query queryFor(Posting posting) {
-        List<BytesRef> areaSkills = new ArrayList<>();
-        List<BytesRef> remoteSkills = new ArrayList<>();
+        List<BytesRef> terms = new ArrayList<>();
         synchronized (perBand) {
             for (int b = 0; b < BANDS_KM.length; b++) {
-                if (perBand[b] == 0) {
-                    continue;
-                }
-                for (String cell : cellsAround(b, posting.lat(), posting.lon())) {
-                    addConcepts(areaSkills, cell, posting);
+                if (perBand[b] != 0) {
+                    for (long cell : cellsAround(b, posting.lat(), posting.lon())) {
+                        addConcepts(terms, cell, posting);
+                    }
                 }
             }
         }
         if (posting.remote()) {
-            addConcepts(remoteSkills, "r", posting);
+            addConcepts(terms, REMOTE, posting);
         }
-        if (areaSkills.isEmpty() && remoteSkills.isEmpty()) {
+        if (terms.isEmpty()) {
             return new MatchNoDocsQuery("nobody within reach shares a skill or an occupation group");
         }
-        // Needed accommodations are left to the scorer's veto too: few seekers need one, and a MUST_NOT
-        // clause per accommodation cost an advance per candidate and clause.
-        if (remoteSkills.isEmpty()) {
-            return new ConstantScoreQuery(new TermInSetQuery(AREA_CONCEPT, areaSkills));
-        }
-        if (areaSkills.isEmpty()) {
-            return new ConstantScoreQuery(new TermInSetQuery(REMOTE_CONCEPT, remoteSkills));
-        }
-        return new ConstantScoreQuery(new BooleanQuery.Builder()
-                .add(new TermInSetQuery(AREA_CONCEPT, areaSkills), Occur.SHOULD)
-                .add(new TermInSetQuery(REMOTE_CONCEPT, remoteSkills), Occur.SHOULD)
-                .build());
+        return new ConstantScoreQuery(new TermInSetQuery(AREA_CONCEPT, terms));
     }
 
-    private static void addConcepts(List<BytesRef> terms, String prefix, Posting posting) {
+    private static void addConcepts(List<BytesRef> terms, long cell, Posting posting) {
         for (int skill : posting.requiredSkills()) {
-            terms.add(new BytesRef(prefix + "|s" + skill));
+            terms.add(term(cell, SKILL, skill));
         }
         for (int skill : posting.optionalSkills()) {
-            terms.add(new BytesRef(prefix + "|s" + skill));
+            terms.add(term(cell, SKILL, skill));
         }
         if (posting.isco() > 0) {
-            terms.add(new BytesRef(prefix + "|o" + posting.isco() / 10));
+            terms.add(term(cell, OCCUPATION_GROUP, posting.isco() / 10));
         }
+    }
+
+    /**
+     * A term of 8 bytes: the cell (band, row, column; or "remote") in the high 36 bits, then whether
+     * the concept is a skill or an occupation minor group, then its id. Fixed-width binary terms keep
+     * the term dictionary small and its lookups cheap (a query looks up a few hundred), and sort the
+     * concepts of one cell together.
+     */
+    static BytesRef term(long cell, long kind, int concept) {
+        long key = cell | kind | (concept & CONCEPT_MASK);
+        byte[] bytes = new byte[Long.BYTES];
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            bytes[i] = (byte) key;
+            key >>>= 8;
+        }
+        return new BytesRef(bytes);
+    }
+
+    private static long cellKey(int band, int row, int column) {
+        return ((long) band << 60) | ((long) (row & 0xFFFF) << 44) | ((long) (column & 0xFFFF) << 28);
     }
 
     /**
@@ -155,31 +167,31 @@ public final class SeekerIndex implements AutoCloseable {
      * cells about twice the radius wide (narrower in degrees towards the equator), so that the circle
      * around a posting touches at most 2 x 2 or 2 x 3 cells of a band.
      */
-    static String cell(int b, double lat, double lon) {
+    static long cell(int b, double lat, double lon) {
         if (b == BANDS_KM.length - 1) {
-            return "w";
+            return WORLD;
         }
         int row = (int) Math.floor(lat / rowHeight(b));
-        return b + ":" + row + ":" + (int) Math.floor(lon / cellWidth(b, row));
+        return cellKey(b, row, (int) Math.floor(lon / cellWidth(b, row)));
     }
 
     /** Every cell of band {@code b} that a circle of the band's radius around the point touches. */
-    static List<String> cellsAround(int b, double lat, double lon) {
+    static List<Long> cellsAround(int b, double lat, double lon) {
         if (b == BANDS_KM.length - 1) {
-            return List.of("w");
+            return List.of(WORLD);
         }
         double dLat = BANDS_KM[b] / KM_PER_DEGREE;
         double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89.9, Math.abs(lat) + dLat))));
         double dLon = Math.min(180, dLat / cos);
         int row0 = (int) Math.floor((lat - dLat) / rowHeight(b));
         int row1 = (int) Math.floor((lat + dLat) / rowHeight(b));
-        List<String> cells = new ArrayList<>();
+        List<Long> cells = new ArrayList<>();
         for (int row = row0; row <= row1; row++) {
             double width = cellWidth(b, row);
             int x0 = (int) Math.floor((lon - dLon) / width);
             int x1 = (int) Math.floor((lon + dLon) / width);
             for (int x = x0; x <= x1; x++) {
-                cells.add(b + ":" + row + ":" + x);
+                cells.add(cellKey(b, row, x));
             }
         }
         return cells;
@@ -198,27 +210,25 @@ public final class SeekerIndex implements AutoCloseable {
     private Document document(Seeker seeker, int slot) {
         Document doc = new Document();
         if (seeker.located()) {
-            String cell = cell(band(seeker), seeker.lat(), seeker.lon());
-            for (int skill : seeker.skills()) {
-                doc.add(new StringField(AREA_CONCEPT, cell + "|s" + skill, Field.Store.NO));
-            }
-            for (int occupation : distinctMinorGroups(seeker.occupations())) {
-                doc.add(new StringField(AREA_CONCEPT, cell + "|o" + occupation, Field.Store.NO));
-            }
+            addTerms(doc, cell(band(seeker), seeker.lat(), seeker.lon()), seeker);
         }
         if (seeker.remoteOk()) {
-            for (int skill : seeker.skills()) {
-                doc.add(new StringField(REMOTE_CONCEPT, "r|s" + skill, Field.Store.NO));
-            }
-            for (int occupation : distinctMinorGroups(seeker.occupations())) {
-                doc.add(new StringField(REMOTE_CONCEPT, "r|o" + occupation, Field.Store.NO));
-            }
+            addTerms(doc, REMOTE, seeker);
         }
         return doc;
     }
 
+    private static void addTerms(Document doc, long cell, Seeker seeker) {
+        for (int skill : seeker.skills()) {
+            doc.add(new StringField(AREA_CONCEPT, term(cell, SKILL, skill), Field.Store.NO));
+        }
+        for (int occupation : distinctMinorGroups(seeker.occupations())) {
+            doc.add(new StringField(AREA_CONCEPT, term(cell, OCCUPATION_GROUP, occupation), Field.Store.NO));
+        }
+    }
+
     private static int[] distinctMinorGroups(int[] occupations) {
-        return java.util.Arrays.stream(occupations).map(o -> o / 10).distinct().toArray();
+        return Arrays.stream(occupations).map(o -> o / 10).distinct().toArray();
     }
 
     private int band(Seeker seeker) {

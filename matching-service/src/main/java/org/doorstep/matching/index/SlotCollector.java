@@ -1,11 +1,9 @@
 package org.doorstep.matching.index;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
 
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
@@ -20,30 +18,32 @@ final class SlotCollector implements Collector {
 
     static final String SLOT = "slot";
 
+    private final SlotsOfDocs slotsOfDocs;
     private final IntToDoubleFunction scoreOfSlot;
     private final TopK top;
     private int candidates;
 
-    SlotCollector(IntToDoubleFunction scoreOfSlot, int k) {
+    SlotCollector(SlotsOfDocs slotsOfDocs, IntToDoubleFunction scoreOfSlot, int k) {
+        this.slotsOfDocs = slotsOfDocs;
         this.scoreOfSlot = scoreOfSlot;
         this.top = new TopK(k);
     }
 
     @Override
-    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        NumericDocValues slots = context.reader().getNumericDocValues(SLOT);
+    public LeafCollector getLeafCollector(LeafReaderContext context) {
+        int[] slots = slotsOfDocs.of(context.reader());
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
             }
 
             @Override
-            public void collect(int doc) throws IOException {
-                if (slots == null || !slots.advanceExact(doc)) {
+            public void collect(int doc) {
+                int slot = slots[doc];
+                if (slot < 0) {
                     return;
                 }
                 candidates++;
-                int slot = (int) slots.longValue();
                 double score = scoreOfSlot.applyAsDouble(slot);
                 if (score >= 0) {
                     top.offer(slot, score);

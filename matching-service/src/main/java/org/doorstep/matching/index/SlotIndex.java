@@ -22,8 +22,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 
 /**
  * A Lucene index in memory for retrieval plus a compact array of the items themselves, addressed by
@@ -37,9 +39,15 @@ final class SlotIndex<T> implements AutoCloseable {
 
     private final Function<T, String> idOf;
     private final BiFunction<T, Integer, Document> documentOf;
-    private final Directory directory = new ByteBuffersDirectory();
+    /**
+     * Each file in one heap buffer: Lucene clones its inputs for every term lookup and postings list,
+     * and cloning a file kept in many small buffers copies the list of buffers each time.
+     */
+    private final Directory directory = new ByteBuffersDirectory(new SingleInstanceLockFactory(),
+            ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER);
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final SlotsOfDocs slotsOfDocs = new SlotsOfDocs();
     private final Map<String, Integer> slotById = new HashMap<>();
     private Object[] items = new Object[1024];
     private int[] free = new int[64];
@@ -150,7 +158,7 @@ final class SlotIndex<T> implements AutoCloseable {
             }
             IndexSearcher searcher = searchers.acquire();
             try {
-                SlotCollector collector = new SlotCollector(scoreOfSlot, k);
+                SlotCollector collector = new SlotCollector(slotsOfDocs, scoreOfSlot, k);
                 searcher.search(query, SlotCollector.manager(collector));
                 return found(collector.best(), collector.candidates());
             } finally {
