@@ -18,6 +18,19 @@ public final class Geo {
         double dLon = Math.toRadians(lon2 - lon1);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
                 + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+        return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    /**
+     * {@link Math#asin}, by its Taylor series below 0.1 (points less than about 1,270 km apart: nearly
+     * every pair the matcher measures), where the terms up to x^9 leave a relative error below 3e-12,
+     * a few micrometres; the library function costs several times more.
+     */
+    static double asin(double x) {
+        if (x >= 0.1) {
+            return Math.asin(x);
+        }
+        double x2 = x * x;
+        return x * (1 + x2 * (1.0 / 6 + x2 * (3.0 / 40 + x2 * (15.0 / 336 + x2 * (105.0 / 3456)))));
     }
 }
