@@ -14,10 +14,20 @@ public final class Geo {
     }
 
     public static double km(double lat1, double lon1, double lat2, double lon2) {
+        return km(lat1, cosLat(lat1), lon1, lat2, lon2);
+    }
+
+    /** The cosine of a latitude, for {@link #km(double, double, double, double, double)}. */
+    public static double cosLat(double lat) {
+        return Math.cos(Math.toRadians(lat));
+    }
+
+    /** The same distance, the first point's {@link #cosLat} computed once by a caller measuring from it many times. */
+    public static double km(double lat1, double cosLat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
         double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+                + cosLat1 * cosLat(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * asin(Math.min(1, Math.sqrt(a)));
     }
 

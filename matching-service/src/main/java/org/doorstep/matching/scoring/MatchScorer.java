@@ -42,7 +42,7 @@ public final class MatchScorer {
 
     /** The score, or {@link #NO_MATCH} when a veto applies or the pair shares nothing. */
     public double score(Posting posting, Seeker seeker, Instant now) {
-        return evaluate(posting, seeker, now, null, null, null);
+        return evaluate(posting, seeker, Fixed.of(posting, now, policy), null, null, null);
     }
 
     /** The posting prepared for scoring against many seekers: its skills compiled once. */
@@ -57,6 +57,7 @@ public final class MatchScorer {
 
         private final Posting posting;
         private final SkillTable skills;
+        private Fixed fixed;
 
         private Prepared(Posting posting, SkillTable skills) {
             this.posting = posting;
@@ -64,19 +65,34 @@ public final class MatchScorer {
         }
 
         public double score(Seeker seeker, Instant now) {
-            return evaluate(posting, seeker, now, null, null, skills);
+            Fixed f = fixed;
+            if (f == null || !f.now.equals(now)) {
+                f = Fixed.of(posting, now, policy);
+                fixed = f;
+            }
+            return evaluate(posting, seeker, f, null, null, skills);
+        }
+    }
+
+    /** What depends on the posting and the time only: computed once per query, the same way on every path. */
+    private record Fixed(Instant now, double ageDays, double freshness, double cosLat) {
+
+        static Fixed of(Posting p, Instant now, MatchingPolicy policy) {
+            double ageDays = p.updatedAt() == null ? 0 : Math.max(0, Duration.between(p.updatedAt(), now).toMinutes() / 1440.0);
+            return new Fixed(now, ageDays, Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays()), Geo.cosLat(p.lat()));
         }
     }
 
     public Assessment assess(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, now, reasons, vetoes, null);
+        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy), reasons, vetoes, null);
         return new Assessment(score < 0 ? 0 : round(score), List.copyOf(reasons), List.copyOf(vetoes));
     }
 
-    private double evaluate(Posting p, Seeker s, Instant now, List<Reason> reasons, List<Veto> vetoes,
+    private double evaluate(Posting p, Seeker s, Fixed fixed, List<Reason> reasons, List<Veto> vetoes,
                             SkillTable table) {
+        Instant now = fixed.now();
         // Without explain, a veto returns before its reason is built: most candidates end at one.
         boolean explain = reasons != null;
         boolean vetoed = false;
@@ -100,7 +116,7 @@ public final class MatchScorer {
         if (!explain && !remoteFits && s.located() && Geo.kmAlongMeridian(p.lat(), s.lat()) > maxKm) {
             return NO_MATCH; // farther north or south alone than the seeker goes: no trigonometry needed
         }
-        double km = s.located() ? Geo.km(p.lat(), p.lon(), s.lat(), s.lon()) : Double.NaN;
+        double km = s.located() ? Geo.km(p.lat(), fixed.cosLat(), p.lon(), s.lat(), s.lon()) : Double.NaN;
         double distance;
         if (remoteFits) {
             distance = 1.0;
@@ -269,8 +285,8 @@ public final class MatchScorer {
                         + " years of experience; " + number(need) + " asked"));
             }
         }
-        double ageDays = p.updatedAt() == null ? 0 : Math.max(0, Duration.between(p.updatedAt(), now).toMinutes() / 1440.0);
-        double freshness = Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays());
+        double ageDays = fixed.ageDays();
+        double freshness = fixed.freshness();
         sum += w.freshness() * freshness;
         weights += w.freshness();
         if (explain) {
