@@ -57,11 +57,12 @@ public final class PostingIndex implements AutoCloseable {
     }
 
     public Retrieved<Posting> match(Seeker seeker, MatchScorer scorer, int k, Instant now) {
-        return index.search(queryFor(seeker, now), slot -> scorer.score(index.atSlot(slot), seeker, now), k);
+        return index.search(queryFor(seeker, now), slot -> scorer.score(index.atSlot(slot), seeker, now),
+                Posting::skillCount, k);
     }
 
     public Retrieved<Posting> scan(Seeker seeker, MatchScorer scorer, int k, Instant now) {
-        return index.scan(slot -> scorer.score(index.atSlot(slot), seeker, now), k);
+        return index.scan(slot -> scorer.score(index.atSlot(slot), seeker, now), Posting::skillCount, k);
     }
 
     public void optimise() {

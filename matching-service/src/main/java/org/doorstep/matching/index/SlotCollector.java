@@ -1,7 +1,6 @@
 package org.doorstep.matching.index;
 
-import java.util.List;
-import java.util.function.IntToDoubleFunction;
+import java.util.Arrays;
 
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Collector;
@@ -11,7 +10,7 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
 /**
- * Scores every retrieved document precisely (by its slot in the compact store) and keeps the top K.
+ * Collects the slots (in the compact store) of every retrieved document, for the caller to score:
  * Lucene only retrieves; the score is MatchScorer's.
  */
 final class SlotCollector implements Collector {
@@ -19,19 +18,16 @@ final class SlotCollector implements Collector {
     static final String SLOT = "slot";
 
     private final SlotsOfDocs slotsOfDocs;
-    private final IntToDoubleFunction scoreOfSlot;
-    private final TopK top;
-    private int candidates;
+    private int[] slots = new int[256];
+    private int count;
 
-    SlotCollector(SlotsOfDocs slotsOfDocs, IntToDoubleFunction scoreOfSlot, int k) {
+    SlotCollector(SlotsOfDocs slotsOfDocs) {
         this.slotsOfDocs = slotsOfDocs;
-        this.scoreOfSlot = scoreOfSlot;
-        this.top = new TopK(k);
     }
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) {
-        int[] slots = slotsOfDocs.of(context.reader());
+        int[] slotOfDoc = slotsOfDocs.of(context.reader());
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -39,15 +35,14 @@ final class SlotCollector implements Collector {
 
             @Override
             public void collect(int doc) {
-                int slot = slots[doc];
+                int slot = slotOfDoc[doc];
                 if (slot < 0) {
                     return;
                 }
-                candidates++;
-                double score = scoreOfSlot.applyAsDouble(slot);
-                if (score >= 0) {
-                    top.offer(slot, score);
+                if (count == slots.length) {
+                    slots = Arrays.copyOf(slots, count * 2);
                 }
+                slots[count++] = slot;
             }
         };
     }
@@ -57,12 +52,13 @@ final class SlotCollector implements Collector {
         return ScoreMode.COMPLETE_NO_SCORES;
     }
 
-    List<long[]> best() {
-        return top.best();
+    /** The slots retrieved, in document order; {@link #count()} of them are valid. */
+    int[] slots() {
+        return slots;
     }
 
-    int candidates() {
-        return candidates;
+    int count() {
+        return count;
     }
 
     /** Single-threaded search: the manager hands out one collector. */
