@@ -177,7 +177,7 @@ public final class SeekerIndex implements AutoCloseable {
             return WORLD;
         }
         int row = (int) Math.floor(lat / rowHeight(b));
-        return cellKey(b, row, (int) Math.floor(lon / cellWidth(b, row)));
+        return cellKey(b, row, (int) Math.floor((lon >= 180 ? lon - 360 : lon) / cellWidth(b, row)));
     }
 
     /** Every cell of band {@code b} that a circle of the band's radius around the point touches. */
@@ -193,13 +193,23 @@ public final class SeekerIndex implements AutoCloseable {
         List<Long> cells = new ArrayList<>();
         for (int row = row0; row <= row1; row++) {
             double width = cellWidth(b, row);
-            int x0 = (int) Math.floor((lon - dLon) / width);
-            int x1 = (int) Math.floor((lon + dLon) / width);
-            for (int x = x0; x <= x1; x++) {
-                cells.add(cellKey(b, row, x));
+            addColumns(cells, b, row, width, Math.max(-180, lon - dLon), Math.min(180, lon + dLon));
+            if (dLon < 180 && lon - dLon < -180) { // the circle crosses the antimeridian westwards
+                addColumns(cells, b, row, width, lon - dLon + 360, 180);
+            }
+            if (dLon < 180 && lon + dLon >= 180) { // or eastwards
+                addColumns(cells, b, row, width, -180, lon + dLon - 360);
             }
         }
         return cells;
+    }
+
+    private static void addColumns(List<Long> cells, int b, int row, double width, double west, double east) {
+        int x0 = (int) Math.floor(west / width);
+        int x1 = (int) Math.floor(Math.min(east, Math.nextDown(180.0)) / width);
+        for (int x = x0; x <= x1; x++) {
+            cells.add(cellKey(b, row, x));
+        }
     }
 
     private static double rowHeight(int b) {

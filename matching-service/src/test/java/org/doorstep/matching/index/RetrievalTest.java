@@ -110,6 +110,33 @@ class RetrievalTest {
         }
     }
 
+    @Test
+    void aPostingFindsSeekersAcrossTheAntimeridian() {
+        // Chukotka: 180 degrees east and west are a few kilometres apart
+        SplittableRandom r = new SplittableRandom(13);
+        try (SeekerIndex index = new SeekerIndex(policy)) {
+            for (int i = 0; i < 400; i++) {
+                Seeker s = seeker(r, i);
+                double lon = 179.9 + r.nextDouble() * 0.2;
+                index.upsert(new Seeker(s.id(), 1, true, 65.0 + r.nextGaussian() * 0.05, lon >= 180 ? lon - 360 : lon, null,
+                        s.maxDistanceKm(), s.remoteOk(), s.occupations(), s.skills(), s.education(), s.experienceYears(),
+                        s.salaryMonthlyMin(), s.salaryCurrency(), s.employmentTypes(), s.keyGroups(), 0));
+            }
+            int across = 0;
+            for (int i = 0; i < 60; i++) {
+                Posting p = posting(r, i);
+                double lon = i % 2 == 0 ? 179.97 : -179.97;
+                Posting near = new Posting(p.id(), p.partnerId(), p.externalId(), 1, true, p.title(), 65.0, lon, null, null,
+                        Workplace.ONSITE, p.employmentType(), p.salary(), p.isco(), false, p.requiredSkills(), p.optionalSkills(),
+                        null, Float.NaN, 0, 0, List.of(), p.validThrough(), p.updatedAt());
+                Retrieved<Seeker> viaIndex = index.match(near, scorer, 400, NOW);
+                assertThat(ids(viaIndex)).as("posting %d", i).isEqualTo(ids(index.scan(near, scorer, 400, NOW)));
+                across += (int) viaIndex.ranked().stream().filter(m -> Math.signum(m.item().lon()) != Math.signum(lon)).count();
+            }
+            assertThat(across).as("matches on the other side of the antimeridian").isGreaterThan(20);
+        }
+    }
+
     private static <T> List<String> ids(Retrieved<T> retrieved) {
         return retrieved.ranked().stream().map(r -> (r.item() instanceof Seeker s ? s.id() : ((Posting) r.item()).id())
                 + "@" + r.score()).toList();
