@@ -62,7 +62,7 @@ public final class PostingIndex implements AutoCloseable {
     }
 
     public Retrieved<Posting> scan(Seeker seeker, MatchScorer scorer, int k, Instant now) {
-        return index.scan(slot -> scorer.score(index.atSlot(slot), seeker, now), Posting::skillCount, k);
+        return index.scan(slot -> scorer.score(index.atSlot(slot), seeker, now), k);
     }
 
     public void optimise() {

@@ -99,7 +99,7 @@ public final class SeekerIndex implements AutoCloseable {
     /** The same, by scoring every seeker: only for benchmarks and tests. */
     public Retrieved<Seeker> scan(Posting posting, MatchScorer scorer, int k, Instant now) {
         MatchScorer.Prepared prepared = scorer.prepare(posting);
-        return index.scan(slot -> prepared.score(index.atSlot(slot), now), SeekerIndex::warm, k);
+        return index.scan(slot -> prepared.score(index.atSlot(slot), now), k);
     }
 
     /** Reads what scoring reads first: the seeker's fields and their skill and occupation arrays. */
