@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.doorstep.matching.match.LedgerEntry;
@@ -19,7 +21,17 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The match ledger in MongoDB (database {@code matching}, collection {@code matches}), one document
@@ -82,10 +94,44 @@ class MongoMatchLedger implements MatchLedger {
         return modified != null && modified > 0;
     }
 
+    /**
+     * One unordered insert of all entries: each either lands or fails alone on the duplicate key of a
+     * pair recorded before (any other failure is thrown).
+     */
     @Override
-    public void markPublished(String matchId, int revision) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(matchId).and("revision").is(revision)),
-                new Update().set("published", true), COLLECTION).block();
+    public Set<String> claimNew(List<LedgerEntry> entries) {
+        Set<String> claimed = new LinkedHashSet<>();
+        entries.forEach(e -> claimed.add(e.matchId()));
+        if (entries.isEmpty()) {
+            return claimed;
+        }
+        List<Document> documents = entries.stream().map(MongoMatchLedger::toDocument).toList();
+        try {
+            mongo.getCollection(COLLECTION)
+                    .flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(false))))
+                    .block();
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                claimed.remove(entries.get(error.getIndex()).matchId());
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public void markPublished(Map<String, Integer> revisions) {
+        if (revisions.isEmpty()) {
+            return;
+        }
+        List<UpdateOneModel<Document>> updates = new ArrayList<>(revisions.size());
+        revisions.forEach((matchId, revision) -> updates.add(new UpdateOneModel<>(
+                Filters.and(Filters.eq("_id", matchId), Filters.eq("revision", revision)), Updates.set("published", true))));
+        mongo.getCollection(COLLECTION)
+                .flatMap(c -> Mono.from(c.bulkWrite(updates, new BulkWriteOptions().ordered(false))))
+                .block();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,11 +112,13 @@ public final class MatchEngine {
                 }
             }
         }
+        List<Telling> tellings = new ArrayList<>();
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             if (ranked.score() >= policy.threshold()) {
-                tell(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now);
+                addIfNews(tellings, decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now));
             }
         }
+        tellAll(tellings);
     }
 
     /** A posting closed: it leaves the index and its matches are withdrawn. */
@@ -157,11 +160,13 @@ public final class MatchEngine {
                 }
             }
         }
+        List<Telling> tellings = new ArrayList<>();
         for (Ranked<Posting> ranked : retrieved.ranked()) {
             if (ranked.score() >= policy.threshold()) {
-                tell(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now);
+                addIfNews(tellings, decide(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now));
             }
         }
+        tellAll(tellings);
     }
 
     /** The seeker erased themselves: gone from the index, their matches on this instance's postings withdrawn. */
@@ -217,27 +222,40 @@ public final class MatchEngine {
         return counters;
     }
 
-    private void tell(Posting posting, Seeker seeker, LedgerEntry known, Trigger trigger, Instant now) {
+    /**
+     * A match event to publish: for a pair never told ({@code fresh}: its ledger entry still to be
+     * recorded), or a later revision already claimed in the ledger.
+     */
+    private record Telling(MatchFound event, LedgerEntry fresh) {
+    }
+
+    private static void addIfNews(List<Telling> tellings, Telling telling) {
+        if (telling != null) {
+            tellings.add(telling);
+        }
+    }
+
+    /** What to tell about a pair, or null when nothing: below the threshold, dismissed, unchanged, or claimed by another. */
+    private Telling decide(Posting posting, Seeker seeker, LedgerEntry known, Trigger trigger, Instant now) {
         Assessment assessment = scorer.assess(posting, seeker, now);
         if (assessment.vetoed() || assessment.score() < policy.threshold()) {
-            return;
+            return null;
         }
         String matchId = MatchId.of(posting.id(), seeker.id());
+        LedgerEntry fresh = null;
         int revision;
         if (known == null) {
             revision = 1;
-            if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), 0)) {
-                return;
-            }
+            fresh = entry(matchId, posting, seeker, revision, assessment.score(), now);
         } else {
             switch (known.status()) {
                 case DISMISSED -> {
-                    return;
+                    return null;
                 }
                 case WITHDRAWN -> {
                     revision = known.revision() + 1;
                     if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
-                        return;
+                        return null;
                     }
                 }
                 case ACTIVE -> {
@@ -246,19 +264,46 @@ public final class MatchEngine {
                     } else if (Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9) {
                         revision = known.revision() + 1;
                         if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
-                            return;
+                            return null;
                         }
                     } else {
-                        return;
+                        return null;
                     }
                 }
                 default -> throw new IllegalStateException("unknown status " + known.status());
             }
         }
-        publisher.publish(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
-                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now));
-        ledger.markPublished(matchId, revision);
-        found.incrementAndGet();
+        return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
+                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now), fresh);
+    }
+
+    /**
+     * Records the fresh pairs in one ledger write (a pair recorded meanwhile by another is dropped),
+     * publishes every event at once and waits for the broker, then marks them published in one write.
+     * One round trip each instead of three per match: a posting can bring 200 matches.
+     */
+    private void tellAll(List<Telling> tellings) {
+        if (tellings.isEmpty()) {
+            return;
+        }
+        List<LedgerEntry> fresh = new ArrayList<>();
+        for (Telling telling : tellings) {
+            if (telling.fresh() != null) {
+                fresh.add(telling.fresh());
+            }
+        }
+        Set<String> claimed = ledger.claimNew(fresh);
+        List<MatchFound> events = new ArrayList<>(tellings.size());
+        Map<String, Integer> revisions = new LinkedHashMap<>();
+        for (Telling telling : tellings) {
+            if (telling.fresh() == null || claimed.contains(telling.event().matchId())) {
+                events.add(telling.event());
+                revisions.put(telling.event().matchId(), telling.event().revision());
+            }
+        }
+        publisher.publishAll(events);
+        ledger.markPublished(revisions);
+        found.addAndGet(events.size());
     }
 
     private void withdraw(LedgerEntry entry, WithdrawalReason reason, Instant now) {

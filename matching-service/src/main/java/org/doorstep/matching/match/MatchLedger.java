@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The durable record of every pair matching has told anyone about. */
 public interface MatchLedger {
@@ -20,7 +21,14 @@ public interface MatchLedger {
      */
     boolean claim(LedgerEntry next, int expectedRevision);
 
-    void markPublished(String matchId, int revision);
+    /**
+     * {@link #claim} with expected revision 0 for many pairs at once: records each entry whose pair is
+     * not recorded yet. Returns the matchIds this call recorded; a pair recorded before is left out.
+     */
+    Set<String> claimNew(List<LedgerEntry> entries);
+
+    /** The events of these pairs (matchId to revision) were accepted by the broker. */
+    void markPublished(Map<String, Integer> revisions);
 
     /** ACTIVE to WITHDRAWN; false if it was not active. */
     boolean withdraw(String matchId, Instant at);

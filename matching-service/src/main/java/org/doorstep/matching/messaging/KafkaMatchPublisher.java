@@ -2,14 +2,18 @@ package org.doorstep.matching.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.doorstep.matching.match.MatchEvent;
@@ -24,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes match events to {@code doorstep.matches.v1} as CloudEvents in binary mode (ce_* headers
- * as raw UTF-8), keyed by seekerId, with an idempotent producer ({@code acks=all}); a send returns
- * only after the broker acknowledged it.
+ * as raw UTF-8), keyed by seekerId, with an idempotent producer ({@code acks=all}); a publish returns
+ * only after the broker acknowledged every event of it.
  */
 @Component
 class KafkaMatchPublisher implements MatchPublisher, DisposableBean {
@@ -53,27 +57,47 @@ class KafkaMatchPublisher implements MatchPublisher, DisposableBean {
 
     @Override
     public void publish(MatchEvent event) {
-        String type = switch (event) {
-            case MatchFound found -> MatchFound.TYPE;
-            case MatchWithdrawn withdrawn -> MatchWithdrawn.TYPE;
-        };
+        publishAll(List.of(event));
+    }
+
+    /** Sends every event at once (the producer batches them), then waits for each acknowledgement. */
+    @Override
+    public void publishAll(List<? extends MatchEvent> events) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (MatchEvent event : events) {
+            sent.add(producer.send(record(event)));
+        }
+        for (int i = 0; i < sent.size(); i++) {
+            MatchEvent event = events.get(i);
+            try {
+                sent.get(i).get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while publishing " + event.eventId(), e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("could not publish " + type(event) + " " + event.eventId(), e);
+            }
+        }
+    }
+
+    private ProducerRecord<String, byte[]> record(MatchEvent event) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topics.matches(), event.seekerId(),
                 json.writeValueAsBytes(event));
         header(record, "ce_id", event.eventId());
-        header(record, "ce_type", type);
+        header(record, "ce_type", type(event));
         header(record, "ce_source", SOURCE);
         header(record, "ce_time", clock.instant().toString());
         header(record, "ce_specversion", "1.0");
         header(record, "ce_subject", event.matchId());
         header(record, "content-type", "application/json");
-        try {
-            producer.send(record).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + event.eventId(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish " + type + " " + event.eventId(), e);
-        }
+        return record;
+    }
+
+    private static String type(MatchEvent event) {
+        return switch (event) {
+            case MatchFound found -> MatchFound.TYPE;
+            case MatchWithdrawn withdrawn -> MatchWithdrawn.TYPE;
+        };
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
