@@ -20,11 +20,13 @@ final class Platform {
     private final PlatformSettings settings;
     private final PlatformState state;
     private final Console console;
+    private final StartupCache startupCache;
 
     Platform(PlatformSettings settings, Console console) {
         this.settings = settings;
         this.state = new PlatformState(settings.home());
         this.console = console;
+        this.startupCache = new StartupCache(settings, console);
     }
 
     /** Starts everything, waits for every readiness probe, provisions the demo partner, writes credentials. */
@@ -39,6 +41,7 @@ final class Platform {
         Map<String, String> secrets = state.secrets();
         try {
             startInfrastructure();
+            startupCache.prepare(service -> environment(service, secrets));
             startServices(secrets);
             Map<String, String> credentials = credentials(secrets, new DemoPartner(settings, state).ensure(secrets));
             state.writeCredentials(credentials);
@@ -74,8 +77,7 @@ final class Platform {
         List<ManagedProcess> services = new ArrayList<>();
         for (DoorstepService service : DoorstepService.values()) {
             ManagedProcess process = ManagedProcess.start(service.module(), settings.javaCommand(), settings.home(),
-                    DoorstepService.jvmOptions(), List.of("-jar", settings.serviceJar(service.module()).toString()),
-                    DoorstepService.environment(service.port(settings), settings.kafkaBootstrap(), settings.mongoUri(), secrets),
+                    startupCache.launch(service), List.of(), environment(service, secrets),
                     settings.logs().resolve(service.module() + ".log"));
             state.record(process);
             services.add(process);
@@ -94,6 +96,10 @@ final class Platform {
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
+    }
+
+    private Map<String, String> environment(DoorstepService service, Map<String, String> secrets) {
+        return DoorstepService.environment(service.port(settings), settings.kafkaBootstrap(), settings.mongoUri(), secrets);
     }
 
     private Map<String, String> credentials(Map<String, String> secrets, Map<String, String> partner) {
