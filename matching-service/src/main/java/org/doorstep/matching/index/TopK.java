@@ -36,12 +36,10 @@ final class TopK {
                 if (!worse(score, slot, scores[parent], slots[parent])) {
                     break;
                 }
-                scores[at] = scores[parent];
-                slots[at] = slots[parent];
+                set(at, scores[parent], slots[parent]);
                 at = parent;
             }
-            scores[at] = score;
-            slots[at] = slot;
+            set(at, score, slot);
             return;
         }
         if (k == 0 || !worse(scores[0], slots[0], score, slot)) {
@@ -59,10 +57,13 @@ final class TopK {
             if (!worse(scores[child], slots[child], score, slot)) {
                 break;
             }
-            scores[at] = scores[child];
-            slots[at] = slots[child];
+            set(at, scores[child], slots[child]);
             at = child;
         }
+        set(at, score, slot);
+    }
+
+    private void set(int at, double score, int slot) {
         scores[at] = score;
         slots[at] = slot;
     }
