@@ -57,12 +57,12 @@ public final class PostingIndex implements AutoCloseable {
     }
 
     public Retrieved<Posting> match(Seeker seeker, MatchScorer scorer, int k, Instant now) {
-        return index.search(queryFor(seeker, now), slot -> scorer.score(index.atSlot(slot), seeker, now),
+        return index.search(queryFor(seeker, now), posting -> scorer.score(posting, seeker, now),
                 Posting::skillCount, k);
     }
 
     public Retrieved<Posting> scan(Seeker seeker, MatchScorer scorer, int k, Instant now) {
-        return index.scan(slot -> scorer.score(index.atSlot(slot), seeker, now), k);
+        return index.scan(posting -> scorer.score(posting, seeker, now), k);
     }
 
     public void optimise() {

@@ -93,13 +93,13 @@ public final class SeekerIndex implements AutoCloseable {
     public Retrieved<Seeker> match(Posting posting, MatchScorer scorer, int k, Instant now) {
         Query query = queryFor(posting);
         MatchScorer.Prepared prepared = scorer.prepare(posting);
-        return index.search(query, slot -> prepared.score(index.atSlot(slot), now), SeekerIndex::warm, k);
+        return index.search(query, seeker -> prepared.score(seeker, now), SeekerIndex::warm, k);
     }
 
     /** The same, by scoring every seeker: only for benchmarks and tests. */
     public Retrieved<Seeker> scan(Posting posting, MatchScorer scorer, int k, Instant now) {
         MatchScorer.Prepared prepared = scorer.prepare(posting);
-        return index.scan(slot -> prepared.score(index.atSlot(slot), now), k);
+        return index.scan(seeker -> prepared.score(seeker, now), k);
     }
 
     /** Reads what scoring reads first: the seeker's fields and their skill and occupation arrays. */

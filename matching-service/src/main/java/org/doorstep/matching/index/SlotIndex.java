@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToIntFunction;
 
 import org.apache.lucene.document.Document;
@@ -153,10 +153,10 @@ final class SlotIndex<T> implements AutoCloseable {
     }
 
     /**
-     * Retrieves with {@code query}, scores each hit by slot, keeps the best {@code k}. {@code warm}
+     * Retrieves with {@code query}, scores each hit, keeps the best {@code k}. {@code warm}
      * reads what scoring an item will read first (see {@link #scoreInGroups}).
      */
-    Retrieved<T> search(Query query, IntToDoubleFunction scoreOfSlot, ToIntFunction<T> warm, int k) {
+    Retrieved<T> search(Query query, ToDoubleFunction<T> scoreOf, ToIntFunction<T> warm, int k) {
         SlotCollector collector = new SlotCollector(slotsOfDocs);
         try {
             if (dirty) {
@@ -173,7 +173,7 @@ final class SlotIndex<T> implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return scoreInGroups(collector.slots(), collector.count(), scoreOfSlot, warm, k);
+        return scoreInGroups(collector.slots(), collector.count(), scoreOf, warm, k);
     }
 
     /**
@@ -183,7 +183,7 @@ final class SlotIndex<T> implements AutoCloseable {
      * misses, while the independent reads of a group overlap (a third off the mean query time at a
      * million seekers, measured against scoring one by one in the same JVM).
      */
-    private Retrieved<T> scoreInGroups(int[] slots, int count, IntToDoubleFunction scoreOfSlot,
+    private Retrieved<T> scoreInGroups(int[] slots, int count, ToDoubleFunction<T> scoreOf,
                                        ToIntFunction<T> warm, int k) {
         Object[] current = items;
         Object[] group = new Object[GROUP];
@@ -204,14 +204,15 @@ final class SlotIndex<T> implements AutoCloseable {
                 }
             }
             for (int j = 0; j < size; j++) {
-                if (group[j] == null) {
+                @SuppressWarnings("unchecked")
+                T item = (T) group[j];
+                if (item == null) {
                     continue; // removed since the searcher was opened
                 }
-                int slot = slots[start + j];
                 scored++;
-                double score = scoreOfSlot.applyAsDouble(slot);
+                double score = scoreOf.applyAsDouble(item);
                 if (score >= 0) {
-                    top.offer(slot, score);
+                    top.offer(slots[start + j], score);
                 }
             }
         }
@@ -224,13 +225,15 @@ final class SlotIndex<T> implements AutoCloseable {
      * without the group reads of {@link #scoreInGroups}: memory read in order is prefetched anyway, and
      * most items are rejected before their arrays are read, which the group reads would read.
      */
-    Retrieved<T> scan(IntToDoubleFunction scoreOfSlot, int k) {
+    Retrieved<T> scan(ToDoubleFunction<T> scoreOf, int k) {
         TopK top = new TopK(k);
         int scanned = 0;
         for (int slot = 0; slot < highWater; slot++) {
-            if (items[slot] != null) {
+            @SuppressWarnings("unchecked")
+            T item = (T) items[slot];
+            if (item != null) {
                 scanned++;
-                double score = scoreOfSlot.applyAsDouble(slot);
+                double score = scoreOf.applyAsDouble(item);
                 if (score >= 0) {
                     top.offer(slot, score);
                 }
