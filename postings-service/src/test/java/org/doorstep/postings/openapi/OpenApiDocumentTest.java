@@ -30,6 +30,10 @@ class OpenApiDocumentTest extends PostingsServiceTest {
         assertThat(paths.get("/api/v1/postings:batch").get("post").get("requestBody").toString())
                 .contains("application/x-ndjson");
         assertThat(doc.get("components").get("securitySchemes").has("partnerKey")).isTrue();
+        // the posting resource is one flat object: the partner's content in line with the posting's own fields
+        assertThat(doc.get("components").get("schemas").get("PostingState").get("properties").propertyNames())
+                .contains("postingId", "version", "status", "title", "skills", "location", "validThrough", "updatedAt")
+                .doesNotContain("content");
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
     }
 
