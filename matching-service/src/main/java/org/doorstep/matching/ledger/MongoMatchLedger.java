@@ -13,7 +13,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.doorstep.matching.match.LedgerEntry;
 import org.doorstep.matching.match.MatchLedger;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -69,20 +67,10 @@ class MongoMatchLedger implements MatchLedger {
 
     @Override
     public boolean claim(LedgerEntry next, int expectedRevision) {
-        Document document = toDocument(next);
         if (expectedRevision == 0) {
-            try {
-                mongo.insert(document, COLLECTION).block();
-                return true;
-            } catch (DuplicateKeyException | MongoWriteException e) {
-                return false;
-            } catch (RuntimeException e) {
-                if (isDuplicate(e)) {
-                    return false;
-                }
-                throw e;
-            }
+            return claimNew(List.of(next)).contains(next.matchId());
         }
+        Document document = toDocument(next);
         Update update = new Update();
         document.forEach((k, v) -> {
             if (!"_id".equals(k)) {
@@ -219,17 +207,5 @@ class MongoMatchLedger implements MatchLedger {
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object value) {
         return value instanceof List<?> list ? (List<String>) list : List.of();
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof MongoWriteException w && w.getError().getCode() == 11000) {
-                return true;
-            }
-            if (t instanceof DuplicateKeyException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

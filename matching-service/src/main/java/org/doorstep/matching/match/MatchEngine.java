@@ -248,29 +248,24 @@ public final class MatchEngine {
             revision = 1;
             fresh = entry(matchId, posting, seeker, revision, assessment.score(), now);
         } else {
-            switch (known.status()) {
-                case DISMISSED -> {
-                    return null;
-                }
-                case WITHDRAWN -> {
-                    revision = known.revision() + 1;
-                    if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
-                        return null;
-                    }
-                }
+            // the revision to tell; 0: nothing to tell
+            revision = switch (known.status()) {
+                case DISMISSED -> 0;
+                case WITHDRAWN -> known.revision() + 1;
                 case ACTIVE -> {
                     if (!known.published()) {
-                        revision = known.revision();
-                    } else if (Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9) {
-                        revision = known.revision() + 1;
-                        if (!ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
-                            return null;
-                        }
-                    } else {
-                        return null;
+                        yield known.revision(); // recorded, but its publish was never confirmed: again
                     }
+                    boolean material = Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9;
+                    yield material ? known.revision() + 1 : 0;
                 }
-                default -> throw new IllegalStateException("unknown status " + known.status());
+            };
+            if (revision == 0) {
+                return null;
+            }
+            if (revision > known.revision()
+                    && !ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
+                return null;
             }
         }
         return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
