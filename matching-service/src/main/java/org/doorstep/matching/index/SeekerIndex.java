@@ -92,14 +92,14 @@ public final class SeekerIndex implements AutoCloseable {
     /** The best {@code k} seekers for a posting, retrieved through the index. */
     public Retrieved<Seeker> match(Posting posting, MatchScorer scorer, int k, Instant now) {
         Query query = queryFor(posting);
-        MatchScorer.Prepared prepared = scorer.prepare(posting);
-        return index.search(query, seeker -> prepared.score(seeker, now), SeekerIndex::warm, k);
+        MatchScorer.Prepared prepared = scorer.prepare(posting, now);
+        return index.search(query, prepared::score, SeekerIndex::warm, k);
     }
 
     /** The same, by scoring every seeker: only for benchmarks and tests. */
     public Retrieved<Seeker> scan(Posting posting, MatchScorer scorer, int k, Instant now) {
-        MatchScorer.Prepared prepared = scorer.prepare(posting);
-        return index.scan(seeker -> prepared.score(seeker, now), k);
+        MatchScorer.Prepared prepared = scorer.prepare(posting, now);
+        return index.scan(prepared::score, k);
     }
 
     /** Reads what scoring reads first: the seeker's fields and their skill and occupation arrays. */

@@ -45,9 +45,9 @@ public final class MatchScorer {
         return evaluate(posting, seeker, Fixed.of(posting, now, policy), null, null, null);
     }
 
-    /** The posting prepared for scoring against many seekers: its skills compiled once. */
-    public Prepared prepare(Posting posting) {
-        return new Prepared(posting, policy.relatedSkillCredit() > 0
+    /** The posting prepared for scoring against many seekers at {@code now}: its skills compiled once. */
+    public Prepared prepare(Posting posting, Instant now) {
+        return new Prepared(posting, Fixed.of(posting, now, policy), policy.relatedSkillCredit() > 0
                 ? SkillTable.of(posting, taxonomy::relatedTo)
                 : SkillTable.of(posting, skill -> new int[0]));
     }
@@ -56,21 +56,17 @@ public final class MatchScorer {
     public final class Prepared {
 
         private final Posting posting;
+        private final Fixed fixed;
         private final SkillTable skills;
-        private Fixed fixed;
 
-        private Prepared(Posting posting, SkillTable skills) {
+        private Prepared(Posting posting, Fixed fixed, SkillTable skills) {
             this.posting = posting;
+            this.fixed = fixed;
             this.skills = skills;
         }
 
-        public double score(Seeker seeker, Instant now) {
-            Fixed f = fixed;
-            if (f == null || !f.now.equals(now)) {
-                f = Fixed.of(posting, now, policy);
-                fixed = f;
-            }
-            return evaluate(posting, seeker, f, null, null, skills);
+        public double score(Seeker seeker) {
+            return evaluate(posting, seeker, fixed, null, null, skills);
         }
     }
 

@@ -80,7 +80,7 @@ class ScorePropertiesTest {
     void aPreparedPostingScoresExactlyAsThePairByPairPath(@ForAll("pairs") Pair pair) {
         Posting posting = pair.posting().build();
         Seeker seeker = pair.seeker().build();
-        assertThat(scorer.prepare(posting).score(seeker, Pairs.NOW))
+        assertThat(scorer.prepare(posting, Pairs.NOW).score(seeker))
                 .isCloseTo(scorer.score(posting, seeker, Pairs.NOW), org.assertj.core.data.Offset.offset(1e-12));
     }
 
