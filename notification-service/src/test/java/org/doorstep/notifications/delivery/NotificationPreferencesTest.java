@@ -63,7 +63,8 @@ class NotificationPreferencesTest {
     }
 
     private List<String> inbox(String seeker) {
-        byte[] body = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        byte[] body = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(10)).build()
                 .get().uri("/api/v1/me/matches?limit=100").headers(h -> h.setBearerAuth(Tokens.seeker(seeker)))
                 .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
         return Events.JSON.readTree(body).get("items").valueStream().map(i -> i.get("matchId").asString()).toList();

@@ -69,7 +69,8 @@ class StreamLatencyFiguresTest {
             millis.sort(Long::compare);
             List<Long> consumed = new ArrayList<>();
             for (String seeker : ids) {
-                byte[] body = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+                byte[] body = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+                        .responseTimeout(Duration.ofSeconds(10)).build()
                         .get().uri("/api/v1/me/matches?limit=100").headers(h -> h.setBearerAuth(Tokens.seeker(seeker)))
                         .exchange().expectBody().returnResult().getResponseBody();
                 Events.JSON.readTree(body).get("items").valueStream().forEach(item -> consumed.add(Duration.between(
