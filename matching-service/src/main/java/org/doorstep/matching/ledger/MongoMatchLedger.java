@@ -55,8 +55,8 @@ import reactor.core.publisher.Mono;
 class MongoMatchLedger implements MatchLedger {
 
     static final String COLLECTION = "matches";
-    private static final String POSTING_LISTING = "posting:";
-    private static final String SEEKER_LISTING = "seeker:";
+    static final String POSTING_LISTING = "posting:";
+    static final String SEEKER_LISTING = "seeker:";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
@@ -66,6 +66,7 @@ class MongoMatchLedger implements MatchLedger {
         // _id is unique already; the index makes {_id, revision} a key the MongoDB-wire server looks up
         collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("_id", "revision"),
                 new IndexOptions().unique(true).name("pair_revision")))).block();
+        ListingBackfill.ensure(collection());
     }
 
     @Override

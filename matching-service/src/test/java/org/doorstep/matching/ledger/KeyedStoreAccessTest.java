@@ -47,7 +47,9 @@ class KeyedStoreAccessTest {
     /** Not on the event path; each with its reason. */
     private static final List<StoreCommands.Allowed> ALLOWED = List.of(
             new StoreCommands.Allowed(MongoMatchLedger.COLLECTION, Set.of("status"),
-                    "GET /api/v1/stats (operator, on request): counts the active pairs"));
+                    "GET /api/v1/stats (operator, on request): counts the active pairs"),
+            new StoreCommands.Allowed(MongoMatchLedger.COLLECTION, Set.of(),
+                    "once, at the first start of a ledger without listings: ListingBackfill writes them"));
 
     private final String tag = UUID.randomUUID().toString().substring(0, 8);
     private final String prefix = "keyed-" + tag;

@@ -13,8 +13,12 @@ import org.doorstep.matching.match.LedgerEntry;
 import org.doorstep.matching.match.MatchId;
 import org.doorstep.matching.match.MatchLedger;
 import org.doorstep.matching.match.MatchLedger.Claim;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.reactivestreams.client.MongoClient;
 
 /** The ledger on the MongoDB-wire server: a trigger's claims in one write, revision guards, listings per posting and seeker. */
 class MongoMatchLedgerTest extends MatchingServiceTest {
@@ -23,6 +27,9 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
 
     @Autowired
     private MatchLedger ledger;
+
+    @Autowired
+    private MongoClient client;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String posting = "p-" + run;
@@ -125,5 +132,21 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
         assertThat(ledger.forSeeker(seeker("s1"), Set.of(), other::equals)).extracting(LedgerEntry::postingId)
                 .as("only the listed postings the caller reads").containsExactly(other);
         assertThat(ledger.forPosting("never-" + run, Set.of())).isEmpty();
+    }
+
+    @Test
+    void findsThePairsALedgerRecordedBeforeItKeptListings() {
+        ReactiveMongoTemplate older = new ReactiveMongoTemplate(client, "matching-older-" + run);
+        for (String seeker : List.of("s1", "s2")) {
+            older.insert(new Document("_id", matchId(seeker)).append("seekerId", seeker(seeker)).append("postingId", posting)
+                    .append("revision", 1).append("status", "ACTIVE").append("published", true), MongoMatchLedger.COLLECTION).block();
+        }
+
+        MatchLedger upgraded = new MongoMatchLedger(older);
+
+        assertThat(upgraded.forPosting(posting, Set.of())).extracting(LedgerEntry::seekerId)
+                .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"));
+        assertThat(upgraded.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId)
+                .containsExactly(posting);
     }
 }
