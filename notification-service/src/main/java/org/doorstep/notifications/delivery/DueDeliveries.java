@@ -26,11 +26,13 @@ class DueDeliveries {
         this.store = store;
     }
 
+    /** Adds what the store holds for the partition to what batches may already have put here (written there first). */
     void load(int partition) {
-        Map<String, Pending> waiting = new ConcurrentHashMap<>();
-        store.ofPartition(partition).doOnNext(pending -> waiting.put(pending.matchId(), pending))
+        Map<String, Pending> stored = new java.util.HashMap<>();
+        store.ofPartition(partition).doOnNext(pending -> stored.put(pending.matchId(), pending))
                 .then().block(Duration.ofSeconds(60));
-        byPartition.put(partition, waiting);
+        Map<String, Pending> waiting = of(partition);
+        stored.forEach(waiting::putIfAbsent);
     }
 
     void drop(int partition) {

@@ -49,10 +49,28 @@ public class StreamPositions {
      * {@code end} the partition's end when assigned. Called on the consumer thread.
      */
     public void assigned(int partition, long position, long end) {
-        Partition state = new Partition(position - 1, end - 1, store.jobSequence(partition));
+        Partition state = new Partition(position - 1, end - 1);
         partitions.put(partition, state);
-        due.load(partition);
+        load(partition, state);
         log.info("matches partition {} assigned at offset {} (end {})", partition, position, end);
+    }
+
+    /**
+     * Reads what the jobs need for the partition. A store that cannot be reached now must not break the
+     * consumer's rebalance: the batches need none of it, and the jobs retry it before they run.
+     */
+    private boolean load(int partition, Partition state) {
+        if (state.loaded) {
+            return true;
+        }
+        try {
+            state.jobSequence = Math.max(state.jobSequence, store.jobSequence(partition));
+            due.load(partition);
+            state.loaded = true;
+        } catch (RuntimeException e) {
+            log.warn("matches partition {}: waiting deliveries not loaded yet, the jobs retry: {}", partition, e.toString());
+        }
+        return state.loaded;
     }
 
     public void revoked(Collection<Integer> revoked) {
@@ -86,7 +104,7 @@ public class StreamPositions {
     /** Whether jobs may issue sequences on the partition now. Call holding the partition's lock. */
     boolean jobsMayRun(int partition) {
         Partition state = partitions.get(partition);
-        return state != null && state.lastOffset >= state.readyAt;
+        return state != null && state.lastOffset >= state.readyAt && load(partition, state);
     }
 
     /**
@@ -95,7 +113,7 @@ public class StreamPositions {
      */
     OptionalLong reserveJobSequences(int partition, int count) {
         Partition state = partitions.get(partition);
-        if (state == null || state.lastOffset < state.readyAt || count == 0) {
+        if (state == null || state.lastOffset < state.readyAt || !state.loaded || count == 0) {
             return OptionalLong.empty();
         }
         long first = Math.max(ofRecord(state.lastOffset), state.jobSequence) + 1;
@@ -111,7 +129,7 @@ public class StreamPositions {
 
     private Partition partition(int partition) {
         // a batch for a partition whose assignment was not reported (cannot happen with the binder's listener): treat it as ready after it
-        return partitions.computeIfAbsent(partition, p -> new Partition(-1, -1, store.jobSequence(p)));
+        return partitions.computeIfAbsent(partition, p -> new Partition(-1, -1));
     }
 
     private static final class Partition {
@@ -119,11 +137,11 @@ public class StreamPositions {
         private volatile long lastOffset;
         private final long readyAt;
         private volatile long jobSequence;
+        private volatile boolean loaded;
 
-        Partition(long lastOffset, long readyAt, long jobSequence) {
+        Partition(long lastOffset, long readyAt) {
             this.lastOffset = lastOffset;
             this.readyAt = readyAt;
-            this.jobSequence = jobSequence;
         }
     }
 }

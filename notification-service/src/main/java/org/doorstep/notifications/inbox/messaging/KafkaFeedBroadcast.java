@@ -1,10 +1,13 @@
 package org.doorstep.notifications.inbox.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -32,13 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code doorstep.notification-feed.v1} (key seekerId, so one seeker's events stay in order), and every
  * instance reads that topic in a group of its own ({@code followFeed}, an anonymous group: from the
  * end, never shared) and hands the events to its open streams. The instance that stored them has
- * already pushed them to its own streams; a stream drops what it has sent, so the copy costs nothing.
+ * already pushed them to its own streams: it skips its own copies by a header, before reading them
+ * (and a stream drops a sequence it has sent anyway).
  * The topic is an internal notification-service topic (delete, short retention): a stream that missed a
  * copy (an instance restarting) resumes from the store with Last-Event-ID, as after any disconnect.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
 
+    static final String INSTANCE_HEADER = "doorstep-instance";
+
+    /** This instance: its own events come back on the topic and are skipped before they are read. */
+    private final byte[] instance = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
     private final KafkaProducer<String, byte[]> producer;
     private final String topic;
     private final JsonMapper json;
@@ -78,7 +86,10 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
         for (FeedEvent event : events) {
-            sent.add(producer.send(new ProducerRecord<>(topic, event.seekerId(), json.writeValueAsBytes(WireEvent.of(event)))));
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.seekerId(),
+                    json.writeValueAsBytes(WireEvent.of(event)));
+            record.headers().add(INSTANCE_HEADER, instance);
+            sent.add(producer.send(record));
         }
         try {
             for (Future<RecordMetadata> future : sent) {
@@ -96,7 +107,10 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
     Consumer<Message<byte[]>> followFeed(LiveFeed live, JsonMapper mapper) {
         return message -> {
             byte[] data = message.getPayload();
-            if (data != null && data.length > 0) {
+            Object from = message.getHeaders().get(INSTANCE_HEADER);
+            boolean own = from instanceof byte[] bytes ? Arrays.equals(bytes, instance)
+                    : from != null && from.toString().equals(new String(instance, StandardCharsets.UTF_8));
+            if (!own && data != null && data.length > 0) {
                 live.publish(List.of(mapper.readValue(data, WireEvent.class).toEvent()));
             }
         };

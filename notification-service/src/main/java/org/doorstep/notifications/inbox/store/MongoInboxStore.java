@@ -82,7 +82,7 @@ class MongoInboxStore implements InboxStore {
         return new Document("seekerId", item.seekerId())
                 .append("postingId", item.match().postingId())
                 .append("partnerId", item.match().posting().partnerId())
-                .append("match", Document.parse(json.writeValueAsString(item.match())))
+                .append("match", json.writeValueAsString(item.match()))
                 .append("receivedAt", Date.from(item.receivedAt()))
                 .append("expiresAt", Date.from(item.expiresAt()))
                 .append("delivery", item.delivery().name())
@@ -139,7 +139,11 @@ class MongoInboxStore implements InboxStore {
     }
 
     private InboxItem toItem(Document doc) {
-        MatchFound match = json.readValue(doc.get("match", Document.class).toJson(RELAXED), MatchFound.class);
+        // the match is kept as its JSON text (encoding it as a nested document cost the driver more than the write);
+        // items written before that change hold a nested document
+        Object stored = doc.get("match");
+        MatchFound match = json.readValue(stored instanceof Document nested ? nested.toJson(RELAXED) : (String) stored,
+                MatchFound.class);
         Date holdUntil = doc.getDate("holdUntil");
         return new InboxItem(match, doc.getDate("receivedAt").toInstant(), doc.getDate("expiresAt").toInstant(),
                 Delivery.valueOf(doc.getString("delivery")), holdUntil == null ? null : holdUntil.toInstant(),
