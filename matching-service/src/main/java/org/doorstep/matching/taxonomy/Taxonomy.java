@@ -21,12 +21,15 @@ public final class Taxonomy {
     private final Map<String, Occupation> occupationByAlias;
     private final int[][] relatedSkills;
     private final TitleMatcher titles;
+    private final float[] skillWeights;
+    private final OccupationInference inference;
     private final int knownSkills;
     private volatile SkillConcept[] skills;
     private int size;
 
     Taxonomy(List<SkillConcept> known, Map<String, Integer> skillByAlias, Map<Integer, int[]> relatedSkills,
-             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias, TitleMatcher titles) {
+             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias, TitleMatcher titles,
+             float[] skillWeights, OccupationInference inference) {
         this.skills = known.toArray(new SkillConcept[Math.max(16, known.size() * 2)]);
         this.size = known.size();
         this.knownSkills = known.size();
@@ -36,6 +39,25 @@ public final class Taxonomy {
         this.occupationByKey = Map.copyOf(occupationByKey);
         this.occupationByAlias = Map.copyOf(occupationByAlias);
         this.titles = titles;
+        this.skillWeights = skillWeights;
+        this.inference = inference;
+    }
+
+    /**
+     * How much sharing this skill says about a fit, in (0, 1]: its specificity (ESCO reuse level and
+     * inverse frequency over ESCO's occupations, see {@link SkillWeights}).
+     */
+    public double skillWeight(int ord) {
+        return ord >= 0 && ord < skillWeights.length ? skillWeights[ord] : SkillWeights.unknown();
+    }
+
+    /**
+     * The ISCO unit groups these skills (sorted ordinals) most likely belong to, best first, each with the
+     * share of its occupation's weighted skill profile they cover; at most {@code limit}, none below
+     * {@code min}. Empty without occupation-skill relations (the built-in vocabulary alone has none).
+     */
+    public List<InferredOccupation> inferOccupations(int[] skills, int limit, double min) {
+        return inference.infer(skills, this, limit, min);
     }
 
     /** The concept of a skill given by label and/or ESCO URI (the URI wins when known). */
@@ -65,6 +87,20 @@ public final class Taxonomy {
     public int knownSkill(String label) {
         Integer ord = skillByAlias.get(LabelNormaliser.normalise(label));
         return ord == null || ord >= knownSkills ? -1 : ord;
+    }
+
+    /** Every alias of a known skill (normalised) with its concept; for the text extractor's dictionary. */
+    public void forEachSkillAlias(java.util.function.BiConsumer<String, Integer> action) {
+        skillByAlias.forEach((alias, ord) -> {
+            if (ord < knownSkills && !alias.startsWith("http") && !alias.startsWith("skill:")) {
+                action.accept(alias, ord);
+            }
+        });
+    }
+
+    /** Every alias of an occupation (normalised: titles, alternative titles, zh aliases). */
+    public void forEachOccupationAlias(java.util.function.BiConsumer<String, Occupation> action) {
+        occupationByAlias.forEach(action);
     }
 
     public SkillConcept concept(int ord) {
