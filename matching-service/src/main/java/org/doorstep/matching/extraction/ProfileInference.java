@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.doorstep.matching.taxonomy.InferredOccupation;
+import org.doorstep.matching.taxonomy.Occupation;
 import org.doorstep.matching.taxonomy.Taxonomy;
 import org.doorstep.matching.taxonomy.TitleMatch;
 
@@ -22,8 +23,6 @@ public final class ProfileInference {
     static final int SEEKER_OCCUPATIONS = 5;
     /** Below this share of an occupation's weighted profile, a skill set says nothing about it. */
     static final double MIN_COVERAGE = 0.08;
-    /** Coverage counts double as confidence: holding half of an occupation's weighted profile is certain. */
-    static final double COVERAGE_TO_CONFIDENCE = 2.0;
     /** A posting whose title names no occupation takes the one its skills point to, if they cover this much. */
     static final double POSTING_MIN_COVERAGE = 0.25;
     /** Skills found in a description below this confidence are not used. */
@@ -41,8 +40,11 @@ public final class ProfileInference {
     public record Occupations(int[] isco, float[] confidence) {
     }
 
-    /** A posting's occupation: ISCO unit group (0 unknown), how sure, and whether it was derived. */
-    public record PostingOccupation(int isco, float confidence, boolean derived) {
+    /**
+     * A posting's occupation: ISCO unit group (0 unknown), how sure, whether it was derived, and the
+     * position of the occupation's skill profile ({@link Taxonomy#profileOf}, -1 when none is known).
+     */
+    public record PostingOccupation(int isco, float confidence, boolean derived, int profile) {
     }
 
     /** Skills from a description (sorted ordinals) with their extraction confidence. */
@@ -59,7 +61,7 @@ public final class ProfileInference {
             }
         }
         for (InferredOccupation inferred : taxonomy.inferOccupations(skills, SEEKER_OCCUPATIONS, MIN_COVERAGE)) {
-            float confidence = (float) Math.min(1.0, COVERAGE_TO_CONFIDENCE * inferred.confidence());
+            float confidence = (float) Taxonomy.confidenceOfCoverage(inferred.confidence());
             byGroup.merge(inferred.occupation().isco(), confidence, Math::max);
         }
         int[] isco = byGroup.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -73,19 +75,26 @@ public final class ProfileInference {
     public PostingOccupation postingOccupation(String stated, String title, int[] skills) {
         int isco = taxonomy.isco(stated);
         if (isco > 0) {
-            return new PostingOccupation(isco, 1f, false);
+            Occupation concept = stated == null ? null : taxonomy.occupation(stated.trim());
+            if (concept == null) {
+                concept = taxonomy.normaliseTitle(stated).map(TitleMatch::occupation).filter(o -> o.isco() == isco)
+                        .orElse(null);
+            }
+            return new PostingOccupation(isco, 1f, false, taxonomy.profileOf(concept));
         }
         TitleMatch byTitle = taxonomy.normaliseTitle(title).orElse(null);
         if (byTitle != null && byTitle.confidence() >= Taxonomy.DERIVE_CONFIDENCE) {
-            return new PostingOccupation(byTitle.occupation().isco(), (float) byTitle.confidence(), true);
+            return new PostingOccupation(byTitle.occupation().isco(), (float) byTitle.confidence(), true,
+                    taxonomy.profileOf(byTitle.occupation()));
         }
         List<InferredOccupation> bySkills = taxonomy.inferOccupations(skills, 1, POSTING_MIN_COVERAGE);
         if (!bySkills.isEmpty()) {
             InferredOccupation best = bySkills.getFirst();
             return new PostingOccupation(best.occupation().isco(),
-                    (float) Math.min(1.0, COVERAGE_TO_CONFIDENCE * best.confidence()), true);
+                    (float) Taxonomy.confidenceOfCoverage(best.confidence()), true,
+                    taxonomy.profileOf(best.occupation()));
         }
-        return new PostingOccupation(0, 0f, false);
+        return new PostingOccupation(0, 0f, false, -1);
     }
 
     /** Up to {@code room} skills of the description not already declared (sorted), most confident kept. */

@@ -23,7 +23,7 @@ import org.doorstep.matching.taxonomy.Taxonomy;
  * ambiguous, "design user interfaces" is not); several mentions combine as independent evidence,
  * {@code 1 - prod(1 - c)}, at most 0.99. One- and two-letter words and common English words never count
  * alone, nor do ESCO's one-word alternative labels. Occupations named near the start of the text (a resume's headline, a posting's first line) get
- * more confidence.
+ * more confidence, and a short first line is read as a job title (see {@link #headline}).
  */
 public final class SkillExtractor {
 
@@ -38,6 +38,10 @@ public final class SkillExtractor {
             "training", "development", "operation", "operations", "use", "new", "sale", "sales", "report", "data",
             "system", "systems", "process", "quality", "control", "design", "research", "marketing", "planning",
             "communication", "technology", "skill", "state", "city", "name", "present", "current", "experience");
+
+    private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "the", "of", "in", "on", "for", "to",
+            "with", "at", "by", "from", "as", "or", "is", "be", "it");
+    private static final int HEADLINE_WORDS = 8;
 
     private final Taxonomy taxonomy;
     private final Map<String, Integer> skills = new HashMap<>();
@@ -71,6 +75,10 @@ public final class SkillExtractor {
         if (alias.isEmpty()) {
             return false;
         }
+        String[] words = alias.split(" ");
+        if (FUNCTION_WORDS.contains(words[0]) || FUNCTION_WORDS.contains(words[words.length - 1])) {
+            return false; // a fragment such as "and procedures": not a name of anything
+        }
         if (alias.indexOf(' ') < 0) {
             if (!preferred) {
                 return false;
@@ -89,6 +97,7 @@ public final class SkillExtractor {
         Map<Object, Mentions> foundOccupations = new LinkedHashMap<>();
         scan(text, tokens, skills, foundSkills, false);
         scan(text, tokens, occupations, foundOccupations, true);
+        headline(text, foundOccupations);
         List<FoundConcept> skillList = new ArrayList<>();
         foundSkills.forEach((ord, m) -> {
             int o = (Integer) ord;
@@ -149,6 +158,28 @@ public final class SkillExtractor {
             found.computeIfAbsent(concept, k -> new Mentions()).add(confidence, new Span(start, end, text.substring(start, end)));
             i += matched;
         }
+    }
+
+    /**
+     * A short first line (a resume's or a posting's title: "LEAD TEACHER", "Senior Java developer") is read
+     * as a job title through title normalisation, which knows more wordings than the alias dictionary; its
+     * confidence follows the normaliser's (an exact title 0.99, a word overlap of 0.5 about 0.8).
+     */
+    private void headline(String text, Map<Object, Mentions> found) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = text.indexOf('\n', start);
+        end = end < 0 ? text.length() : end;
+        String line = text.substring(start, end).strip();
+        if (line.isEmpty() || end == text.length() || line.split("\\s+").length > HEADLINE_WORDS) {
+            return;
+        }
+        int lineStart = start;
+        taxonomy.normaliseTitle(line).filter(m -> m.confidence() >= Taxonomy.DERIVE_CONFIDENCE).ifPresent(m ->
+                found.computeIfAbsent(m.occupation(), k -> new Mentions()).add(0.6 + 0.4 * m.confidence(),
+                        new Span(lineStart, lineStart + line.length(), line)));
     }
 
     private <T> void scanCjk(String text, Token token, Map<String, T> dictionary, Map<Object, Mentions> found) {

@@ -58,7 +58,8 @@ class DomainTranslator {
                 salary, occupation.isco(), occupation.derived(), ints(required), ints(optional), s.education(),
                 s.minExperienceYears() == null ? Float.NaN : s.minExperienceYears().floatValue(),
                 Masks.of(s.targetGroups()), Masks.of(s.accommodations()), List.copyOf(list(s.campaignCodes())),
-                s.validThrough(), s.updatedAt(), occupation.confidence(), described.skills(), described.confidence());
+                s.validThrough(), s.updatedAt(), occupation.confidence(), described.skills(), described.confidence(),
+                occupation.profile());
     }
 
     Seeker seeker(SeekerState s) {

@@ -29,6 +29,8 @@ public final class MatchScorer {
     public static final double NO_MATCH = -1;
 
     private static final double LN2 = Math.log(2);
+    /** The weight of the posting's completeness in the score: a tie-break. */
+    static final double TIE_BREAK = 0.002;
 
     private final MatchingPolicy policy;
     private final Taxonomy taxonomy;
@@ -44,12 +46,12 @@ public final class MatchScorer {
 
     /** The score, or {@link #NO_MATCH} when a veto applies or the pair shares nothing. */
     public double score(Posting posting, Seeker seeker, Instant now) {
-        return evaluate(posting, seeker, Fixed.of(posting, now, policy), null, null, null);
+        return evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), null, null, null);
     }
 
     /** The posting prepared for scoring against many seekers at {@code now}: its skills compiled once. */
     public Prepared prepare(Posting posting, Instant now) {
-        return new Prepared(posting, Fixed.of(posting, now, policy), skillTable(posting));
+        return new Prepared(posting, Fixed.of(posting, now, policy, taxonomy), skillTable(posting));
     }
 
     /** A posting prepared by {@link #prepare}; scores exactly as {@link #score(Posting, Seeker, Instant)}. */
@@ -71,18 +73,29 @@ public final class MatchScorer {
     }
 
     /** What depends on the posting and the time only: computed once per query, the same way on every path. */
-    private record Fixed(Instant now, double ageDays, double freshness, double cosLat) {
+    private record Fixed(Instant now, double ageDays, double freshness, double cosLat, double completeness) {
 
-        static Fixed of(Posting p, Instant now, MatchingPolicy policy) {
+        static Fixed of(Posting p, Instant now, MatchingPolicy policy, Taxonomy taxonomy) {
             double ageDays = p.updatedAt() == null ? 0 : Math.max(0, Duration.between(p.updatedAt(), now).toMinutes() / 1440.0);
-            return new Fixed(now, ageDays, Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays()), Geo.cosLat(p.lat()));
+            return new Fixed(now, ageDays, Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays()), Geo.cosLat(p.lat()),
+                    completeness(p, taxonomy));
+        }
+
+        /** How much of its occupation's weighted skill profile the posting lists (required and optional). */
+        static double completeness(Posting p, Taxonomy taxonomy) {
+            if (p.occupationProfile() < 0) {
+                return 0;
+            }
+            int[] declared = java.util.stream.IntStream.concat(java.util.Arrays.stream(p.requiredSkills()),
+                    java.util.Arrays.stream(p.optionalSkills())).sorted().distinct().toArray();
+            return taxonomy.occupationCoverage(p.occupationProfile(), declared);
         }
     }
 
     public Assessment assess(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy), reasons, vetoes, null);
+        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
         return new Assessment(score < 0 ? 0 : round(score), reasons.stream().map(Reason::withoutInputs).toList(),
                 List.copyOf(vetoes));
     }
@@ -91,7 +104,7 @@ public final class MatchScorer {
     public Assessment explain(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy), reasons, vetoes, null);
+        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
         return new Assessment(score < 0 ? 0 : round(score), List.copyOf(reasons), List.copyOf(vetoes));
     }
 
@@ -168,35 +181,42 @@ public final class MatchScorer {
                     + String.join(", ", Masks.values(missing, Accommodation.class).stream().map(Accommodation::phrase).toList()));
         }
 
-        // occupation: stated or inferred on either side, weighted by how sure each side is
+        // occupation: ISCO hierarchy similarity to the seeker's stated or inferred occupations, each weighted by
+        // how sure both sides are; and, as a factor of its own, how much of the posting occupation's skill
+        // profile the seeker has (continuous: tells apart the occupations of one unit group)
         MatchingPolicy.Weights w = policy.weights();
-        double occupation = -1;
+        double hierarchy = -1;
         int bestOccupation = 0;
         double bestConfidence = 0;
         boolean sameMinorGroup = false;
         if (p.isco() > 0 && s.occupations().length > 0) {
-            occupation = 0;
+            hierarchy = 0;
             for (int i = 0; i < s.occupations().length; i++) {
                 int desired = s.occupations()[i];
                 double sim = IscoCode.similarity(p.isco(), desired);
                 sameMinorGroup |= sim >= 0.7;
                 double value = sim * s.occupationWeight(i) * p.iscoConfidence();
-                if (value > occupation) {
-                    occupation = value;
+                if (value > hierarchy) {
+                    hierarchy = value;
                     bestOccupation = desired;
                     bestConfidence = s.occupationWeight(i);
                 }
             }
         }
+        double fit = p.occupationProfile() < 0 ? -1
+                : Taxonomy.confidenceOfCoverage(taxonomy.occupationCoverage(p.occupationProfile(), s.skills()));
+        double occupation = hierarchy;
 
         // skills: specificity-weighted coverage both ways (see SkillTable)
-        SkillTable skillTable = table != null ? table : skillTable(p);
-        SkillTable.Evidence evidence = skillTable.evidence(s.skills(), taxonomy::skillWeight);
+        // a prepared posting reads its table; one pair (or a seeker against many postings) goes pair by pair
+        SkillTable skillTable = table != null ? table : explain ? skillTable(p) : null;
+        SkillTable.Evidence evidence = skillTable != null ? skillTable.evidence(s.skills(), taxonomy::skillWeight)
+                : SkillTable.evidenceOf(p, s.skills(), taxonomy::relatedView, taxonomy::skillWeight, policy.relatedSkillCredit());
         if (!explain && !sameMinorGroup && evidence.exact() == 0) {
             return NO_MATCH;
         }
         double skills = -1;
-        if (skillTable.size() > 0) {
+        if (p.skillCount() > 0) {
             // known whenever the posting asks for skills: a seeker who shows none covers none of them
             skills = Math.sqrt(evidence.postingCoverage() * evidence.seekerCoverage());
             if (explain) {
@@ -219,7 +239,7 @@ public final class MatchScorer {
             weights += w.occupation();
             if (explain) {
                 reasons.add(new Reason("occupation", round(occupation),
-                        occupationDetail(p, bestOccupation, bestConfidence, occupation),
+                        occupationDetail(p, bestOccupation, bestConfidence),
                         inputs("postingIsco", p.isco(), "postingIscoConfidence", round(p.iscoConfidence()),
                                 "postingIscoDerived", p.iscoDerived(), "seekerIsco", bestOccupation,
                                 "seekerIscoConfidence", round(bestConfidence),
@@ -229,6 +249,17 @@ public final class MatchScorer {
         if (skills >= 0) {
             sum += w.skills() * skills;
             weights += w.skills();
+        }
+        if (fit >= 0) {
+            sum += w.profileFit() * fit;
+            weights += w.profileFit();
+            if (explain) {
+                String occupationName = taxonomy.profiled(p.occupationProfile()).label();
+                reasons.add(new Reason("profileFit", round(fit), String.format(Locale.ROOT,
+                        "the seeker's skills cover %.0f%% of what a %s needs", 100 * fit, occupationName),
+                        inputs("occupation", occupationName, "coverage",
+                                round(taxonomy.occupationCoverage(p.occupationProfile(), s.skills())))));
+            }
         }
         sum += w.distance() * distance;
         weights += w.distance();
@@ -273,7 +304,15 @@ public final class MatchScorer {
 
         // Bonuses close part of the remaining gap to 1 instead of adding and clamping: the order of two
         // pairs never changes at the top, and the score stays in [0, 1].
-        double score = weights > 0 ? sum / weights : 0;
+        double mean = weights > 0 ? sum / weights : 0;
+        // Among pairs whose evidence is equal, the posting that lists more of its occupation's skills ranks
+        // first: a deterministic tie-break with a meaning, too small to reorder pairs that differ otherwise.
+        double score = (1 - TIE_BREAK) * mean + TIE_BREAK * fixed.completeness();
+        if (explain) {
+            reasons.add(new Reason("completeness", round(fixed.completeness()), String.format(Locale.ROOT,
+                    "the posting lists %.0f%% of its occupation's skill profile (breaks ties only)", 100 * fixed.completeness()),
+                    inputs("weight", TIE_BREAK)));
+        }
         int groups = p.targetGroups() & s.keyGroups();
         if (groups != 0) {
             score = 1 - (1 - score) * (1 - policy.keyGroupBonus());
@@ -372,14 +411,14 @@ public final class MatchScorer {
         return false;
     }
 
-    private static String occupationDetail(Posting p, int desired, double confidence, double value) {
+    private static String occupationDetail(Posting p, int desired, double confidence) {
         int posting = p.isco();
         double similarity = IscoCode.similarity(posting, desired);
-        String whose = confidence >= 1 ? "the occupation the seeker wants" : String.format(Locale.ROOT,
-                "likely occupation from the seeker's skills (%.0f%% of its skill profile)", 100 * confidence);
-        String postingSide = p.iscoDerived() ? " (the posting's occupation derived from its title or skills)" : "";
+        String whose = confidence >= 1 ? "an occupation the seeker gave" : String.format(Locale.ROOT,
+                "the seeker's likely occupation from their skills (%.0f%% sure)", 100 * confidence);
+        String postingSide = p.iscoDerived() ? " (the posting's derived from its title or skills)" : "";
         if (similarity >= 1.0) {
-            return whose + ": ISCO " + posting + postingSide;
+            return "ISCO " + posting + ", " + whose + postingSide;
         }
         if (similarity >= 0.7) {
             return "same ISCO minor group " + posting / 10 + " as " + desired + ", " + whose + postingSide;
@@ -390,7 +429,7 @@ public final class MatchScorer {
         if (similarity > 0) {
             return "same ISCO major group " + posting / 1000 + " as " + desired + ", " + whose + postingSide;
         }
-        return "ISCO " + posting + " is not among the seeker's occupations";
+        return "ISCO " + posting + " is not near the seeker's occupations";
     }
 
     private static boolean veto(List<Veto> vetoes, String rule, String detail) {

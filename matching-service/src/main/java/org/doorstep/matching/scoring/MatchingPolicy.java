@@ -32,8 +32,9 @@ public record MatchingPolicy(
 
     /** Relative weights of the factors; only the factors known on both sides count (see MatchScorer). */
     public record Weights(
-            @DefaultValue("0.2") @DecimalMin("0") double occupation,
+            @DefaultValue("0.3") @DecimalMin("0") double occupation,
             @DefaultValue("0.4") @DecimalMin("0") double skills,
+            @DefaultValue("0.05") @DecimalMin("0") double profileFit,
             @DefaultValue("0.2") @DecimalMin("0") double distance,
             @DefaultValue("0.08") @DecimalMin("0") double salary,
             @DefaultValue("0.07") @DecimalMin("0") double experience,
@@ -43,7 +44,7 @@ public record MatchingPolicy(
     /** The defaults above, for code that runs without Spring (tests, benchmark, quality command). */
     public static MatchingPolicy defaults() {
         return new MatchingPolicy(0.3, 200, 0.1, 25, 1, 1, 0.5, 30, 0.1, 0.05,
-                new Weights(0.2, 0.4, 0.2, 0.08, 0.07, 0.05));
+                new Weights(0.3, 0.4, 0.05, 0.2, 0.08, 0.07, 0.05));
     }
 
     public double maxDistanceOf(Seeker seeker) {

@@ -8,7 +8,8 @@ import java.util.List;
  * {@code optionalSkills} are sorted concept ordinals; {@code extractedSkills} those found in its
  * description, each with its extraction confidence in {@code extractedWeights}, counted as optional),
  * occupation as an ISCO unit group (0 unknown) with {@code iscoConfidence} (1 stated, less when derived
- * from the title or inferred from the skills), groups and accommodations as masks. The display fields
+ * from the title or inferred from the skills) and {@code occupationProfile}, the position of that occupation's
+ * skill profile in the taxonomy (-1 none), groups and accommodations as masks. The display fields
  * travel on in {@code match.found}.
  */
 public record Posting(
@@ -38,7 +39,8 @@ public record Posting(
         Instant updatedAt,
         float iscoConfidence,
         int[] extractedSkills,
-        float[] extractedWeights) {
+        float[] extractedWeights,
+        int occupationProfile) {
 
     private static final int[] NONE = new int[0];
 
@@ -51,7 +53,7 @@ public record Posting(
         this(id, partnerId, externalId, version, open, title, lat, lon, regionCode, address, workplace,
                 employmentType, salary, isco, iscoDerived, requiredSkills, optionalSkills, minEducation,
                 minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, updatedAt, 1f, NONE,
-                new float[0]);
+                new float[0], -1);
     }
 
     public boolean remote() {

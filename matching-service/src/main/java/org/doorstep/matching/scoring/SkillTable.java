@@ -70,7 +70,11 @@ final class SkillTable {
         this.required = required;
         this.optional = optional;
         this.relatedCredit = relatedCredit;
-        this.totalWeight = Arrays.stream(weights).sum();
+        double total = 0;
+        for (double w : weights) {
+            total += w; // in position order, as evidenceOf sums: both paths give the same bits of the result
+        }
+        this.totalWeight = total;
         int capacity = Integer.highestOneBit(Math.max(4, entries) * 2 - 1) << 1;
         keys = new int[capacity];
         Arrays.fill(keys, -1);
@@ -137,6 +141,82 @@ final class SkillTable {
         double covered = sum(exactHeld) + relatedCredit * sum(relatedHeld);
         return new Evidence(exactHeld, relatedHeld, totalWeight > 0 ? covered / totalWeight : 0,
                 seekerTotal > 0 ? seekerUsed / seekerTotal : 0);
+    }
+
+    /**
+     * The same evidence as {@link #evidence}, computed pair by pair without building a table (for one
+     * seeker against many postings, where each posting is met once). Relations are symmetric, so the
+     * posting positions a held skill is related to are the positions of the skills related to it.
+     */
+    static Evidence evidenceOf(Posting posting, int[] held, IntFunction<int[]> relatedSkillsOf,
+                               IntToDoubleFunction weightOf, double relatedCredit) {
+        long exactHeld = 0;
+        long relatedHeld = 0;
+        double seekerTotal = 0;
+        double seekerUsed = 0;
+        for (int h : held) {
+            double w = weightOf.applyAsDouble(h);
+            seekerTotal += w;
+            long exact = positions(posting, h);
+            long related = 0;
+            if (relatedCredit > 0) {
+                for (int r : relatedSkillsOf.apply(h)) {
+                    related |= positions(posting, r);
+                }
+            }
+            exactHeld |= exact;
+            relatedHeld |= related;
+            if (exact != 0) {
+                seekerUsed += w;
+            } else if (related != 0) {
+                seekerUsed += relatedCredit * w;
+            }
+        }
+        relatedHeld &= ~exactHeld;
+        double total = 0;
+        double covered = 0;
+        double relatedSum = 0;
+        int n = Math.min(MAX_SKILLS, posting.skillCount());
+        for (int i = 0; i < n; i++) {
+            double pw = positionWeight(posting, i, weightOf);
+            total += pw;
+        }
+        for (long bits = exactHeld; bits != 0; bits &= bits - 1) {
+            covered += positionWeight(posting, Long.numberOfTrailingZeros(bits), weightOf);
+        }
+        for (long bits = relatedHeld; bits != 0; bits &= bits - 1) {
+            relatedSum += positionWeight(posting, Long.numberOfTrailingZeros(bits), weightOf);
+        }
+        covered += relatedCredit * relatedSum;
+        return new Evidence(exactHeld, relatedHeld, total > 0 ? covered / total : 0,
+                seekerTotal > 0 ? seekerUsed / seekerTotal : 0);
+    }
+
+    /** The positions (as bits) skill {@code s} holds in the posting: required, optional, then described. */
+    private static long positions(Posting p, int s) {
+        long bits = 0;
+        int offset = 0;
+        for (int[] part : new int[][] {p.requiredSkills(), p.optionalSkills(), p.extractedSkills()}) {
+            int at = java.util.Arrays.binarySearch(part, s);
+            if (at >= 0 && offset + at < MAX_SKILLS) {
+                bits |= 1L << (offset + at);
+            }
+            offset += part.length;
+        }
+        return bits;
+    }
+
+    private static double positionWeight(Posting p, int i, IntToDoubleFunction weightOf) {
+        int required = p.requiredSkills().length;
+        int optional = p.optionalSkills().length;
+        if (i < required) {
+            return 2 * weightOf.applyAsDouble(p.requiredSkills()[i]);
+        }
+        if (i < required + optional) {
+            return weightOf.applyAsDouble(p.optionalSkills()[i - required]);
+        }
+        int e = i - required - optional;
+        return p.extractedWeights()[e] * weightOf.applyAsDouble(p.extractedSkills()[e]);
     }
 
     private double sum(long bits) {

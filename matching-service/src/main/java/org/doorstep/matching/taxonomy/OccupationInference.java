@@ -21,12 +21,20 @@ final class OccupationInference {
     static final double OPTIONAL = 0.5;
 
     private final Occupation[] occupations;
+    private final Map<Occupation, Integer> indexOf = new HashMap<>();
+    private final int[][] essential;
+    private final int[][] optional;
     private final int[][] bySkill;
     private final double[] profileWeight;
 
     OccupationInference(List<Occupation> occupations, List<int[]> essential, List<int[]> optional,
                         float[] weights) {
         this.occupations = occupations.toArray(new Occupation[0]);
+        this.essential = essential.toArray(new int[0][]);
+        this.optional = optional.toArray(new int[0][]);
+        for (int o = 0; o < this.occupations.length; o++) {
+            indexOf.putIfAbsent(this.occupations[o], o);
+        }
         this.profileWeight = new double[this.occupations.length];
         int[] counts = new int[weights.length];
         for (int o = 0; o < this.occupations.length; o++) {
@@ -60,6 +68,39 @@ final class OccupationInference {
 
     boolean isEmpty() {
         return occupations.length == 0;
+    }
+
+    /** The position of an occupation with a skill profile, or -1. */
+    int indexOf(Occupation occupation) {
+        Integer o = occupation == null ? null : indexOf.get(occupation);
+        return o == null ? -1 : o;
+    }
+
+    int[] essentialOf(int index) {
+        return essential[index].clone();
+    }
+
+    Occupation occupation(int index) {
+        return occupations[index];
+    }
+
+    /**
+     * How much of occupation {@code o}'s weighted skill profile these skills (sorted) cover, as in
+     * {@link #infer}: monotone in the skills, 0 for an unknown occupation.
+     */
+    double coverage(int o, int[] skills, Taxonomy taxonomy) {
+        if (o < 0 || o >= occupations.length) {
+            return 0;
+        }
+        double evidence = 0;
+        for (int s : skills) {
+            if (java.util.Arrays.binarySearch(essential[o], s) >= 0) {
+                evidence += taxonomy.skillWeight(s);
+            } else if (java.util.Arrays.binarySearch(optional[o], s) >= 0) {
+                evidence += OPTIONAL * taxonomy.skillWeight(s);
+            }
+        }
+        return evidence / (profileWeight[o] + PRIOR);
     }
 
     /** The {@code limit} most likely ISCO unit groups for these skills, best first, confidence above {@code min}. */

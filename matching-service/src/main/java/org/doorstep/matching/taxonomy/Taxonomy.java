@@ -60,6 +60,29 @@ public final class Taxonomy {
         return inference.infer(skills, this, limit, min);
     }
 
+    /** The position of an occupation among those with a skill profile (ESCO's), -1 when it has none. */
+    public int profileOf(Occupation occupation) {
+        return inference.indexOf(occupation);
+    }
+
+    /** The essential skills (sorted ordinals) of the occupation at a position given by {@link #profileOf}. */
+    public int[] essentialSkills(int profile) {
+        return inference.essentialOf(profile);
+    }
+
+    /** The occupation at a position given by {@link #profileOf}. */
+    public Occupation profiled(int index) {
+        return inference.occupation(index);
+    }
+
+    /**
+     * How much of the skill profile of the occupation at {@code profile} these skills (sorted ordinals)
+     * cover, in [0, 1): the same measure as the confidence of {@link #inferOccupations}.
+     */
+    public double occupationCoverage(int profile, int[] skills) {
+        return inference.coverage(profile, skills, this);
+    }
+
     /** The concept of a skill given by label and/or ESCO URI (the URI wins when known). */
     public int skill(String label, String escoUri) {
         if (escoUri != null && !escoUri.isBlank()) {
@@ -117,6 +140,14 @@ public final class Taxonomy {
         int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
         return r == null ? new int[0] : r.clone();
     }
+
+    /** The skills {@code a} is related to (sorted; shared, never modify): for hot paths that only read. */
+    public int[] relatedView(int a) {
+        int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
+        return r == null ? NO_SKILLS : r;
+    }
+
+    private static final int[] NO_SKILLS = new int[0];
 
     /** Whether {@code a} and {@code b} are related concepts (broader/narrower or related in the vocabulary). */
     public boolean related(int a, int b) {
@@ -190,6 +221,15 @@ public final class Taxonomy {
 
     private static String normalised(String text) {
         return LabelNormaliser.normalise(text);
+    }
+
+    /**
+     * How sure a coverage of an occupation's skill profile makes us of the occupation: 1 - e^(-3c), steep at
+     * first and never flat (a quarter of the profile 0.53, half 0.78, all of it 0.95): no cap that would make
+     * two different coverages equal.
+     */
+    public static double confidenceOfCoverage(double coverage) {
+        return 1 - Math.exp(-3 * coverage);
     }
 
     /** Below this, a title does not give a posting its occupation (a wrong one would match the wrong people). */
