@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "doorstep.seeker-tokens.secret=" + Tokens.SECRET,
         "doorstep.stream.heartbeat=PT0.5S",
-        "doorstep.stream.poll-interval=PT0.5S",
         "doorstep.schedule.interval=PT0.2S",
         "doorstep.feedback.relay-interval=PT0.2S",
         "doorstep.webhooks.allow-loopback=true",
@@ -33,6 +32,6 @@ import org.springframework.context.annotation.Import;
         "doorstep.webhooks.circuit-open-for=PT1S",
         "doorstep.push.fcm.enabled=true",
 })
-@Import({TestClock.Configuration.class, TestFcm.Configuration.class})
+@Import({TestClock.Configuration.class, TestFcm.Configuration.class, MongoCommands.Configuration.class})
 public @interface NotificationServiceTest {
 }

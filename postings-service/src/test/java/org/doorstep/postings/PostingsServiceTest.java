@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
         "doorstep.operator-token=" + PostingsServiceTest.OPERATOR_TOKEN,
         "doorstep.rate-limit.limit-for-period=1000000",
         "doorstep.outbox.sweep-interval=1s",
+        // OutboxRecoveryTest plays an instance that crashed after its write: found by the full sweep
+        "doorstep.outbox.full-sweep-interval=2s",
         "doorstep.outbox.sweep-grace=2s",
         "doorstep.expiry.interval=1s",
         "doorstep.postings.max-body-bytes=65536"})

@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * real embedded Kafka broker and MongoDB-wire server, and helpers to drive the API as a mobile app would.
  */
 @DoorstepInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a full outbox sweep every 2 s (not 5 min): OutboxRelayTest plays an instance that crashed before its relay ran
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "doorstep.outbox.full-sweep-interval=2s")
 @AutoConfigureWebTestClient
 public abstract class SeekersServiceTest {
 

@@ -48,6 +48,14 @@ final class ServicesUnderTest {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** The service processes by name, and this JVM (which runs the broker and the MongoDB-wire server in tests). */
+    synchronized Map<String, Long> processes() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        pids.put("test JVM (Kafka, MongoDB-wire server, load)", ProcessHandle.current().pid());
+        processes.forEach((service, process) -> pids.put(service.module(), process.pid()));
+        return pids;
+    }
+
     private void start() {
         for (DoorstepService service : DoorstepService.values()) {
             ports.put(service, freePort());
@@ -92,7 +100,7 @@ final class ServicesUnderTest {
     }
 
     /** The project root: the nearest folder holding the services, from the module (tests) or the root (benchmarks). */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("postings-service/pom.xml"))) {
                 return dir;

@@ -2,6 +2,7 @@ package org.doorstep.matching.ledger;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.doorstep.matching.match.LedgerEntry;
+import org.doorstep.matching.match.MatchId;
 import org.doorstep.matching.match.MatchLedger;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
@@ -25,134 +26,174 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The match ledger in MongoDB (database {@code matching}, collection {@code matches}), one document
- * per pair keyed by matchId. Claims are conditional writes (insert, or update at the expected
- * revision), so two instances or two threads never both announce the same revision. Called from
- * Kafka listener threads, which may block.
+ * The match ledger in MongoDB (database {@code matching}, collection {@code matches}): one document per
+ * pair keyed by matchId, and one listing document per posting ({@code posting:<id>}, its seekers) and per
+ * seeker ({@code seeker:<id>}, its postings), so that a posting's or a seeker's pairs are read by
+ * {@code _id}, never searched for.
+ * <p>
+ * Every filter is keyed: {@code {_id}}, {@code {_id: {$in}}}, or exactly {@code {_id, revision}}, the keys
+ * of a unique index (the MongoDB-wire server uses an index only for such filters and scans the collection
+ * under its lock for anything else; a MongoDB replica set answers them from the {@code _id} index). A
+ * claim at an expected revision is an upsert filtered on {@code {_id, revision}}: it updates the pair if
+ * it is still at that revision, and otherwise fails on the duplicate {@code _id}, which the bulk write
+ * reports for that claim alone. Called from Kafka listener threads, which may block.
  */
 @Component
 class MongoMatchLedger implements MatchLedger {
 
     static final String COLLECTION = "matches";
+    static final String POSTING_LISTING = "posting:";
+    static final String SEEKER_LISTING = "seeker:";
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final ReactiveMongoTemplate mongo;
 
     MongoMatchLedger(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("postingId", org.springframework.data.domain.Sort.Direction.ASC)).block();
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("seekerId", org.springframework.data.domain.Sort.Direction.ASC)).block();
+        // _id is unique already; the index makes {_id, revision} a key the MongoDB-wire server looks up
+        collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("_id", "revision"),
+                new IndexOptions().unique(true).name("pair_revision")))).block();
+        ListingBackfill.ensure(collection());
     }
 
     @Override
-    public List<LedgerEntry> forPosting(String postingId) {
-        return find(Query.query(Criteria.where("postingId").is(postingId)));
+    public List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds) {
+        return pairsOf(POSTING_LISTING + postingId, "seekers", seekerIds, s -> MatchId.of(postingId, s), s -> true);
     }
 
     @Override
-    public List<LedgerEntry> forSeeker(String seekerId) {
-        return find(Query.query(Criteria.where("seekerId").is(seekerId)));
+    public List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead) {
+        return pairsOf(SEEKER_LISTING + seekerId, "postings", postingIds, p -> MatchId.of(p, seekerId), alsoRead);
+    }
+
+    /** One read for the listing and the given pairs; a second only for listed pairs not among them. */
+    private List<LedgerEntry> pairsOf(String listingId, String field, Collection<String> others,
+                                      Function<String, String> matchId, Predicate<String> alsoRead) {
+        List<Object> ids = new ArrayList<>(others.size() + 1);
+        ids.add(listingId);
+        others.forEach(o -> ids.add(matchId.apply(o)));
+        List<LedgerEntry> entries = new ArrayList<>();
+        List<String> listed = List.of();
+        for (Document d : byIds(ids)) {
+            if (listingId.equals(d.get("_id"))) {
+                listed = strings(d.get(field));
+            } else {
+                entries.add(toEntry(d));
+            }
+        }
+        Set<String> given = Set.copyOf(others);
+        List<Object> more = new ArrayList<>();
+        for (String other : listed) {
+            if (!given.contains(other) && alsoRead.test(other)) {
+                more.add(matchId.apply(other));
+            }
+        }
+        if (!more.isEmpty()) {
+            byIds(more).forEach(d -> entries.add(toEntry(d)));
+        }
+        return entries;
     }
 
     @Override
     public Optional<LedgerEntry> find(String matchId) {
-        return find(Query.query(Criteria.where("_id").is(matchId))).stream().findFirst();
+        return byIds(List.of(matchId)).stream().findFirst().map(MongoMatchLedger::toEntry);
     }
 
     @Override
-    public boolean claim(LedgerEntry next, int expectedRevision) {
-        if (expectedRevision == 0) {
-            return claimNew(List.of(next)).contains(next.matchId());
-        }
-        Document document = toDocument(next);
-        Update update = new Update();
-        document.forEach((k, v) -> {
-            if (!"_id".equals(k)) {
-                update.set(k, v);
-            }
-        });
-        Query query = Query.query(Criteria.where("_id").is(next.matchId()).and("revision").is(expectedRevision));
-        Long modified = mongo.updateFirst(query, update, COLLECTION).map(r -> r.getModifiedCount()).block();
-        return modified != null && modified > 0;
-    }
-
-    /**
-     * One unordered insert of all entries: each either lands or fails alone on the duplicate key of a
-     * pair recorded before (any other failure is thrown).
-     */
-    @Override
-    public Set<String> claimNew(List<LedgerEntry> entries) {
+    public Set<String> claim(List<Claim> claims) {
         Set<String> claimed = new LinkedHashSet<>();
-        entries.forEach(e -> claimed.add(e.matchId()));
-        if (entries.isEmpty()) {
+        if (claims.isEmpty()) {
             return claimed;
         }
-        List<Document> documents = entries.stream().map(MongoMatchLedger::toDocument).toList();
+        List<WriteModel<Document>> writes = new ArrayList<>(claims.size() * 2 + 1);
+        for (Claim claim : claims) {
+            claimed.add(claim.next().matchId());
+            Document document = toDocument(claim.next());
+            if (claim.expectedRevision() == 0) {
+                writes.add(new InsertOneModel<>(document));
+            } else {
+                document.remove("_id");
+                writes.add(new UpdateOneModel<>(atRevision(claim.next().matchId(), claim.expectedRevision()),
+                        new Document("$set", document), new UpdateOptions().upsert(true)));
+            }
+        }
+        // the listings, one update per posting and per seeker; re-adding a listed pair changes nothing
+        Map<String, Set<String>> seekersOfPosting = new LinkedHashMap<>();
+        Map<String, Set<String>> postingsOfSeeker = new LinkedHashMap<>();
+        for (Claim claim : claims) {
+            LedgerEntry e = claim.next();
+            seekersOfPosting.computeIfAbsent(e.postingId(), k -> new LinkedHashSet<>()).add(e.seekerId());
+            postingsOfSeeker.computeIfAbsent(e.seekerId(), k -> new LinkedHashSet<>()).add(e.postingId());
+        }
+        seekersOfPosting.forEach((posting, seekers) -> writes.add(listing(POSTING_LISTING + posting, "seekers", seekers)));
+        postingsOfSeeker.forEach((seeker, postings) -> writes.add(listing(SEEKER_LISTING + seeker, "postings", postings)));
         try {
-            mongo.getCollection(COLLECTION)
-                    .flatMap(c -> Mono.from(c.insertMany(documents, new InsertManyOptions().ordered(false))))
-                    .block();
+            bulkWrite(writes);
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY || error.getIndex() >= claims.size()) {
                     throw e;
                 }
-                claimed.remove(entries.get(error.getIndex()).matchId());
+                claimed.remove(claims.get(error.getIndex()).next().matchId());
             }
         }
         return claimed;
     }
 
     @Override
-    public void markPublished(Map<String, Integer> revisions) {
-        if (revisions.isEmpty()) {
-            return;
+    public void settle(Map<String, Integer> published, List<LedgerEntry> withdrawn, Instant at) {
+        List<WriteModel<Document>> writes = new ArrayList<>(published.size() + withdrawn.size());
+        published.forEach((matchId, revision) ->
+                writes.add(new UpdateOneModel<>(atRevision(matchId, revision), Updates.set("published", true))));
+        for (LedgerEntry entry : withdrawn) {
+            writes.add(new UpdateOneModel<>(atRevision(entry.matchId(), entry.revision()), Updates.combine(
+                    Updates.set("status", LedgerEntry.Status.WITHDRAWN.name()), Updates.set("updatedAt", Date.from(at)))));
         }
-        List<UpdateOneModel<Document>> updates = new ArrayList<>(revisions.size());
-        revisions.forEach((matchId, revision) -> updates.add(new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", matchId), Filters.eq("revision", revision)), Updates.set("published", true))));
-        mongo.getCollection(COLLECTION)
-                .flatMap(c -> Mono.from(c.bulkWrite(updates, new BulkWriteOptions().ordered(false))))
-                .block();
-    }
-
-    @Override
-    public boolean withdraw(String matchId, Instant at) {
-        Long modified = mongo.updateFirst(
-                Query.query(Criteria.where("_id").is(matchId).and("status").is(LedgerEntry.Status.ACTIVE.name())),
-                new Update().set("status", LedgerEntry.Status.WITHDRAWN.name()).set("updatedAt", Date.from(at)),
-                COLLECTION).map(r -> r.getModifiedCount()).block();
-        return modified != null && modified > 0;
+        if (!writes.isEmpty()) {
+            bulkWrite(writes);
+        }
     }
 
     @Override
     public void dismiss(String matchId, String seekerId, String postingId, Instant at) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(matchId)),
-                new Update().set("status", LedgerEntry.Status.DISMISSED.name())
-                        .set("updatedAt", Date.from(at))
-                        .setOnInsert("seekerId", seekerId)
-                        .setOnInsert("postingId", postingId)
-                        .setOnInsert("revision", 0)
-                        .setOnInsert("score", 0.0)
-                        .setOnInsert("published", true),
-                COLLECTION).block();
+        collection().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", matchId), Updates.combine(
+                        Updates.set("status", LedgerEntry.Status.DISMISSED.name()),
+                        Updates.set("updatedAt", Date.from(at)),
+                        Updates.inc("revision", 1),
+                        Updates.setOnInsert("seekerId", seekerId),
+                        Updates.setOnInsert("postingId", postingId),
+                        Updates.setOnInsert("score", 0.0),
+                        Updates.setOnInsert("published", true)),
+                new UpdateOptions().upsert(true))))
+                .block();
     }
 
+    /**
+     * The operator's statistics: a scan of the active pairs, on request only (never on the event path).
+     */
     @Override
     public Map<String, Map<String, Long>> activeCounts() {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         counts.put("byCampaign", new LinkedHashMap<>());
         counts.put("byKeyGroup", new LinkedHashMap<>());
         counts.put("byRegion", new LinkedHashMap<>());
-        Query active = Query.query(Criteria.where("status").is(LedgerEntry.Status.ACTIVE.name()));
-        active.fields().include("campaignCodes").include("keyGroups").include("regionCode");
-        List<Document> documents = mongo.find(active, Document.class, COLLECTION).collectList().block();
+        List<Document> documents = collection()
+                .flatMapMany(c -> Flux.from(c.find(Filters.eq("status", LedgerEntry.Status.ACTIVE.name()))
+                        .projection(new Document("campaignCodes", 1).append("keyGroups", 1).append("regionCode", 1))))
+                .collectList().block();
         long total = 0;
         for (Document d : documents == null ? List.<Document>of() : documents) {
             total++;
@@ -169,13 +210,29 @@ class MongoMatchLedger implements MatchLedger {
         return counts;
     }
 
-    private List<LedgerEntry> find(Query query) {
-        List<Document> documents = mongo.find(query, Document.class, COLLECTION).collectList().block();
-        List<LedgerEntry> entries = new ArrayList<>();
-        if (documents != null) {
-            documents.forEach(d -> entries.add(toEntry(d)));
-        }
-        return entries;
+    /** Exactly the keys of the unique index: a plain document, since {@code Filters.and} would render {@code $and}. */
+    private static Bson atRevision(String matchId, int revision) {
+        return new Document("_id", matchId).append("revision", revision);
+    }
+
+    private static WriteModel<Document> listing(String listingId, String field, Set<String> members) {
+        return new UpdateOneModel<>(Filters.eq("_id", listingId),
+                Updates.addEachToSet(field, new ArrayList<>(members)), new UpdateOptions().upsert(true));
+    }
+
+    private List<Document> byIds(List<Object> ids) {
+        List<Document> documents = collection()
+                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))))
+                .collectList().block();
+        return documents == null ? List.of() : documents;
+    }
+
+    private void bulkWrite(List<WriteModel<Document>> writes) {
+        collection().flatMap(c -> Mono.from(c.bulkWrite(writes, UNORDERED))).block();
+    }
+
+    private Mono<MongoCollection<Document>> collection() {
+        return mongo.getCollection(COLLECTION);
     }
 
     private static Document toDocument(LedgerEntry e) {

@@ -99,26 +99,26 @@ public final class MatchEngine {
         }
         postings.upsert(posting);
         Retrieved<Seeker> retrieved = seekers.match(posting, scorer, policy.topK(), now);
-        Map<String, LedgerEntry> known = bySeeker(ledger.forPosting(posting.id()));
         Set<String> candidates = new HashSet<>();
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             candidates.add(ranked.item().id());
         }
+        Map<String, LedgerEntry> known = bySeeker(ledger.forPosting(posting.id(), candidates));
+        Round round = new Round(now);
         for (LedgerEntry entry : known.values()) {
             if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.seekerId())) {
                 Seeker seeker = seekers.get(entry.seekerId());
                 if (seeker != null && scorer.score(posting, seeker, now) < policy.threshold()) {
-                    withdraw(entry, WithdrawalReason.POSTING_CHANGED, now);
+                    round.withdraw(entry, WithdrawalReason.POSTING_CHANGED);
                 }
             }
         }
-        List<Telling> tellings = new ArrayList<>();
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             if (ranked.score() >= policy.threshold()) {
-                addIfNews(tellings, decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now));
+                round.tell(decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now));
             }
         }
-        tellAll(tellings);
+        finish(round);
     }
 
     /** A posting closed: it leaves the index and its matches are withdrawn. */
@@ -126,12 +126,13 @@ public final class MatchEngine {
         closedPostings.merge(postingId, version, Math::max);
         postings.remove(postingId);
         shardOfPosting.remove(postingId);
-        Instant now = clock.instant();
-        for (LedgerEntry entry : ledger.forPosting(postingId)) {
+        Round round = new Round(clock.instant());
+        for (LedgerEntry entry : ledger.forPosting(postingId, Set.of())) {
             if (entry.status() == LedgerEntry.Status.ACTIVE) {
-                withdraw(entry, WithdrawalReason.POSTING_CLOSED, now);
+                round.withdraw(entry, WithdrawalReason.POSTING_CLOSED);
             }
         }
+        finish(round);
     }
 
     /** A profile was created or changed. */
@@ -145,40 +146,45 @@ public final class MatchEngine {
         }
         seekers.upsert(seeker);
         Instant now = clock.instant();
-        Retrieved<org.doorstep.matching.scoring.Posting> retrieved = postings.match(seeker, scorer, policy.topK(), now);
-        Map<String, LedgerEntry> known = byPosting(ledger.forSeeker(seeker.id()));
+        Retrieved<Posting> retrieved = postings.match(seeker, scorer, policy.topK(), now);
         Set<String> candidates = new HashSet<>();
         for (Ranked<Posting> ranked : retrieved.ranked()) {
             candidates.add(ranked.item().id());
         }
+        // postings of other instances' partitions are theirs to judge: only the ones held here are read
+        Map<String, LedgerEntry> known = byPosting(ledger.forSeeker(seeker.id(), candidates, this::holds));
+        Round round = new Round(now);
         for (LedgerEntry entry : known.values()) {
             if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.postingId())) {
                 Posting posting = postings.get(entry.postingId());
-                // postings of other instances' partitions are theirs to judge
                 if (posting != null && scorer.score(posting, seeker, now) < policy.threshold()) {
-                    withdraw(entry, WithdrawalReason.PROFILE_CHANGED, now);
+                    round.withdraw(entry, WithdrawalReason.PROFILE_CHANGED);
                 }
             }
         }
-        List<Telling> tellings = new ArrayList<>();
         for (Ranked<Posting> ranked : retrieved.ranked()) {
             if (ranked.score() >= policy.threshold()) {
-                addIfNews(tellings, decide(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now));
+                round.tell(decide(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now));
             }
         }
-        tellAll(tellings);
+        finish(round);
     }
 
     /** The seeker erased themselves: gone from the index, their matches on this instance's postings withdrawn. */
     public synchronized void seekerErased(String seekerId) {
         erasedSeekers.add(seekerId);
         seekers.remove(seekerId);
-        Instant now = clock.instant();
-        for (LedgerEntry entry : ledger.forSeeker(seekerId)) {
-            if (entry.status() == LedgerEntry.Status.ACTIVE && postings.get(entry.postingId()) != null) {
-                withdraw(entry, WithdrawalReason.SEEKER_ERASED, now);
+        Round round = new Round(clock.instant());
+        for (LedgerEntry entry : ledger.forSeeker(seekerId, Set.of(), this::holds)) {
+            if (entry.status() == LedgerEntry.Status.ACTIVE) {
+                round.withdraw(entry, WithdrawalReason.SEEKER_ERASED);
             }
         }
+        finish(round);
+    }
+
+    private boolean holds(String postingId) {
+        return postings.get(postingId) != null;
     }
 
     /** The seeker dismissed a match: the pair never comes back. */
@@ -223,30 +229,50 @@ public final class MatchEngine {
     }
 
     /**
-     * A match event to publish: for a pair never told ({@code fresh}: its ledger entry still to be
-     * recorded), or a later revision already claimed in the ledger.
+     * A match event to publish, and the ledger claim it needs first: a pair never told (expected
+     * revision 0) or a later revision; none when a recorded revision is published again.
      */
-    private record Telling(MatchFound event, LedgerEntry fresh) {
+    private record Telling(MatchFound event, MatchLedger.Claim claim) {
     }
 
-    private static void addIfNews(List<Telling> tellings, Telling telling) {
-        if (telling != null) {
-            tellings.add(telling);
+    /** What one trigger tells: withdrawals and matches, written to the ledger together. */
+    private static final class Round {
+        private final Instant now;
+        private final List<Telling> tellings = new ArrayList<>();
+        private final List<LedgerEntry> withdrawals = new ArrayList<>();
+        private final List<MatchWithdrawn> withdrawalEvents = new ArrayList<>();
+
+        Round(Instant now) {
+            this.now = now;
+        }
+
+        void tell(Telling telling) {
+            if (telling != null) {
+                tellings.add(telling);
+            }
+        }
+
+        void withdraw(LedgerEntry entry, WithdrawalReason reason) {
+            withdrawals.add(entry);
+            withdrawalEvents.add(new MatchWithdrawn(entry.matchId(), entry.seekerId(), entry.postingId(),
+                    entry.partnerId(), reason, now, entry.revision()));
+        }
+
+        boolean isEmpty() {
+            return tellings.isEmpty() && withdrawals.isEmpty();
         }
     }
 
-    /** What to tell about a pair, or null when nothing: below the threshold, dismissed, unchanged, or claimed by another. */
+    /** What to tell about a pair, or null when nothing: below the threshold, dismissed or unchanged. */
     private Telling decide(Posting posting, Seeker seeker, LedgerEntry known, Trigger trigger, Instant now) {
         Assessment assessment = scorer.assess(posting, seeker, now);
         if (assessment.vetoed() || assessment.score() < policy.threshold()) {
             return null;
         }
         String matchId = MatchId.of(posting.id(), seeker.id());
-        LedgerEntry fresh = null;
         int revision;
         if (known == null) {
             revision = 1;
-            fresh = entry(matchId, posting, seeker, revision, assessment.score(), now);
         } else {
             // the revision to tell; 0: nothing to tell
             revision = switch (known.status()) {
@@ -263,50 +289,44 @@ public final class MatchEngine {
             if (revision == 0) {
                 return null;
             }
-            if (revision > known.revision()
-                    && !ledger.claim(entry(matchId, posting, seeker, revision, assessment.score(), now), known.revision())) {
-                return null;
-            }
         }
+        MatchLedger.Claim claim = known != null && revision == known.revision() ? null
+                : new MatchLedger.Claim(entry(matchId, posting, seeker, revision, assessment.score(), now),
+                        known == null ? 0 : known.revision());
         return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
-                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now), fresh);
+                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now), claim);
     }
 
     /**
-     * Records the fresh pairs in one ledger write (a pair recorded meanwhile by another is dropped),
-     * publishes every event at once and waits for the broker, then marks them published in one write.
-     * One round trip each instead of three per match: a posting can bring 200 matches.
+     * Claims the round's new revisions in one ledger write (a pair someone else claimed meanwhile is
+     * dropped), publishes every event at once and waits for the broker, then marks the matches published
+     * and the withdrawals recorded in one more write. Two writes per trigger, however many matches: a
+     * posting can bring 200. A withdrawal is published before it is recorded, so a crash in between
+     * withdraws the pair again (same event id) when its trigger is replayed.
      */
-    private void tellAll(List<Telling> tellings) {
-        if (tellings.isEmpty()) {
+    private void finish(Round round) {
+        if (round.isEmpty()) {
             return;
         }
-        List<LedgerEntry> fresh = new ArrayList<>();
-        for (Telling telling : tellings) {
-            if (telling.fresh() != null) {
-                fresh.add(telling.fresh());
+        List<MatchLedger.Claim> claims = new ArrayList<>();
+        for (Telling telling : round.tellings) {
+            if (telling.claim() != null) {
+                claims.add(telling.claim());
             }
         }
-        Set<String> claimed = ledger.claimNew(fresh);
-        List<MatchFound> events = new ArrayList<>(tellings.size());
+        Set<String> claimed = ledger.claim(claims);
+        List<MatchEvent> events = new ArrayList<>(round.withdrawalEvents);
         Map<String, Integer> revisions = new LinkedHashMap<>();
-        for (Telling telling : tellings) {
-            if (telling.fresh() == null || claimed.contains(telling.event().matchId())) {
+        for (Telling telling : round.tellings) {
+            if (telling.claim() == null || claimed.contains(telling.event().matchId())) {
                 events.add(telling.event());
                 revisions.put(telling.event().matchId(), telling.event().revision());
             }
         }
         publisher.publishAll(events);
-        ledger.markPublished(revisions);
-        found.addAndGet(events.size());
-    }
-
-    private void withdraw(LedgerEntry entry, WithdrawalReason reason, Instant now) {
-        publisher.publish(new MatchWithdrawn(entry.matchId(), entry.seekerId(), entry.postingId(), entry.partnerId(),
-                reason, now, entry.revision()));
-        if (ledger.withdraw(entry.matchId(), now)) {
-            withdrawn.incrementAndGet();
-        }
+        ledger.settle(revisions, round.withdrawals, round.now);
+        found.addAndGet(revisions.size());
+        withdrawn.addAndGet(round.withdrawals.size());
     }
 
     private static LedgerEntry entry(String matchId, Posting posting, Seeker seeker, int revision, double score, Instant now) {

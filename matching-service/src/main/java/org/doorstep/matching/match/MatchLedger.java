@@ -1,41 +1,58 @@
 package org.doorstep.matching.match;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
-/** The durable record of every pair matching has told anyone about. */
+/**
+ * The durable record of every pair matching has told anyone about. Every read and write reaches a
+ * pair by its matchId (and revision), never by a search: the pairs of a posting or a seeker are found
+ * through the listing the ledger keeps for each. A trigger reads once or twice, writes its claims in
+ * one write before publishing, and settles what it published in one write after.
+ */
 public interface MatchLedger {
 
-    List<LedgerEntry> forPosting(String postingId);
+    /**
+     * The entries of this posting's pairs with {@code seekerIds} (those recorded), plus every other pair
+     * recorded for the posting (a superset of its active pairs).
+     */
+    List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds);
 
-    List<LedgerEntry> forSeeker(String seekerId);
+    /**
+     * The entries of this seeker's pairs with {@code postingIds} (those recorded), plus the other pairs
+     * recorded for the seeker whose posting {@code alsoRead} accepts (e.g. the postings held here).
+     */
+    List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead);
 
     Optional<LedgerEntry> find(String matchId);
 
     /**
-     * Records {@code next} if the pair is still at {@code expectedRevision} (0: not recorded yet).
-     * False when someone else got there first: then the caller does not publish.
+     * Records every claim that still holds (a pair not recorded yet for expected revision 0, else the
+     * pair still at its expected revision), in one write. Returns the matchIds this call recorded; a
+     * claim someone else got to first is left out, and its event must not be published.
      */
-    boolean claim(LedgerEntry next, int expectedRevision);
+    Set<String> claim(List<Claim> claims);
 
     /**
-     * {@link #claim} with expected revision 0 for many pairs at once: records each entry whose pair is
-     * not recorded yet. Returns the matchIds this call recorded; a pair recorded before is left out.
+     * After the broker accepted the events: marks these revisions (matchId to revision) published and
+     * these entries withdrawn (each only if still at the revision read), in one write.
      */
-    Set<String> claimNew(List<LedgerEntry> entries);
+    void settle(Map<String, Integer> published, List<LedgerEntry> withdrawn, Instant at);
 
-    /** The events of these pairs (matchId to revision) were accepted by the broker. */
-    void markPublished(Map<String, Integer> revisions);
-
-    /** ACTIVE to WITHDRAWN; false if it was not active. */
-    boolean withdraw(String matchId, Instant at);
-
-    /** The seeker dismissed the pair: it never comes back (recorded even if it was never matched here). */
+    /**
+     * The seeker dismissed the pair: it never comes back (recorded even if it was never matched here).
+     * Moves the pair's revision on, so that a claim or withdrawal made at the revision read before fails.
+     */
     void dismiss(String matchId, String seekerId, String postingId, Instant at);
 
     /** Active matches counted by campaign, key group and region. */
     Map<String, Map<String, Long>> activeCounts();
+
+    /** A pair's next entry, to be recorded if the pair is still at {@code expectedRevision} (0: not recorded yet). */
+    record Claim(LedgerEntry next, int expectedRevision) {
+    }
 }

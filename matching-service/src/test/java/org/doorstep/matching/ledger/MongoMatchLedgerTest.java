@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.doorstep.matching.MatchingServiceTest;
 import org.doorstep.matching.match.LedgerEntry;
+import org.doorstep.matching.match.MatchId;
 import org.doorstep.matching.match.MatchLedger;
+import org.doorstep.matching.match.MatchLedger.Claim;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
-/** The ledger's batch writes on the MongoDB-wire server: one insert for many pairs, one update marking them told. */
+import com.mongodb.reactivestreams.client.MongoClient;
+
+/** The ledger on the MongoDB-wire server: a trigger's claims in one write, revision guards, listings per posting and seeker. */
 class MongoMatchLedgerTest extends MatchingServiceTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
@@ -21,33 +28,125 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     @Autowired
     private MatchLedger ledger;
 
-    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    @Autowired
+    private MongoClient client;
 
-    private LedgerEntry entry(String seekerId, int revision) {
-        return new LedgerEntry("p-" + run + ":" + seekerId, seekerId, "p-" + run, "partner-a", revision, 0.8,
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final String posting = "p-" + run;
+
+    private String seeker(String name) {
+        return name + "-" + run;
+    }
+
+    private String matchId(String seeker) {
+        return MatchId.of(posting, seeker(seeker));
+    }
+
+    private LedgerEntry entry(String postingId, String seeker, int revision) {
+        return new LedgerEntry(MatchId.of(postingId, seeker(seeker)), seeker(seeker), postingId, "partner-a", revision, 0.8,
                 LedgerEntry.Status.ACTIVE, false, List.of("spring-drive"), List.of(), "CN-51", NOW);
+    }
+
+    private LedgerEntry entry(String seeker, int revision) {
+        return entry(posting, seeker, revision);
+    }
+
+    private static Claim fresh(LedgerEntry entry) {
+        return new Claim(entry, 0);
     }
 
     @Test
     void claimingManyRecordsEachNewPairAndLeavesOutPairsRecordedBefore() {
-        assertThat(ledger.claim(entry("s2", 1), 0)).isTrue();
+        assertThat(ledger.claim(List.of(fresh(entry("s2", 1))))).containsExactly(matchId("s2"));
 
-        var claimed = ledger.claimNew(List.of(entry("s1", 1), entry("s2", 1), entry("s3", 1)));
+        var claimed = ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1)), fresh(entry("s3", 1))));
 
-        assertThat(claimed).containsExactly("p-" + run + ":s1", "p-" + run + ":s3");
-        assertThat(ledger.forPosting("p-" + run)).extracting(LedgerEntry::seekerId)
-                .containsExactlyInAnyOrder("s1", "s2", "s3");
-        assertThat(ledger.claimNew(List.of(entry("s1", 1)))).as("a second claim of the same pair").isEmpty();
+        assertThat(claimed).containsExactly(matchId("s1"), matchId("s3"));
+        assertThat(ledger.forPosting(posting, Set.of())).extracting(LedgerEntry::seekerId)
+                .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"), seeker("s3"));
+        assertThat(ledger.claim(List.of(fresh(entry("s1", 1))))).as("a second claim of the same pair").isEmpty();
     }
 
     @Test
-    void markingPublishedFlipsOnlyTheRevisionThatWasPublished() {
-        ledger.claimNew(List.of(entry("s1", 1), entry("s2", 1)));
+    void aClaimAtAnOutdatedRevisionFailsAloneWhileTheOtherClaimsOfItsWriteLand() {
+        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1))));
 
-        ledger.markPublished(Map.of("p-" + run + ":s1", 1, "p-" + run + ":s2", 7));
+        var claimed = ledger.claim(List.of(
+                new Claim(entry("s1", 2), 1),
+                new Claim(entry("s2", 4), 3),
+                fresh(entry("s3", 1))));
 
-        assertThat(ledger.find("p-" + run + ":s1")).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
-        assertThat(ledger.find("p-" + run + ":s2")).as("revision 7 was never recorded")
+        assertThat(claimed).containsExactly(matchId("s1"), matchId("s3"));
+        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.revision()).isEqualTo(2));
+        assertThat(ledger.find(matchId("s2"))).as("still at the revision someone else left it at")
+                .hasValueSatisfying(e -> assertThat(e.revision()).isEqualTo(1));
+    }
+
+    @Test
+    void settlingMarksOnlyThePublishedRevisionAndWithdrawsOnlyAtTheRevisionRead() {
+        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1)), fresh(entry("s3", 1)), fresh(entry("s4", 1))));
+
+        ledger.settle(Map.of(matchId("s1"), 1, matchId("s2"), 7), List.of(entry("s3", 1), entry("s4", 5)), NOW);
+
+        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
+        assertThat(ledger.find(matchId("s2"))).as("revision 7 was never recorded")
                 .hasValueSatisfying(e -> assertThat(e.published()).isFalse());
+        assertThat(ledger.find(matchId("s3"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.WITHDRAWN));
+        assertThat(ledger.find(matchId("s4"))).as("read at revision 5, which it never had")
+                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.ACTIVE));
+    }
+
+    @Test
+    void aDismissalOutranksAClaimOrAWithdrawalDecidedAtTheRevisionReadBeforeIt() {
+        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1))));
+        LedgerEntry readBefore = ledger.find(matchId("s1")).orElseThrow();
+
+        ledger.dismiss(matchId("s1"), seeker("s1"), posting, NOW);
+        ledger.dismiss(matchId("s2"), seeker("s2"), posting, NOW);
+
+        assertThat(ledger.claim(List.of(new Claim(entry("s1", 2), readBefore.revision())))).isEmpty();
+        ledger.settle(Map.of(), List.of(entry("s2", 1)), NOW);
+        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.DISMISSED));
+        assertThat(ledger.find(matchId("s2"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.DISMISSED));
+    }
+
+    @Test
+    void aPairDismissedBeforeItWasEverMatchedIsNeverClaimed() {
+        ledger.dismiss(matchId("s1"), seeker("s1"), posting, NOW);
+
+        assertThat(ledger.claim(List.of(fresh(entry("s1", 1))))).isEmpty();
+        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.DISMISSED));
+    }
+
+    @Test
+    void findsThePairsOfAPostingAndOfASeekerThroughTheirListings() {
+        String other = "q-" + run;
+        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1))));
+        ledger.claim(List.of(fresh(entry(other, "s1", 1))));
+
+        assertThat(ledger.forPosting(posting, Set.of(seeker("s2"), seeker("s9")))).extracting(LedgerEntry::seekerId)
+                .as("the pairs asked for that exist, and every other pair of the posting")
+                .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"));
+        assertThat(ledger.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId)
+                .containsExactlyInAnyOrder(posting, other);
+        assertThat(ledger.forSeeker(seeker("s1"), Set.of(), other::equals)).extracting(LedgerEntry::postingId)
+                .as("only the listed postings the caller reads").containsExactly(other);
+        assertThat(ledger.forPosting("never-" + run, Set.of())).isEmpty();
+    }
+
+    @Test
+    void findsThePairsALedgerRecordedBeforeItKeptListings() {
+        ReactiveMongoTemplate older = new ReactiveMongoTemplate(client, "matching-older-" + run);
+        for (String seeker : List.of("s1", "s2")) {
+            older.insert(new Document("_id", matchId(seeker)).append("seekerId", seeker(seeker)).append("postingId", posting)
+                    .append("revision", 1).append("status", "ACTIVE").append("published", true), MongoMatchLedger.COLLECTION).block();
+        }
+
+        MatchLedger upgraded = new MongoMatchLedger(older);
+
+        assertThat(upgraded.forPosting(posting, Set.of())).extracting(LedgerEntry::seekerId)
+                .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"));
+        assertThat(upgraded.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId)
+                .containsExactly(posting);
     }
 }

@@ -1,188 +1,104 @@
 package org.doorstep.notifications.delivery;
 
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import org.doorstep.notifications.inbox.Delivery;
-import org.doorstep.notifications.inbox.Feed;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.doorstep.notifications.inbox.FeedEvent;
-import org.doorstep.notifications.inbox.FeedSignals;
-import org.doorstep.notifications.inbox.InboxItem;
-import org.doorstep.notifications.inbox.InboxSettings;
-import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.inbox.MatchFound;
 import org.doorstep.notifications.inbox.MatchWithdrawn;
-import org.doorstep.notifications.preferences.NotificationPolicy;
 import org.doorstep.notifications.preferences.Preferences;
 import org.doorstep.notifications.preferences.PreferencesStore;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns match events into inbox items and live notifications. Blocking by design: called from Kafka
- * consumer threads and the scheduler, never from an event loop. Every step is idempotent, so a
- * redelivered event (or a crash half-way) repeats nothing the seeker sees.
+ * Delivers a batch of match records (one poll) with a fixed number of round trips, whatever its size:
+ * three keyed reads (inbox items, preferences, today's push counts, all by {@code _id $in}), every
+ * decision in memory, then one bulk write keyed by {@code _id} per collection, in an order that makes a
+ * crash half-way harmless: waiting deliveries, feed, inbox, push counts. A redelivered record finds its
+ * inbox item and changes nothing; one whose inbox write was lost is decided again and its feed event,
+ * numbered from the record's offset, is a duplicate key: the seeker sees nothing twice. Only then are
+ * the events pushed to open streams (this instance's at once, the others' through the broadcast).
+ * Blocking by design: runs on the Kafka consumer threads.
  */
 @Service
 public class MatchDelivery {
 
-    private static final Logger log = LoggerFactory.getLogger(MatchDelivery.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final InboxStore inbox;
-    private final Feed feed;
-    private final FeedSignals signals;
+    private final DeliveryWrites writes;
     private final PreferencesStore preferences;
-    private final List<LiveChannel> channels;
-    private final List<PartnerChannel> partners;
+    private final org.doorstep.notifications.inbox.InboxStore inbox;
+    private final StreamPositions positions;
     private final SeekerLocks locks;
     private final Clock clock;
-    private final InboxSettings settings;
-    private final JsonMapper json;
     private final MeterRegistry meters;
+    private final Timer batchTimer;
 
-    MatchDelivery(InboxStore inbox, Feed feed, FeedSignals signals, PreferencesStore preferences,
-                  List<LiveChannel> channels, List<PartnerChannel> partners, SeekerLocks locks, Clock clock,
-                  InboxSettings settings, JsonMapper json, MeterRegistry meters) {
-        this.meters = meters;
-        this.inbox = inbox;
-        this.feed = feed;
-        this.signals = signals;
+    MatchDelivery(DeliveryWrites writes, PreferencesStore preferences, org.doorstep.notifications.inbox.InboxStore inbox,
+                  StreamPositions positions, SeekerLocks locks, Clock clock, MeterRegistry meters) {
+        this.writes = writes;
         this.preferences = preferences;
-        this.channels = channels;
-        this.partners = partners;
+        this.inbox = inbox;
+        this.positions = positions;
         this.locks = locks;
         this.clock = clock;
-        this.settings = settings;
-        this.json = json;
+        this.meters = meters;
+        this.batchTimer = Timer.builder("doorstep.notifications.batch").description("one batch of match records, read to pushed")
+                .publishPercentiles(0.5, 0.99).register(meters);
     }
 
-    public void found(MatchFound match) {
-        locks.run(match.seekerId(), () -> {
-            Instant now = clock.instant();
-            Preferences prefs = preferences.find(match.seekerId()).block();
-            if (prefs.isErased()) {
-                count("erased_seeker");
-                return;
-            }
-            InboxItem stored = inbox.addIfAbsent(new InboxItem(match, now, now.plus(settings.itemTtl()),
-                    Delivery.PENDING, null, null)).block();
-            if (stored.delivery() == Delivery.PENDING) {
-                notify(stored, prefs, now);
-            } else {
-                inbox.refresh(match).block();
-                count("repeat");
-            }
-            partners.forEach(partner -> partner.found(match, prefs));
-        });
-    }
-
-    public void withdrawn(MatchWithdrawn withdrawal) {
-        locks.run(withdrawal.seekerId(), () -> {
-            Instant now = clock.instant();
-            InboxItem item = inbox.find(withdrawal.seekerId(), withdrawal.matchId(), Instant.EPOCH).block();
-            if (item != null && (item.delivery() == Delivery.LIVE || item.delivery() == Delivery.DIGESTED)
-                    && item.expiresAt().isAfter(now)) {
-                append(withdrawal.seekerId(), "withdrawn:" + withdrawal.matchId(), FeedEvent.MATCH_WITHDRAWN,
-                        withdrawal.matchId(), json.writeValueAsString(withdrawal));
-            }
-            inbox.remove(withdrawal.seekerId(), withdrawal.matchId()).block();
-            Preferences prefs = preferences.find(withdrawal.seekerId()).block();
-            partners.forEach(partner -> partner.withdrawn(withdrawal, prefs));
-        });
-    }
-
-    /** Releases items whose quiet hours ended (subject to the daily cap). Returns how many were handled. */
-    public int releaseHeld() {
-        Instant now = clock.instant();
-        List<InboxItem> due = inbox.heldUntil(now, 500).collectList().block();
-        for (InboxItem held : due) {
-            locks.run(held.seekerId(), () -> {
-                InboxItem current = inbox.find(held.seekerId(), held.matchId(), now).block();
-                if (current != null && current.delivery() == Delivery.HELD) {
-                    notify(current, preferences.find(held.seekerId()).block(), now);
-                }
-            });
+    public void deliver(List<MatchRecord> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        return due.size();
-    }
-
-    /** Sends each daily digest whose time has come. Returns how many digests were sent. */
-    public int sendDueDigests() {
-        Instant now = clock.instant();
-        int sent = 0;
-        for (Preferences prefs : preferences.withDailyDigest().collectList().block()) {
-            Instant slot = NotificationPolicy.lastDigestSlot(prefs, now);
-            if (slot == null || !Boolean.TRUE.equals(preferences.claimDigest(prefs.seekerId(), slot).block())) {
-                continue;
-            }
-            if (locks.with(prefs.seekerId(), () -> digest(prefs, slot))) {
-                sent++;
-            }
+        long started = System.nanoTime();
+        Set<Integer> partitions = new HashSet<>();
+        Set<String> seekers = new LinkedHashSet<>();
+        for (MatchRecord record : records) {
+            partitions.add(record.partition());
+            seekers.add(record.event().seekerId());
         }
-        return sent;
+        positions.locked(partitions, () -> locks.withAll(seekers, () -> {
+            deliverLocked(records, seekers);
+            return null;
+        }));
+        batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        meters.counter("doorstep.notifications.records").increment(records.size());
     }
 
-    private boolean digest(Preferences prefs, Instant slot) {
-        List<InboxItem> waiting = inbox.waitingForDigest(prefs.seekerId()).collectList().block();
-        if (waiting.isEmpty()) {
-            return false;
+    private void deliverLocked(List<MatchRecord> records, Set<String> seekers) {
+        Set<String> matchIds = new LinkedHashSet<>();
+        records.forEach(record -> matchIds.add(record.event().matchId()));
+        Map<String, Preferences> prefs = preferences.findAll(seekers).block(TIMEOUT);
+        DeliveryBatch batch = writes.newBatch(clock.instant(), prefs,
+                inbox.findAll(matchIds).block(TIMEOUT));
+        batch.loadCounts(preferences.pushCounts(batch.dayKeys(seekers)).block(TIMEOUT));
+        Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
+        for (MatchRecord record : records) {
+            switch (record.event()) {
+                case MatchFound found -> batch.found(found, record.partition(), StreamPositions.ofRecord(record.offset()));
+                case MatchWithdrawn withdrawn -> batch.withdrawn(withdrawn, record.partition(),
+                        StreamPositions.ofRecord(record.offset()));
+            }
+            lastOffsets.merge(record.partition(), record.offset(), Math::max);
         }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("seekerId", prefs.seekerId());
-        summary.put("digestAt", slot.toString());
-        summary.put("count", waiting.size());
-        summary.put("matches", waiting.stream().map(InboxItem::match).toList());
-        FeedEvent event = append(prefs.seekerId(), "digest:" + slot, FeedEvent.DIGEST, null,
-                json.writeValueAsString(summary));
-        waiting.forEach(item -> inbox.markDelivery(item.matchId(), Delivery.DIGESTED, null).block());
-        channels.forEach(channel -> channel.digest(prefs, event, waiting.size()));
-        return true;
+        writes.write(batch);
+        lastOffsets.forEach(positions::processed);
+        batch.outcomes().forEach((outcome, n) -> meters.counter("doorstep.notifications.matches", "outcome", outcome)
+                .increment(n));
     }
 
-    private void notify(InboxItem item, Preferences prefs, Instant now) {
-        String day = NotificationPolicy.day(prefs, now).toString();
-        boolean capped = prefs.maxPerDay() != null;
-        long pushedToday = capped ? preferences.pushesOn(item.seekerId(), day).block() : 0;
-        switch (NotificationPolicy.decide(prefs, item.match().score(), now, pushedToday)) {
-            case NotificationPolicy.PushNow push -> {
-                FeedEvent event = append(item.seekerId(), "found:" + item.matchId(), FeedEvent.MATCH_FOUND,
-                        item.matchId(), json.writeValueAsString(item.match()));
-                if (capped) {
-                    preferences.countPush(item.seekerId(), day).block();
-                }
-                channels.forEach(channel -> channel.found(prefs, item.match(), event));
-                inbox.markDelivery(item.matchId(), Delivery.LIVE, null).block();
-                count("live");
-            }
-            case NotificationPolicy.HoldUntil hold -> {
-                inbox.markDelivery(item.matchId(), Delivery.HELD, hold.until()).block();
-                count("held");
-            }
-            case NotificationPolicy.WaitForDigest digest -> {
-                inbox.markDelivery(item.matchId(), Delivery.DIGEST, null).block();
-                count("digest");
-            }
-            case NotificationPolicy.InboxOnly only -> {
-                log.debug("match {} kept in the inbox only: {}", item.matchId(), only.why());
-                inbox.markDelivery(item.matchId(), Delivery.INBOX_ONLY, null).block();
-                count("inbox_only");
-            }
-        }
-    }
-
-    private void count(String outcome) {
-        meters.counter("doorstep.notifications.matches", "outcome", outcome).increment();
-    }
-
-    private FeedEvent append(String seekerId, String key, String type, String matchId, String data) {
-        FeedEvent event = feed.append(seekerId, key, type, matchId, data).block();
-        signals.appended(seekerId);
-        return event;
+    /** The events of the batch in the order they were written; for tests and figures. */
+    static List<FeedEvent> eventsOf(DeliveryBatch batch) {
+        return new ArrayList<>(batch.feedEvents());
     }
 }

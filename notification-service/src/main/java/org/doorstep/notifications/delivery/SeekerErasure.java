@@ -16,9 +16,13 @@ public class SeekerErasure {
     private final PreferencesStore preferences;
     private final List<ErasureParticipant> participants;
     private final SeekerLocks locks;
+    private final PendingDeliveries pending;
+    private final DueDeliveries due;
 
     SeekerErasure(InboxStore inbox, Feed feed, PreferencesStore preferences, List<ErasureParticipant> participants,
-                  SeekerLocks locks) {
+                  SeekerLocks locks, PendingDeliveries pending, DueDeliveries due) {
+        this.pending = pending;
+        this.due = due;
         this.inbox = inbox;
         this.feed = feed;
         this.preferences = preferences;
@@ -31,6 +35,8 @@ public class SeekerErasure {
             inbox.purge(seekerId).block();
             feed.purge(seekerId).block();
             preferences.purge(seekerId).block();
+            pending.purge(seekerId).block();
+            due.forgetSeeker(seekerId);
             participants.forEach(participant -> participant.erase(seekerId));
         });
     }

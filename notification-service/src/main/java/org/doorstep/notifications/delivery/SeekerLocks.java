@@ -1,13 +1,15 @@
 package org.doorstep.notifications.delivery;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Serialises, within this instance, everything that appends to one seeker's feed (consumer threads,
- * the release and digest jobs), so sequence numbers become visible in order. Striped: bounded memory.
+ * Serialises, within this instance, the delivery of a seeker's matches with their erasure (which runs
+ * on the preferences consumer). Striped: bounded memory.
  */
 @Component
 class SeekerLocks {
@@ -27,6 +29,18 @@ class SeekerLocks {
             return work.get();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Holds the stripes of all these seekers (taken in stripe order, so never a deadlock). */
+    <T> T withAll(Collection<String> seekerIds, Supplier<T> work) {
+        List<ReentrantLock> held = seekerIds.stream().mapToInt(id -> Math.floorMod(id.hashCode(), stripes.length))
+                .distinct().sorted().mapToObj(i -> stripes[i]).toList();
+        held.forEach(ReentrantLock::lock);
+        try {
+            return work.get();
+        } finally {
+            held.reversed().forEach(ReentrantLock::unlock);
         }
     }
 

@@ -40,7 +40,7 @@ public class FeedbackService implements SeekerErasure.ErasureParticipant {
                             ? new SeekerFeedback.MatchDismissed(matchId, seekerId, item.match().postingId(), at)
                             : new SeekerFeedback.MatchApplied(matchId, seekerId, item.match().postingId(), at);
                     return outbox.record(feedback, UUID.randomUUID().toString(), json.writeValueAsString(feedback))
-                            .flatMap(fresh -> inbox.markFeedback(seekerId, matchId, kind.name())
+                            .flatMap(fresh -> inbox.markFeedback(matchId, kind.name())
                                     .thenReturn(new Recorded(matchId, kind, at, fresh)));
                 });
     }

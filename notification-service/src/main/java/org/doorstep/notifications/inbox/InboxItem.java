@@ -13,4 +13,12 @@ public record InboxItem(MatchFound match, Instant receivedAt, Instant expiresAt,
     public String seekerId() {
         return match.seekerId();
     }
+
+    public InboxItem with(Delivery newDelivery, Instant newHoldUntil) {
+        return new InboxItem(match, receivedAt, expiresAt, newDelivery, newHoldUntil, feedback);
+    }
+
+    public InboxItem with(MatchFound newer) {
+        return new InboxItem(newer, receivedAt, expiresAt, delivery, holdUntil, feedback);
+    }
 }

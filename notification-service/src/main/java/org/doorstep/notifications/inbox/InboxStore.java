@@ -1,36 +1,29 @@
 package org.doorstep.notifications.inbox;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The seekers' inboxes. */
+/** The seekers' inboxes, one document per match keyed by match id. */
 public interface InboxStore {
 
-    /** Adds the item unless one with its match id exists; emits the stored item either way. */
-    Mono<InboxItem> addIfAbsent(InboxItem item);
+    /** The stored items with these match ids (expired or not), by match id: one keyed read. */
+    Mono<Map<String, InboxItem>> findAll(Collection<String> matchIds);
 
-    /** Keeps the newest revision of the match (score, reasons) without touching delivery state. */
-    Mono<Void> refresh(MatchFound match);
+    /** Writes a batch of changes in one unordered bulk write keyed by match id. */
+    Mono<Void> apply(List<InboxChange> changes);
 
-    /** The item if it belongs to this seeker and has not expired at {@code now}. */
+    /** The item if it belongs to this seeker and has not expired at {@code now} (read by match id). */
     Mono<InboxItem> find(String seekerId, String matchId, Instant now);
 
     /** A page of live (unexpired, not dismissed) items, newest first, after the cursor. */
     Mono<InboxPage> page(String seekerId, String cursor, int size, Instant now);
 
-    Mono<Void> markDelivery(String matchId, Delivery delivery, Instant holdUntil);
-
-    Mono<Void> markFeedback(String seekerId, String matchId, String feedback);
-
-    /** Removes the item; emits whether it was there. */
-    Mono<Boolean> remove(String seekerId, String matchId);
-
-    /** Held items whose hold ended at or before {@code now}, oldest first. */
-    Flux<InboxItem> heldUntil(Instant now, int limit);
-
-    Flux<InboxItem> waitingForDigest(String seekerId);
+    /** Records the seeker's feedback on an item the caller has checked is theirs. */
+    Mono<Void> markFeedback(String matchId, String feedback);
 
     Mono<Void> purge(String seekerId);
 

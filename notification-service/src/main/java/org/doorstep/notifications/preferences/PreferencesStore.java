@@ -1,8 +1,9 @@
 package org.doorstep.notifications.preferences;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The local copy of seekers' preferences plus per-seeker delivery counters. */
@@ -14,16 +15,18 @@ public interface PreferencesStore {
     /** The seeker's preferences, or the defaults. */
     Mono<Preferences> find(String seekerId);
 
-    /** Live pushes counted for the seeker on the given day key. */
-    Mono<Long> pushesOn(String seekerId, String day);
+    /** The preferences of these seekers (the defaults for those without), by seeker id: one keyed read. */
+    Mono<Map<String, Preferences>> findAll(Collection<String> seekerIds);
 
-    Mono<Void> countPush(String seekerId, String day);
+    /** Live pushes counted per {@link #dayKey}, for the keys that have a count: one keyed read. */
+    Mono<Map<String, Long>> pushCounts(Collection<String> dayKeys);
 
-    /** Seekers with a daily digest whose last digest slot is before {@code slotBefore}... checked per seeker. */
-    Flux<Preferences> withDailyDigest();
+    /** Sets these counts (absolute values: one writer per seeker) in one bulk write keyed by day key. */
+    Mono<Void> savePushCounts(Map<String, Long> counts);
 
-    /** Marks the digest slot as handled; emits false when another instance did it already. */
-    Mono<Boolean> claimDigest(String seekerId, Instant slot);
+    static String dayKey(String seekerId, String day) {
+        return seekerId + "|" + day;
+    }
 
     /**
      * Forgets the seeker's preferences and counters, keeping only an erasure marker (the seekerId)

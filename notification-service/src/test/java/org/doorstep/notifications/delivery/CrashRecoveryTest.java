@@ -2,15 +2,14 @@ package org.doorstep.notifications.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.doorstep.notifications.Events;
 import org.doorstep.notifications.NotificationServiceTest;
 import org.doorstep.notifications.SseClient;
 import org.doorstep.notifications.Tokens;
-import org.doorstep.notifications.inbox.Delivery;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
-import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.inbox.MatchFound;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,22 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A match.found whose first processing stopped half-way (process killed) is completed by its redelivery, once. */
+/**
+ * A batch whose first processing stopped half-way (process killed after some of its writes) is
+ * completed by its redelivery, and the seeker sees every match exactly once. The batches are handed
+ * to {@link MatchDelivery} directly, on a partition number no real record uses, so that the state a
+ * crash leaves behind can be set up exactly.
+ */
 @NotificationServiceTest
 class CrashRecoveryTest {
 
+    private static final int PARTITION = 97;
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    MatchDelivery delivery;
 
     @Autowired
     InboxStore inbox;
@@ -33,39 +42,69 @@ class CrashRecoveryTest {
     @Autowired
     Feed feed;
 
-    private MatchFound match(String seeker, String posting) {
+    private static MatchFound match(String seeker, String posting) {
         return Events.JSON.readValue(Events.matchFound(seeker, posting, "p", 0.8).toString(), MatchFound.class);
     }
 
     @Test
-    void aMatchStoredButNotYetNotifiedIsNotifiedByTheRedelivery() {
+    void recordsRedeliveredAfterAHalfWrittenBatchProduceNoDuplicateInboxItemOrStreamEvent() {
         String seeker = Events.id();
-        MatchFound match = match(seeker, "crash-1");
-        // the first attempt got as far as the inbox, then the process died
-        inbox.addIfAbsent(new InboxItem(match, Instant.now(), Instant.now().plus(Duration.ofDays(30)),
-                Delivery.PENDING, null, null)).block();
+        MatchFound first = match(seeker, "crash-1");
+        MatchFound second = match(seeker, "crash-2");
+        long offset = 1_000_000L + (System.nanoTime() & 0xffff);
+        List<MatchRecord> batch = List.of(new MatchRecord(PARTITION, offset, first),
+                new MatchRecord(PARTITION, offset + 1, second));
+        // the first attempt stored the feed event of the first match, then the process died (no inbox write, no push)
+        feed.appendAll(List.of(new FeedEvent(seeker, StreamPositions.ofRecord(offset), FeedEvent.MATCH_FOUND,
+                first.matchId(), Events.JSON.writeValueAsString(first), Instant.now()))).block();
         try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
-            Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", Events.matchFound(seeker, "crash-1", "p", 0.8));
-            await().atMost(Duration.ofSeconds(20)).until(() -> device.events().size() == 1);
-            assertThat(device.matchIdsOf("match.found")).containsExactly(match.matchId());
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 1);
+
+            delivery.deliver(batch);
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 2);
+            // and once more, as if the commit after the complete batch had been lost too
+            delivery.deliver(batch);
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> device.events().size() == 2);
+
+            assertThat(device.matchIdsOf("match.found")).containsExactly(first.matchId(), second.matchId());
+            assertThat(device.ids()).containsExactly(StreamPositions.ofRecord(offset), StreamPositions.ofRecord(offset + 1));
+        }
+        assertThat(inbox.findAll(List.of(first.matchId(), second.matchId())).block()).hasSize(2);
+        assertThat(feed.after(seeker, -1).collectList().block()).extracting(FeedEvent::matchId)
+                .containsExactly(first.matchId(), second.matchId());
+    }
+
+    @Test
+    void aDeviceThatMissedTheCrashResumesWithLastEventIdAndGetsTheRestOnce() {
+        String seeker = Events.id();
+        long offset = 2_000_000L + (System.nanoTime() & 0xffff);
+        List<MatchRecord> batch = List.of(new MatchRecord(PARTITION, offset, match(seeker, "resume-1")),
+                new MatchRecord(PARTITION, offset + 1, match(seeker, "resume-2")),
+                new MatchRecord(PARTITION, offset + 2, match(seeker, "resume-3")));
+        delivery.deliver(batch.subList(0, 1));
+        String lastSeen;
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 1);
+            lastSeen = device.lastId();
+        }
+        // the whole batch comes again after a crash: the first record was delivered already
+        delivery.deliver(batch);
+        try (SseClient again = SseClient.resume(port, Tokens.seeker(seeker), lastSeen)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> again.events().size() == 2);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> again.events().size() == 2);
+            assertThat(again.matchIdsOf("match.found")).containsExactly("m-resume-2-" + seeker, "m-resume-3-" + seeker);
         }
     }
 
     @Test
-    void aMatchAlreadyOnTheStreamButNotMarkedIsNotSentTwiceByTheRedelivery() {
+    void theSameMatchArrivingTwiceOnTheTopicIsShownOnce() {
         String seeker = Events.id();
-        MatchFound match = match(seeker, "crash-2");
-        // the first attempt appended to the feed, then died before marking the item
-        inbox.addIfAbsent(new InboxItem(match, Instant.now(), Instant.now().plus(Duration.ofDays(30)),
-                Delivery.PENDING, null, null)).block();
-        FeedEvent first = feed.append(seeker, "found:" + match.matchId(), FeedEvent.MATCH_FOUND, match.matchId(),
-                Events.JSON.writeValueAsString(match)).block();
         try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
-            Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", Events.matchFound(seeker, "crash-2", "p", 0.8));
+            Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", Events.matchFound(seeker, "twice", "p", 0.8));
+            Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", Events.matchFound(seeker, "twice", "p", 0.8));
             Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", Events.matchFound(seeker, "marker", "p", 0.8));
             await().atMost(Duration.ofSeconds(20)).until(() -> device.matchIdsOf("match.found").contains("m-marker-" + seeker));
-            assertThat(device.matchIdsOf("match.found")).containsExactly(match.matchId(), "m-marker-" + seeker);
-            assertThat(device.ids().get(0)).isEqualTo(first.sequence());
+            assertThat(device.matchIdsOf("match.found")).containsExactly("m-twice-" + seeker, "m-marker-" + seeker);
         }
     }
 }

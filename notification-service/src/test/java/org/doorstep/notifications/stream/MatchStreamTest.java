@@ -1,6 +1,7 @@
 package org.doorstep.notifications.stream;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -9,6 +10,7 @@ import org.doorstep.notifications.Events;
 import org.doorstep.notifications.NotificationServiceTest;
 import org.doorstep.notifications.SseClient;
 import org.doorstep.notifications.Tokens;
+import org.doorstep.notifications.inbox.FeedEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -103,14 +105,20 @@ class MatchStreamTest {
     }
 
     @Test
-    void anEventAppendedByAnotherInstanceReachesThisInstancesStreamsByPolling() {
+    void anEventStoredByAnotherInstanceReachesThisInstancesStreamsThroughTheBroadcastTopic() {
         String seeker = Events.id();
         try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
-            // written straight to the shared feed, without this instance's in-process signal
-            feed.append(seeker, "found:elsewhere", "match.found", "m-elsewhere",
-                    "{\"matchId\":\"m-elsewhere\",\"seekerId\":\"" + seeker + "\"}").block();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !device.comments().isEmpty());
+            // what another instance does: store the event, then broadcast it; this instance's consumer never sees it
+            String data = "{\"matchId\":\"m-elsewhere\",\"seekerId\":\"" + seeker + "\"}";
+            feed.appendAll(List.of(new FeedEvent(seeker, 42L << 20, "match.found", "m-elsewhere", data, Instant.now()))).block();
+            var wire = Events.JSON.createObjectNode().put("seekerId", seeker).put("sequence", 42L << 20)
+                    .put("type", "match.found").put("matchId", "m-elsewhere").put("data", data)
+                    .put("atMillis", System.currentTimeMillis());
+            Events.send("doorstep.notification-feed.v1", seeker, null, null, wire);
             await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 1);
             assertThat(device.matchIdsOf("match.found")).containsExactly("m-elsewhere");
+            assertThat(device.ids()).containsExactly(42L << 20);
         }
     }
 

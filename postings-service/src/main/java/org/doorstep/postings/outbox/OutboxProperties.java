@@ -9,7 +9,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How events leave the outbox: the broker, the CloudEvents source, and how often (and after how long)
- * the sweeper republishes entries a crashed or failed write left behind.
+ * the sweeper republishes entries a crashed or failed write left behind: every sweep interval those this
+ * instance failed to publish (by id), every full-sweep interval whatever it finds by searching.
  */
 @Validated
 @ConfigurationProperties("doorstep.outbox")
@@ -17,6 +18,7 @@ public record OutboxProperties(
         @NotBlank String bootstrapServers,
         @NotBlank String source,
         @NotNull Duration sweepInterval,
+        @NotNull Duration fullSweepInterval,
         @NotNull Duration sweepGrace,
         @NotNull Duration sendTimeout,
         int topicPartitions,

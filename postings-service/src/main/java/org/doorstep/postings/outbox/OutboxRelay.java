@@ -38,12 +38,15 @@ public class OutboxRelay {
     private final EventPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final DeferredDocuments deferred;
 
-    OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, Clock clock) {
+    OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, Clock clock,
+                DeferredDocuments deferred) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
+        this.deferred = deferred;
     }
 
     /**
@@ -81,16 +84,18 @@ public class OutboxRelay {
                             .onErrorResume(e -> {
                                 log.warn("Publishing events of {}/{} failed; the sweeper will retry: {}", collection,
                                         doc.get("_id"), e.toString());
+                                deferred.defer(collection, doc.get("_id"));
                                 return Mono.empty();
                             });
                 }, 1024)
                 .collectList()
-                .flatMap(sent -> sent.isEmpty() ? Mono.empty() : markSent(collection, sent))
-                .onErrorResume(e -> {
-                    log.warn("Marking events of {} sent failed; the sweeper will republish them: {}", collection,
-                            e.toString());
-                    return Mono.empty();
-                })
+                .flatMap(sent -> sent.isEmpty() ? Mono.empty() : markSent(collection, sent)
+                        .onErrorResume(e -> {
+                            log.warn("Marking events of {} sent failed; the sweeper will republish them: {}", collection,
+                                    e.toString());
+                            sent.forEach(a -> deferred.defer(collection, a.id()));
+                            return Mono.empty();
+                        }))
                 .then();
     }
 
@@ -135,13 +140,35 @@ public class OutboxRelay {
                 .onErrorResume(e -> {
                     log.warn("Publishing {} event(s) of {}/{} failed; the sweeper will retry: {}",
                             entries.size(), collection, id, e.toString());
+                    deferred.defer(collection, id);
                     return Mono.empty();
                 });
     }
 
     /**
+     * Publishes the pending entries of the documents whose publishing failed here (read by {@code _id});
+     * a document that fails again stays deferred. Returns how many documents it flushed.
+     */
+    public Mono<Long> retry(String collection) {
+        List<Object> ids = deferred.take(collection);
+        if (ids.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return mongo.getCollection(collection)
+                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))))
+                .concatMap(doc -> publish(collection, doc.get("_id"), entries(doc)).thenReturn(1L)
+                        .onErrorResume(e -> {
+                            deferred.defer(collection, doc.get("_id"));
+                            return Mono.just(0L);
+                        }))
+                .reduce(0L, Long::sum);
+    }
+
+    /**
      * Publishes every entry older than the grace period that is still pending in {@code collection}
-     * (left by a crash or a broker outage). Returns how many documents it flushed.
+     * (left by a crash, here or in another instance). A search of the collection, which the MongoDB-wire
+     * server answers with a scan under its lock: the sweeper runs it at start-up and every full-sweep
+     * interval only. Returns how many documents it flushed.
      */
     public Mono<Long> sweep(String collection) {
         Instant cutoff = clock.instant().minus(properties.sweepGrace());

@@ -1,13 +1,20 @@
 package org.doorstep.postings.outbox;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
-/** Periodically republishes outbox entries that a crash or broker outage left behind. */
+/**
+ * Every sweep interval, republishes the events of documents whose publishing failed here (by id); at
+ * start-up and every full-sweep interval, also searches each collection for entries a crash left behind.
+ */
 @Component
 class OutboxSweeper {
 
@@ -15,18 +22,30 @@ class OutboxSweeper {
 
     private final OutboxRelay relay;
     private final List<String> collections;
+    private final Duration fullSweepInterval;
+    private final Clock clock;
+    private Instant nextFullSweep = Instant.MIN;
 
-    OutboxSweeper(OutboxRelay relay, List<OutboxCollection> collections) {
+    OutboxSweeper(OutboxRelay relay, List<OutboxCollection> collections, OutboxProperties properties, Clock clock) {
         this.relay = relay;
         this.collections = collections.stream().map(OutboxCollection::name).toList();
+        this.fullSweepInterval = properties.fullSweepInterval();
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "${doorstep.outbox.sweep-interval}",
             fixedDelayString = "${doorstep.outbox.sweep-interval}")
     void sweep() {
+        Instant now = clock.instant();
+        boolean full = !now.isBefore(nextFullSweep);
+        if (full) {
+            nextFullSweep = now.plus(fullSweepInterval);
+        }
         for (String collection : collections) {
             try {
-                Long flushed = relay.sweep(collection).block();
+                Long flushed = relay.retry(collection)
+                        .flatMap(retried -> full ? relay.sweep(collection).map(swept -> retried + swept) : Mono.just(retried))
+                        .block();
                 if (flushed != null && flushed > 0) {
                     log.info("Republished pending events of {} {} document(s)", flushed, collection);
                 }

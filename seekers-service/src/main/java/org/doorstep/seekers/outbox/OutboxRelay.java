@@ -1,8 +1,10 @@
 package org.doorstep.seekers.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +22,21 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes outbox entries in order, one aggregate at a time, on its own thread: a synchronous send with the
  * idempotent producer ({@code acks=all}), then the entry is marked sent. A crash in between republishes the
- * same {@code ce_id}. Writers {@link #trigger} it; a periodic sweep catches whatever a trigger missed.
+ * same {@code ce_id}. Writers {@link #trigger} it. An aggregate whose publishing failed is retried by id every
+ * sweep interval; a full sweep (a search of the whole collection, which the MongoDB-wire server answers with a
+ * scan under its lock) runs only at start-up and every full-sweep interval, for what a crash left behind.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int FULL_SWEEP_PAGE = 500;
 
     private final PendingOutbox outbox;
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxProperties properties;
     private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
+    private final Set<String> retries = new LinkedHashSet<>();
     private final MeterRegistry meters;
     private final Timer sendTime;
     private volatile Thread worker;
@@ -83,16 +89,25 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void run() {
-        long nextSweep = 0;
+        long nextSweep = System.nanoTime();
+        long nextFullSweep = nextSweep;
         while (running) {
             try {
-                if (System.nanoTime() - nextSweep >= 0) {
-                    sweep();
-                    nextSweep = System.nanoTime() + properties.sweepInterval().toNanos();
+                long now = System.nanoTime();
+                if (now - nextSweep >= 0) {
+                    boolean full = now - nextFullSweep >= 0;
+                    // set before the sweep: a sweep that fails is retried at the next interval, not at once
+                    nextSweep = now + properties.sweepInterval().toNanos();
+                    if (full) {
+                        nextFullSweep = now + properties.fullSweepInterval().toNanos();
+                    }
+                    if (sweep(full)) {
+                        nextFullSweep = now; // a full page: more may be pending
+                    }
                 }
                 String id = triggers.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (id != null) {
-                    drain(id);
+                    drainOrRetry(id);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -106,10 +121,22 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void sweep() {
-        List<String> pending = outbox.aggregatesWithPending(500);
+    /** Drains the aggregates to retry, or every aggregate with pending entries; true when that was a full page. */
+    private boolean sweep(boolean full) {
+        List<String> pending = full ? outbox.aggregatesWithPending(FULL_SWEEP_PAGE) : List.copyOf(retries);
         for (String id : pending) {
-            drain(id);
+            drainOrRetry(id);
+        }
+        return full && pending.size() == FULL_SWEEP_PAGE;
+    }
+
+    private void drainOrRetry(String aggregateId) {
+        try {
+            drain(aggregateId);
+            retries.remove(aggregateId);
+        } catch (RuntimeException e) {
+            retries.add(aggregateId);
+            throw e;
         }
     }
 

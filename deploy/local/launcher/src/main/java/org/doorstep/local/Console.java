@@ -3,15 +3,15 @@ package org.doorstep.local;
 import java.io.PrintStream;
 
 /** The launcher's output to the operator: one line at a time, safe from several threads. */
-final class Console {
+public final class Console {
 
     private final PrintStream out;
 
-    Console(PrintStream out) {
+    public Console(PrintStream out) {
         this.out = out;
     }
 
-    synchronized void line(String format, Object... args) {
+    public synchronized void line(String format, Object... args) {
         out.println(args.length == 0 ? format : String.format(format, args));
         out.flush();
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./doorstep up [--detach] | down | status | demo}: the one-command local platform.
+ * {@code ./doorstep up [--detach] [--demo] [--replicas notification=2,matching=2] | down | status | demo | bench}:
+ * the one-command local platform and its load benchmark.
  * See the README for what each command does.
  */
 public final class Doorstep {
@@ -24,11 +25,12 @@ public final class Doorstep {
         try {
             PlatformSettings settings = PlatformSettings.fromEnvironment(System.getenv());
             int exit = switch (command) {
-                case "up" -> up(new Platform(settings, console), settings, console,
+                case "up" -> up(new Platform(settings, console), settings, console, replicas(arguments),
                         arguments.contains("--detach") || arguments.contains("-d"), arguments.contains("--demo"));
                 case "down" -> down(new Platform(settings, console), console);
                 case "status" -> status(new Platform(settings, console), console);
                 case "demo" -> new Demo(settings, console).run();
+                case "bench" -> new BenchCommand(settings, console).run(arguments.subList(1, arguments.size()));
                 default -> help(console);
             };
             System.exit(exit);
@@ -38,7 +40,24 @@ public final class Doorstep {
         }
     }
 
-    private static int up(Platform platform, PlatformSettings settings, Console console, boolean detach, boolean demo) {
+    /** {@code --replicas notification=2,matching=2} or {@code --replicas=notification=2,...}. */
+    static Replicas replicas(List<String> arguments) {
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.startsWith("--replicas=")) {
+                return Replicas.parse(argument.substring("--replicas=".length()));
+            }
+            if (argument.equals("--replicas")) {
+                if (i + 1 >= arguments.size()) {
+                    throw new PlatformException("--replicas needs a value, e.g. --replicas notification=2,matching=2");
+                }
+                return Replicas.parse(arguments.get(i + 1));
+            }
+        }
+        return Replicas.single();
+    }
+
+    private static int up(Platform platform, PlatformSettings settings, Console console, Replicas replicas, boolean detach, boolean demo) {
         console.line("Starting Doorstep from %s (logs in %s)", settings.projectRoot(), settings.logs());
         AtomicBoolean stopping = new AtomicBoolean();
         Thread stopOnInterrupt = new Thread(() -> {
@@ -48,7 +67,7 @@ public final class Doorstep {
             }
         }, "doorstep-stop");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
-        Map<String, String> credentials = platform.up();
+        Map<String, String> credentials = platform.up(replicas);
         printSummary(settings, console, credentials);
         if (demo) {
             try {
@@ -76,6 +95,12 @@ public final class Doorstep {
         console.line("  seekers-service       %s   (mobile apps: POST /api/v1/seekers returns a seeker token)", credentials.get("DOORSTEP_SEEKERS_URL"));
         console.line("  matching-service      %s   (operators: Authorization: Bearer $DOORSTEP_OPERATOR_TOKEN)", credentials.get("DOORSTEP_MATCHING_URL"));
         console.line("  notification-service  %s   (SSE: /api/v1/me/matches/stream with a seeker token)", credentials.get("DOORSTEP_NOTIFICATIONS_URL"));
+        for (String key : List.of("DOORSTEP_MATCHING_URLS", "DOORSTEP_NOTIFICATIONS_URLS")) {
+            String urls = credentials.getOrDefault(key, "");
+            if (urls.contains(",")) {
+                console.line("  all instances         %s   ($%s)", urls, key);
+            }
+        }
         console.line("  OpenAPI               <service URL>/v3/api-docs, Swagger UI at <service URL>/swagger-ui.html");
         console.line("  Kafka                 %s    MongoDB  %s", credentials.get("KAFKA_BOOTSTRAP_SERVERS"), credentials.get("MONGODB_URI"));
         console.line("");
@@ -105,11 +130,17 @@ public final class Doorstep {
     private static int help(Console console) {
         console.line("""
                 Usage: ./doorstep <command>
-                  up [--detach] [--demo]
+                  up [--detach] [--demo] [--replicas notification=2,matching=2]
                                  build what is missing, start Kafka, the MongoDB-wire server and the four services,
                                  wait until all are ready, print URLs and credentials (Ctrl-C stops everything);
-                                 --demo then runs the demo, --detach returns and leaves the platform running
+                                 --demo then runs the demo, --detach returns and leaves the platform running;
+                                 --replicas runs several instances of matching and/or notification (instance n on the
+                                 service's port + 100 x (n - 1), e.g. 8184 for the second notification-service)
                   demo           publish sample postings and seekers and show one seeker's matches arriving live
+                  bench [--quick] [--seekers N] [--rate R] [--seconds S] [--watched W] [--data DIR] [--seed N]
+                                 the load benchmark against the running platform: registers seekers, publishes postings
+                                 at R/s for S s, measures HTTP 201 -> SSE latency at W watched seekers, lag, throughput,
+                                 CPU and memory; writes .doorstep/bench/<time>/report.md and chart.svg
                   status         list the processes the platform started
                   down           stop every process the platform started, and only those
                 Ports: DOORSTEP_KAFKA_PORT (9092), DOORSTEP_KAFKA_CONTROLLER_PORT (9093), DOORSTEP_MONGO_PORT (27017),

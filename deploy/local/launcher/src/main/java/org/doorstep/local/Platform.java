@@ -29,21 +29,30 @@ final class Platform {
         this.startupCache = new StartupCache(settings, console);
     }
 
-    /** Starts everything, waits for every readiness probe, provisions the demo partner, writes credentials. */
+    /** Starts everything with one instance of each service (see {@link #up(Replicas)}). */
     Map<String, String> up() {
+        return up(Replicas.single());
+    }
+
+    /**
+     * Starts everything, {@code replicas} instances of each service, waits for every readiness probe,
+     * provisions the demo partner, writes credentials.
+     */
+    Map<String, String> up(Replicas replicas) {
         List<ManagedProcess> running = state.running();
         if (!running.isEmpty()) {
             throw new PlatformException("The platform already runs here (" + names(running) + "). Stop it first: ./doorstep down");
         }
         state.forgetProcesses();
-        checkPortsFree();
+        List<ServiceInstance> instances = instances(replicas);
+        checkPortsFree(instances);
         long started = System.nanoTime();
         Map<String, String> secrets = state.secrets();
         try {
             startInfrastructure();
-            startupCache.prepare(service -> environment(service, secrets));
-            startServices(secrets);
-            Map<String, String> credentials = credentials(secrets, new DemoPartner(settings, state).ensure(secrets));
+            startupCache.prepare(service -> environment(ServiceInstance.of(service, 1, settings), secrets));
+            startServices(instances, secrets);
+            Map<String, String> credentials = credentials(instances, secrets, new DemoPartner(settings, state).ensure(secrets));
             state.writeCredentials(credentials);
             console.line("All services ready in %.1f s", seconds(started));
             return credentials;
@@ -72,23 +81,27 @@ final class Platform {
         console.line("  ready  Kafka broker (KRaft)             %-28s %5.1f s", settings.kafkaBootstrap(), seconds(t0));
     }
 
-    private void startServices(Map<String, String> secrets) {
-        long t0 = System.nanoTime();
-        List<ManagedProcess> services = new ArrayList<>();
+    private List<ServiceInstance> instances(Replicas replicas) {
+        List<ServiceInstance> instances = new ArrayList<>();
         for (DoorstepService service : DoorstepService.values()) {
-            ManagedProcess process = ManagedProcess.start(service.module(), settings.javaCommand(), settings.home(),
-                    startupCache.launch(service), List.of(), environment(service, secrets),
-                    settings.logs().resolve(service.module() + ".log"));
-            state.record(process);
-            services.add(process);
+            for (int index = 1; index <= replicas.of(service); index++) {
+                instances.add(ServiceInstance.of(service, index, settings));
+            }
         }
+        return instances;
+    }
+
+    private void startServices(List<ServiceInstance> instances, Map<String, String> secrets) {
+        long t0 = System.nanoTime();
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
-        for (DoorstepService service : DoorstepService.values()) {
-            ManagedProcess process = services.get(service.ordinal());
-            int port = service.port(settings);
+        for (ServiceInstance instance : instances) {
+            ManagedProcess process = ManagedProcess.start(instance.name(), settings.javaCommand(), settings.home(),
+                    startupCache.launch(instance.service()), List.of(), environment(instance, secrets),
+                    settings.logs().resolve(instance.name() + ".log"));
+            state.record(process);
             readiness.add(CompletableFuture.runAsync(() -> {
-                Readiness.await(process, () -> Readiness.httpReady(port), START_TIMEOUT);
-                console.line("  ready  %-32s %-28s %5.1f s", service.module(), settings.url(port), seconds(t0));
+                Readiness.await(process, () -> Readiness.httpReady(instance.port()), START_TIMEOUT);
+                console.line("  ready  %-32s %-28s %5.1f s", instance.name(), settings.url(instance.port()), seconds(t0));
             }));
         }
         try {
@@ -98,11 +111,14 @@ final class Platform {
         }
     }
 
-    private Map<String, String> environment(DoorstepService service, Map<String, String> secrets) {
-        return DoorstepService.environment(service.port(settings), settings.kafkaBootstrap(), settings.mongoUri(), secrets);
+    private Map<String, String> environment(ServiceInstance instance, Map<String, String> secrets) {
+        Map<String, String> env = new LinkedHashMap<>(DoorstepService.environment(instance.port(), settings.kafkaBootstrap(),
+                settings.mongoUri(), secrets));
+        env.put("DOORSTEP_INSTANCE_ID", instance.instanceId());
+        return env;
     }
 
-    private Map<String, String> credentials(Map<String, String> secrets, Map<String, String> partner) {
+    private Map<String, String> credentials(List<ServiceInstance> instances, Map<String, String> secrets, Map<String, String> partner) {
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("DOORSTEP_OPERATOR_TOKEN", secrets.get("DOORSTEP_OPERATOR_TOKEN"));
         credentials.put("DOORSTEP_PARTNER_KEY", partner.get("DOORSTEP_PARTNER_KEY"));
@@ -110,15 +126,22 @@ final class Platform {
         credentials.put("DOORSTEP_SEEKERS_URL", settings.url(settings.seekersPort()));
         credentials.put("DOORSTEP_MATCHING_URL", settings.url(settings.matchingPort()));
         credentials.put("DOORSTEP_NOTIFICATIONS_URL", settings.url(settings.notificationPort()));
+        // every instance, for clients that spread over them (./doorstep bench); the single URLs name instance 1
+        credentials.put("DOORSTEP_MATCHING_URLS", urls(instances, DoorstepService.MATCHING));
+        credentials.put("DOORSTEP_NOTIFICATIONS_URLS", urls(instances, DoorstepService.NOTIFICATION));
         credentials.put("KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrap());
         credentials.put("MONGODB_URI", settings.mongoUri());
         return credentials;
     }
 
+    private String urls(List<ServiceInstance> instances, DoorstepService service) {
+        return String.join(",", instances.stream().filter(i -> i.service() == service).map(i -> settings.url(i.port())).toList());
+    }
+
     /** Stops every process this platform started (services first, then Kafka, then MongoDB), and only those. */
     int down() {
         List<ManagedProcess> running = new ArrayList<>(state.running());
-        List<ManagedProcess> services = running.stream().filter(p -> p.name().endsWith("-service")).toList();
+        List<ManagedProcess> services = running.stream().filter(p -> !p.name().equals("kafka") && !p.name().equals("mongo")).toList();
         CompletableFuture.allOf(services.stream()
                 .map(p -> CompletableFuture.runAsync(() -> p.stop(STOP_GRACE)))
                 .toArray(CompletableFuture[]::new)).join();
@@ -142,7 +165,7 @@ final class Platform {
         return (ManagedProcess) CompletableFuture.anyOf(exits).join();
     }
 
-    private void checkPortsFree() {
+    private void checkPortsFree(List<ServiceInstance> instances) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("DOORSTEP_KAFKA_PORT", settings.kafkaPort());
         ports.put("DOORSTEP_KAFKA_CONTROLLER_PORT", settings.kafkaControllerPort());
@@ -151,6 +174,12 @@ final class Platform {
         ports.put("DOORSTEP_SEEKERS_PORT", settings.seekersPort());
         ports.put("DOORSTEP_MATCHING_PORT", settings.matchingPort());
         ports.put("DOORSTEP_NOTIFICATION_PORT", settings.notificationPort());
+        for (ServiceInstance instance : instances) {
+            if (instance.index() > 1) {
+                ports.put(portVariable(instance.service()) + " + " + ServiceInstance.PORT_STEP * (instance.index() - 1)
+                        + " for " + instance.name(), instance.port());
+            }
+        }
         List<String> taken = new ArrayList<>();
         ports.forEach((variable, port) -> {
             if (!free(port)) {
@@ -159,8 +188,17 @@ final class Platform {
         });
         if (!taken.isEmpty()) {
             throw new PlatformException("Already in use: " + String.join(", ", taken)
-                    + ". Stop what holds it, or choose another port, e.g. " + taken.get(0).replaceAll(".*\\((.*)\\)", "$1") + "=19092 ./doorstep up");
+                    + ". Stop what holds it, or choose another port, e.g. " + taken.get(0).replaceAll(".*\\(([A-Z_]+).*\\)", "$1") + "=19092 ./doorstep up");
         }
+    }
+
+    private static String portVariable(DoorstepService service) {
+        return switch (service) {
+            case POSTINGS -> "DOORSTEP_POSTINGS_PORT";
+            case SEEKERS -> "DOORSTEP_SEEKERS_PORT";
+            case MATCHING -> "DOORSTEP_MATCHING_PORT";
+            case NOTIFICATION -> "DOORSTEP_NOTIFICATION_PORT";
+        };
     }
 
     private static boolean free(int port) {

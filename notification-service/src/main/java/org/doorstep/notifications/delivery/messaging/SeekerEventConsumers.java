@@ -2,11 +2,13 @@ package org.doorstep.notifications.delivery.messaging;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.doorstep.notifications.delivery.MatchDelivery;
+import org.doorstep.notifications.delivery.MatchRecord;
 import org.doorstep.notifications.delivery.PreferencesCopy;
 import org.doorstep.notifications.delivery.SeekerErasure;
 import org.doorstep.notifications.inbox.MatchEvent;
@@ -32,21 +34,37 @@ class SeekerEventConsumers {
     static final String PREFERENCES_TYPE = "org.doorstep.seeker.preferences.v1";
     static final String ERASED_TYPE = "org.doorstep.seeker.erased.v1";
 
+    /**
+     * One poll of doorstep.matches.v1 at a time (batch mode). Unreadable records are parked in the DLQ
+     * unchanged, right here, and the rest of the batch goes on; tombstones and unknown types are skipped.
+     */
     @Bean
-    Consumer<Message<?>> deliverMatch(MatchDelivery delivery, JsonMapper json) {
+    Consumer<Message<List<byte[]>>> deliverMatch(MatchDelivery delivery, UnreadableRecords unreadable, JsonMapper json) {
         return message -> {
-            byte[] data = CloudEventMessage.data(message);
-            String type = CloudEventMessage.header(message, "ce_type");
-            if (data == null) {
-                log.debug("tombstone on doorstep.matches.v1 for key {} ignored", CloudEventMessage.key(message));
-                return;
+            List<byte[]> values = message.getPayload();
+            List<MatchRecord> records = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                BatchRecord record = new BatchRecord(message, i);
+                byte[] data = values.get(i);
+                String type = record.header("ce_type");
+                if (data == null || data.length == 0) {
+                    log.debug("tombstone on doorstep.matches.v1 for key {} ignored", record.key());
+                    continue;
+                }
+                try {
+                    switch (type == null ? "" : type) {
+                        case MatchEvent.FOUND_TYPE -> records.add(new MatchRecord(record.partition(), record.offset(),
+                                json.readValue(data, MatchFound.class)));
+                        case MatchEvent.WITHDRAWN_TYPE -> records.add(new MatchRecord(record.partition(), record.offset(),
+                                json.readValue(data, MatchWithdrawn.class)));
+                        case "" -> throw new IllegalArgumentException("record without ce_type header");
+                        default -> log.debug("event type {} ignored", type);
+                    }
+                } catch (RuntimeException e) {
+                    unreadable.park(record, data, e);
+                }
             }
-            switch (type == null ? "" : type) {
-                case MatchEvent.FOUND_TYPE -> delivery.found(json.readValue(data, MatchFound.class));
-                case MatchEvent.WITHDRAWN_TYPE -> delivery.withdrawn(json.readValue(data, MatchWithdrawn.class));
-                case "" -> throw new IllegalArgumentException("record without ce_type header");
-                default -> log.debug("event type {} ignored", type);
-            }
+            delivery.deliver(records);
         };
     }
 

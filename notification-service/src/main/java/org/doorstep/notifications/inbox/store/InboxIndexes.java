@@ -10,7 +10,10 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
-/** Indexes of the inbox and feed; expired items are also removed by MongoDB's TTL monitor. */
+/**
+ * Indexes of the inbox and feed for a real MongoDB (the inbox page by seeker, TTL expiry). Every read
+ * and write of the delivery path is by {@code _id}, so none of them needs more.
+ */
 @Component
 class InboxIndexes implements ApplicationRunner {
 
@@ -25,12 +28,8 @@ class InboxIndexes implements ApplicationRunner {
         Flux.concat(
                 mongo.indexOps(MongoInboxStore.COLLECTION).createIndex(new Index().on("seekerId", Sort.Direction.ASC)
                         .on("receivedAt", Sort.Direction.DESC)),
-                mongo.indexOps(MongoInboxStore.COLLECTION).createIndex(new Index().on("delivery", Sort.Direction.ASC)
-                        .on("holdUntil", Sort.Direction.ASC)),
                 mongo.indexOps(MongoInboxStore.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                         .expire(Duration.ZERO)),
-                mongo.indexOps(MongoFeed.COLLECTION).createIndex(new Index().on("seekerId", Sort.Direction.ASC)
-                        .on("seq", Sort.Direction.ASC).unique()),
                 mongo.indexOps(MongoFeed.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                         .expire(Duration.ZERO)))
                 .then().block(Duration.ofSeconds(30));

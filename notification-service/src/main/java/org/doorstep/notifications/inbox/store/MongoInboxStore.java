@@ -4,25 +4,32 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.doorstep.notifications.inbox.Delivery;
+import org.doorstep.notifications.inbox.InboxChange;
 import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxPage;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.inbox.MatchFound;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 class MongoInboxStore implements InboxStore {
 
     static final String COLLECTION = "inbox";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final ReactiveMongoTemplate mongo;
@@ -41,33 +50,49 @@ class MongoInboxStore implements InboxStore {
     }
 
     @Override
-    public Mono<InboxItem> addIfAbsent(InboxItem item) {
-        Document doc = new Document("_id", item.matchId())
-                .append("seekerId", item.seekerId())
+    public Mono<Map<String, InboxItem>> findAll(Collection<String> matchIds) {
+        if (matchIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", List.copyOf(matchIds))))
+                .collectMap(doc -> doc.getString("_id"), this::toItem);
+    }
+
+    @Override
+    public Mono<Void> apply(List<InboxChange> changes) {
+        if (changes.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+        for (InboxChange change : changes) {
+            switch (change) {
+                case InboxChange.Put put -> writes.add(new UpdateOneModel<>(Filters.eq("_id", put.matchId()),
+                        new Document("$set", fields(put.item())), UPSERT));
+                case InboxChange.Remove remove -> writes.add(new DeleteOneModel<>(Filters.eq("_id", remove.matchId())));
+            }
+        }
+        return mongo.getCollection(COLLECTION)
+                .flatMap(collection -> Mono.from(collection.bulkWrite(writes, UNORDERED)))
+                .then();
+    }
+
+    /** Every field but the seeker's feedback, which only the feedback path writes. */
+    private Document fields(InboxItem item) {
+        return new Document("seekerId", item.seekerId())
                 .append("postingId", item.match().postingId())
                 .append("partnerId", item.match().posting().partnerId())
                 .append("match", Document.parse(json.writeValueAsString(item.match())))
                 .append("receivedAt", Date.from(item.receivedAt()))
                 .append("expiresAt", Date.from(item.expiresAt()))
-                .append("delivery", item.delivery().name());
-        return mongo.insert(doc, COLLECTION)
-                .map(this::toItem)
-                .onErrorResume(DuplicateKeyException.class, e -> mongo.findById(item.matchId(), Document.class, COLLECTION)
-                        .map(this::toItem));
-    }
-
-    @Override
-    public Mono<Void> refresh(MatchFound match) {
-        Query newer = Query.query(Criteria.where("_id").is(match.matchId()).and("match.revision").lt(match.revision()));
-        Update update = new Update().set("match", Document.parse(json.writeValueAsString(match)));
-        return mongo.updateFirst(newer, update, COLLECTION).then();
+                .append("delivery", item.delivery().name())
+                .append("holdUntil", item.holdUntil() == null ? null : Date.from(item.holdUntil()));
     }
 
     @Override
     public Mono<InboxItem> find(String seekerId, String matchId, Instant now) {
-        Query query = Query.query(Criteria.where("_id").is(matchId).and("seekerId").is(seekerId)
-                .and("expiresAt").gt(Date.from(now)));
-        return mongo.findOne(query, Document.class, COLLECTION).map(this::toItem);
+        return mongo.findById(matchId, Document.class, COLLECTION).map(this::toItem)
+                .filter(item -> item.seekerId().equals(seekerId) && item.expiresAt().isAfter(now));
     }
 
     @Override
@@ -97,36 +122,9 @@ class MongoInboxStore implements InboxStore {
     }
 
     @Override
-    public Mono<Void> markDelivery(String matchId, Delivery delivery, Instant holdUntil) {
-        Update update = new Update().set("delivery", delivery.name())
-                .set("holdUntil", holdUntil == null ? null : Date.from(holdUntil));
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(matchId)), update, COLLECTION).then();
-    }
-
-    @Override
-    public Mono<Void> markFeedback(String seekerId, String matchId, String feedback) {
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(matchId).and("seekerId").is(seekerId)),
-                new Update().set("feedback", feedback), COLLECTION).then();
-    }
-
-    @Override
-    public Mono<Boolean> remove(String seekerId, String matchId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(matchId).and("seekerId").is(seekerId)), COLLECTION)
-                .map(result -> result.getDeletedCount() > 0);
-    }
-
-    @Override
-    public Flux<InboxItem> heldUntil(Instant now, int limit) {
-        Query query = Query.query(Criteria.where("delivery").is(Delivery.HELD.name()).and("holdUntil").lte(Date.from(now)))
-                .with(Sort.by("receivedAt", "_id")).limit(limit);
-        return mongo.find(query, Document.class, COLLECTION).map(this::toItem);
-    }
-
-    @Override
-    public Flux<InboxItem> waitingForDigest(String seekerId) {
-        Query query = Query.query(Criteria.where("seekerId").is(seekerId).and("delivery").is(Delivery.DIGEST.name()))
-                .with(Sort.by("receivedAt", "_id"));
-        return mongo.find(query, Document.class, COLLECTION).map(this::toItem);
+    public Mono<Void> markFeedback(String matchId, String feedback) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(matchId)), new Update().set("feedback", feedback),
+                COLLECTION).then();
     }
 
     @Override

@@ -3,21 +3,29 @@ package org.doorstep.notifications.preferences.store;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.doorstep.notifications.preferences.Preferences;
 import org.doorstep.notifications.preferences.PreferencesStore;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @Repository
@@ -74,29 +82,42 @@ class MongoPreferencesStore implements PreferencesStore {
     }
 
     @Override
-    public Mono<Long> pushesOn(String seekerId, String day) {
-        return mongo.findById(seekerId + "|" + day, Document.class, PUSH_COUNTS)
-                .map(doc -> ((Number) doc.get("n")).longValue()).defaultIfEmpty(0L);
+    public Mono<Map<String, Preferences>> findAll(Collection<String> seekerIds) {
+        if (seekerIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.getCollection(COLLECTION)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", List.copyOf(seekerIds))))
+                .collectMap(doc -> doc.getString("_id"), MongoPreferencesStore::toPreferences)
+                .map(found -> {
+                    Map<String, Preferences> all = new HashMap<>(found);
+                    seekerIds.forEach(id -> all.computeIfAbsent(id, Preferences::defaults));
+                    return all;
+                });
     }
 
     @Override
-    public Mono<Void> countPush(String seekerId, String day) {
-        return mongo.findAndModify(Query.query(Criteria.where("_id").is(seekerId + "|" + day)),
-                new Update().inc("n", 1L).set("seekerId", seekerId),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, PUSH_COUNTS).then();
+    public Mono<Map<String, Long>> pushCounts(Collection<String> dayKeys) {
+        if (dayKeys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.getCollection(PUSH_COUNTS)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", List.copyOf(dayKeys))))
+                .collectMap(doc -> doc.getString("_id"), doc -> ((Number) doc.get("n")).longValue());
     }
 
     @Override
-    public Flux<Preferences> withDailyDigest() {
-        return mongo.find(Query.query(Criteria.where("digest.daily").is(true).and("erased").ne(true)), Document.class, COLLECTION)
-                .map(MongoPreferencesStore::toPreferences);
-    }
-
-    @Override
-    public Mono<Boolean> claimDigest(String seekerId, Instant slot) {
-        Query query = Query.query(Criteria.where("_id").is(seekerId).and("lastDigestSlot").lt(Date.from(slot)));
-        return mongo.updateFirst(query, new Update().set("lastDigestSlot", Date.from(slot)), COLLECTION)
-                .map(result -> result.getModifiedCount() > 0);
+    public Mono<Void> savePushCounts(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(counts.size());
+        counts.forEach((key, n) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", key),
+                Updates.combine(Updates.set("n", n), Updates.set("seekerId", key.substring(0, key.lastIndexOf('|')))),
+                new UpdateOptions().upsert(true))));
+        return mongo.getCollection(PUSH_COUNTS)
+                .flatMap(collection -> Mono.from(collection.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                .then();
     }
 
     @Override

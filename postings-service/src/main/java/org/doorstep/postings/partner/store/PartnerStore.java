@@ -3,11 +3,16 @@ package org.doorstep.postings.partner.store;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.doorstep.postings.outbox.OutboxCollection;
@@ -20,11 +25,18 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** The partners collection: one document per partner with its keys' hashes and its outbox. */
+/**
+ * The partners collection: one document per partner with its keys' hashes and its outbox; and the key
+ * index ({@code partnerKeys}), so that authenticating a request reads by {@code _id} twice instead of
+ * searching the partners for a hash (the MongoDB-wire server uses no non-unique index: a scan per request).
+ */
 @Component
 public class PartnerStore implements SmartInitializingSingleton {
 
     public static final OutboxCollection COLLECTION = new OutboxCollection("partners");
+    /** The key index: one document per API key hash ({@code _id}) naming its partner, read by {@code _id}. */
+    static final String KEYS = "partnerKeys";
+    private static final String PARTNER_ID = "partnerId";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -34,15 +46,20 @@ public class PartnerStore implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        collection().flatMapMany(c -> reactor.core.publisher.Flux.concat(
-                c.createIndex(Indexes.ascending("apiKeys.sha256"), new IndexOptions().name("apiKeyHash")),
-                c.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true).name("idVersion"))))
+        collection().flatMapMany(c -> c.createIndex(Indexes.ascending("_id", "version"),
+                        new IndexOptions().unique(true).name("idVersion")))
                 .then().block();
+        // partners written before the key index existed (a scan of the partners, at start-up only)
+        collection().flatMapMany(c -> c.find().projection(Projections.include("apiKeys")))
+                .collectList()
+                .flatMap(docs -> indexKeys(docs.stream().flatMap(d -> keyHashes(d).stream()
+                        .map(hash -> new Document("_id", hash).append(PARTNER_ID, d.get("_id")))).toList()))
+                .block();
     }
 
     public Mono<Document> insert(Partner partner, List<OutboxEntry> events) {
         Document doc = toDocument(partner, events);
-        return collection().flatMap(c -> Mono.from(c.insertOne(doc))).thenReturn(doc);
+        return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.insertOne(doc)))).thenReturn(doc);
     }
 
     /** Replaces the partner if it is still at {@code expectedVersion}; empty if someone changed it meanwhile. */
@@ -51,19 +68,51 @@ public class PartnerStore implements SmartInitializingSingleton {
         List<OutboxEntry> all = new java.util.ArrayList<>(pending);
         all.addAll(newEvents);
         Document doc = toDocument(partner, all);
-        return collection().flatMap(c -> Mono.from(c.findOneAndReplace(
+        return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.findOneAndReplace(
                 new Document("_id", partner.partnerId()).append("version", expectedVersion), doc,
-                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER))));
+                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER)))));
     }
 
     public Mono<Document> find(String partnerId) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", partnerId)).first()));
     }
 
+    /**
+     * The partner holding a key with this hash: its id from the key index, then the partner by id, which
+     * must still list the key (the partner document decides; a revoked key's index entry is left behind).
+     */
     public Mono<Partner> findByKeyHash(String sha256) {
-        return collection()
-                .flatMap(c -> Mono.from(c.find(Filters.eq("apiKeys.sha256", sha256)).first()))
+        return keys().flatMap(k -> Mono.from(k.find(Filters.eq("_id", sha256)).first()))
+                .flatMap(key -> find(key.getString(PARTNER_ID)))
+                .filter(doc -> keyHashes(doc).contains(sha256))
                 .map(PartnerStore::toPartner);
+    }
+
+    /**
+     * Records which partner each key hash belongs to, before the partner document that lists the key is
+     * written: a crash in between leaves an entry no partner lists, which authenticates nobody.
+     */
+    private Mono<Void> indexKeys(Partner partner) {
+        return indexKeys(partner.apiKeys().stream()
+                .map(k -> new Document("_id", k.sha256()).append(PARTNER_ID, partner.partnerId())).toList());
+    }
+
+    private Mono<Void> indexKeys(List<Document> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> writes = entries.stream().<WriteModel<Document>>map(e -> new ReplaceOneModel<>(
+                Filters.eq("_id", e.get("_id")), e, new ReplaceOptions().upsert(true))).toList();
+        return keys().flatMap(k -> Mono.from(k.bulkWrite(writes, new BulkWriteOptions().ordered(false)))).then();
+    }
+
+    private static List<String> keyHashes(Document partner) {
+        List<Document> keys = partner.getList("apiKeys", Document.class);
+        return keys == null ? List.of() : keys.stream().map(k -> k.getString("sha256")).toList();
+    }
+
+    private Mono<MongoCollection<Document>> keys() {
+        return mongo.getCollection(KEYS);
     }
 
     private Mono<MongoCollection<Document>> collection() {

@@ -137,12 +137,20 @@ public class PostingStore implements SmartInitializingSingleton {
                 .map(PostingDocuments::toPosting);
     }
 
-    /** Open postings whose validThrough passed before {@code now}. */
+    /**
+     * Open postings whose validThrough is before {@code now}: a search (a scan on the MongoDB-wire server),
+     * for the expiry job's searches only.
+     */
     public Flux<Posting> expired(Instant now, int limit) {
         return collection().flatMapMany(c -> c.find(Filters.and(
                         Filters.eq("status", PostingStatus.OPEN.name()),
                         Filters.lt("validThrough", Date.from(now)))).limit(limit))
                 .map(PostingDocuments::toPosting);
+    }
+
+    /** These postings, read by {@code _id}. */
+    public Flux<Posting> byIds(List<String> postingIds) {
+        return collection().flatMapMany(c -> c.find(Filters.in("_id", postingIds))).map(PostingDocuments::toPosting);
     }
 
     /** Open postings of a campaign, counted with their vacancies, by region code. */

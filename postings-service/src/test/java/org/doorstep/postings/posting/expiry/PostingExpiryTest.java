@@ -1,6 +1,7 @@
 package org.doorstep.postings.posting.expiry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ class PostingExpiryTest extends PostingsServiceTest {
                 .flatMap(c -> Mono.from(c.updateMany(Filters.in("_id", postingIds),
                         Updates.set("validThrough", Date.from(Instant.now().minus(1, ChronoUnit.MINUTES))))))
                 .block();
-        PostingExpiry first = new PostingExpiry(store, service, clock);
-        PostingExpiry second = new PostingExpiry(store, service, clock);
+        PostingExpiry first = new PostingExpiry(store, service, clock, Duration.ofMinutes(5));
+        PostingExpiry second = new PostingExpiry(store, service, clock, Duration.ofMinutes(5));
 
         List<Long> closedByEach = Flux.merge(
                         first.closeExpired().subscribeOn(Schedulers.parallel()),

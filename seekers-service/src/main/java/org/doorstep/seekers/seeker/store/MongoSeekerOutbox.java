@@ -27,6 +27,7 @@ class MongoSeekerOutbox implements PendingOutbox {
         this.mongo = mongo;
     }
 
+    /** A scan of the collection: the relay runs it at start-up and at its full-sweep interval only. */
     @Override
     public List<String> aggregatesWithPending(int limit) {
         Query pending = query(where("outbox.0").exists(true)).limit(limit);
@@ -53,7 +54,11 @@ class MongoSeekerOutbox implements PendingOutbox {
 
     @Override
     public void drained(String aggregateId) {
-        mongo.remove(query(where("_id").is(aggregateId).and("erased").is(true).and("outbox").size(0)),
-                SeekerDocument.COLLECTION).block(TIMEOUT);
+        // read by _id, then removed at the version read: keyed, and a change meanwhile keeps the document
+        SeekerDocument stub = mongo.findById(aggregateId, SeekerDocument.class).block(TIMEOUT);
+        if (stub != null && stub.erased() && (stub.outbox() == null || stub.outbox().isEmpty())) {
+            mongo.remove(query(where("_id").is(aggregateId).and("version").is(stub.version())),
+                    SeekerDocument.COLLECTION).block(TIMEOUT);
+        }
     }
 }

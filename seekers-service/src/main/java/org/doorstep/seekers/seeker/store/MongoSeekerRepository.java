@@ -13,14 +13,23 @@ import org.doorstep.seekers.seeker.SeekerAlreadyRegistered;
 import org.doorstep.seekers.seeker.SeekerEvent;
 import org.doorstep.seekers.seeker.SeekerRepository;
 import org.doorstep.seekers.seeker.outbound.SeekerEventMessages;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
+/**
+ * Seekers in MongoDB, one document per seeker with its outbox. Every filter is keyed: {@code {_id}} or
+ * exactly {@code {_id, version}}, the keys of a unique index (the MongoDB-wire server uses an index only
+ * for such filters and scans the collection under its lock for anything else). An erasure moves the
+ * version on, so a change decided on the version read before it fails.
+ */
 @Repository
-class MongoSeekerRepository implements SeekerRepository {
+class MongoSeekerRepository implements SeekerRepository, SmartInitializingSingleton {
 
     static final String ERASURES = "erasures";
 
@@ -32,6 +41,13 @@ class MongoSeekerRepository implements SeekerRepository {
         this.mongo = mongo;
         this.messages = messages;
         this.relay = relay;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        // _id is unique already; the index makes {_id, version} a key the MongoDB-wire server looks up
+        mongo.indexOps(SeekerDocument.COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
+                .on("version", Sort.Direction.ASC).unique().named("idVersion")).block();
     }
 
     @Override
@@ -53,7 +69,7 @@ class MongoSeekerRepository implements SeekerRepository {
         if (!pending.isEmpty()) {
             update.push("outbox").each(pending.toArray());
         }
-        return mongo.updateFirst(query(where("_id").is(after.id()).and("version").is(expectedVersion).and("erased").is(false)),
+        return mongo.updateFirst(query(where("_id").is(after.id()).and("version").is(expectedVersion)),
                         update, SeekerDocument.class)
                 .flatMap(result -> result.getMatchedCount() == 1
                         ? Mono.<Void>empty()
@@ -67,7 +83,8 @@ class MongoSeekerRepository implements SeekerRepository {
 
     @Override
     public Mono<Seeker> find(String seekerId) {
-        return mongo.findOne(query(where("_id").is(seekerId).and("erased").is(false)), SeekerDocument.class)
+        return mongo.findById(seekerId, SeekerDocument.class)
+                .filter(document -> !document.erased())
                 .map(SeekerDocument::toSeeker);
     }
 
@@ -79,9 +96,10 @@ class MongoSeekerRepository implements SeekerRepository {
                 .set("consentRecords", List.of())
                 .set("erased", true)
                 .set("updatedAt", erased.erasedAt())
-                .set("outbox", outbox(List.of(erased)));
+                .set("outbox", outbox(List.of(erased)))
+                .inc("version", 1);
         return mongo.upsert(query(where("_id").is(id)), Update.update("erasedAt", erased.erasedAt()), ERASURES)
-                .then(mongo.updateFirst(query(where("_id").is(id).and("erased").is(false)), stub, SeekerDocument.class))
+                .then(mongo.updateFirst(query(where("_id").is(id)), stub, SeekerDocument.class))
                 .doOnSuccess(done -> relay.trigger(id))
                 .then();
     }

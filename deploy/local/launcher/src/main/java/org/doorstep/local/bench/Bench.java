@@ -1,0 +1,207 @@
+package org.doorstep.local.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.doorstep.local.Console;
+
+/**
+ * {@code ./doorstep bench}: the delivery benchmark of issue 12 against a running platform. Registers the
+ * seekers and the watched seekers through seekers-service, opens the watched seekers' live streams, waits
+ * until matching has indexed every seeker and each watched seeker has received a warm-up match, then
+ * publishes postings at the set rate for the set time while sampling lag, throughput and processes and
+ * measuring the Kafka floor, and waits for the watched deliveries to drain.
+ */
+public final class Bench {
+
+    private static final Duration INDEXING_TIMEOUT = Duration.ofMinutes(15);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(3);
+
+    private final BenchOptions options;
+    private final BenchTarget target;
+    private final Console console;
+    private final Http http = new Http();
+
+    public Bench(BenchOptions options, BenchTarget target, Console console) {
+        this.options = options;
+        this.target = target;
+        this.console = console;
+    }
+
+    public BenchResult run() throws Exception {
+        Instant startedAt = Instant.now();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
+        console.line("Benchmark %s: %,d seekers, %d postings/s for %d s, %d watched seekers, seed %d, %d notification instance(s)",
+                runId, options.seekers(), options.rate(), options.seconds(), options.watched(), options.seed(), target.notificationUrls().size());
+        Workload workload = new Workload(ReferenceData.load(options.dataDir()), options);
+
+        SeekerRegistration registration = new SeekerRegistration(http, target.seekersUrl(), console);
+        long registrationStart = System.nanoTime();
+        registration.register(options.seekers(), workload::seeker, "seekers");
+        List<SeekerRegistration.Registered> watched = registration.register(options.watched(),
+                n -> workload.watchedSeeker(workload.clusters().get(n)), "watched seekers");
+        double registrationSeconds = seconds(registrationStart);
+        console.line("  registered %,d seekers and %d watched seekers in %.1f s (%.0f/s)", options.seekers(), options.watched(),
+                registrationSeconds, (options.seekers() + options.watched()) / registrationSeconds);
+
+        List<String> partners = PostingLoad.registerPartners(http, target.postingsUrl(), target.operatorToken(), options.rate(), runId);
+        PostingLoad load = new PostingLoad(http, target.postingsUrl(), workload, partners, runId);
+        try (ConsumerLag lag = new ConsumerLag(target.kafkaBootstrap()); WatchedStreams streams = new WatchedStreams(http)) {
+            streams.watch(watched, target.notificationUrls());
+            long warmStart = System.nanoTime();
+            awaitIndexed(lag);
+            int warm = warmUp(load, streams);
+            double warmUpSeconds = seconds(warmStart);
+
+            Double counterBefore = deliveredCounter();
+            try (KafkaFloor floor = new KafkaFloor(target.kafkaBootstrap(), lag.admin())) {
+                floor.start();
+                long loadStart = System.nanoTime();
+                Timeline timeline = new Timeline(lag, withSelf(target.processes()), loadStart);
+                timeline.startSampling();
+                var floorTicker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        r -> Thread.ofPlatform().daemon().name("bench-floor-ticker").unstarted(r));
+                floorTicker.scheduleAtFixedRate(floor::send, 0, 1_000_000_000L / options.rate(), TimeUnit.NANOSECONDS);
+                console.line("  publishing %,d postings at %d/s ...", options.postings(), options.rate());
+                load.run(options.rate(), options.seconds());
+                floorTicker.shutdownNow();
+                double loadSeconds = seconds(loadStart);
+                long drainStart = System.nanoTime();
+                List<PostingLoad.Accepted> accepted = awaitDeliveries(load, streams);
+                double drainSeconds = seconds(drainStart);
+                timeline.close();
+                Double counterAfter = deliveredCounter();
+                Histogram endToEnd = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+                List<BenchResult.Posting> postings = new ArrayList<>();
+                int delivered = 0;
+                for (PostingLoad.Accepted posting : accepted) {
+                    Long arrival = streams.arrival(posting.postingId());
+                    long micros = arrival == null ? -1 : Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrival - posting.acceptedAt()));
+                    postings.add(new BenchResult.Posting((posting.acceptedAt() - loadStart) / 1e9, micros));
+                    if (arrival != null) {
+                        endToEnd.recordValue(micros);
+                        delivered++;
+                    }
+                }
+                return new BenchResult(options, runId, startedAt, target.notificationUrls().size(), options.seekers(), registrationSeconds,
+                        warmUpSeconds, warm, accepted.size(), delivered, load.refusals(), endToEnd, floor.latency(), load.responseTimes(),
+                        postings, timeline.samples(), loadSeconds, drainSeconds, streams.reconnects(), counterBefore, counterAfter);
+            }
+        }
+    }
+
+    /** Waits until every matching instance has read every seeker (its seekers consumer groups have no lag). */
+    private void awaitIndexed(ConsumerLag lag) throws Exception {
+        long deadline = System.nanoTime() + INDEXING_TIMEOUT.toNanos();
+        long lastReport = 0;
+        while (true) {
+            ConsumerLag.Reading reading = lag.read();
+            long behind = ConsumerLag.seekersLag(reading);
+            boolean seen = reading.lag().keySet().stream().anyMatch(key -> key.startsWith("matching") && key.endsWith("doorstep.seekers.v1"));
+            if (seen && behind == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("matching-service had not indexed every seeker after " + INDEXING_TIMEOUT.toMinutes()
+                        + " min (seekers lag " + behind + ")");
+            }
+            if (System.nanoTime() - lastReport > 10_000_000_000L) {
+                lastReport = System.nanoTime();
+                console.line("  waiting for matching to index the seekers (lag %,d) ...", behind);
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    /** One posting per watched cluster, repeated until each watched seeker has received one: the path is warm. */
+    private int warmUp(PostingLoad load, WatchedStreams streams) throws InterruptedException {
+        console.line("  warming up: one posting per watched seeker until each has arrived on its live stream ...");
+        long deadline = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
+        boolean[] warm = new boolean[options.watched()];
+        int round = 0;
+        while (System.nanoTime() < deadline) {
+            List<CompletableFuture<String>> sent = new ArrayList<>();
+            for (int cluster = 0; cluster < options.watched(); cluster++) {
+                sent.add(warm[cluster] ? CompletableFuture.completedFuture(null)
+                        : load.publish(cluster + round * options.watched(), "WARM" + round, false));
+            }
+            long roundEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < Math.min(roundEnd, deadline)) {
+                for (int cluster = 0; cluster < options.watched(); cluster++) {
+                    String postingId = sent.get(cluster).isDone() ? sent.get(cluster).join() : null;
+                    if (postingId != null && streams.arrival(postingId) != null) {
+                        warm[cluster] = true;
+                    }
+                }
+                if (count(warm) == warm.length) {
+                    return warm.length;
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            round++;
+        }
+        console.line("  warm-up incomplete: %d of %d watched seekers received a match within %d s", count(warm), warm.length,
+                WARM_UP_TIMEOUT.toSeconds());
+        return count(warm);
+    }
+
+    private List<PostingLoad.Accepted> awaitDeliveries(PostingLoad load, WatchedStreams streams) throws InterruptedException {
+        long deadline = System.nanoTime() + options.drain().toNanos();
+        while (System.nanoTime() < deadline) {
+            List<PostingLoad.Accepted> accepted = load.accepted();
+            if (accepted.stream().allMatch(p -> streams.arrival(p.postingId()) != null)) {
+                return accepted;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        return load.accepted();
+    }
+
+    /** The sum of notification-service's {@code doorstep_notifications_matches_total} over its instances, if it exports it. */
+    private Double deliveredCounter() {
+        double sum = 0;
+        boolean found = false;
+        for (String url : target.notificationUrls()) {
+            try {
+                Http.Reply reply = http.send("GET", url + "/actuator/prometheus", null, null).get(10, TimeUnit.SECONDS);
+                for (String line : reply.body().split("\n")) {
+                    if (line.startsWith("doorstep_notifications_matches_total")) {
+                        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                        found = true;
+                    }
+                }
+            } catch (Exception e) {
+                return null;
+            }
+        }
+        return found ? sum : null;
+    }
+
+    private static Map<String, Long> withSelf(Map<String, Long> processes) {
+        Map<String, Long> all = new java.util.LinkedHashMap<>(processes);
+        if (!all.containsValue(ProcessHandle.current().pid())) {
+            all.put("bench (load generator)", ProcessHandle.current().pid());
+        }
+        return all;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean flag : flags) {
+            n += flag ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

@@ -1,0 +1,131 @@
+package org.doorstep.local.bench;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Publishes postings through postings-service's public API ({@code PUT /api/v1/postings/{externalId}})
+ * at a fixed rate, each at a watched cluster's site, spread over enough partners to stay under the
+ * per-partner rate limit. Records when each was accepted (HTTP 201 arrived) and its postingId.
+ */
+final class PostingLoad {
+
+    static final int POSTINGS_PER_PARTNER_SECOND = 80;
+
+    /** A posting the platform accepted: {@code acceptedAt} is System.nanoTime when its 201 arrived. */
+    record Accepted(int index, String postingId, long acceptedAt) {
+    }
+
+    private final Http http;
+    private final String postingsUrl;
+    private final Workload workload;
+    private final List<String> partnerKeys;
+    private final String runId;
+    private final Instant validThrough = Instant.now().plus(Duration.ofDays(2));
+    private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final Recorder responseTimes = new Recorder(3);
+    private final Histogram responseTotal = new Histogram(3);
+
+    PostingLoad(Http http, String postingsUrl, Workload workload, List<String> partnerKeys, String runId) {
+        this.http = http;
+        this.postingsUrl = postingsUrl;
+        this.workload = workload;
+        this.partnerKeys = List.copyOf(partnerKeys);
+        this.runId = runId;
+    }
+
+    /** Registers enough partners for the rate through the operator API; returns their API keys. */
+    static List<String> registerPartners(Http http, String postingsUrl, String operatorToken, int rate, String runId) {
+        int partners = Math.max(1, (rate + POSTINGS_PER_PARTNER_SECOND - 1) / POSTINGS_PER_PARTNER_SECOND);
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < partners; i++) {
+            Http.Reply reply = http.sendAndWait("POST", postingsUrl + "/api/v1/partners", operatorToken,
+                    "{\"name\":\"Benchmark job board %s-%d\",\"contactEmail\":\"bench@doorstep.example\"}".formatted(runId, i));
+            if (reply.status() != 201) {
+                throw new IllegalStateException("Registering a benchmark partner failed: HTTP " + reply.status() + " " + reply.body());
+            }
+            keys.add(reply.json().path("apiKey").asString());
+        }
+        return keys;
+    }
+
+    /** Publishes one posting at the cluster of posting {@code index}; completes with its postingId (null if refused). */
+    java.util.concurrent.CompletableFuture<String> publish(int index, String prefix, boolean measured) {
+        Workload.Cluster cluster = workload.watchedCluster(index);
+        String externalId = prefix + "-" + runId + "-" + index;
+        long sent = System.nanoTime();
+        return http.send("PUT", postingsUrl + "/api/v1/postings/" + URLEncoder.encode(externalId, StandardCharsets.UTF_8),
+                partnerKeys.get(index % partnerKeys.size()), workload.posting(cluster, validThrough)).handle((reply, error) -> {
+            long now = System.nanoTime();
+            if (error != null || reply.status() != 201) {
+                refusals.computeIfAbsent(error != null ? -1 : reply.status(), status -> new AtomicInteger()).incrementAndGet();
+                if (refusals.values().stream().mapToInt(AtomicInteger::get).sum() <= 3) {
+                    System.err.println("posting " + externalId + " not accepted: "
+                            + (error != null ? error.getMessage() : "HTTP " + reply.status() + " " + reply.body()));
+                }
+                return null;
+            }
+            String postingId = reply.json().path("postingId").asString();
+            if (measured) {
+                responseTimes.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(now - sent)));
+                accepted.add(new Accepted(index, postingId, now));
+            }
+            return postingId;
+        });
+    }
+
+    /** Publishes {@code rate} postings a second for {@code seconds}; returns when the last was sent. */
+    void run(int rate, int seconds) throws InterruptedException {
+        int total = rate * seconds;
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch sentAll = new CountDownLatch(1);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("bench-postings").unstarted(r));
+        try {
+            scheduler.scheduleAtFixedRate(() -> {
+                int n = next.getAndIncrement();
+                if (n >= total) {
+                    sentAll.countDown();
+                    return;
+                }
+                publish(n, "BENCH", true);
+            }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+            sentAll.await();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    List<Accepted> accepted() {
+        return List.copyOf(accepted);
+    }
+
+    /** Refused postings by HTTP status (-1: no answer). */
+    Map<Integer, Integer> refusals() {
+        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        refusals.forEach((status, count) -> counts.put(status, count.get()));
+        return counts;
+    }
+
+    /** Time from sending a measured PUT to its 201, microseconds. */
+    synchronized Histogram responseTimes() {
+        responseTotal.add(responseTimes.getIntervalHistogram());
+        return responseTotal.copy();
+    }
+}

@@ -1,0 +1,268 @@
+package org.doorstep.notifications.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.doorstep.notifications.inbox.Delivery;
+import org.doorstep.notifications.inbox.FeedEvent;
+import org.doorstep.notifications.inbox.InboxChange;
+import org.doorstep.notifications.inbox.InboxItem;
+import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.inbox.MatchWithdrawn;
+import org.doorstep.notifications.preferences.NotificationPolicy;
+import org.doorstep.notifications.preferences.Preferences;
+import org.doorstep.notifications.preferences.PreferencesStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The decisions of one batch (of records, or of a job), taken in memory on what the batch read, in
+ * record order; the result is what {@link DeliveryWrites} writes. Not thread-safe: one per batch.
+ */
+final class DeliveryBatch {
+
+    private final JsonMapper json;
+    private final Instant now;
+    private final Duration itemTtl;
+    private final Map<String, Preferences> preferences;
+    private final Map<String, InboxItem> items;
+    private final Set<String> changedItems = new LinkedHashSet<>();
+    private final Map<String, Long> counts = new HashMap<>();
+    private final Map<String, Long> changedCounts = new LinkedHashMap<>();
+    private final List<FeedEvent> feedEvents = new ArrayList<>();
+    private final Map<String, Pending> waiting = new LinkedHashMap<>();
+    private final Map<String, Integer> settled = new LinkedHashMap<>();
+    private final List<LiveNotice> liveNotices = new ArrayList<>();
+    private final List<PartnerNotice> partnerNotices = new ArrayList<>();
+    private final Map<String, Integer> outcomes = new LinkedHashMap<>();
+
+    DeliveryBatch(JsonMapper json, Instant now, Duration itemTtl, Map<String, Preferences> preferences,
+                  Map<String, InboxItem> stored) {
+        this.json = json;
+        this.now = now;
+        this.itemTtl = itemTtl;
+        this.preferences = preferences;
+        this.items = new HashMap<>(stored);
+    }
+
+    /** The push-count keys (seeker and their current day) the batch may need. */
+    Set<String> dayKeys(Collection<String> seekers) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (String seekerId : seekers) {
+            Preferences prefs = prefs(seekerId);
+            if (prefs.maxPerDay() != null) {
+                keys.add(dayKey(prefs));
+            }
+        }
+        return keys;
+    }
+
+    void loadCounts(Map<String, Long> stored) {
+        counts.putAll(stored);
+    }
+
+    Instant now() {
+        return now;
+    }
+
+    Preferences prefs(String seekerId) {
+        return preferences.getOrDefault(seekerId, Preferences.defaults(seekerId));
+    }
+
+    void found(MatchFound match, int partition, long sequence) {
+        Preferences prefs = prefs(match.seekerId());
+        if (prefs.isErased()) {
+            count("erased_seeker");
+            return;
+        }
+        InboxItem existing = items.get(match.matchId());
+        if (existing != null && existing.delivery() != Delivery.PENDING) {
+            if (match.revision() > existing.match().revision()) {
+                put(existing.with(match));
+            }
+            count("repeat");
+        } else {
+            InboxItem item = existing != null ? existing.with(match)
+                    : new InboxItem(match, now, now.plus(itemTtl), Delivery.PENDING, null, null);
+            decide(item, prefs, partition, sequence);
+        }
+        partnerNotices.add(new PartnerNotice(match, null, prefs));
+    }
+
+    void withdrawn(MatchWithdrawn withdrawal, int partition, long sequence) {
+        InboxItem item = items.get(withdrawal.matchId());
+        if (item != null && item.seekerId().equals(withdrawal.seekerId())) {
+            if ((item.delivery() == Delivery.LIVE || item.delivery() == Delivery.DIGESTED) && item.expiresAt().isAfter(now)) {
+                feedEvents.add(new FeedEvent(withdrawal.seekerId(), sequence, FeedEvent.MATCH_WITHDRAWN,
+                        withdrawal.matchId(), json.writeValueAsString(withdrawal), now));
+            }
+            items.put(withdrawal.matchId(), null);
+            changedItems.add(withdrawal.matchId());
+            waiting.remove(withdrawal.matchId());
+            settled.put(withdrawal.matchId(), partition);
+            count("withdrawn");
+        }
+        partnerNotices.add(new PartnerNotice(null, withdrawal, prefs(withdrawal.seekerId())));
+    }
+
+    /** A held delivery whose quiet hours ended: decided again, with the sequence reserved for it. */
+    void release(Pending held, long sequence) {
+        InboxItem item = items.get(held.matchId());
+        Preferences prefs = prefs(held.seekerId());
+        if (item == null || item.delivery() != Delivery.HELD || prefs.isErased() || !item.expiresAt().isAfter(now)) {
+            settled.put(held.matchId(), held.partition());
+            return;
+        }
+        decide(item, prefs, held.partition(), sequence);
+    }
+
+    /** A delivery whose feed event was stored before a crash: completes it without a second event. */
+    void releasedBefore(Pending held) {
+        InboxItem item = items.get(held.matchId());
+        if (item != null && item.delivery() == Delivery.HELD) {
+            put(item.with(Delivery.LIVE, null));
+        }
+        settled.put(held.matchId(), held.partition());
+    }
+
+    /** One digest event with these waiting matches (those still waiting in the inbox). */
+    void digest(Preferences prefs, List<Pending> due, Instant slot, long sequence, boolean alreadyStored) {
+        List<InboxItem> included = due.stream().map(p -> items.get(p.matchId()))
+                .filter(item -> item != null && item.delivery() == Delivery.DIGEST).toList();
+        due.forEach(p -> settled.put(p.matchId(), p.partition()));
+        if (included.isEmpty()) {
+            return;
+        }
+        included.forEach(item -> put(item.with(Delivery.DIGESTED, null)));
+        if (alreadyStored) {
+            return;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("seekerId", prefs.seekerId());
+        summary.put("digestAt", slot.toString());
+        summary.put("count", included.size());
+        summary.put("matches", included.stream().map(InboxItem::match).toList());
+        FeedEvent event = new FeedEvent(prefs.seekerId(), sequence, FeedEvent.DIGEST, null,
+                json.writeValueAsString(summary), now);
+        feedEvents.add(event);
+        liveNotices.add(new LiveNotice(prefs, null, event, included.size()));
+        count("digested", included.size());
+    }
+
+    private void decide(InboxItem item, Preferences prefs, int partition, long sequence) {
+        String key = dayKey(prefs);
+        long pushedToday = prefs.maxPerDay() == null ? 0 : counts.getOrDefault(key, 0L);
+        switch (NotificationPolicy.decide(prefs, item.match().score(), now, pushedToday)) {
+            case NotificationPolicy.PushNow push -> {
+                FeedEvent event = new FeedEvent(item.seekerId(), sequence, FeedEvent.MATCH_FOUND, item.matchId(),
+                        json.writeValueAsString(item.match()), now);
+                feedEvents.add(event);
+                if (prefs.maxPerDay() != null) {
+                    counts.put(key, pushedToday + 1);
+                    changedCounts.put(key, pushedToday + 1);
+                }
+                put(item.with(Delivery.LIVE, null));
+                liveNotices.add(new LiveNotice(prefs, item.match(), event, 1));
+                settle(item, partition);
+                count("live");
+            }
+            case NotificationPolicy.HoldUntil hold -> {
+                put(item.with(Delivery.HELD, hold.until()));
+                wait(new Pending(item.matchId(), item.seekerId(), partition, Pending.Kind.HELD, hold.until(),
+                        item.receivedAt(), null));
+                count("held");
+            }
+            case NotificationPolicy.WaitForDigest digest -> {
+                put(item.with(Delivery.DIGEST, null));
+                wait(new Pending(item.matchId(), item.seekerId(), partition, Pending.Kind.DIGEST, null, now, null));
+                count("digest");
+            }
+            case NotificationPolicy.InboxOnly only -> {
+                put(item.with(Delivery.INBOX_ONLY, null));
+                settle(item, partition);
+                count("inbox_only");
+            }
+        }
+    }
+
+    private void wait(Pending pending) {
+        waiting.put(pending.matchId(), pending);
+        settled.remove(pending.matchId());
+    }
+
+    private void settle(InboxItem item, int partition) {
+        if (waiting.remove(item.matchId()) != null || item.delivery() == Delivery.HELD || item.delivery() == Delivery.DIGEST) {
+            settled.put(item.matchId(), partition);
+        }
+    }
+
+    private void put(InboxItem item) {
+        items.put(item.matchId(), item);
+        changedItems.add(item.matchId());
+    }
+
+    private String dayKey(Preferences prefs) {
+        return PreferencesStore.dayKey(prefs.seekerId(), NotificationPolicy.day(prefs, now).toString());
+    }
+
+    private void count(String outcome) {
+        count(outcome, 1);
+    }
+
+    private void count(String outcome, int n) {
+        outcomes.merge(outcome, n, Integer::sum);
+    }
+
+    List<InboxChange> inboxChanges() {
+        List<InboxChange> changes = new ArrayList<>(changedItems.size());
+        for (String matchId : changedItems) {
+            InboxItem item = items.get(matchId);
+            changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item));
+        }
+        return changes;
+    }
+
+    List<FeedEvent> feedEvents() {
+        return feedEvents;
+    }
+
+    Collection<Pending> waiting() {
+        return waiting.values();
+    }
+
+    /** Match ids that no longer wait, by partition. */
+    Map<String, Integer> settled() {
+        return settled;
+    }
+
+    Map<String, Long> changedCounts() {
+        return changedCounts;
+    }
+
+    List<LiveNotice> liveNotices() {
+        return liveNotices;
+    }
+
+    List<PartnerNotice> partnerNotices() {
+        return partnerNotices;
+    }
+
+    Map<String, Integer> outcomes() {
+        return outcomes;
+    }
+
+    /** A live delivery for the other live channels (mobile push): a match, or a digest of {@code count}. */
+    record LiveNotice(Preferences preferences, MatchFound match, FeedEvent event, int count) {
+    }
+
+    /** A match event for the partner channels: exactly one of found and withdrawn is set. */
+    record PartnerNotice(MatchFound found, MatchWithdrawn withdrawn, Preferences preferences) {
+    }
+}

@@ -1,0 +1,13 @@
+package org.doorstep.notifications.inbox;
+
+import java.util.List;
+
+/**
+ * Tells every instance about stored feed events, so that a seeker's open stream receives them whichever
+ * instance it is connected to. Returns once the events are durably handed over (a failure throws, and
+ * the batch that stored them is redelivered, which stores nothing twice and broadcasts again).
+ */
+public interface FeedBroadcast {
+
+    void publish(List<FeedEvent> events);
+}

@@ -1,0 +1,109 @@
+package org.doorstep.notifications.inbox.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.doorstep.notifications.inbox.FeedBroadcast;
+import org.doorstep.notifications.inbox.FeedEvent;
+import org.doorstep.notifications.inbox.LiveFeed;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Live push across instances: after a batch is stored, its feed events go to
+ * {@code doorstep.notification-feed.v1} (key seekerId, so one seeker's events stay in order), and every
+ * instance reads that topic in a group of its own ({@code followFeed}, an anonymous group: from the
+ * end, never shared) and hands the events to its open streams. The instance that stored them has
+ * already pushed them to its own streams; a stream drops what it has sent, so the copy costs nothing.
+ * The topic is an internal notification-service topic (delete, short retention): a stream that missed a
+ * copy (an instance restarting) resumes from the store with Last-Event-ID, as after any disconnect.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+    private final JsonMapper json;
+
+    KafkaFeedBroadcast(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+                       @Value("${doorstep.stream.broadcast-topic}") String topic, JsonMapper json) {
+        this.topic = topic;
+        this.json = json;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-feed",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** What travels on the broadcast topic. */
+    record WireEvent(String seekerId, long sequence, String type, String matchId, String data, long atMillis) {
+
+        static WireEvent of(FeedEvent event) {
+            return new WireEvent(event.seekerId(), event.sequence(), event.type(), event.matchId(), event.data(),
+                    event.at().toEpochMilli());
+        }
+
+        FeedEvent toEvent() {
+            return new FeedEvent(seekerId, sequence, type, matchId, data, Instant.ofEpochMilli(atMillis));
+        }
+    }
+
+    @Override
+    public void publish(List<FeedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
+        for (FeedEvent event : events) {
+            sent.add(producer.send(new ProducerRecord<>(topic, event.seekerId(), json.writeValueAsBytes(WireEvent.of(event)))));
+        }
+        try {
+            for (Future<RecordMetadata> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while broadcasting feed events", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("feed events not broadcast", e);
+        }
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> followFeed(LiveFeed live, JsonMapper mapper) {
+        return message -> {
+            byte[] data = message.getPayload();
+            if (data != null && data.length > 0) {
+                live.publish(List.of(mapper.readValue(data, WireEvent.class).toEvent()));
+            }
+        };
+    }
+
+    @Override
+    public void destroy() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

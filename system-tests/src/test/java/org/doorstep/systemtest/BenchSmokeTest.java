@@ -1,0 +1,56 @@
+package org.doorstep.systemtest;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.doorstep.local.Console;
+import org.doorstep.local.DoorstepService;
+import org.doorstep.local.bench.Bench;
+import org.doorstep.local.bench.BenchOptions;
+import org.doorstep.local.bench.BenchReport;
+import org.doorstep.local.bench.BenchResult;
+import org.doorstep.local.bench.BenchTarget;
+import org.doorstep.testkit.DoorstepInfrastructure;
+import org.doorstep.testkit.SharedInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code ./doorstep bench --quick --fanout 40} as a smoke test, against the system tests' own platform (the four
+ * service jars as processes over the test JVM's broker and MongoDB-wire server). The figures are printed
+ * and written to {@code target/bench/}, not asserted: only that every watched posting arrived and the
+ * report and chart were written.
+ */
+@DoorstepInfrastructure
+class BenchSmokeTest {
+
+    /**
+     * The quick mode with clusters of 40 seekers instead of 250 (fan-out up to 40 instead of 200), so that
+     * the smoke stays within about a minute and a half on a busy 2-core CI machine; the full fan-out is
+     * what {@code ./doorstep bench} measures.
+     */
+    private static final java.util.function.Function<Path, BenchOptions> SMOKE = data -> BenchOptions.quick(data).withClusterSize(40);
+
+    @Test
+    void quickBenchmarkDeliversEveryWatchedPostingAndWritesItsReportAndChart() throws Exception {
+        Path data = ServicesUnderTest.projectRoot().resolve("../shared/data").normalize();
+        assumeTrue(Files.isDirectory(data), "skipped: the benchmark resamples ../shared/data, absent at " + data);
+        ServicesUnderTest services = ServicesUnderTest.get();
+        BenchTarget target = new BenchTarget(services.url(DoorstepService.POSTINGS), services.url(DoorstepService.SEEKERS),
+                List.of(services.url(DoorstepService.NOTIFICATION)), ServicesUnderTest.OPERATOR_TOKEN,
+                SharedInfrastructure.get().bootstrapServers(), services.processes());
+
+        BenchResult result = new Bench(SMOKE.apply(data), target, new Console(System.out)).run();
+        Path dir = ServicesUnderTest.projectRoot().resolve("system-tests/target/bench").resolve(result.runId());
+        String report = BenchReport.write(result, "BenchSmokeTest (./doorstep bench --quick --fanout 40)", dir);
+        System.out.println(report);
+
+        assertThat(result.accepted()).isEqualTo(SMOKE.apply(data).rate() * SMOKE.apply(data).seconds());
+        assertThat(result.everyWatchedPostingDelivered()).as(report).isTrue();
+        assertThat(report).contains("HTTP 201 -> match on the watched seeker's SSE stream", "Kafka floor", "notification-service / doorstep.matches.v1");
+        assertThat(Files.readString(dir.resolve("chart.svg"))).startsWith("<svg").contains("<polyline");
+    }
+}
