@@ -10,13 +10,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("doorstep.taxonomy")
 public record TaxonomyProperties(String escoFolder, @DefaultValue("true") boolean shippedEsco) {
-
-    public TaxonomyProperties(String escoFolder) {
-        this(escoFolder, true);
-    }
-
-    /** The built-in vocabulary alone (small and fast to build: for tests that do not need ESCO). */
-    public static TaxonomyProperties builtInOnly() {
-        return new TaxonomyProperties(null, false);
-    }
 }

@@ -69,7 +69,7 @@ final class MatchQualityDoorstep {
 
     private static synchronized Taxonomy taxonomy() {
         if (taxonomy == null) {
-            taxonomy = TaxonomyLoader.load(new TaxonomyProperties(null));
+            taxonomy = TaxonomyLoader.load(new TaxonomyProperties(null, true));
             extractor = new SkillExtractor(taxonomy);
         }
         return taxonomy;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Skills and occupations from free text, with the taxonomy the service ships (built-in aliases + ESCO). */
 class SkillExtractorTest {
 
-    private static final Taxonomy TAXONOMY = TaxonomyLoader.load(new TaxonomyProperties(null));
+    private static final Taxonomy TAXONOMY = TaxonomyLoader.load(new TaxonomyProperties(null, true));
     private final SkillExtractor extractor = new SkillExtractor(TAXONOMY);
 
     private static List<String> labels(List<FoundConcept> found) {

@@ -28,7 +28,7 @@ import net.jqwik.api.Example;
  */
 class EvidencePropertiesTest {
 
-    private static final Taxonomy ESCO = TaxonomyLoader.load(new TaxonomyProperties(null));
+    private static final Taxonomy ESCO = TaxonomyLoader.load(new TaxonomyProperties(null, true));
     private static final ProfileInference INFERENCE = new ProfileInference(ESCO, new SkillExtractor(ESCO));
     private static final MatchScorer SCORER = new MatchScorer(MatchingPolicy.defaults(), ESCO);
     private static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
