@@ -2,6 +2,8 @@ package org.doorstep.matching;
 
 import java.time.Clock;
 
+import org.doorstep.matching.extraction.ProfileInference;
+import org.doorstep.matching.extraction.SkillExtractor;
 import org.doorstep.matching.index.PostingIndex;
 import org.doorstep.matching.index.SeekerIndex;
 import org.doorstep.matching.match.MatchEngine;
@@ -27,6 +29,16 @@ class MatchingConfiguration {
     @Bean
     Taxonomy taxonomy(TaxonomyProperties properties) {
         return TaxonomyLoader.load(properties);
+    }
+
+    @Bean
+    SkillExtractor skillExtractor(Taxonomy taxonomy) {
+        return new SkillExtractor(taxonomy);
+    }
+
+    @Bean
+    ProfileInference profileInference(Taxonomy taxonomy, SkillExtractor extractor) {
+        return new ProfileInference(taxonomy, extractor);
     }
 
     @Bean

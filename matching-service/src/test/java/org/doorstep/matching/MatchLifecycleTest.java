@@ -146,7 +146,12 @@ class MatchLifecycleTest extends MatchingServiceTest {
                 .expectBody()
                 .jsonPath("$.qualifies").isEqualTo(false)
                 .jsonPath("$.vetoes[0].rule").isEqualTo("distance")
-                .jsonPath("$.reasons[?(@.factor == 'skills')].detail").isEqualTo("2 of 2 required skills: Java, SQL; 0 of 1 other skills");
+                .jsonPath("$.reasons[?(@.factor == 'skills')].detail").value(detail -> assertThat(detail.toString())
+                        .startsWith("[\"2 of 2 required skills: Java, SQL; 0 of 1 other skills; covers "))
+                // the explain endpoint shows each factor's inputs (match events do not carry them)
+                .jsonPath("$.reasons[?(@.factor == 'skills')].inputs.postingCoverage").isNotEmpty()
+                .jsonPath("$.reasons[?(@.factor == 'skills')].inputs.seekerCoverage").isNotEmpty()
+                .jsonPath("$.reasons[?(@.factor == 'distance')].inputs.km").isNotEmpty();
         client.get().uri("/api/v1/stats").header("Authorization", "Bearer " + OPERATOR_TOKEN)
                 .exchange().expectStatus().isOk()
                 .expectBody()

@@ -137,6 +137,9 @@ public final class PostingIndex implements AutoCloseable {
         for (int skill : posting.optionalSkills()) {
             doc.add(new StringField("skill", Integer.toString(skill), Field.Store.NO));
         }
+        for (int skill : posting.extractedSkills()) {
+            doc.add(new StringField("skill", Integer.toString(skill), Field.Store.NO));
+        }
         if (posting.isco() > 0) {
             doc.add(new StringField("o3", Integer.toString(posting.isco() / 10), Field.Store.NO));
         }

@@ -142,6 +142,9 @@ public final class SeekerIndex implements AutoCloseable {
         for (int skill : posting.optionalSkills()) {
             terms.add(term(cell, SKILL, skill));
         }
+        for (int skill : posting.extractedSkills()) {
+            terms.add(term(cell, SKILL, skill));
+        }
         if (posting.isco() > 0) {
             terms.add(term(cell, OCCUPATION_GROUP, posting.isco() / 10));
         }

@@ -209,7 +209,7 @@ public final class MatchEngine {
             return new Explanation(postingId, seekerId, posting != null, seeker != null, 0, policy.threshold(),
                     false, List.of(), vetoes, entry);
         }
-        Assessment assessment = scorer.assess(posting, seeker, clock.instant());
+        Assessment assessment = scorer.explain(posting, seeker, clock.instant());
         List<Veto> vetoes = new ArrayList<>(assessment.vetoes());
         if (entry != null && entry.status() == LedgerEntry.Status.DISMISSED) {
             vetoes.add(new Veto("dismissed", "the seeker dismissed this match"));

@@ -10,21 +10,27 @@ import org.doorstep.matching.scoring.Posting;
 import org.doorstep.matching.scoring.Salary;
 import org.doorstep.matching.scoring.Seeker;
 import org.doorstep.matching.scoring.Workplace;
-import org.doorstep.matching.taxonomy.Occupation;
+import org.doorstep.matching.extraction.ProfileInference;
 import org.doorstep.matching.taxonomy.Taxonomy;
 import org.springframework.stereotype.Component;
 
 /**
  * From the wire to what matching keeps: labels through the taxonomy to concepts, occupations to ISCO
- * unit groups (derived from the title when the posting gives none), pay expectations to months.
+ * unit groups (a posting's derived from its title or skills when it gives none; a seeker's stated ones
+ * plus those their skills point to), a posting's description to skills, pay expectations to months.
  */
 @Component
 class DomainTranslator {
 
-    private final Taxonomy taxonomy;
+    /** Declared skills (at most 50, postings-service's limit) and description skills together. */
+    private static final int MAX_POSTING_SKILLS = 64;
 
-    DomainTranslator(Taxonomy taxonomy) {
+    private final Taxonomy taxonomy;
+    private final ProfileInference inference;
+
+    DomainTranslator(Taxonomy taxonomy, ProfileInference inference) {
         this.taxonomy = taxonomy;
+        this.inference = inference;
     }
 
     Posting posting(PostingState s, boolean open) {
@@ -37,22 +43,23 @@ class DomainTranslator {
             }
         }
         optional.removeAll(required);
-        int isco = taxonomy.isco(s.occupation());
-        boolean derived = false;
-        if (isco == 0) {
-            isco = taxonomy.occupationOfTitle(s.title()).stream().findFirst().map(Occupation::isco).orElse(0);
-            derived = isco > 0;
-        }
+        TreeSet<Integer> declared = new TreeSet<>(required);
+        declared.addAll(optional);
+        int[] declaredSkills = ints(declared);
+        ProfileInference.PostingOccupation occupation = inference.postingOccupation(s.occupation(), s.title(), declaredSkills);
+        ProfileInference.DescriptionSkills described = inference.descriptionSkills(s.description(), declaredSkills,
+                MAX_POSTING_SKILLS - declaredSkills.length);
         Salary salary = s.salary() == null || s.salary().period() == null || s.salary().currency() == null ? null
                 : new Salary(s.salary().min(), s.salary().max(), s.salary().currency(), s.salary().period());
         return new Posting(s.postingId(), s.partnerId(), s.externalId(), s.version(), open, s.title(),
                 s.location().lat(), s.location().lon(), s.location().regionCode(), s.location().address(),
                 s.workplace() == null ? Workplace.ONSITE : s.workplace(),
                 s.employmentType() == null ? EmploymentType.FULL_TIME : s.employmentType(),
-                salary, isco, derived, ints(required), ints(optional), s.education(),
+                salary, occupation.isco(), occupation.derived(), ints(required), ints(optional), s.education(),
                 s.minExperienceYears() == null ? Float.NaN : s.minExperienceYears().floatValue(),
                 Masks.of(s.targetGroups()), Masks.of(s.accommodations()), List.copyOf(list(s.campaignCodes())),
-                s.validThrough(), s.updatedAt());
+                s.validThrough(), s.updatedAt(), occupation.confidence(), described.skills(), described.confidence(),
+                occupation.profile());
     }
 
     Seeker seeker(SeekerState s) {
@@ -63,13 +70,8 @@ class DomainTranslator {
                 skills.add(ord);
             }
         }
-        TreeSet<Integer> occupations = new TreeSet<>();
-        for (String desired : list(s.desiredOccupations())) {
-            int isco = taxonomy.isco(desired);
-            if (isco > 0) {
-                occupations.add(isco);
-            }
-        }
+        int[] held = ints(skills);
+        ProfileInference.Occupations occupations = inference.seekerOccupations(held, list(s.desiredOccupations()));
         float salary = Float.NaN;
         String currency = null;
         if (s.salaryExpectation() != null && s.salaryExpectation().period() != null) {
@@ -81,9 +83,10 @@ class DomainTranslator {
                 located ? s.location().lon() : 0, located && s.location().regionCode() != null
                         ? s.location().regionCode().intern() : null,
                 s.maxDistanceKm() == null ? Float.NaN : s.maxDistanceKm().floatValue(), s.remoteOk(),
-                ints(occupations), ints(skills), s.education(),
+                occupations.isco(), held, s.education(),
                 s.experienceYears() == null ? Float.NaN : s.experienceYears().floatValue(), salary, currency,
-                Masks.of(s.employmentTypes()), Masks.of(s.keyGroups()), Masks.of(s.accommodationNeeds()));
+                Masks.of(s.employmentTypes()), Masks.of(s.keyGroups()), Masks.of(s.accommodationNeeds()),
+                occupations.confidence());
     }
 
     private static int[] ints(TreeSet<Integer> values) {

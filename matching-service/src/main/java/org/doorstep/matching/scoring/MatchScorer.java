@@ -14,9 +14,11 @@ import org.doorstep.matching.taxonomy.Taxonomy;
  * DESIGN 6 scoring. Hard vetoes first (distance unless remote, education and experience below the
  * minimum beyond a tolerance, a needed accommodation an on-site posting lacks, closed or expired
  * posting); a pair is relevant only if it shares a skill or an occupation of the same ISCO minor
- * group (exactly what the index retrieves). The score is the weighted mean of the factors known on
- * both sides (occupation, skills, distance, salary, experience, freshness) plus the key-group bonus
- * and the employment-difficulty priority, clamped to [0, 1].
+ * group, stated or inferred (exactly what the index retrieves). The score is the weighted mean of the
+ * factors known on both sides: occupation (ISCO hierarchy similarity times both sides' confidence),
+ * skills (the geometric mean of the specificity-weighted coverage both ways, see {@link SkillTable}),
+ * distance, salary, experience, freshness; the key-group bonus and the employment-difficulty priority
+ * then close part of the gap to 1. No floor, no clamp.
  * <p>
  * {@link #score} is the allocation-free path used on every candidate; {@link #assess} the same
  * computation with its reasons and vetoes, for events and the explain endpoint.
@@ -27,6 +29,8 @@ public final class MatchScorer {
     public static final double NO_MATCH = -1;
 
     private static final double LN2 = Math.log(2);
+    /** The weight of the posting's completeness in the score: a tie-break. */
+    static final double TIE_BREAK = 0.002;
 
     private final MatchingPolicy policy;
     private final Taxonomy taxonomy;
@@ -42,14 +46,12 @@ public final class MatchScorer {
 
     /** The score, or {@link #NO_MATCH} when a veto applies or the pair shares nothing. */
     public double score(Posting posting, Seeker seeker, Instant now) {
-        return evaluate(posting, seeker, Fixed.of(posting, now, policy), null, null, null);
+        return evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), null, null, null);
     }
 
     /** The posting prepared for scoring against many seekers at {@code now}: its skills compiled once. */
     public Prepared prepare(Posting posting, Instant now) {
-        return new Prepared(posting, Fixed.of(posting, now, policy), policy.relatedSkillCredit() > 0
-                ? SkillTable.of(posting, taxonomy::relatedTo)
-                : SkillTable.of(posting, skill -> new int[0]));
+        return new Prepared(posting, Fixed.of(posting, now, policy, taxonomy), skillTable(posting));
     }
 
     /** A posting prepared by {@link #prepare}; scores exactly as {@link #score(Posting, Seeker, Instant)}. */
@@ -71,18 +73,38 @@ public final class MatchScorer {
     }
 
     /** What depends on the posting and the time only: computed once per query, the same way on every path. */
-    private record Fixed(Instant now, double ageDays, double freshness, double cosLat) {
+    private record Fixed(Instant now, double ageDays, double freshness, double cosLat, double completeness) {
 
-        static Fixed of(Posting p, Instant now, MatchingPolicy policy) {
+        static Fixed of(Posting p, Instant now, MatchingPolicy policy, Taxonomy taxonomy) {
             double ageDays = p.updatedAt() == null ? 0 : Math.max(0, Duration.between(p.updatedAt(), now).toMinutes() / 1440.0);
-            return new Fixed(now, ageDays, Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays()), Geo.cosLat(p.lat()));
+            return new Fixed(now, ageDays, Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays()), Geo.cosLat(p.lat()),
+                    completeness(p, taxonomy));
+        }
+
+        /** How much of its occupation's weighted skill profile the posting lists (required and optional). */
+        static double completeness(Posting p, Taxonomy taxonomy) {
+            if (p.occupationProfile() < 0) {
+                return 0;
+            }
+            int[] declared = java.util.stream.IntStream.concat(java.util.Arrays.stream(p.requiredSkills()),
+                    java.util.Arrays.stream(p.optionalSkills())).sorted().distinct().toArray();
+            return taxonomy.occupationCoverage(p.occupationProfile(), declared);
         }
     }
 
     public Assessment assess(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy), reasons, vetoes, null);
+        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
+        return new Assessment(score < 0 ? 0 : round(score), reasons.stream().map(Reason::withoutInputs).toList(),
+                List.copyOf(vetoes));
+    }
+
+    /** As {@link #assess}, with every factor's inputs (for the explain endpoint). */
+    public Assessment explain(Posting posting, Seeker seeker, Instant now) {
+        List<Reason> reasons = new ArrayList<>();
+        List<Veto> vetoes = new ArrayList<>();
+        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
         return new Assessment(score < 0 ? 0 : round(score), List.copyOf(reasons), List.copyOf(vetoes));
     }
 
@@ -159,79 +181,50 @@ public final class MatchScorer {
                     + String.join(", ", Masks.values(missing, Accommodation.class).stream().map(Accommodation::phrase).toList()));
         }
 
-        // occupation
+        // occupation: ISCO hierarchy similarity to the seeker's stated or inferred occupations, each weighted by
+        // how sure both sides are; and, as a factor of its own, how much of the posting occupation's skill
+        // profile the seeker has (continuous: tells apart the occupations of one unit group)
         MatchingPolicy.Weights w = policy.weights();
-        double occupation = -1;
+        double hierarchy = -1;
         int bestOccupation = 0;
+        double bestConfidence = 0;
+        boolean sameMinorGroup = false;
         if (p.isco() > 0 && s.occupations().length > 0) {
-            occupation = 0;
-            for (int desired : s.occupations()) {
+            hierarchy = 0;
+            for (int i = 0; i < s.occupations().length; i++) {
+                int desired = s.occupations()[i];
                 double sim = IscoCode.similarity(p.isco(), desired);
-                if (sim > occupation) {
-                    occupation = sim;
+                sameMinorGroup |= sim >= 0.7;
+                double value = sim * s.occupationWeight(i) * p.iscoConfidence();
+                if (value > hierarchy) {
+                    hierarchy = value;
                     bestOccupation = desired;
+                    bestConfidence = s.occupationWeight(i);
                 }
             }
         }
+        double fit = p.occupationProfile() < 0 ? -1
+                : Taxonomy.confidenceOfCoverage(taxonomy.occupationCoverage(p.occupationProfile(), s.skills()));
+        double occupation = hierarchy;
 
-        SkillTable.Credit held = table == null || explain ? null : table.credit(s.skills());
-        if (!explain && occupation < 0.7 && !(held != null ? held.exact() != 0 : sharesASkill(p, s.skills()))) {
+        // skills: specificity-weighted coverage both ways (see SkillTable)
+        // a prepared posting reads its table; one pair (or a seeker against many postings) goes pair by pair
+        SkillTable skillTable = table != null ? table : explain ? skillTable(p) : null;
+        SkillTable.Evidence evidence = skillTable != null ? skillTable.evidence(s.skills(), taxonomy::skillWeight)
+                : SkillTable.evidenceOf(p, s.skills(), taxonomy::relatedView, taxonomy::skillWeight, policy.relatedSkillCredit());
+        if (!explain && !sameMinorGroup && evidence.exact() == 0) {
             return NO_MATCH;
         }
-
-        // skills: required count double, related skills give partial credit
         double skills = -1;
-        int exact = 0;
-        if (held != null && p.skillCount() > 0) {
-            double r = policy.relatedSkillCredit();
-            long required = table.requiredBits();
-            long optional = table.optionalBits();
-            // a related skill worth full credit counts as held, as in the pair-by-pair path below
-            long counted = r == 1.0 ? held.exact() | held.related() : held.exact();
-            exact = Long.bitCount(counted);
-            double credit = 2 * (Long.bitCount(held.exact() & required) + r * Long.bitCount(held.related() & required))
-                    + Long.bitCount(held.exact() & optional) + r * Long.bitCount(held.related() & optional);
-            double coverage = credit / (2.0 * p.requiredSkills().length + p.optionalSkills().length);
-            double floor = policy.skillOverlapFloor();
-            skills = exact > 0 ? floor + (1 - floor) * coverage : floor * coverage;
-        } else if (p.skillCount() > 0) {
-            double credit = 0;
-            int requiredHeld = 0;
-            int optionalHeld = 0;
-            List<String> requiredNames = explain ? new ArrayList<>() : null;
-            List<String> optionalNames = explain ? new ArrayList<>() : null;
-            List<String> relatedNames = explain ? new ArrayList<>() : null;
-            for (int skill : p.requiredSkills()) {
-                double c = credit(skill, s.skills(), relatedNames);
-                credit += 2 * c;
-                if (c == 1.0) {
-                    requiredHeld++;
-                    if (explain) {
-                        requiredNames.add(taxonomy.skillLabel(skill));
-                    }
-                }
-            }
-            for (int skill : p.optionalSkills()) {
-                double c = credit(skill, s.skills(), relatedNames);
-                credit += c;
-                if (c == 1.0) {
-                    optionalHeld++;
-                    if (explain) {
-                        optionalNames.add(taxonomy.skillLabel(skill));
-                    }
-                }
-            }
-            exact = requiredHeld + optionalHeld;
-            double coverage = credit / (2.0 * p.requiredSkills().length + p.optionalSkills().length);
-            double floor = policy.skillOverlapFloor();
-            skills = exact > 0 ? floor + (1 - floor) * coverage : floor * coverage;
+        if (p.skillCount() > 0) {
+            // known whenever the posting asks for skills: a seeker who shows none covers none of them
+            skills = Math.sqrt(evidence.postingCoverage() * evidence.seekerCoverage());
             if (explain) {
-                reasons.add(new Reason("skills", round(skills), skillDetail(p, requiredHeld, optionalHeld,
-                        requiredNames, optionalNames, relatedNames)));
+                reasons.add(skillReason(skillTable, evidence, skills));
             }
         }
 
-        boolean relevant = exact > 0 || occupation >= 0.7;
+        boolean relevant = evidence.exact() != 0 || sameMinorGroup;
         if (!relevant) {
             if (!explain) {
                 return NO_MATCH;
@@ -245,40 +238,58 @@ public final class MatchScorer {
             sum += w.occupation() * occupation;
             weights += w.occupation();
             if (explain) {
-                reasons.add(new Reason("occupation", round(occupation), occupationDetail(p.isco(), bestOccupation, occupation)));
+                reasons.add(new Reason("occupation", round(occupation),
+                        occupationDetail(p, bestOccupation, bestConfidence),
+                        inputs("postingIsco", p.isco(), "postingIscoConfidence", round(p.iscoConfidence()),
+                                "postingIscoDerived", p.iscoDerived(), "seekerIsco", bestOccupation,
+                                "seekerIscoConfidence", round(bestConfidence),
+                                "hierarchySimilarity", IscoCode.similarity(p.isco(), bestOccupation))));
             }
         }
         if (skills >= 0) {
             sum += w.skills() * skills;
             weights += w.skills();
         }
+        if (fit >= 0) {
+            sum += w.profileFit() * fit;
+            weights += w.profileFit();
+            if (explain) {
+                String occupationName = taxonomy.profiled(p.occupationProfile()).label();
+                reasons.add(new Reason("profileFit", round(fit), String.format(Locale.ROOT,
+                        "the seeker's skills cover %.0f%% of what a %s needs", 100 * fit, occupationName),
+                        inputs("occupation", occupationName, "coverage",
+                                round(taxonomy.occupationCoverage(p.occupationProfile(), s.skills())))));
+            }
+        }
         sum += w.distance() * distance;
         weights += w.distance();
         if (explain) {
             reasons.add(new Reason("distance", round(distance), remoteFits ? "remote job, open to remote work"
-                    : Double.isNaN(km) ? "no location" : String.format(Locale.ROOT, "%.1f km away", km)));
+                    : Double.isNaN(km) ? "no location" : String.format(Locale.ROOT, "%.1f km away", km),
+                    inputs("km", Double.isNaN(km) ? null : round(km), "seekerLimitKm", maxKm, "remote", remoteFits)));
         }
         if (p.salary() != null && s.hasSalaryExpectation() && p.salary().currency().equals(s.salaryCurrency())) {
             double offered = p.salary().monthlyMax();
             double expected = s.salaryMonthlyMin();
-            double salary = expected <= 0 || offered >= expected ? 1.0
-                    : clamp((offered / expected - 0.5) / 0.5);
+            double salary = expected <= 0 || offered >= expected ? 1.0 : Math.max(0, (offered / expected - 0.5) / 0.5);
             sum += w.salary() * salary;
             weights += w.salary();
             if (explain) {
                 reasons.add(new Reason("salary", round(salary), String.format(Locale.ROOT,
-                        "pays up to %,.0f %s a month; expects %,.0f", offered, s.salaryCurrency(), expected)));
+                        "pays up to %,.0f %s a month; expects %,.0f", offered, s.salaryCurrency(), expected),
+                        inputs("offeredMonthlyMax", round(offered), "expectedMonthlyMin", round(expected))));
             }
         }
         if (p.hasMinExperience() && s.hasExperience()) {
             double need = p.minExperienceYears();
             double experience = s.experienceYears() >= need ? 1.0
-                    : clamp(1 - (need - s.experienceYears()) / Math.max(need, 1));
+                    : Math.max(0, 1 - (need - s.experienceYears()) / Math.max(need, 1));
             sum += w.experience() * experience;
             weights += w.experience();
             if (explain) {
                 reasons.add(new Reason("experience", round(experience), number(s.experienceYears())
-                        + " years of experience; " + number(need) + " asked"));
+                        + " years of experience; " + number(need) + " asked",
+                        inputs("years", s.experienceYears(), "asked", need)));
             }
         }
         double ageDays = fixed.ageDays();
@@ -287,30 +298,100 @@ public final class MatchScorer {
         weights += w.freshness();
         if (explain) {
             reasons.add(new Reason("freshness", round(freshness), ageDays < 1 ? "posted today"
-                    : String.format(Locale.ROOT, "posted %.0f days ago", ageDays)));
+                    : String.format(Locale.ROOT, "posted %.0f days ago", ageDays),
+                    inputs("ageDays", round(ageDays), "halfLifeDays", policy.freshnessHalfLifeDays())));
         }
 
-        double score = weights > 0 ? sum / weights : 0;
+        // Bonuses close part of the remaining gap to 1 instead of adding and clamping: the order of two
+        // pairs never changes at the top, and the score stays in [0, 1].
+        double mean = weights > 0 ? sum / weights : 0;
+        // Among pairs whose evidence is equal, the posting that lists more of its occupation's skills ranks
+        // first: a deterministic tie-break with a meaning, too small to reorder pairs that differ otherwise.
+        double score = (1 - TIE_BREAK) * mean + TIE_BREAK * fixed.completeness();
+        if (explain) {
+            reasons.add(new Reason("completeness", round(fixed.completeness()), String.format(Locale.ROOT,
+                    "the posting lists %.0f%% of its occupation's skill profile (breaks ties only)", 100 * fixed.completeness()),
+                    inputs("weight", TIE_BREAK)));
+        }
         int groups = p.targetGroups() & s.keyGroups();
         if (groups != 0) {
-            score += policy.keyGroupBonus();
+            score = 1 - (1 - score) * (1 - policy.keyGroupBonus());
             if (explain) {
                 reasons.add(new Reason("keyGroup", policy.keyGroupBonus(), "open to "
                         + String.join(", ", Masks.values(groups, KeyGroup.class).stream().map(KeyGroup::phrase).toList())));
             }
         }
         if (Masks.has(s.keyGroups(), KeyGroup.EMPLOYMENT_DIFFICULTY)) {
-            score += policy.priorityBonus();
+            score = 1 - (1 - score) * (1 - policy.priorityBonus());
             if (explain) {
                 reasons.add(new Reason("priority", policy.priorityBonus(), "priority for people with employment difficulties"));
             }
         }
-        score = clamp(score);
         return vetoed ? NO_MATCH : score;
     }
 
-    private static boolean sharesASkill(Posting p, int[] held) {
-        return intersects(p.requiredSkills(), held) || intersects(p.optionalSkills(), held);
+    private SkillTable skillTable(Posting p) {
+        return SkillTable.of(p, taxonomy::relatedTo, taxonomy::skillWeight, policy.relatedSkillCredit());
+    }
+
+    private Reason skillReason(SkillTable table, SkillTable.Evidence evidence, double value) {
+        List<String> required = new ArrayList<>();
+        List<String> optional = new ArrayList<>();
+        List<String> described = new ArrayList<>();
+        List<String> related = new ArrayList<>();
+        int specificRequired = 0;
+        int specificRequiredHeld = 0;
+        for (int i = 0; i < table.size(); i++) {
+            boolean held = (evidence.exact() >>> i & 1) == 1;
+            boolean specific = taxonomy.concept(table.skill(i)).reuse() != org.doorstep.matching.taxonomy.Reuse.TRANSVERSAL;
+            String label = taxonomy.skillLabel(table.skill(i));
+            if (table.isRequired(i) && specific) {
+                specificRequired++;
+                if (held) {
+                    specificRequiredHeld++;
+                }
+            }
+            if (held) {
+                (table.isRequired(i) ? required : table.isOptional(i) ? optional : described).add(label);
+            } else if ((evidence.related() >>> i & 1) == 1) {
+                related.add(label);
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        if (table.requiredCount() > 0) {
+            parts.add(specificRequired == table.requiredCount()
+                    ? required.size() + " of " + table.requiredCount() + " required skills" + names(required)
+                    : specificRequiredHeld + " of " + specificRequired + " specific required skills" + names(required));
+        }
+        if (table.optionalCount() > 0) {
+            parts.add(optional.size() + " of " + table.optionalCount() + " other skills" + names(optional));
+        }
+        if (!described.isEmpty()) {
+            parts.add(described.size() + " skills from the description" + names(described));
+        }
+        if (!related.isEmpty()) {
+            parts.add("related to " + String.join(", ", related));
+        }
+        parts.add(String.format(Locale.ROOT, "covers %.0f%% of the posting's weighted skills, uses %.0f%% of the seeker's",
+                100 * evidence.postingCoverage(), 100 * evidence.seekerCoverage()));
+        return new Reason("skills", round(value), String.join("; ", parts),
+                inputs("postingCoverage", round(evidence.postingCoverage()), "seekerCoverage", round(evidence.seekerCoverage()),
+                        "postingSkillWeight", round(table.totalWeight()), "relatedCredit", policy.relatedSkillCredit(),
+                        "heldExactly", required.size() + optional.size() + described.size(), "heldThroughRelated", related.size()));
+    }
+
+    private static String names(List<String> labels) {
+        return labels.isEmpty() ? "" : ": " + String.join(", ", labels);
+    }
+
+    private static java.util.Map<String, Object> inputs(Object... keyValues) {
+        java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
     }
 
     /** Whether two sorted arrays share a value (a merge, no allocation). */
@@ -330,54 +411,25 @@ public final class MatchScorer {
         return false;
     }
 
-    private double credit(int skill, int[] held, List<String> relatedNames) {
-        if (Arrays.binarySearch(held, skill) >= 0) {
-            return 1.0;
-        }
-        if (policy.relatedSkillCredit() > 0) {
-            for (int h : held) {
-                if (taxonomy.related(skill, h)) {
-                    if (relatedNames != null) {
-                        relatedNames.add(taxonomy.skillLabel(h) + " for " + taxonomy.skillLabel(skill));
-                    }
-                    return policy.relatedSkillCredit();
-                }
-            }
-        }
-        return 0;
-    }
-
-    private String skillDetail(Posting p, int requiredHeld, int optionalHeld, List<String> requiredNames,
-                               List<String> optionalNames, List<String> relatedNames) {
-        List<String> parts = new ArrayList<>();
-        if (p.requiredSkills().length > 0) {
-            parts.add(requiredHeld + " of " + p.requiredSkills().length + " required skills"
-                    + (requiredNames.isEmpty() ? "" : ": " + String.join(", ", requiredNames)));
-        }
-        if (p.optionalSkills().length > 0) {
-            parts.add(optionalHeld + " of " + p.optionalSkills().length + " other skills"
-                    + (optionalNames.isEmpty() ? "" : ": " + String.join(", ", optionalNames)));
-        }
-        if (!relatedNames.isEmpty()) {
-            parts.add("related: " + String.join(", ", relatedNames));
-        }
-        return String.join("; ", parts);
-    }
-
-    private static String occupationDetail(int posting, int desired, double similarity) {
+    private static String occupationDetail(Posting p, int desired, double confidence) {
+        int posting = p.isco();
+        double similarity = IscoCode.similarity(posting, desired);
+        String whose = confidence >= 1 ? "an occupation the seeker gave" : String.format(Locale.ROOT,
+                "the seeker's likely occupation from their skills (%.0f%% sure)", 100 * confidence);
+        String postingSide = p.iscoDerived() ? " (the posting's derived from its title or skills)" : "";
         if (similarity >= 1.0) {
-            return "the occupation the seeker wants (ISCO " + posting + ")";
+            return "ISCO " + posting + ", " + whose + postingSide;
         }
         if (similarity >= 0.7) {
-            return "same ISCO minor group " + posting / 10 + " as the wanted " + desired;
+            return "same ISCO minor group " + posting / 10 + " as " + desired + ", " + whose + postingSide;
         }
         if (similarity >= 0.4) {
-            return "same ISCO sub-major group " + posting / 100 + " as the wanted " + desired;
+            return "same ISCO sub-major group " + posting / 100 + " as " + desired + ", " + whose + postingSide;
         }
         if (similarity > 0) {
-            return "same ISCO major group " + posting / 1000 + " as the wanted " + desired;
+            return "same ISCO major group " + posting / 1000 + " as " + desired + ", " + whose + postingSide;
         }
-        return "ISCO " + posting + " is not among the wanted occupations";
+        return "ISCO " + posting + " is not near the seeker's occupations";
     }
 
     private static boolean veto(List<Veto> vetoes, String rule, String detail) {
@@ -389,10 +441,6 @@ public final class MatchScorer {
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    private static double clamp(double value) {
-        return Math.max(0, Math.min(1, value));
     }
 
     static double round(double value) {

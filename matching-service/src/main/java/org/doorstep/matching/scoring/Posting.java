@@ -5,8 +5,12 @@ import java.util.List;
 
 /**
  * A posting as matching sees it: labels already normalised to concepts ({@code requiredSkills},
- * {@code optionalSkills} are sorted concept ordinals), occupation as an ISCO unit group (0 unknown),
- * groups and accommodations as masks. The display fields travel on in {@code match.found}.
+ * {@code optionalSkills} are sorted concept ordinals; {@code extractedSkills} those found in its
+ * description, each with its extraction confidence in {@code extractedWeights}, counted as optional),
+ * occupation as an ISCO unit group (0 unknown) with {@code iscoConfidence} (1 stated, less when derived
+ * from the title or inferred from the skills) and {@code occupationProfile}, the position of that occupation's
+ * skill profile in the taxonomy (-1 none), groups and accommodations as masks. The display fields
+ * travel on in {@code match.found}.
  */
 public record Posting(
         String id,
@@ -32,7 +36,25 @@ public record Posting(
         int accommodations,
         List<String> campaignCodes,
         Instant validThrough,
-        Instant updatedAt) {
+        Instant updatedAt,
+        float iscoConfidence,
+        int[] extractedSkills,
+        float[] extractedWeights,
+        int occupationProfile) {
+
+    private static final int[] NONE = new int[0];
+
+    /** A posting with no description skills whose occupation, if any, is certain. */
+    public Posting(String id, String partnerId, String externalId, long version, boolean open, String title,
+                   double lat, double lon, String regionCode, String address, Workplace workplace,
+                   EmploymentType employmentType, Salary salary, int isco, boolean iscoDerived, int[] requiredSkills,
+                   int[] optionalSkills, Education minEducation, float minExperienceYears, int targetGroups,
+                   int accommodations, List<String> campaignCodes, Instant validThrough, Instant updatedAt) {
+        this(id, partnerId, externalId, version, open, title, lat, lon, regionCode, address, workplace,
+                employmentType, salary, isco, iscoDerived, requiredSkills, optionalSkills, minEducation,
+                minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, updatedAt, 1f, NONE,
+                new float[0], -1);
+    }
 
     public boolean remote() {
         return workplace == Workplace.REMOTE;
@@ -42,7 +64,8 @@ public record Posting(
         return !Float.isNaN(minExperienceYears);
     }
 
+    /** Every skill that counts: required, optional and found in the description. */
     public int skillCount() {
-        return requiredSkills.length + optionalSkills.length;
+        return requiredSkills.length + optionalSkills.length + extractedSkills.length;
     }
 }

@@ -2,8 +2,9 @@ package org.doorstep.matching.scoring;
 
 /**
  * A seeker as matching keeps it, compact on purpose (a million of them live in one heap): skills are
- * sorted concept ordinals, desired occupations ISCO unit groups, groups and needs bit masks, unknown
- * numbers NaN. No name, no contact: matching never receives them.
+ * sorted concept ordinals; occupations are ISCO unit groups (sorted), the ones they stated and the ones
+ * inferred from their skills, each with a confidence in {@code occupationWeights} (1 when stated); groups
+ * and needs bit masks, unknown numbers NaN. No name, no contact: matching never receives them.
  */
 public record Seeker(
         String id,
@@ -22,7 +23,23 @@ public record Seeker(
         String salaryCurrency,
         int employmentTypes,
         int keyGroups,
-        int accommodationNeeds) {
+        int accommodationNeeds,
+        float[] occupationWeights) {
+
+    /** A seeker whose occupations are all stated (confidence 1). */
+    public Seeker(String id, long version, boolean located, double lat, double lon, String regionCode,
+                  float maxDistanceKm, boolean remoteOk, int[] occupations, int[] skills, Education education,
+                  float experienceYears, float salaryMonthlyMin, String salaryCurrency, int employmentTypes,
+                  int keyGroups, int accommodationNeeds) {
+        this(id, version, located, lat, lon, regionCode, maxDistanceKm, remoteOk, occupations, skills, education,
+                experienceYears, salaryMonthlyMin, salaryCurrency, employmentTypes, keyGroups, accommodationNeeds,
+                null);
+    }
+
+    /** The confidence of the {@code i}-th occupation (1 when stated). */
+    public double occupationWeight(int i) {
+        return occupationWeights == null ? 1.0 : occupationWeights[i];
+    }
 
     public boolean hasExperience() {
         return !Float.isNaN(experienceYears);

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads the ESCO v1.1 CSVs (English) from a folder: skills with alternative labels, the green and
  * digital collections as tags, skill-skill and broader relations as related skills, occupations with
- * their ISCO-08 unit group and alternative titles. ESCO data: CC BY 4.0, "ESCO, European Commission".
+ * their ISCO-08 unit group and alternative titles, reuse levels and occupation-skill relations (for skill
+ * weights and occupation inference). The shipped default is the compact {@link EscoResource} built from
+ * the same files; this loader serves an operator's other release ({@code DOORSTEP_ESCO_FOLDER}). ESCO data: CC BY 4.0, "ESCO, European Commission".
  */
 public final class EscoLoader {
 
@@ -38,6 +40,7 @@ public final class EscoLoader {
                     return;
                 }
                 builder.skill(uri, label, lines(row.get("altLabels")), false, false);
+                builder.reuse(uri, Reuse.ofEsco(row.get("reuseLevel")));
                 counts[0]++;
             });
         }
@@ -80,6 +83,16 @@ public final class EscoLoader {
                 counts[2]++;
                 counts[3] += aliases.size();
             });
+        }
+        Path relationsOfOccupations = folder.resolve("occupationSkillRelations.csv.gz");
+        if (Files.exists(relationsOfOccupations)) {
+            java.util.Map<String, List<List<String>>> byOccupation = new java.util.LinkedHashMap<>();
+            CsvReader.forEach(relationsOfOccupations, row -> {
+                List<List<String>> lists = byOccupation.computeIfAbsent(row.get("occupationUri"),
+                        k -> List.of(new ArrayList<>(), new ArrayList<>()));
+                lists.get("essential".equals(row.get("relationType")) ? 0 : 1).add(row.get("skillUri"));
+            });
+            byOccupation.forEach((occupation, lists) -> builder.occupationSkills(occupation, lists.get(0), lists.get(1)));
         }
         log.info("ESCO from {}: {} skills, {} relations, {} occupations with {} alternative titles in {} ms",
                 folder, counts[0], counts[1], counts[2], counts[3], (System.nanoTime() - start) / 1_000_000);

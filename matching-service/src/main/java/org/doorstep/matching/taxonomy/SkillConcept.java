@@ -4,7 +4,20 @@ package org.doorstep.matching.taxonomy;
  * One skill concept. {@code ord} is its compact number inside this process (the index and the
  * seekers' skill arrays hold ordinals, not strings); {@code key} is its stable name: an ESCO URI, a
  * built-in key such as {@code skill:java}, or {@code label:<normalised label>} for a free label the
- * taxonomy does not know.
+ * taxonomy does not know. {@code reuse} is ESCO's reuse level ({@link Reuse#UNKNOWN} when ungraded).
  */
-public record SkillConcept(int ord, String key, String label, boolean green, boolean digital, boolean known) {
+public record SkillConcept(int ord, String key, String label, boolean green, boolean digital, boolean known,
+                           Reuse reuse) {
+
+    public SkillConcept(int ord, String key, String label, boolean green, boolean digital, boolean known) {
+        this(ord, key, label, green, digital, known, Reuse.UNKNOWN);
+    }
+
+    SkillConcept withReuse(Reuse level) {
+        return new SkillConcept(ord, key, label, green, digital, known, level);
+    }
+
+    SkillConcept withTags(boolean isGreen, boolean isDigital) {
+        return new SkillConcept(ord, key, label, green || isGreen, digital || isDigital, true, reuse);
+    }
 }

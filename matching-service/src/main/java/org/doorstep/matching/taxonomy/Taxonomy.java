@@ -21,12 +21,15 @@ public final class Taxonomy {
     private final Map<String, Occupation> occupationByAlias;
     private final int[][] relatedSkills;
     private final TitleMatcher titles;
+    private final float[] skillWeights;
+    private final OccupationInference inference;
     private final int knownSkills;
     private volatile SkillConcept[] skills;
     private int size;
 
     Taxonomy(List<SkillConcept> known, Map<String, Integer> skillByAlias, Map<Integer, int[]> relatedSkills,
-             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias, TitleMatcher titles) {
+             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias, TitleMatcher titles,
+             float[] skillWeights, OccupationInference inference) {
         this.skills = known.toArray(new SkillConcept[Math.max(16, known.size() * 2)]);
         this.size = known.size();
         this.knownSkills = known.size();
@@ -36,6 +39,48 @@ public final class Taxonomy {
         this.occupationByKey = Map.copyOf(occupationByKey);
         this.occupationByAlias = Map.copyOf(occupationByAlias);
         this.titles = titles;
+        this.skillWeights = skillWeights;
+        this.inference = inference;
+    }
+
+    /**
+     * How much sharing this skill says about a fit, in (0, 1]: its specificity (ESCO reuse level and
+     * inverse frequency over ESCO's occupations, see {@link SkillWeights}).
+     */
+    public double skillWeight(int ord) {
+        return ord >= 0 && ord < skillWeights.length ? skillWeights[ord] : SkillWeights.unknown();
+    }
+
+    /**
+     * The ISCO unit groups these skills (sorted ordinals) most likely belong to, best first, each with the
+     * share of its occupation's weighted skill profile they cover; at most {@code limit}, none below
+     * {@code min}. Empty without occupation-skill relations (the built-in vocabulary alone has none).
+     */
+    public List<InferredOccupation> inferOccupations(int[] skills, int limit, double min) {
+        return inference.infer(skills, this, limit, min);
+    }
+
+    /** The position of an occupation among those with a skill profile (ESCO's), -1 when it has none. */
+    public int profileOf(Occupation occupation) {
+        return inference.indexOf(occupation);
+    }
+
+    /** The essential skills (sorted ordinals) of the occupation at a position given by {@link #profileOf}. */
+    public int[] essentialSkills(int profile) {
+        return inference.essentialOf(profile);
+    }
+
+    /** The occupation at a position given by {@link #profileOf}. */
+    public Occupation profiled(int index) {
+        return inference.occupation(index);
+    }
+
+    /**
+     * How much of the skill profile of the occupation at {@code profile} these skills (sorted ordinals)
+     * cover, in [0, 1): the same measure as the confidence of {@link #inferOccupations}.
+     */
+    public double occupationCoverage(int profile, int[] skills) {
+        return inference.coverage(profile, skills, this);
     }
 
     /** The concept of a skill given by label and/or ESCO URI (the URI wins when known). */
@@ -67,6 +112,20 @@ public final class Taxonomy {
         return ord == null || ord >= knownSkills ? -1 : ord;
     }
 
+    /** Every alias of a known skill (normalised) with its concept; for the text extractor's dictionary. */
+    public void forEachSkillAlias(java.util.function.BiConsumer<String, Integer> action) {
+        skillByAlias.forEach((alias, ord) -> {
+            if (ord < knownSkills && !alias.startsWith("http") && !alias.startsWith("skill:")) {
+                action.accept(alias, ord);
+            }
+        });
+    }
+
+    /** Every alias of an occupation (normalised: titles, alternative titles, zh aliases). */
+    public void forEachOccupationAlias(java.util.function.BiConsumer<String, Occupation> action) {
+        occupationByAlias.forEach(action);
+    }
+
     public SkillConcept concept(int ord) {
         return skills[ord];
     }
@@ -81,6 +140,14 @@ public final class Taxonomy {
         int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
         return r == null ? new int[0] : r.clone();
     }
+
+    /** The skills {@code a} is related to (sorted; shared, never modify): for hot paths that only read. */
+    public int[] relatedView(int a) {
+        int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
+        return r == null ? NO_SKILLS : r;
+    }
+
+    private static final int[] NO_SKILLS = new int[0];
 
     /** Whether {@code a} and {@code b} are related concepts (broader/narrower or related in the vocabulary). */
     public boolean related(int a, int b) {
@@ -154,6 +221,15 @@ public final class Taxonomy {
 
     private static String normalised(String text) {
         return LabelNormaliser.normalise(text);
+    }
+
+    /**
+     * How sure a coverage of an occupation's skill profile makes us of the occupation: 1 - e^(-3c), steep at
+     * first and never flat (a quarter of the profile 0.53, half 0.78, all of it 0.95): no cap that would make
+     * two different coverages equal.
+     */
+    public static double confidenceOfCoverage(double coverage) {
+        return 1 - Math.exp(-3 * coverage);
     }
 
     /** Below this, a title does not give a posting its occupation (a wrong one would match the wrong people). */

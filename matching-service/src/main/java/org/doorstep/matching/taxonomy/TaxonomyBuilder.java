@@ -20,6 +20,7 @@ public final class TaxonomyBuilder {
     private final Map<String, Occupation> occupationByKey = new LinkedHashMap<>();
     private final Map<String, Occupation> occupationByAlias = new HashMap<>();
     private final TitleMatcher titles = new TitleMatcher();
+    private final Map<Occupation, int[][]> profiles = new LinkedHashMap<>();
 
     /** Adds (or merges) a skill; returns its ordinal. */
     public int skill(String key, String label, List<String> aliases, boolean green, boolean digital) {
@@ -32,8 +33,7 @@ public final class TaxonomyBuilder {
             ord = existing;
             SkillConcept old = skills.get(ord);
             if (green || digital) {
-                skills.set(ord, new SkillConcept(ord, old.key(), old.label(), old.green() || green,
-                        old.digital() || digital, true));
+                skills.set(ord, old.withTags(green, digital));
             }
         } else {
             ord = skills.size();
@@ -54,10 +54,34 @@ public final class TaxonomyBuilder {
     public void tag(String key, boolean green, boolean digital) {
         Integer ord = skillByAlias.get(key);
         if (ord != null) {
-            SkillConcept old = skills.get(ord);
-            skills.set(ord, new SkillConcept(ord, old.key(), old.label(), old.green() || green,
-                    old.digital() || digital, true));
+            skills.set(ord, skills.get(ord).withTags(green, digital));
         }
+    }
+
+    /** Grades an already added skill (by key) with ESCO's reuse level; the first grade given stays. */
+    public void reuse(String key, Reuse level) {
+        Integer ord = skillByAlias.get(key);
+        if (ord != null && level != Reuse.UNKNOWN && skills.get(ord).reuse() == Reuse.UNKNOWN) {
+            skills.set(ord, skills.get(ord).withReuse(level));
+        }
+    }
+
+    /** The skills an occupation (by key) needs (essential) and may use (optional), by skill key. */
+    public void occupationSkills(String occupationKey, List<String> essential, List<String> optional) {
+        Occupation occupation = occupationByKey.get(occupationKey);
+        if (occupation == null) {
+            return;
+        }
+        int[] e = ords(essential);
+        int[] o = java.util.Arrays.stream(ords(optional)).filter(s -> java.util.Arrays.binarySearch(e, s) < 0).toArray();
+        if (e.length + o.length > 0) {
+            profiles.put(occupation, new int[][] {e, o});
+        }
+    }
+
+    private int[] ords(List<String> keys) {
+        return keys.stream().map(skillByAlias::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                .distinct().sorted().toArray();
     }
 
     public void relate(String keyA, String keyB) {
@@ -95,6 +119,24 @@ public final class TaxonomyBuilder {
         titles.seal();
         Map<Integer, int[]> relatedArrays = new HashMap<>();
         related.forEach((k, v) -> relatedArrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationByAlias, titles);
+        int[] documentFrequency = new int[skills.size()];
+        List<Occupation> profiled = new ArrayList<>(profiles.keySet());
+        List<int[]> essential = new ArrayList<>();
+        List<int[]> optional = new ArrayList<>();
+        profiles.values().forEach(p -> {
+            essential.add(p[0]);
+            optional.add(p[1]);
+            for (int[] part : p) {
+                for (int s : part) {
+                    documentFrequency[s]++;
+                }
+            }
+        });
+        float[] weights = SkillWeights.of(skills.toArray(new SkillConcept[0]), skills.size(), documentFrequency,
+                Math.max(1, profiled.size()));
+        OccupationInference inference = profiled.isEmpty() ? OccupationInference.none()
+                : new OccupationInference(profiled, essential, optional, weights);
+        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationByAlias, titles,
+                weights, inference);
     }
 }

@@ -249,6 +249,16 @@ public final class MatchQuality {
             }
         }
         bm25.close();
+        String recall = "";
+        if (doorstep instanceof MatchQualityDoorstep.Doorstep d) {
+            for (int i = 0; i < resumes.size(); i += 4) {
+                d.checkRecall(resumes.get(i));
+            }
+            recall = String.format(Locale.ROOT, "retrieval recall: the index returns %,d of the %,d postings in the full"
+                    + " scan's top %d (%.4f), over every 4th resume", d.retrievalKept, d.retrievalChecks,
+                    MatchQualityDoorstep.RECALL_K, d.retrievalKept / (double) Math.max(1, d.retrievalChecks));
+            d.close();
+        }
         double runSeconds = seconds(runStart);
 
         // output
@@ -267,6 +277,9 @@ public final class MatchQuality {
         lines.add(String.format(Locale.ROOT, "noisy categories: %s (%,d resumes)", String.join(", ", noisyCategories),
                 resumes.size() - cleanResumes));
         lines.add(MatchQualityDoorstep.description());
+        if (!recall.isEmpty()) {
+            lines.add(recall);
+        }
         lines.add(String.format(Locale.ROOT, "extraction: %.1f skills and %.1f occupations per resume on average; %d resumes"
                 + " without any skill", skillsPerResume.mean(), occupationsPerResume.mean(), withoutSkills));
         lines.add("");

@@ -3,14 +3,10 @@ package org.doorstep.matching.bench;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.doorstep.matching.bench.MatchQuality.Extracted;
 import org.doorstep.matching.bench.MatchQuality.ExtractedOccupation;
@@ -20,87 +16,128 @@ import org.doorstep.matching.bench.MatchQuality.Resume;
 import org.doorstep.matching.bench.MatchQuality.SeekerRanker;
 import org.doorstep.matching.bench.MatchQuality.SkillExtraction;
 import org.doorstep.matching.bench.MatchQualityData.EscoPosting;
+import org.doorstep.matching.extraction.Extraction;
+import org.doorstep.matching.extraction.ProfileInference;
+import org.doorstep.matching.extraction.SkillExtractor;
+import org.doorstep.matching.index.PostingIndex;
+import org.doorstep.matching.index.Ranked;
+import org.doorstep.matching.index.Retrieved;
 import org.doorstep.matching.scoring.EmploymentType;
 import org.doorstep.matching.scoring.MatchScorer;
 import org.doorstep.matching.scoring.MatchingPolicy;
 import org.doorstep.matching.scoring.Posting;
 import org.doorstep.matching.scoring.Seeker;
 import org.doorstep.matching.scoring.Workplace;
-import org.doorstep.matching.taxonomy.CsvReader;
-import org.doorstep.matching.taxonomy.Occupation;
 import org.doorstep.matching.taxonomy.Taxonomy;
 import org.doorstep.matching.taxonomy.TaxonomyLoader;
 import org.doorstep.matching.taxonomy.TaxonomyProperties;
 
 /**
- * Everything Doorstep-specific in the match-quality benchmark, in one file so that it can be swapped for the
- * real thing: the skill extraction ({@link #extraction}) and the Doorstep ranker ({@link #ranker}).
- * <p>
- * What is here is the <b>baseline on main as of 2026-12-02</b>:
+ * Everything Doorstep-specific in the match-quality benchmark: the service's own parts, built as the service
+ * builds them, so that what is measured is what runs.
  * <ul>
- * <li>{@link StandInExtraction}: the benchmark's own stand-in for the skills:extract endpoint (which does not
- * exist yet): ESCO skill and occupation labels found in the text by exact lookup of lower-case word n-grams
- * (n &lt;= 6), longest match first, without overlaps;</li>
- * <li>{@link Baseline}: the taxonomy as the service builds it ({@link TaxonomyLoader}: built-in vocabulary plus the
- * ESCO folder, i.e. what {@code DOORSTEP_ESCO_FOLDER} gives), a {@link MatchScorer} with
- * {@link MatchingPolicy#defaults()}, every ESCO occupation as an open, fresh {@link Posting} with its essential
- * skills as required skills (the occupation derived from the title, as {@code DomainTranslator} does when a
- * posting names none), all at one place, and each resume as a {@link Seeker} at that place whose skills are the
- * extracted ones (no desired occupation, no other field). Every posting is scored ({@link MatchScorer#score}, a
- * full scan, no index); pairs that do not match ({@link MatchScorer#NO_MATCH}) are left out; the rest ranked by
- * score, ties broken by posting id (the occupation URI).</li>
+ * <li>Taxonomy: {@link TaxonomyLoader} with the defaults of {@code ./doorstep up} (built-in vocabulary plus the
+ * ESCO resource shipped in the jar; no folder).</li>
+ * <li>Extraction: {@link SkillExtractor}, the engine of {@code POST /api/v1/skills:extract}.</li>
+ * <li>Postings: every ESCO occupation as an open, fresh posting (title, description, its essential skills as
+ * required skills, no occupation field), through {@link ProfileInference} as the service's DomainTranslator
+ * does: occupation from the title (or the skills), skills from the description.</li>
+ * <li>Seekers: the resume's extracted skills (confidence >= {@link #MIN_SKILL_CONFIDENCE}); with
+ * {@code -Ddoorstep.quality.titles=true} (the default) also the occupations the extractor found, as the titles a
+ * person confirms in the app (they become stated occupations); their likely occupations inferred from the skills
+ * as the service does.</li>
+ * <li>Ranking: {@link PostingIndex#match} (Lucene retrieval, then {@link MatchScorer} on the candidates), all at
+ * one place; also a full scan ({@link PostingIndex#scan}) to measure what retrieval loses (recall of the scan's
+ * top 200).</li>
  * </ul>
  */
 final class MatchQualityDoorstep {
 
-    /** Scoring time: the postings are updated at this instant and valid for 30 days after it. */
     static final Instant NOW = Instant.parse("2026-12-01T08:00:00Z");
-    /** Where every posting and every seeker is (Shanghai): distance plays no part. */
+    static final double MIN_SKILL_CONFIDENCE = Double.parseDouble(System.getProperty("doorstep.quality.min-skill", "0.5"));
+    static final boolean TITLES = Boolean.parseBoolean(System.getProperty("doorstep.quality.titles", "true"));
+    static final double MIN_TITLE_CONFIDENCE = Double.parseDouble(System.getProperty("doorstep.quality.min-title", "0.9"));
+    static final int RECALL_K = 200;
     private static final double LAT = 31.2304;
     private static final double LON = 121.4737;
+
+    private static Taxonomy taxonomy;
+    private static SkillExtractor extractor;
 
     private MatchQualityDoorstep() {
     }
 
-    /** The skill extraction the benchmark gives the skill-label baseline and the Doorstep ranker. */
+    private static synchronized Taxonomy taxonomy() {
+        if (taxonomy == null) {
+            taxonomy = TaxonomyLoader.load(new TaxonomyProperties(null, true));
+            extractor = new SkillExtractor(taxonomy);
+        }
+        return taxonomy;
+    }
+
     static SkillExtraction extraction(Path data) {
-        return new StandInExtraction(data.resolve("esco"));
+        taxonomy();
+        return text -> {
+            Extraction e = extractor.extract(text, 100);
+            return new Extracted(
+                    e.skills().stream().map(s -> new ExtractedSkill(s.uri(), s.label(), s.confidence())).toList(),
+                    e.occupations().stream().map(o -> new ExtractedOccupation(o.uri(), o.label(), o.confidence())).toList());
+        };
     }
 
-    /** The Doorstep ranker over {@code postings}, seekers' skills from {@code extraction}. */
     static SeekerRanker ranker(Path data, List<EscoPosting> postings, SkillExtraction extraction) {
-        Taxonomy taxonomy = TaxonomyLoader.load(new TaxonomyProperties(data.resolve("esco").toString()));
-        return new Baseline(taxonomy, postings, extraction);
+        return new Doorstep(taxonomy(), postings, extraction);
     }
 
-    /** One line for the report: what the Doorstep column is. */
     static String description() {
-        return "Doorstep baseline = main's MatchScorer (MatchingPolicy.defaults(), built-in vocabulary + ESCO folder),"
-                + " full scan; seekers' skills from the benchmark's stand-in extraction (exact ESCO label n-grams),"
-                + " no desired occupation";
+        return "Doorstep = the service's taxonomy (built-in + shipped ESCO resource), SkillExtractor, ProfileInference,"
+                + " PostingIndex retrieval + MatchScorer (MatchingPolicy.defaults()); seekers: extracted skills (confidence >= "
+                + MIN_SKILL_CONFIDENCE + ")" + (TITLES ? " and extracted titles (confidence >= " + MIN_TITLE_CONFIDENCE
+                + ") as stated occupations" : ", no stated occupation") + ", likely occupations inferred from skills";
     }
 
-    /** The Doorstep ranker of main today: {@link MatchScorer#score} over every posting. */
-    static final class Baseline implements SeekerRanker {
+    /** The defaults, or other factor weights for an experiment: -Ddoorstep.quality.weights=occupation,skills. */
+    static MatchingPolicy policy() {
+        MatchingPolicy d = MatchingPolicy.defaults();
+        String weights = System.getProperty("doorstep.quality.weights");
+        if (weights == null) {
+            return d;
+        }
+        String[] w = weights.split(",");
+        MatchingPolicy.Weights dw = d.weights();
+        return new MatchingPolicy(d.threshold(), d.topK(), d.materialChange(), d.defaultMaxDistanceKm(),
+                d.educationTolerance(), d.experienceToleranceYears(), d.relatedSkillCredit(), d.freshnessHalfLifeDays(),
+                d.keyGroupBonus(), d.priorityBonus(), new MatchingPolicy.Weights(Double.parseDouble(w[0]),
+                Double.parseDouble(w[1]), w.length > 2 ? Double.parseDouble(w[2]) : dw.profileFit(), dw.distance(), dw.salary(), dw.experience(), dw.freshness()));
+    }
+
+    static final class Doorstep implements SeekerRanker, AutoCloseable {
 
         private final Taxonomy taxonomy;
         private final SkillExtraction extraction;
-        private final Posting[] postings;
-        private final MatchScorer.Prepared[] prepared;
+        private final ProfileInference inference;
+        private final MatchScorer scorer;
+        private final PostingIndex index;
+        private final Map<String, Posting> byId = new HashMap<>();
+        long retrievalChecks;
+        long retrievalKept;
 
-        Baseline(Taxonomy taxonomy, List<EscoPosting> escoPostings, SkillExtraction extraction) {
+        Doorstep(Taxonomy taxonomy, List<EscoPosting> escoPostings, SkillExtraction extraction) {
             this.taxonomy = taxonomy;
             this.extraction = extraction;
-            MatchScorer scorer = new MatchScorer(MatchingPolicy.defaults(), taxonomy);
-            postings = new Posting[escoPostings.size()];
-            prepared = new MatchScorer.Prepared[postings.length];
-            for (int i = 0; i < postings.length; i++) {
-                postings[i] = posting(escoPostings.get(i));
-                prepared[i] = scorer.prepare(postings[i], NOW);
+            this.inference = new ProfileInference(taxonomy, extractor);
+            MatchingPolicy policy = policy();
+            this.scorer = new MatchScorer(policy, taxonomy);
+            this.index = new PostingIndex(policy);
+            for (EscoPosting p : escoPostings) {
+                Posting posting = posting(p);
+                byId.put(posting.id(), posting);
+                index.upsert(posting);
             }
+            index.optimise();
         }
 
-        /** As DomainTranslator makes a posting from postings-service's event: labels (with ESCO URIs) to concepts. */
+        /** As DomainTranslator makes a posting from postings-service's event. */
         private Posting posting(EscoPosting p) {
             TreeSet<Integer> required = new TreeSet<>();
             for (int i = 0; i < p.skillUris().size(); i++) {
@@ -109,23 +146,40 @@ final class MatchQualityDoorstep {
                     required.add(ord);
                 }
             }
-            int isco = taxonomy.occupationOfTitle(p.title()).stream().findFirst().map(Occupation::isco).orElse(0);
+            int[] declared = ints(required);
+            ProfileInference.PostingOccupation occupation = inference.postingOccupation(null, p.title(), declared);
+            ProfileInference.DescriptionSkills described = inference.descriptionSkills(p.description(), declared,
+                    64 - declared.length);
             return new Posting(p.uri(), "esco", p.uri(), 1, true, p.title(), LAT, LON, null, null, Workplace.ONSITE,
-                    EmploymentType.FULL_TIME, null, isco, isco > 0, ints(required), new int[0], null, Float.NaN, 0, 0,
-                    List.of(), NOW.plusSeconds(30L * 86_400), NOW);
+                    EmploymentType.FULL_TIME, null, occupation.isco(), occupation.derived(), declared, new int[0], null,
+                    Float.NaN, 0, 0, List.of(), NOW.plusSeconds(30L * 86_400), NOW, occupation.confidence(),
+                    described.skills(), described.confidence(), occupation.profile());
         }
 
+        /** As DomainTranslator makes a seeker from seekers-service's event, the profile built from the resume. */
         Seeker seeker(Resume resume) {
+            Extracted found = extraction.extract(resume.text());
             TreeSet<Integer> skills = new TreeSet<>();
-            for (ExtractedSkill skill : extraction.extract(resume.text()).skills()) {
-                String uri = skill.concept() != null && skill.concept().startsWith("http") ? skill.concept() : null;
-                int ord = taxonomy.skill(skill.label(), uri);
-                if (ord >= 0) {
-                    skills.add(ord);
+            for (ExtractedSkill skill : found.skills()) {
+                if (skill.confidence() >= MIN_SKILL_CONFIDENCE) {
+                    int ord = taxonomy.skill(skill.label(), skill.concept());
+                    if (ord >= 0) {
+                        skills.add(ord);
+                    }
                 }
             }
-            return new Seeker(resume.id(), 1, true, LAT, LON, null, Float.NaN, false, new int[0], ints(skills), null,
-                    Float.NaN, Float.NaN, null, 0, 0, 0);
+            List<String> titles = new ArrayList<>();
+            if (TITLES) {
+                for (ExtractedOccupation o : found.occupations()) {
+                    if (o.confidence() >= MIN_TITLE_CONFIDENCE) {
+                        titles.add(o.uri());
+                    }
+                }
+            }
+            int[] held = ints(skills);
+            ProfileInference.Occupations occupations = inference.seekerOccupations(held, titles);
+            return new Seeker(resume.id(), 1, true, LAT, LON, null, Float.NaN, false, occupations.isco(), held, null,
+                    Float.NaN, Float.NaN, null, 0, 0, 0, occupations.confidence());
         }
 
         @Override
@@ -136,135 +190,42 @@ final class MatchQualityDoorstep {
         @Override
         public List<Hit> scored(Resume resume, int k) {
             Seeker seeker = seeker(resume);
-            int[] matched = new int[postings.length];
-            double[] scores = new double[postings.length];
-            int n = 0;
-            for (int i = 0; i < postings.length; i++) {
-                double score = prepared[i].score(seeker);
-                if (score != MatchScorer.NO_MATCH) {
-                    matched[n] = i;
-                    scores[i] = score;
-                    n++;
+            Retrieved<Posting> retrieved = index.match(seeker, scorer, Math.max(k, RECALL_K), NOW);
+            List<Hit> hits = new ArrayList<>();
+            for (Ranked<Posting> r : retrieved.ranked()) {
+                if (hits.size() == k) {
+                    break;
                 }
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = matched[i];
-            }
-            Arrays.sort(order, (a, b) -> {
-                int byScore = Double.compare(scores[b], scores[a]);
-                return byScore != 0 ? byScore : postings[a].id().compareTo(postings[b].id());
-            });
-            List<Hit> hits = new ArrayList<>(Math.min(k, n));
-            for (int i = 0; i < Math.min(k, n); i++) {
-                hits.add(new Hit(postings[order[i]].id(), scores[order[i]]));
+                hits.add(new Hit(r.item().id(), r.score()));
             }
             return hits;
         }
 
+        /** Of the full scan's top 200 for this resume, how many the index returns too. */
+        void checkRecall(Resume resume) {
+            Seeker seeker = seeker(resume);
+            java.util.Set<String> viaIndex = new java.util.HashSet<>();
+            index.match(seeker, scorer, RECALL_K, NOW).ranked().forEach(r -> viaIndex.add(r.item().id()));
+            for (Ranked<Posting> r : index.scan(seeker, scorer, RECALL_K, NOW).ranked()) {
+                retrievalChecks++;
+                if (viaIndex.contains(r.item().id())) {
+                    retrievalKept++;
+                }
+            }
+        }
+
         @Override
         public String name() {
-            return "Doorstep baseline";
+            return "Doorstep";
+        }
+
+        @Override
+        public void close() {
+            index.close();
         }
 
         private static int[] ints(TreeSet<Integer> values) {
             return values.stream().mapToInt(Integer::intValue).toArray();
-        }
-    }
-
-    /**
-     * The benchmark's STAND-IN for skill extraction, until the skills:extract endpoint exists: ESCO skill labels
-     * (preferred, confidence 1.0; alternative, 0.8) and occupation titles (the same) found in the text by exact
-     * lookup of its lower-case word n-grams, n &lt;= {@value #MAX_WORDS}, longest match first, left to right, without
-     * overlaps. Where two concepts share a label, the one whose preferred label it is wins, else the first in file
-     * order. Each concept is reported once, with its best confidence.
-     */
-    static final class StandInExtraction implements SkillExtraction {
-
-        static final int MAX_WORDS = 6;
-        private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}+#]+");
-
-        private record Label(String uri, String preferred, double confidence) {
-        }
-
-        private final Map<String, Label> skills = new HashMap<>();
-        private final Map<String, Label> occupations = new HashMap<>();
-
-        StandInExtraction(Path esco) {
-            load(esco.resolve("skills_en.csv"), skills);
-            load(esco.resolve("occupations_en.csv"), occupations);
-        }
-
-        private static void load(Path file, Map<String, Label> into) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            CsvReader.forEach(file, rows::add);
-            for (Map<String, String> row : rows) {
-                String preferred = row.get("preferredLabel");
-                if (preferred != null && !preferred.isBlank()) {
-                    put(into, preferred, new Label(row.get("conceptUri"), preferred.trim(), 1.0));
-                }
-            }
-            for (Map<String, String> row : rows) {
-                String preferred = row.get("preferredLabel");
-                String alt = row.get("altLabels");
-                if (preferred == null || preferred.isBlank() || alt == null) {
-                    continue;
-                }
-                for (String label : alt.split("\n")) {
-                    put(into, label, new Label(row.get("conceptUri"), preferred.trim(), 0.8));
-                }
-            }
-        }
-
-        private static void put(Map<String, Label> into, String label, Label value) {
-            String[] words = words(label);
-            if (words.length > 0 && words.length <= MAX_WORDS) {
-                into.putIfAbsent(String.join(" ", words), value);
-            }
-        }
-
-        static String[] words(String text) {
-            String t = NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
-            return t.isEmpty() ? new String[0] : t.split(" ");
-        }
-
-        @Override
-        public Extracted extract(String text) {
-            String[] words = words(text);
-            List<ExtractedSkill> foundSkills = new ArrayList<>();
-            for (Label l : find(words, skills).values()) {
-                foundSkills.add(new ExtractedSkill(l.uri(), l.preferred(), l.confidence()));
-            }
-            List<ExtractedOccupation> foundOccupations = new ArrayList<>();
-            for (Label l : find(words, occupations).values()) {
-                foundOccupations.add(new ExtractedOccupation(l.uri(), l.preferred(), l.confidence()));
-            }
-            return new Extracted(List.copyOf(foundSkills), List.copyOf(foundOccupations));
-        }
-
-        private static Map<String, Label> find(String[] words, Map<String, Label> labels) {
-            Map<String, Label> found = new LinkedHashMap<>();
-            StringBuilder key = new StringBuilder();
-            int i = 0;
-            while (i < words.length) {
-                int matched = 0;
-                for (int n = Math.min(MAX_WORDS, words.length - i); n >= 1 && matched == 0; n--) {
-                    key.setLength(0);
-                    for (int j = i; j < i + n; j++) {
-                        if (j > i) {
-                            key.append(' ');
-                        }
-                        key.append(words[j]);
-                    }
-                    Label label = labels.get(key.toString());
-                    if (label != null) {
-                        matched = n;
-                        found.merge(label.uri(), label, (a, b) -> a.confidence() >= b.confidence() ? a : b);
-                    }
-                }
-                i += Math.max(1, matched);
-            }
-            return found;
         }
     }
 }

@@ -27,7 +27,7 @@ class ContractExamplesTest {
 
     private final EventReader reader = new EventReader(JsonMapper.builder().build());
     private final Taxonomy taxonomy = BuiltInVocabulary.load();
-    private final DomainTranslator translator = new DomainTranslator(taxonomy);
+    private final DomainTranslator translator = new DomainTranslator(taxonomy, new org.doorstep.matching.extraction.ProfileInference(taxonomy, new org.doorstep.matching.extraction.SkillExtractor(taxonomy)));
 
     private static Message<?> message(String type, String key) {
         return MessageBuilder.withPayload(EventContract.example(type).getBytes(StandardCharsets.UTF_8))

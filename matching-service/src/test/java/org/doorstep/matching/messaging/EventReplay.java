@@ -32,7 +32,7 @@ public final class EventReplay {
 
     public EventReplay(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.translator = new DomainTranslator(taxonomy);
+        this.translator = new DomainTranslator(taxonomy, new org.doorstep.matching.extraction.ProfileInference(taxonomy, new org.doorstep.matching.extraction.SkillExtractor(taxonomy)));
     }
 
     /** The record value a seekers-service would publish for this seeker. */

@@ -33,7 +33,8 @@ class MatchScorerTest {
         assertThat(a.vetoed()).isFalse();
         assertThat(a.score()).isGreaterThan(0.8).isLessThanOrEqualTo(1.0);
         assertThat(a.reasons()).extracting(Reason::factor).contains("occupation", "skills", "distance", "freshness");
-        assertThat(reason(a, "skills").detail()).isEqualTo("2 of 2 required skills: Java, SQL; 0 of 1 other skills");
+        assertThat(reason(a, "skills").detail()).isEqualTo("2 of 2 required skills: Java, SQL; 0 of 1 other skills;"
+                + " covers 80% of the posting's weighted skills, uses 100% of the seeker's");
         assertThat(reason(a, "distance").detail()).isEqualTo("5.6 km away");
     }
 
@@ -150,18 +151,22 @@ class MatchScorerTest {
     }
 
     @Test
-    void countsRequiredSkillsDoubleAndRelatedSkillsInPart() {
+    void countsRequiredSkillsDoubleAndRelatedSkillsInPartBothWays() {
+        // the built-in vocabulary grades no skill, so all weigh the same here: coverage is a count
         S s = Pairs.seeker();
         s.skills = Pairs.skills("Java");
-        double floor = MatchingPolicy.defaults().skillOverlapFloor();
-        // credit: Java 2 of (2 + 2 + 1)
-        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(floor + (1 - floor) * 2 / 5, within(1e-3));
+        // posting side: Java 2 of (2 + 2 + 1); seeker side: all of theirs used
+        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(Math.sqrt(2.0 / 5), within(1e-3));
         s.skills = Pairs.skills("Kafka");
-        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(floor + (1 - floor) * 1 / 5, within(1e-3));
+        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(Math.sqrt(1.0 / 5), within(1e-3));
         s.skills = Pairs.skills("Java", "MySQL");
         Reason related = reason(assess(Pairs.posting(), s), "skills");
-        assertThat(related.value()).isCloseTo(floor + (1 - floor) * 3 / 5, within(1e-3));
-        assertThat(related.detail()).contains("related: MySQL for SQL");
+        // MySQL is related to SQL: half credit on both sides
+        assertThat(related.value()).isCloseTo(Math.sqrt((2 + 0.5 * 2) / 5.0 * (1 + 0.5) / 2), within(1e-3));
+        assertThat(related.detail()).contains("related to SQL");
+        s.skills = Pairs.skills("Java", "Welding");
+        // a skill the posting does not use halves the seeker side
+        assertThat(reason(assess(Pairs.posting(), s), "skills").value()).isCloseTo(Math.sqrt(2.0 / 5 * 1 / 2), within(1e-3));
     }
 
     @Test
@@ -211,28 +216,28 @@ class MatchScorerTest {
         double base = assess(p, s).score();
         s.keyGroups = Masks.of(List.of(KeyGroup.COLLEGE_GRADUATE));
         Assessment graduate = assess(p, s);
-        assertThat(graduate.score()).isCloseTo(base + 0.1, within(1e-3));
+        // a bonus closes its share of the gap to 1, so the score stays in [0, 1] without a clamp
+        assertThat(graduate.score()).isCloseTo(1 - (1 - base) * (1 - 0.1), within(1e-3)).isGreaterThan(base);
         assertThat(reason(graduate, "keyGroup").detail()).isEqualTo("open to college graduates");
         s.keyGroups = Masks.of(List.of(KeyGroup.EMPLOYMENT_DIFFICULTY));
-        assertThat(assess(p, s).score()).isCloseTo(base + 0.05, within(1e-3));
+        assertThat(assess(p, s).score()).isCloseTo(1 - (1 - base) * (1 - 0.05), within(1e-3));
     }
 
     @Test
-    void aNearbySeekerSharingOneSkillAlwaysReachesTheDefaultThreshold() {
+    void aWeakPairStaysBelowTheThresholdThatAStrongOneClears() {
+        // no floor lifts a pair that shares one optional skill of six, in an unrelated occupation, far and stale
         P p = Pairs.posting();
         p.required = Pairs.skills("Java", "SQL", "Kotlin", "Spring Framework");
         p.optional = Pairs.skills("Kafka", "MySQL");
-        p.salary = new Salary(1000, 1000, "CNY", SalaryPeriod.MONTH);
         p.updatedAt = Pairs.NOW.minusSeconds(86_400L * 365);
-        p.minExperience = 2;
-        S s = Pairs.seeker();
-        s.skills = Pairs.skills("Kafka");
-        s.occupations = new int[] {9111};
-        s.lat = Pairs.north(14.9);
-        s.salary = 50000;
-        s.currency = "CNY";
-        s.experience = 1;
+        S weak = Pairs.seeker();
+        weak.skills = Pairs.skills("Kafka");
+        weak.occupations = new int[] {9111};
+        weak.lat = Pairs.north(14.9);
+        S strong = Pairs.seeker();
+        strong.skills = Pairs.skills("Java", "SQL", "Kotlin", "Spring Framework");
 
-        assertThat(assess(p, s).score()).isGreaterThanOrEqualTo(MatchingPolicy.defaults().threshold());
+        assertThat(assess(p, weak).score()).isLessThan(MatchingPolicy.defaults().threshold());
+        assertThat(assess(p, strong).score()).isGreaterThan(MatchingPolicy.defaults().threshold());
     }
 }

@@ -20,7 +20,7 @@ class EscoLoaderTest {
         Path esco = Path.of(shared).resolve("esco");
         assumeTrue(Files.exists(esco.resolve("skills_en.csv")), "ESCO data not found at " + esco.toAbsolutePath()
                 + ": skipping the ESCO loader test");
-        taxonomy = TaxonomyLoader.load(new TaxonomyProperties(esco.toString()));
+        taxonomy = TaxonomyLoader.load(new TaxonomyProperties(esco.toString(), true));
     }
 
     @Test

@@ -1,0 +1,139 @@
+package org.doorstep.matching.taxonomy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A person's (or a posting's) likely occupations from their skills, through ESCO's occupation-skill
+ * relations: an occupation's evidence is the weight of its skills the person holds (essential skills
+ * count fully, optional ones half), divided by its whole profile's weight plus a prior of
+ * {@link #PRIOR} (so that an occupation with three listed skills is not "certain" after one of them).
+ * The coverage is monotone: holding one more skill never lowers any occupation's confidence.
+ * Occupations are grouped by ISCO-08 unit group (the best occupation of each group speaks for it).
+ */
+final class OccupationInference {
+
+    /** The weight of about two specific skills, added to every occupation's profile weight. */
+    static final double PRIOR = 1.5;
+    static final double OPTIONAL = 0.5;
+
+    private final Occupation[] occupations;
+    private final Map<Occupation, Integer> indexOf = new HashMap<>();
+    private final int[][] essential;
+    private final int[][] optional;
+    private final int[][] bySkill;
+    private final double[] profileWeight;
+
+    OccupationInference(List<Occupation> occupations, List<int[]> essential, List<int[]> optional,
+                        float[] weights) {
+        this.occupations = occupations.toArray(new Occupation[0]);
+        this.essential = essential.toArray(new int[0][]);
+        this.optional = optional.toArray(new int[0][]);
+        for (int o = 0; o < this.occupations.length; o++) {
+            indexOf.putIfAbsent(this.occupations[o], o);
+        }
+        this.profileWeight = new double[this.occupations.length];
+        int[] counts = new int[weights.length];
+        for (int o = 0; o < this.occupations.length; o++) {
+            for (int s : essential.get(o)) {
+                counts[s]++;
+                profileWeight[o] += weights[s];
+            }
+            for (int s : optional.get(o)) {
+                counts[s]++;
+                profileWeight[o] += OPTIONAL * weights[s];
+            }
+        }
+        bySkill = new int[weights.length][];
+        for (int s = 0; s < weights.length; s++) {
+            bySkill[s] = counts[s] == 0 ? null : new int[counts[s]];
+        }
+        int[] filled = new int[weights.length];
+        for (int o = 0; o < this.occupations.length; o++) {
+            for (int s : essential.get(o)) {
+                bySkill[s][filled[s]++] = o << 1 | 1;
+            }
+            for (int s : optional.get(o)) {
+                bySkill[s][filled[s]++] = o << 1;
+            }
+        }
+    }
+
+    static OccupationInference none() {
+        return new OccupationInference(List.of(), List.of(), List.of(), new float[0]);
+    }
+
+    boolean isEmpty() {
+        return occupations.length == 0;
+    }
+
+    /** The position of an occupation with a skill profile, or -1. */
+    int indexOf(Occupation occupation) {
+        Integer o = occupation == null ? null : indexOf.get(occupation);
+        return o == null ? -1 : o;
+    }
+
+    int[] essentialOf(int index) {
+        return essential[index].clone();
+    }
+
+    Occupation occupation(int index) {
+        return occupations[index];
+    }
+
+    /**
+     * How much of occupation {@code o}'s weighted skill profile these skills (sorted) cover, as in
+     * {@link #infer}: monotone in the skills, 0 for an unknown occupation.
+     */
+    double coverage(int o, int[] skills, Taxonomy taxonomy) {
+        if (o < 0 || o >= occupations.length) {
+            return 0;
+        }
+        double evidence = 0;
+        for (int s : skills) {
+            if (java.util.Arrays.binarySearch(essential[o], s) >= 0) {
+                evidence += taxonomy.skillWeight(s);
+            } else if (java.util.Arrays.binarySearch(optional[o], s) >= 0) {
+                evidence += OPTIONAL * taxonomy.skillWeight(s);
+            }
+        }
+        return evidence / (profileWeight[o] + PRIOR);
+    }
+
+    /** The {@code limit} most likely ISCO unit groups for these skills, best first, confidence above {@code min}. */
+    List<InferredOccupation> infer(int[] skills, Taxonomy taxonomy, int limit, double min) {
+        if (occupations.length == 0 || skills.length == 0) {
+            return List.of();
+        }
+        Map<Integer, double[]> evidence = new HashMap<>();
+        for (int s : skills) {
+            int[] links = s >= 0 && s < bySkill.length ? bySkill[s] : null;
+            if (links == null) {
+                continue;
+            }
+            double w = taxonomy.skillWeight(s);
+            for (int link : links) {
+                double[] e = evidence.computeIfAbsent(link >>> 1, k -> new double[1]);
+                e[0] += (link & 1) == 1 ? w : OPTIONAL * w;
+            }
+        }
+        Map<Integer, InferredOccupation> bestOfGroup = new HashMap<>();
+        evidence.forEach((o, e) -> {
+            double confidence = e[0] / (profileWeight[o] + PRIOR);
+            if (confidence >= min) {
+                Occupation occupation = occupations[o];
+                bestOfGroup.merge(occupation.isco(), new InferredOccupation(occupation, confidence),
+                        (a, b) -> b.confidence() > a.confidence()
+                                || b.confidence() == a.confidence() && b.occupation().key().compareTo(a.occupation().key()) < 0
+                                ? b : a);
+            }
+        });
+        List<InferredOccupation> ranked = new ArrayList<>(bestOfGroup.values());
+        ranked.sort(Comparator.comparingDouble(InferredOccupation::confidence).reversed()
+                .thenComparing(i -> i.occupation().isco()));
+        return ranked.size() > limit ? ranked.subList(0, limit) : ranked;
+    }
+}

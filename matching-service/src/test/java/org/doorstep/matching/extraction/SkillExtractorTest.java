@@ -1,0 +1,86 @@
+package org.doorstep.matching.extraction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.doorstep.matching.taxonomy.Taxonomy;
+import org.doorstep.matching.taxonomy.TaxonomyLoader;
+import org.doorstep.matching.taxonomy.TaxonomyProperties;
+import org.junit.jupiter.api.Test;
+
+/** Skills and occupations from free text, with the taxonomy the service ships (built-in aliases + ESCO). */
+class SkillExtractorTest {
+
+    private static final Taxonomy TAXONOMY = TaxonomyLoader.load(new TaxonomyProperties(null, true));
+    private final SkillExtractor extractor = new SkillExtractor(TAXONOMY);
+
+    private static List<String> labels(List<FoundConcept> found) {
+        return found.stream().map(FoundConcept::label).toList();
+    }
+
+    private static FoundConcept find(List<FoundConcept> found, String label) {
+        return found.stream().filter(f -> f.label().equalsIgnoreCase(label)).findFirst().orElseThrow(
+                () -> new AssertionError(label + " not found in " + labels(found)));
+    }
+
+    @Test
+    void findsEscoSkillsWithTheirSpansAndUris() {
+        String text = "Experienced in financial forecasting and in data entry.\nI also do customer service.";
+        Extraction e = extractor.extract(text, 30);
+
+        FoundConcept forecasting = find(e.skills(), "financial forecasting");
+        assertThat(forecasting.uri()).startsWith("http://data.europa.eu/esco/skill/");
+        Span span = forecasting.spans().getFirst();
+        assertThat(text.substring(span.start(), span.end())).isEqualTo(span.text()).isEqualTo("financial forecasting");
+        assertThat(labels(e.skills())).anyMatch(l -> l.equalsIgnoreCase("data entry"));
+        assertThat(forecasting.confidence()).isBetween(0.5, 0.99);
+    }
+
+    @Test
+    void readsChineseThroughTheBuiltInAliases() {
+        Extraction e = extractor.extract("招聘Java开发工程师，熟悉Python和SQL，会焊接优先", 30);
+
+        assertThat(labels(e.skills())).contains("Java", "Python", "SQL", "Welding");
+        assertThat(e.occupations()).extracting(FoundConcept::isco).contains(2512);
+        Span welding = find(e.skills(), "Welding").spans().getFirst();
+        assertThat(welding.text()).isEqualTo("焊接");
+    }
+
+    @Test
+    void leavesOutOneWordAlternativeLabelsAndFragments() {
+        // "space", "standard", "general" are one-word ESCO alternative labels of unrelated concepts;
+        // "and procedures" is a fragment listed as an alternative label
+        Extraction e = extractor.extract("Standard space for general policies and procedures", 30);
+
+        assertThat(e.skills()).isEmpty();
+        assertThat(e.occupations()).isEmpty();
+    }
+
+    @Test
+    void readsAShortFirstLineAsAJobTitle() {
+        Extraction e = extractor.extract("ACCOUNTANT\nSummary\nSix years of account reconciliations.", 30);
+
+        assertThat(e.occupations().getFirst().isco()).isEqualTo(2411);
+        assertThat(e.occupations().getFirst().confidence()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void repeatedMentionsRaiseConfidence() {
+        double once = find(extractor.extract("data entry", 30).skills(), "data entry").confidence();
+        double thrice = find(extractor.extract("data entry; data entry, and more data entry", 30).skills(), "data entry")
+                .confidence();
+
+        assertThat(thrice).isGreaterThan(once);
+        assertThat(find(extractor.extract("data entry; data entry, and more data entry", 30).skills(), "data entry")
+                .spans()).hasSize(3);
+    }
+
+    @Test
+    void returnsAtMostTheLimitMostConfidentFirst() {
+        Extraction e = extractor.extract("Java, Python, SQL, Kotlin, welding, customer service, data entry", 3);
+
+        assertThat(e.skills()).hasSize(3);
+        assertThat(e.skills()).extracting(FoundConcept::confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+}
