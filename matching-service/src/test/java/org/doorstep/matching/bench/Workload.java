@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
+import org.doorstep.matching.extraction.ProfileInference;
+import org.doorstep.matching.extraction.SkillExtractor;
 import org.doorstep.matching.scoring.Accommodation;
 import org.doorstep.matching.scoring.Education;
 import org.doorstep.matching.scoring.EmploymentType;
@@ -38,10 +40,11 @@ final class Workload {
     private record City(double lat, double lon) {
     }
 
-    private record Job(int isco, int[] essential, int[] optional) {
+    private record Job(int isco, int profile, int[] essential, int[] optional) {
     }
 
     private final Taxonomy taxonomy;
+    private final ProfileInference inference;
     private final City[] cities;
     private final double[] cumulativePopulation;
     private final Job[] jobs;
@@ -50,6 +53,7 @@ final class Workload {
 
     Workload(Path data, Taxonomy taxonomy, Instant now) {
         this.taxonomy = taxonomy;
+        this.inference = new ProfileInference(taxonomy, new SkillExtractor(taxonomy));
         this.now = now;
         List<City> cityList = new ArrayList<>();
         List<Double> cumulative = new ArrayList<>();
@@ -89,7 +93,8 @@ final class Workload {
         iscoByUri.forEach((uri, isco) -> {
             List<Integer> e = essential.getOrDefault(uri, List.of());
             if (e.size() >= 5) {
-                jobList.add(new Job(isco, ints(e), ints(optional.getOrDefault(uri, List.of()))));
+                jobList.add(new Job(isco, taxonomy.profileOf(taxonomy.occupation(uri)), ints(e),
+                        ints(optional.getOrDefault(uri, List.of()))));
             }
         });
         jobList.sort((a, b) -> Integer.compare(Arrays.hashCode(a.essential), Arrays.hashCode(b.essential)));
@@ -116,18 +121,21 @@ final class Workload {
                     : p < 0.93 ? job.optional[r.nextInt(job.optional.length)] : allSkills[r.nextInt(allSkills.length)];
         }
         skills = Arrays.stream(skills).distinct().sorted().toArray();
-        int[] occupations = r.nextDouble() < 0.8 ? new int[] {job.isco} : new int[0];
+        // stated (80%) plus inferred from the skills, as the service's DomainTranslator does
+        ProfileInference.Occupations occupations = inference.seekerOccupations(skills,
+                r.nextDouble() < 0.8 ? List.of(Integer.toString(job.isco)) : List.of());
         float[] distances = {5, 10, 15, 20, 25, 30, 50};
         boolean hasSalary = r.nextDouble() < 0.7;
         return new Seeker(new UUID(r.nextLong(), r.nextLong()).toString(), 1, true,
                 city.lat + r.nextGaussian() * 0.05, city.lon + r.nextGaussian() * 0.05, null,
-                distances[r.nextInt(distances.length)], r.nextDouble() < 0.2, occupations, skills,
+                distances[r.nextInt(distances.length)], r.nextDouble() < 0.2, occupations.isco(), skills,
                 r.nextDouble() < 0.2 ? null : Education.values()[1 + r.nextInt(6)],
                 r.nextDouble() < 0.2 ? Float.NaN : r.nextInt(16),
                 hasSalary ? 3000 + r.nextInt(27_000) : Float.NaN, hasSalary ? "CNY" : null,
                 Masks.of(List.of(EmploymentType.values()[r.nextInt(5)])),
                 r.nextDouble() < 0.1 ? Masks.of(List.of(KeyGroup.values()[r.nextInt(6)])) : 0,
-                r.nextDouble() < 0.03 ? Masks.of(List.of(Accommodation.values()[r.nextInt(6)])) : 0);
+                r.nextDouble() < 0.03 ? Masks.of(List.of(Accommodation.values()[r.nextInt(6)])) : 0,
+                occupations.confidence());
     }
 
     Posting posting(SplittableRandom r, int n) {
@@ -147,7 +155,8 @@ final class Workload {
                 r.nextBoolean() ? Float.NaN : r.nextInt(6),
                 r.nextDouble() < 0.1 ? Masks.of(List.of(KeyGroup.values()[r.nextInt(6)])) : 0,
                 r.nextDouble() < 0.1 ? Masks.of(List.of(Accommodation.values()[r.nextInt(6)])) : 0,
-                List.of(), now.plusSeconds(86_400L * 30), now.minusSeconds(r.nextInt(86_400 * 30)));
+                List.of(), now.plusSeconds(86_400L * 30), now.minusSeconds(r.nextInt(86_400 * 30)), 1f, new int[0],
+                new float[0], job.profile);
     }
 
     private City city(SplittableRandom r) {
