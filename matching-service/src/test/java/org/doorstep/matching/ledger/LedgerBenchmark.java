@@ -46,10 +46,15 @@ public final class LedgerBenchmark {
             }
             System.out.printf("recorded %,d pairs in %.1f s%n", recorded, (System.nanoTime() - start) / 1e9);
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            // CPU of the whole process (client and server): less swayed than wall time by other work on the host
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = 0;
             for (int t = 0; t < triggers; t++) {
                 String posting = "new-" + t;
                 List<Claim> claims = claims(posting);
                 long began = System.nanoTime();
+                long cpuBefore = os.getProcessCpuTime();
                 ledger.forPosting(posting, claims.stream().map(c -> c.next().seekerId()).toList());
                 Set<String> claimed = ledger.claim(claims);
                 Map<String, Integer> published = new LinkedHashMap<>();
@@ -57,12 +62,14 @@ public final class LedgerBenchmark {
                 ledger.settle(published, List.of(), NOW);
                 if (t >= triggers / 4) { // the first quarter warms up
                     histogram.recordValue(System.nanoTime() - began);
+                    cpu += os.getProcessCpuTime() - cpuBefore;
                 }
             }
-            System.out.printf("per trigger of %d matches with %,d pairs recorded: p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms (%d triggers)%n",
+            System.out.printf("per trigger of %d matches with %,d pairs recorded: p50 %.2f ms, p99 %.2f ms, max %.2f ms, mean %.2f ms; process CPU %.2f ms (%d triggers)%n",
                     MATCHES_PER_TRIGGER, recorded + triggers * MATCHES_PER_TRIGGER,
                     histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-                    histogram.getMaxValue() / 1e6, histogram.getMean() / 1e6, histogram.getTotalCount());
+                    histogram.getMaxValue() / 1e6, histogram.getMean() / 1e6, cpu / 1e6 / histogram.getTotalCount(),
+                    histogram.getTotalCount());
         } finally {
             server.shutdownNow();
         }

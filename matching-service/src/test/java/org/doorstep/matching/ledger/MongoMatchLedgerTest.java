@@ -139,7 +139,7 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
         ReactiveMongoTemplate older = new ReactiveMongoTemplate(client, "matching-older-" + run);
         for (String seeker : List.of("s1", "s2")) {
             older.insert(new Document("_id", matchId(seeker)).append("seekerId", seeker(seeker)).append("postingId", posting)
-                    .append("revision", 1).append("status", "ACTIVE").append("published", true), MongoMatchLedger.COLLECTION).block();
+                    .append("revision", 1).append("status", "ACTIVE").append("published", false), MongoMatchLedger.COLLECTION).block();
         }
 
         MatchLedger upgraded = new MongoMatchLedger(older);
@@ -148,5 +148,8 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
                 .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"));
         assertThat(upgraded.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId)
                 .containsExactly(posting);
+        upgraded.settle(Map.of(matchId("s1"), 1), List.of(entry("s2", 1)), NOW);
+        assertThat(upgraded.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
+        assertThat(upgraded.find(matchId("s2"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.WITHDRAWN));
     }
 }
