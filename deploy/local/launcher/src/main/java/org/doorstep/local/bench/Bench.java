@@ -58,8 +58,10 @@ public final class Bench {
             streams.watch(watched, target.notificationUrls());
             long warmStart = System.nanoTime();
             awaitIndexed(lag);
+            console.line("  matching has indexed every seeker (%.1f s)", seconds(warmStart));
             int warm = warmUp(load, streams);
             double warmUpSeconds = seconds(warmStart);
+            console.line("  warm after %.1f s: %d of %d watched seekers received a match", warmUpSeconds, warm, options.watched());
 
             Double counterBefore = deliveredCounter();
             try (KafkaFloor floor = new KafkaFloor(target.kafkaBootstrap(), lag.admin())) {
@@ -92,7 +94,7 @@ public final class Bench {
                     }
                 }
                 return new BenchResult(options, runId, startedAt, target.notificationUrls().size(), options.seekers(), registrationSeconds,
-                        warmUpSeconds, warm, accepted.size(), delivered, load.refusals(), endToEnd, floor.latency(), load.responseTimes(),
+                        warmUpSeconds, warm, accepted.size(), delivered, load.refusals(), load.rateLimited(), endToEnd, floor.latency(), load.responseTimes(),
                         postings, timeline.samples(), loadSeconds, drainSeconds, streams.reconnects(), counterBefore, counterAfter);
             }
         }
@@ -121,36 +123,38 @@ public final class Bench {
         }
     }
 
-    /** One posting per watched cluster, repeated until each watched seeker has received one: the path is warm. */
+    /**
+     * One posting per watched seeker, then waits until each has arrived on its live stream: the path is warm.
+     * A posting that was not accepted is sent again; an accepted one is waited for, never repeated (a repeat
+     * would only add its 200 matches to the backlog it waits behind).
+     */
     private int warmUp(PostingLoad load, WatchedStreams streams) throws InterruptedException {
         console.line("  warming up: one posting per watched seeker until each has arrived on its live stream ...");
         long deadline = System.nanoTime() + WARM_UP_TIMEOUT.toNanos();
-        boolean[] warm = new boolean[options.watched()];
-        int round = 0;
-        while (System.nanoTime() < deadline) {
-            List<CompletableFuture<String>> sent = new ArrayList<>();
-            for (int cluster = 0; cluster < options.watched(); cluster++) {
-                sent.add(warm[cluster] ? CompletableFuture.completedFuture(null)
-                        : load.publish(cluster + round * options.watched(), "WARM" + round, false));
-            }
-            long roundEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (System.nanoTime() < Math.min(roundEnd, deadline)) {
-                for (int cluster = 0; cluster < options.watched(); cluster++) {
-                    String postingId = sent.get(cluster).isDone() ? sent.get(cluster).join() : null;
-                    if (postingId != null && streams.arrival(postingId) != null) {
-                        warm[cluster] = true;
-                    }
-                }
-                if (count(warm) == warm.length) {
-                    return warm.length;
-                }
-                TimeUnit.MILLISECONDS.sleep(100);
-            }
-            round++;
+        List<CompletableFuture<String>> sent = new ArrayList<>();
+        for (int cluster = 0; cluster < options.watched(); cluster++) {
+            sent.add(load.publish(cluster, "WARM", false));
         }
-        console.line("  warm-up incomplete: %d of %d watched seekers received a match within %d s", count(warm), warm.length,
+        int attempt = 0;
+        while (System.nanoTime() < deadline) {
+            int warm = 0;
+            for (int cluster = 0; cluster < options.watched(); cluster++) {
+                CompletableFuture<String> posting = sent.get(cluster);
+                if (posting.isDone() && posting.join() == null) {
+                    sent.set(cluster, load.publish(cluster + options.watched() * ++attempt, "WARM", false));
+                } else if (posting.isDone() && streams.arrival(posting.join()) != null) {
+                    warm++;
+                }
+            }
+            if (warm == options.watched()) {
+                return warm;
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        int warm = (int) sent.stream().filter(p -> p.isDone() && p.join() != null && streams.arrival(p.join()) != null).count();
+        console.line("  warm-up incomplete: %d of %d watched seekers received a match within %d s", warm, options.watched(),
                 WARM_UP_TIMEOUT.toSeconds());
-        return count(warm);
+        return warm;
     }
 
     private List<PostingLoad.Accepted> awaitDeliveries(PostingLoad load, WatchedStreams streams) throws InterruptedException {
@@ -191,14 +195,6 @@ public final class Bench {
             all.put("bench (load generator)", ProcessHandle.current().pid());
         }
         return all;
-    }
-
-    private static int count(boolean[] flags) {
-        int n = 0;
-        for (boolean flag : flags) {
-            n += flag ? 1 : 0;
-        }
-        return n;
     }
 
     private static double seconds(long since) {

@@ -48,7 +48,8 @@ public final class BenchReport {
         line(md, "| seekers registered through the API | %,d + %d watched in %.1f s (%.0f/s) | |", result.seekersRegistered(), o.watched(),
                 result.registrationSeconds(), (result.seekersRegistered() + o.watched()) / Math.max(0.001, result.registrationSeconds()));
         line(md, "| warm-up (index caught up, one match per watched seeker) | %d of %d watched seekers in %.1f s | |", result.warmDelivered(), o.watched(), result.warmUpSeconds());
-        line(md, "| postings accepted (HTTP 201) | %,d of %,d in %.1f s%s | |", result.accepted(), o.postings(), result.loadSeconds(),
+        line(md, "| postings accepted (HTTP 201) | %,d of %,d in %.1f s%s%s | |", result.accepted(), o.postings(), result.loadSeconds(),
+                result.rateLimitedRetries() == 0 ? "" : String.format(Locale.ROOT, " (%,d answered 429 and sent again after 1 s)", result.rateLimitedRetries()),
                 result.refusals().isEmpty() ? "" : ", refused " + result.refusals());
         line(md, "| postings delivered to their watched seeker | %,d of %,d (%,d missing after %.0f s of drain) | all |", result.delivered(), result.accepted(),
                 result.missing(), result.drainSeconds());

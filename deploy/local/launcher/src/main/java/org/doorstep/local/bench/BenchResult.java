@@ -12,13 +12,14 @@ import org.HdrHistogram.Histogram;
  *
  * @param endToEnd       HTTP 201 of a posting to the first arrival of its match on a watched seeker's live stream
  * @param floor          the raw two-hop Kafka produce-to-consume latency in the same run
+ * @param rateLimitedRetries PUTs answered 429 (the per-partner rate limit) and sent again a second later
  * @param postResponse   the posting PUT's own response time (send to 201)
  * @param postings       each accepted posting: when it was accepted (seconds since the load started) and its end-to-end latency
  * @param deliveredCounter notification-service's own count of matches handled (Prometheus), before and after, if it exports one
  */
 public record BenchResult(BenchOptions options, String runId, Instant startedAt, int notificationInstances,
                           int seekersRegistered, double registrationSeconds, double warmUpSeconds, int warmDelivered,
-                          int accepted, int delivered, Map<Integer, Integer> refusals,
+                          int accepted, int delivered, Map<Integer, Integer> refusals, int rateLimitedRetries,
                           Histogram endToEnd, Histogram floor, Histogram postResponse,
                           List<Posting> postings, List<Timeline.Sample> samples,
                           double loadSeconds, double drainSeconds, int streamReconnects,

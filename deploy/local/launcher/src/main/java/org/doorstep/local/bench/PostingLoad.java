@@ -22,11 +22,14 @@ import org.HdrHistogram.Recorder;
 /**
  * Publishes postings through postings-service's public API ({@code PUT /api/v1/postings/{externalId}})
  * at a fixed rate, each at a watched cluster's site, spread over enough partners to stay under the
- * per-partner rate limit. Records when each was accepted (HTTP 201 arrived) and its postingId.
+ * per-partner rate limit; a 429 is retried after a second, as a partner would. Records when each was
+ * accepted (HTTP 201 arrived) and its postingId.
  */
 final class PostingLoad {
 
-    static final int POSTINGS_PER_PARTNER_SECOND = 80;
+    /** Well under postings-service's default limit of 100 a second per partner, so bursts after a stall fit too. */
+    static final int POSTINGS_PER_PARTNER_SECOND = 25;
+    private static final int RATE_LIMITED_RETRIES = 5;
 
     /** A posting the platform accepted: {@code acceptedAt} is System.nanoTime when its 201 arrived. */
     record Accepted(int index, String postingId, long acceptedAt) {
@@ -40,6 +43,7 @@ final class PostingLoad {
     private final Instant validThrough = Instant.now().plus(Duration.ofDays(2));
     private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
     private final Recorder responseTimes = new Recorder(3);
     private final Histogram responseTotal = new Histogram(3);
 
@@ -68,27 +72,36 @@ final class PostingLoad {
 
     /** Publishes one posting at the cluster of posting {@code index}; completes with its postingId (null if refused). */
     java.util.concurrent.CompletableFuture<String> publish(int index, String prefix, boolean measured) {
+        return publish(index, prefix, measured, 0);
+    }
+
+    private java.util.concurrent.CompletableFuture<String> publish(int index, String prefix, boolean measured, int retry) {
         Workload.Cluster cluster = workload.watchedCluster(index);
         String externalId = prefix + "-" + runId + "-" + index;
         long sent = System.nanoTime();
         return http.send("PUT", postingsUrl + "/api/v1/postings/" + URLEncoder.encode(externalId, StandardCharsets.UTF_8),
                 partnerKeys.get(index % partnerKeys.size()), workload.posting(cluster, validThrough)).handle((reply, error) -> {
             long now = System.nanoTime();
+            if (error == null && reply.status() == 429 && retry < RATE_LIMITED_RETRIES) {
+                rateLimited.incrementAndGet();
+                return java.util.concurrent.CompletableFuture.supplyAsync(() -> publish(index, prefix, measured, retry + 1),
+                        java.util.concurrent.CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)).thenCompose(f -> f);
+            }
             if (error != null || reply.status() != 201) {
                 refusals.computeIfAbsent(error != null ? -1 : reply.status(), status -> new AtomicInteger()).incrementAndGet();
                 if (refusals.values().stream().mapToInt(AtomicInteger::get).sum() <= 3) {
                     System.err.println("posting " + externalId + " not accepted: "
                             + (error != null ? error.getMessage() : "HTTP " + reply.status() + " " + reply.body()));
                 }
-                return null;
+                return java.util.concurrent.CompletableFuture.<String>completedFuture(null);
             }
             String postingId = reply.json().path("postingId").asString();
             if (measured) {
                 responseTimes.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(now - sent)));
                 accepted.add(new Accepted(index, postingId, now));
             }
-            return postingId;
-        });
+            return java.util.concurrent.CompletableFuture.completedFuture(postingId);
+        }).thenCompose(f -> f);
     }
 
     /** Publishes {@code rate} postings a second for {@code seconds}; returns when the last was sent. */
@@ -121,6 +134,11 @@ final class PostingLoad {
         Map<Integer, Integer> counts = new java.util.TreeMap<>();
         refusals.forEach((status, count) -> counts.put(status, count.get()));
         return counts;
+    }
+
+    /** How many PUTs were answered 429 and sent again a second later. */
+    int rateLimited() {
+        return rateLimited.get();
     }
 
     /** Time from sending a measured PUT to its 201, microseconds. */
