@@ -86,9 +86,9 @@ public final class MatchScorer {
             if (p.occupationProfile() < 0) {
                 return 0;
             }
-            int[] declared = java.util.stream.IntStream.concat(java.util.Arrays.stream(p.requiredSkills()),
-                    java.util.Arrays.stream(p.optionalSkills())).sorted().distinct().toArray();
-            return taxonomy.occupationCoverage(p.occupationProfile(), declared);
+            // required and optional skills are disjoint (DomainTranslator), so their coverages add up
+            return taxonomy.occupationCoverage(p.occupationProfile(), p.requiredSkills())
+                    + taxonomy.occupationCoverage(p.occupationProfile(), p.optionalSkills());
         }
     }
 
@@ -203,8 +203,6 @@ public final class MatchScorer {
                 }
             }
         }
-        double fit = p.occupationProfile() < 0 ? -1
-                : Taxonomy.confidenceOfCoverage(taxonomy.occupationCoverage(p.occupationProfile(), s.skills()));
         double occupation = hierarchy;
 
         // skills: specificity-weighted coverage both ways (see SkillTable)
@@ -215,6 +213,8 @@ public final class MatchScorer {
         if (!explain && !sameMinorGroup && evidence.exact() == 0) {
             return NO_MATCH;
         }
+        double fit = p.occupationProfile() < 0 ? -1
+                : Taxonomy.confidenceOfCoverage(taxonomy.occupationCoverage(p.occupationProfile(), s.skills()));
         double skills = -1;
         if (p.skillCount() > 0) {
             // known whenever the posting asks for skills: a seeker who shows none covers none of them
