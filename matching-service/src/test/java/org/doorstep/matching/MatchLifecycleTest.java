@@ -100,6 +100,31 @@ class MatchLifecycleTest extends MatchingServiceTest {
     }
 
     @Test
+    void withdrawsTheMatchOfASeekerErasedWhileItsPostingWasHeldElsewhereOnceThePostingIsBack() {
+        String seekerId = id();
+        String postingId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        matches.await(MATCH_FOUND, seekerId, postingId, 1);
+        // the postings' partitions are revoked (a rebalance): the postings leave this instance's index
+        engine.releaseShards(java.util.stream.IntStream.range(0, 64).boxed().toList());
+        assertThat(engine.explain(postingId, seekerId).vetoes()).extracting(v -> v.rule()).contains("posting-unknown");
+
+        ObjectNode erased = TestEvents.example(SEEKER_ERASED);
+        erased.put("seekerId", seekerId);
+        events.send(SEEKERS, SEEKER_ERASED, seekerId, erased);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> engine.explain(postingId, seekerId).vetoes().stream()
+                .anyMatch(v -> v.detail().contains("erased")));
+        // the partition comes back: the posting is read again
+        ObjectNode again = TestEvents.posting(postingId);
+        again.put("version", 4);
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, again);
+
+        ConsumerRecord<String, byte[]> withdrawn = matches.await(MATCH_WITHDRAWN, seekerId, postingId, 0);
+        assertThat(MatchTopic.json(withdrawn).path("reason").asString()).isEqualTo("SEEKER_ERASED");
+    }
+
+    @Test
     void neverMatchesAPairTheSeekerDismissed() {
         String seekerId = id();
         String postingId = id();

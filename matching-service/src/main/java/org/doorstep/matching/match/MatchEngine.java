@@ -108,7 +108,10 @@ public final class MatchEngine {
         for (LedgerEntry entry : known.values()) {
             if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.seekerId())) {
                 Seeker seeker = seekers.get(entry.seekerId());
-                if (seeker != null && scorer.score(posting, seeker, now) < policy.threshold()) {
+                if (seeker == null && erasedSeekers.contains(entry.seekerId())) {
+                    // erased while this posting was not held here (a rebalance): its erasure passed it by
+                    round.withdraw(entry, WithdrawalReason.SEEKER_ERASED);
+                } else if (seeker != null && scorer.score(posting, seeker, now) < policy.threshold()) {
                     round.withdraw(entry, WithdrawalReason.POSTING_CHANGED);
                 }
             }
