@@ -3,16 +3,13 @@ package org.doorstep.matching.bench;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
@@ -32,7 +29,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.apache.lucene.util.Version;
 import org.doorstep.matching.bench.MatchQuality.Extracted;
 import org.doorstep.matching.bench.MatchQuality.ExtractedSkill;
 import org.doorstep.matching.bench.MatchQuality.Hit;
@@ -55,7 +51,6 @@ import org.doorstep.matching.bench.MatchQualityData.EscoPosting;
  */
 final class MatchQualityBm25 implements Closeable {
 
-    static final String ANALYZER = "org.apache.lucene.analysis.en.EnglishAnalyzer";
     private static final String TEXT = "text";
     private static final String ID = "id";
 
@@ -67,7 +62,7 @@ final class MatchQualityBm25 implements Closeable {
     private final String[] idByDoc;
 
     MatchQualityBm25(List<EscoPosting> postings) {
-        this.analyzer = englishAnalyzer();
+        this.analyzer = new EnglishAnalyzer();
         BM25Similarity bm25 = new BM25Similarity(1.2f, 0.75f);
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(bm25);
@@ -188,34 +183,5 @@ final class MatchQualityBm25 implements Closeable {
         reader.close();
         directory.close();
         analyzer.close();
-    }
-
-    /** Lucene's EnglishAnalyzer from the classpath, else from the local Maven repository; exits with 2 if neither has it. */
-    static Analyzer englishAnalyzer() {
-        try {
-            return (Analyzer) Class.forName(ANALYZER).getConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            // not on the test classpath: look in the local repository
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        String version = Version.LATEST.toString();
-        Path repository = Path.of(System.getProperty("maven.repo.local",
-                Path.of(System.getProperty("user.home"), ".m2", "repository").toString()));
-        Path jar = repository.resolve("org/apache/lucene/lucene-analysis-common/" + version
-                + "/lucene-analysis-common-" + version + ".jar");
-        if (!Files.isRegularFile(jar)) {
-            System.err.println("Lucene's EnglishAnalyzer (lucene-analysis-common " + version + ") is neither on the classpath nor at "
-                    + jar + "; fetch it once with: ./mvnw -B dependency:get -Dartifact=org.apache.lucene:lucene-analysis-common:"
-                    + version + " -Dtransitive=false");
-            System.exit(2);
-        }
-        try {
-            // deliberately not closed: the analyzer's classes load lazily for the whole run
-            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, MatchQualityBm25.class.getClassLoader());
-            return (Analyzer) Class.forName(ANALYZER, true, loader).getConstructor().newInstance();
-        } catch (IOException | ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load " + ANALYZER + " from " + jar, e);
-        }
     }
 }
