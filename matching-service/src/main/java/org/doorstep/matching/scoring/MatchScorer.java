@@ -31,6 +31,7 @@ public final class MatchScorer {
     private static final double LN2 = Math.log(2);
     /** The weight of the posting's completeness in the score: a tie-break. */
     static final double TIE_BREAK = 0.002;
+    private static final String COMPLETENESS = "completeness";
 
     private final MatchingPolicy policy;
     private final Taxonomy taxonomy;
@@ -96,8 +97,9 @@ public final class MatchScorer {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
-        return new Assessment(score < 0 ? 0 : round(score), reasons.stream().map(Reason::withoutInputs).toList(),
-                List.copyOf(vetoes));
+        // the tie-break is for operators (explain), not a reason to tell a seeker
+        return new Assessment(score < 0 ? 0 : round(score), reasons.stream().filter(r -> !r.factor().equals(COMPLETENESS))
+                .map(Reason::withoutInputs).toList(), List.copyOf(vetoes));
     }
 
     /** As {@link #assess}, with every factor's inputs (for the explain endpoint). */
@@ -309,7 +311,7 @@ public final class MatchScorer {
         // first: a deterministic tie-break with a meaning, too small to reorder pairs that differ otherwise.
         double score = (1 - TIE_BREAK) * mean + TIE_BREAK * fixed.completeness();
         if (explain) {
-            reasons.add(new Reason("completeness", round(fixed.completeness()), String.format(Locale.ROOT,
+            reasons.add(new Reason(COMPLETENESS, round(fixed.completeness()), String.format(Locale.ROOT,
                     "the posting lists %.0f%% of its occupation's skill profile (breaks ties only)", 100 * fixed.completeness()),
                     inputs("weight", TIE_BREAK)));
         }

@@ -32,7 +32,10 @@ class MatchScorerTest {
 
         assertThat(a.vetoed()).isFalse();
         assertThat(a.score()).isGreaterThan(0.8).isLessThanOrEqualTo(1.0);
-        assertThat(a.reasons()).extracting(Reason::factor).contains("occupation", "skills", "distance", "freshness");
+        assertThat(a.reasons()).extracting(Reason::factor).contains("occupation", "skills", "distance", "freshness")
+                .doesNotContain("completeness");
+        assertThat(scorer.explain(Pairs.posting().build(), Pairs.seeker().build(), Pairs.NOW).reasons())
+                .extracting(Reason::factor).contains("completeness");
         assertThat(reason(a, "skills").detail()).isEqualTo("2 of 2 required skills: Java, SQL; 0 of 1 other skills;"
                 + " covers 80% of the posting's weighted skills, uses 100% of the seeker's");
         assertThat(reason(a, "distance").detail()).isEqualTo("5.6 km away");
