@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
+import org.doorstep.testkit.StoreCommands;
 
 /**
  * Runs the service's flows (register, read, replace, merge-patch, erase, a revoked token, the relay

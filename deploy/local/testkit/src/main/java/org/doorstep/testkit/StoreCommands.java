@@ -1,4 +1,4 @@
-package org.doorstep.seekers.seeker.store;
+package org.doorstep.testkit;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,19 +22,19 @@ import com.mongodb.event.CommandStartedEvent;
  * when the MongoDB-wire server uses an index; anything else, including {@code $and} of keyed parts and
  * non-unique indexes, scans the collection under its lock, for updates and deletes too.
  * <p>
- * The same class, in the same shape, lives in each service's tests (no shared library across services).
+ * Shared test infrastructure: every service's KeyedStoreAccessTest registers it on its client.
  */
-final class StoreCommands implements CommandListener {
+public final class StoreCommands implements CommandListener {
 
     /** One filter as sent: database, collection, command and the filter document. */
-    record Sent(String database, String collection, String command, BsonDocument filter) {
+    public record Sent(String database, String collection, String command, BsonDocument filter) {
 
-        Set<String> keys() {
+        public Set<String> keys() {
             return filter.keySet();
         }
 
         /** The fields the filter names, through {@code $and}: the shape an allowed entry names. */
-        Set<String> fields() {
+        public Set<String> fields() {
             Set<String> fields = new java.util.TreeSet<>();
             collect(filter, fields);
             return fields;
@@ -57,7 +57,7 @@ final class StoreCommands implements CommandListener {
     }
 
     /** A filter shape (the fields it names, through {@code $and}) the check lets through, and why (bounded, or not on a hot path). */
-    record Allowed(String collection, Set<String> fields, String reason) {
+    public record Allowed(String collection, Set<String> fields, String reason) {
     }
 
     private final Collection<Sent> sent = new ConcurrentLinkedQueue<>();
@@ -90,7 +90,7 @@ final class StoreCommands implements CommandListener {
         sent.add(new Sent(database, collection, name, filter));
     }
 
-    List<Sent> sentTo(String database) {
+    public List<Sent> sentTo(String database) {
         return sent.stream().filter(s -> s.database().equals(database)).toList();
     }
 
@@ -98,7 +98,7 @@ final class StoreCommands implements CommandListener {
      * The filters sent to {@code database} that are not keyed, given each collection's unique index keys
      * ({@code _id} need not be listed), leaving out the allowed shapes.
      */
-    List<Sent> unkeyed(String database, Map<String, List<Set<String>>> uniqueKeys, List<Allowed> allowed) {
+    public List<Sent> unkeyed(String database, Map<String, List<Set<String>>> uniqueKeys, List<Allowed> allowed) {
         List<Sent> unkeyed = new ArrayList<>();
         for (Sent s : sentTo(database)) {
             if (!keyed(s, uniqueKeys.getOrDefault(s.collection(), List.of()))
@@ -109,7 +109,7 @@ final class StoreCommands implements CommandListener {
         return unkeyed;
     }
 
-    static boolean keyed(Sent sent, List<Set<String>> uniqueKeys) {
+    public static boolean keyed(Sent sent, List<Set<String>> uniqueKeys) {
         BsonDocument filter = sent.filter();
         if (filter.keySet().equals(Set.of("_id"))) {
             return plainOrIn(filter.get("_id"));
