@@ -25,6 +25,8 @@ public final class ProfileInference {
     static final double MIN_COVERAGE = 0.08;
     /** A posting whose title names no occupation takes the one its skills point to, if they cover this much. */
     static final double POSTING_MIN_COVERAGE = 0.25;
+    /** Declared skills (at most 50, postings-service's limit) and description skills together: what scoring reads. */
+    public static final int MAX_POSTING_SKILLS = 64;
     /** Skills found in a description below this confidence are not used. */
     static final double DESCRIPTION_MIN_CONFIDENCE = 0.5;
 
@@ -97,8 +99,12 @@ public final class ProfileInference {
         return new PostingOccupation(0, 0f, false, -1);
     }
 
-    /** Up to {@code room} skills of the description not already declared (sorted), most confident kept. */
-    public DescriptionSkills descriptionSkills(String description, int[] declared, int room) {
+    /**
+     * Skills of the description not already declared (sorted), the most confident kept, as many as fit
+     * beside the declared ones in {@link #MAX_POSTING_SKILLS}.
+     */
+    public DescriptionSkills descriptionSkills(String description, int[] declared) {
+        int room = MAX_POSTING_SKILLS - declared.length;
         if (description == null || description.isBlank() || room <= 0) {
             return DescriptionSkills.NONE;
         }

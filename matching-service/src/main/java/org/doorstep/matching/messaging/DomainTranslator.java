@@ -22,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DomainTranslator {
 
-    /** Declared skills (at most 50, postings-service's limit) and description skills together. */
-    private static final int MAX_POSTING_SKILLS = 64;
-
     private final Taxonomy taxonomy;
     private final ProfileInference inference;
 
@@ -47,8 +44,7 @@ class DomainTranslator {
         declared.addAll(optional);
         int[] declaredSkills = ints(declared);
         ProfileInference.PostingOccupation occupation = inference.postingOccupation(s.occupation(), s.title(), declaredSkills);
-        ProfileInference.DescriptionSkills described = inference.descriptionSkills(s.description(), declaredSkills,
-                MAX_POSTING_SKILLS - declaredSkills.length);
+        ProfileInference.DescriptionSkills described = inference.descriptionSkills(s.description(), declaredSkills);
         Salary salary = s.salary() == null || s.salary().period() == null || s.salary().currency() == null ? null
                 : new Salary(s.salary().min(), s.salary().max(), s.salary().currency(), s.salary().period());
         return new Posting(s.postingId(), s.partnerId(), s.externalId(), s.version(), open, s.title(),

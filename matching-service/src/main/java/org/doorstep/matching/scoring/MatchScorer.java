@@ -333,7 +333,7 @@ public final class MatchScorer {
     }
 
     private SkillTable skillTable(Posting p) {
-        return SkillTable.of(p, taxonomy::relatedTo, taxonomy::skillWeight, policy.relatedSkillCredit());
+        return SkillTable.of(p, taxonomy::relatedView, taxonomy::skillWeight, policy.relatedSkillCredit());
     }
 
     private Reason skillReason(SkillTable table, SkillTable.Evidence evidence, double value) {
@@ -394,23 +394,6 @@ public final class MatchScorer {
             }
         }
         return map;
-    }
-
-    /** Whether two sorted arrays share a value (a merge, no allocation). */
-    static boolean intersects(int[] a, int[] b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            if (a[i] == b[j]) {
-                return true;
-            }
-            if (a[i] < b[j]) {
-                i++;
-            } else {
-                j++;
-            }
-        }
-        return false;
     }
 
     private static String occupationDetail(Posting p, int desired, double confidence) {

@@ -33,27 +33,12 @@ final class SkillTable {
         int total = Math.min(MAX_SKILLS, posting.skillCount());
         int[] skills = new int[total];
         double[] weights = new double[total];
-        int n = 0;
-        int required = 0;
-        int optional = 0;
-        for (int s : posting.requiredSkills()) {
-            if (n < total) {
-                skills[n] = s;
-                weights[n++] = 2 * weightOf.applyAsDouble(s);
-                required++;
-            }
+        for (int i = 0; i < total; i++) {
+            skills[i] = skillAt(posting, i);
+            weights[i] = positionWeight(posting, i, weightOf);
         }
-        for (int s : posting.optionalSkills()) {
-            if (n < total) {
-                skills[n] = s;
-                weights[n++] = weightOf.applyAsDouble(s);
-                optional++;
-            }
-        }
-        for (int i = 0; i < posting.extractedSkills().length && n < total; i++) {
-            skills[n] = posting.extractedSkills()[i];
-            weights[n++] = posting.extractedWeights()[i] * weightOf.applyAsDouble(posting.extractedSkills()[i]);
-        }
+        int required = Math.min(total, posting.requiredSkills().length);
+        int optional = Math.min(total - required, posting.optionalSkills().length);
         int[][] related = new int[total][];
         int entries = total;
         for (int i = 0; i < total; i++) {
@@ -206,17 +191,23 @@ final class SkillTable {
         return bits;
     }
 
+    /** The skill at a position: required skills first, then optional ones, then those of the description. */
+    private static int skillAt(Posting p, int i) {
+        int required = p.requiredSkills().length;
+        int optional = p.optionalSkills().length;
+        return i < required ? p.requiredSkills()[i]
+                : i < required + optional ? p.optionalSkills()[i - required]
+                : p.extractedSkills()[i - required - optional];
+    }
+
+    /** A position's weight: the skill's specificity, times 2 when required, times the confidence when described. */
     private static double positionWeight(Posting p, int i, IntToDoubleFunction weightOf) {
         int required = p.requiredSkills().length;
         int optional = p.optionalSkills().length;
-        if (i < required) {
-            return 2 * weightOf.applyAsDouble(p.requiredSkills()[i]);
-        }
-        if (i < required + optional) {
-            return weightOf.applyAsDouble(p.optionalSkills()[i - required]);
-        }
-        int e = i - required - optional;
-        return p.extractedWeights()[e] * weightOf.applyAsDouble(p.extractedSkills()[e]);
+        double specificity = weightOf.applyAsDouble(skillAt(p, i));
+        return i < required ? 2 * specificity
+                : i < required + optional ? specificity
+                : p.extractedWeights()[i - required - optional] * specificity;
     }
 
     private double sum(long bits) {
@@ -240,10 +231,6 @@ final class SkillTable {
         return skills[position];
     }
 
-    double weight(int position) {
-        return weights[position];
-    }
-
     boolean isRequired(int position) {
         return position < required;
     }
@@ -258,10 +245,6 @@ final class SkillTable {
 
     int optionalCount() {
         return optional;
-    }
-
-    int extractedCount() {
-        return skills.length - required - optional;
     }
 
     double totalWeight() {

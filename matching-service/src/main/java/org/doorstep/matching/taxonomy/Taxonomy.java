@@ -135,13 +135,7 @@ public final class Taxonomy {
         return ord >= 0 && ord < current.length && current[ord] != null ? current[ord].label() : "?";
     }
 
-    /** The skills {@code a} is related to (sorted; a copy). */
-    public int[] relatedTo(int a) {
-        int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
-        return r == null ? new int[0] : r.clone();
-    }
-
-    /** The skills {@code a} is related to (sorted; shared, never modify): for hot paths that only read. */
+    /** The skills {@code a} is related to (sorted; shared with the taxonomy: read, never modify). */
     public int[] relatedView(int a) {
         int[] r = a >= 0 && a < relatedSkills.length ? relatedSkills[a] : null;
         return r == null ? NO_SKILLS : r;

@@ -148,8 +148,7 @@ final class MatchQualityDoorstep {
             }
             int[] declared = ints(required);
             ProfileInference.PostingOccupation occupation = inference.postingOccupation(null, p.title(), declared);
-            ProfileInference.DescriptionSkills described = inference.descriptionSkills(p.description(), declared,
-                    64 - declared.length);
+            ProfileInference.DescriptionSkills described = inference.descriptionSkills(p.description(), declared);
             return new Posting(p.uri(), "esco", p.uri(), 1, true, p.title(), LAT, LON, null, null, Workplace.ONSITE,
                     EmploymentType.FULL_TIME, null, occupation.isco(), occupation.derived(), declared, new int[0], null,
                     Float.NaN, 0, 0, List.of(), NOW.plusSeconds(30L * 86_400), NOW, occupation.confidence(),
