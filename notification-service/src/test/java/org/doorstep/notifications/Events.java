@@ -80,12 +80,17 @@ public final class Events {
             header(record, "ce_subject", subject);
             header(record, "content-type", "application/json");
         }
+        send(record);
+        return ceId;
+    }
+
+    /** Sends a record as built (own headers) and waits for the broker's ack. */
+    public static void send(ProducerRecord<String, byte[]> record) {
         try {
             producer().send(record).get();
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
-        return ceId;
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -52,6 +52,15 @@ public class LiveFeed {
         }
     }
 
+    /**
+     * Whether a stream of the seeker is open on this instance right now. A stream that opens just after a
+     * false answer misses nothing: it registers its listener before reading the store, and what is published
+     * has been stored first.
+     */
+    public boolean listening(String seekerId) {
+        return listeners.containsKey(seekerId);
+    }
+
     public int openStreams() {
         return open.get();
     }

@@ -37,6 +37,14 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void theLiveFeedIsReadInBatchesThatNeverWaitToFill() {
+        assertThat(main("spring.cloud.stream.bindings.followFeed-in-0.consumer.batch-mode")).isEqualTo(true);
+        String consumer = "spring.cloud.stream.kafka.bindings.followFeed-in-0.consumer.configuration.";
+        assertThat(main(consumer + "fetch.min.bytes")).isEqualTo(1);
+        assertThat((Integer) main(consumer + "fetch.max.wait.ms")).isLessThanOrEqualTo(500);
+    }
+
+    @Test
     void onlyTheLocalProfileAllowsPlainHttpAndLoopbackWebhooks() {
         assertThat(main("doorstep.webhooks.allow-loopback")).isEqualTo(false);
         assertThat(main("doorstep.webhooks.allow-plain-http-localhost")).isEqualTo(false);

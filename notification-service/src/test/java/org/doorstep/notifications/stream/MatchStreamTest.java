@@ -1,18 +1,24 @@
 package org.doorstep.notifications.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.doorstep.notifications.Events;
 import org.doorstep.notifications.NotificationServiceTest;
 import org.doorstep.notifications.SseClient;
 import org.doorstep.notifications.Tokens;
+import org.doorstep.notifications.inbox.FeedBroadcast;
 import org.doorstep.notifications.inbox.FeedEvent;
+import org.doorstep.notifications.inbox.LiveFeed;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import reactor.core.Disposable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +34,12 @@ class MatchStreamTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.doorstep.notifications.inbox.Feed feed;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    LiveFeed live;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FeedBroadcast broadcast;
 
     private void found(String seeker, String posting) {
         Events.send(Events.MATCHES, seeker, FOUND, "m-" + posting + "-" + seeker,
@@ -119,6 +131,43 @@ class MatchStreamTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 1);
             assertThat(device.matchIdsOf("match.found")).containsExactly("m-elsewhere");
             assertThat(device.ids()).containsExactly(42L << 20);
+        }
+    }
+
+    @Test
+    void anotherInstancesEventArrivesWithItsSequenceAndThisInstancesOwnCopyIsNotPushedAgain() {
+        String seeker = Events.id();
+        List<FeedEvent> pushed = new CopyOnWriteArrayList<>();
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker));
+             LiveFeed.Listener listener = live.listen(seeker)) {
+            Disposable counting = listener.events().subscribe(pushed::add);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !device.comments().isEmpty());
+            // stored by this instance: what its consumer does (store, push to its own streams, broadcast, acked)
+            FeedEvent mine = new FeedEvent(seeker, 7L << 20, "match.found", "m-here",
+                    "{\"matchId\":\"m-here\",\"seekerId\":\"" + seeker + "\"}", Instant.now());
+            feed.appendAll(List.of(mine)).block();
+            live.publish(List.of(mine));
+            broadcast.publish(List.of(mine));
+            // stored by instance A, then broadcast with A's header; same key, so on the topic after the own copy
+            FeedEvent theirs = new FeedEvent(seeker, 9L << 20, "match.found", "m-elsewhere",
+                    "{\"matchId\":\"m-elsewhere\",\"seekerId\":\"" + seeker + "\"}", Instant.now());
+            feed.appendAll(List.of(theirs)).block();
+            var wire = Events.JSON.createObjectNode().put("seekerId", seeker).put("sequence", theirs.sequence())
+                    .put("type", theirs.type()).put("matchId", theirs.matchId()).put("data", theirs.data())
+                    .put("atMillis", theirs.at().toEpochMilli());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>("doorstep.notification-feed.v1", seeker,
+                    Events.JSON.writeValueAsBytes(wire));
+            record.headers().add("doorstep-instance", "instance-a".getBytes(StandardCharsets.UTF_8));
+            Events.send(record);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 2
+                    && pushed.stream().anyMatch(event -> event.sequence() == theirs.sequence()));
+            assertThat(device.matchIdsOf("match.found")).containsExactly("m-here", "m-elsewhere");
+            assertThat(device.ids()).containsExactly(7L << 20, 9L << 20);
+            // the own copy was read back from the topic before A's event, and skipped: each event reached the
+            // instance's listeners exactly once (the stream's own de-duplication would hide a second push)
+            assertThat(pushed).extracting(FeedEvent::sequence).containsExactly(7L << 20, 9L << 20);
+            counting.dispose();
         }
     }
 

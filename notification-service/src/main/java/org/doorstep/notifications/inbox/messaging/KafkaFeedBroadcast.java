@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Live push across instances: after a batch is stored, its feed events go to
  * {@code doorstep.notification-feed.v1} (key seekerId, so one seeker's events stay in order), and every
  * instance reads that topic in a group of its own ({@code followFeed}, an anonymous group: from the
- * end, never shared) and hands the events to its open streams. The instance that stored them has
- * already pushed them to its own streams: it skips its own copies by a header, before reading them
- * (and a stream drops a sequence it has sent anyway).
+ * end, never shared, one poll at a time) and hands the events to its open streams. The instance that
+ * stored them has already pushed them to its own streams: it skips its own copies by a header, before
+ * parsing them (and a stream drops a sequence it has sent anyway); events of seekers with no open stream
+ * here are not parsed either ({@link FeedFollower}).
  * The topic is an internal notification-service topic (delete, short retention): a stream that missed a
  * copy (an instance restarting) resumes from the store with Last-Event-ID, as after any disconnect.
  */
@@ -103,17 +103,10 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
         }
     }
 
+    /** Reads the topic in batches; see {@link FeedFollower} for what is skipped before any parsing. */
     @Bean
-    Consumer<Message<byte[]>> followFeed(LiveFeed live, JsonMapper mapper) {
-        return message -> {
-            byte[] data = message.getPayload();
-            Object from = message.getHeaders().get(INSTANCE_HEADER);
-            boolean own = from instanceof byte[] bytes ? Arrays.equals(bytes, instance)
-                    : from != null && from.toString().equals(new String(instance, StandardCharsets.UTF_8));
-            if (!own && data != null && data.length > 0) {
-                live.publish(List.of(mapper.readValue(data, WireEvent.class).toEvent()));
-            }
-        };
+    Consumer<Message<List<byte[]>>> followFeed(LiveFeed live, JsonMapper mapper) {
+        return new FeedFollower(live, instance, data -> mapper.readValue(data, WireEvent.class).toEvent());
     }
 
     @Override

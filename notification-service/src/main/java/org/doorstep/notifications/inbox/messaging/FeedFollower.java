@@ -1,0 +1,93 @@
+package org.doorstep.notifications.inbox.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.doorstep.notifications.inbox.FeedEvent;
+import org.doorstep.notifications.inbox.LiveFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+
+/**
+ * {@code followFeed}: one poll of the broadcast topic at a time (batch mode, values left as bytes). Per
+ * record, cheapest test first: this instance's own copies are skipped by the {@code doorstep-instance}
+ * header (its consumer pushed them already), then records whose key (the seekerId) has no open stream
+ * on this instance (nothing would receive them); only what is left is parsed, and the batch's events go
+ * to the streams in one call, in record order. An unreadable record is logged and skipped (the stream it
+ * was meant for resumes from the store on its next reconnect), the rest of the batch goes on.
+ */
+final class FeedFollower implements Consumer<Message<List<byte[]>>> {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedFollower.class);
+
+    private final LiveFeed live;
+    private final byte[] instance;
+    private final String instanceText;
+    private final Function<byte[], FeedEvent> reader;
+
+    FeedFollower(LiveFeed live, byte[] instance, Function<byte[], FeedEvent> reader) {
+        this.live = live;
+        this.instance = instance.clone();
+        this.instanceText = new String(instance, StandardCharsets.UTF_8);
+        this.reader = reader;
+    }
+
+    @Override
+    public void accept(Message<List<byte[]>> batch) {
+        List<byte[]> values = batch.getPayload();
+        List<?> headers = list(batch, KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        List<?> keys = list(batch, KafkaHeaders.RECEIVED_KEY);
+        List<FeedEvent> events = null;
+        for (int i = 0; i < values.size(); i++) {
+            byte[] data = values.get(i);
+            if (data == null || data.length == 0 || own(headers, i)) {
+                continue;
+            }
+            String seekerId = keys == null ? null : text(keys.get(i));
+            if (seekerId != null && !live.listening(seekerId)) {
+                continue;
+            }
+            try {
+                FeedEvent event = reader.apply(data);
+                if (events == null) {
+                    events = new ArrayList<>();
+                }
+                events.add(event);
+            } catch (RuntimeException e) {
+                log.warn("unreadable record on the feed broadcast topic (key {}) skipped: {}", seekerId, e.toString());
+            }
+        }
+        if (events != null) {
+            live.publish(events);
+        }
+    }
+
+    private boolean own(List<?> headers, int index) {
+        if (headers == null || !(headers.get(index) instanceof Map<?, ?> record)) {
+            return false;
+        }
+        Object from = record.get(KafkaFeedBroadcast.INSTANCE_HEADER);
+        if (from instanceof byte[] bytes) {
+            return Arrays.equals(bytes, instance);
+        }
+        return from != null && from.toString().equals(instanceText);
+    }
+
+    private static List<?> list(Message<?> batch, String name) {
+        return batch.getHeaders().get(name) instanceof List<?> list ? list : null;
+    }
+
+    private static String text(Object value) {
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return value == null ? null : value.toString();
+    }
+}
