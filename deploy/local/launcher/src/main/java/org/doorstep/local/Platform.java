@@ -66,16 +66,16 @@ final class Platform {
     private void startInfrastructure() {
         long t0 = System.nanoTime();
         ManagedProcess mongo = ManagedProcess.start("mongo", settings.javaCommand(), settings.home(),
-                List.of("-Xmx256m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", settings.launcherClasspath()),
+                List.of("-Xmx" + settings.storeHeap(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", settings.launcherClasspath()),
                 List.of(MongoWireServer.class.getName(), String.valueOf(settings.mongoPort()),
-                        settings.home().resolve("mongo/doorstep.mv").toString()),
+                        settings.home().resolve("mongo").toString(), settings.storeKind()),
                 Map.of(), settings.logs().resolve("mongo.log"));
         state.record(mongo);
         KafkaBroker kafka = new KafkaBroker(settings);
         ManagedProcess broker = kafka.start();
         state.record(broker);
         Readiness.await(mongo, () -> Readiness.tcpAccepts(settings.mongoPort()), START_TIMEOUT);
-        console.line("  ready  MongoDB-wire server (H2 files)   %-28s %5.1f s", settings.mongoUri(), seconds(t0));
+        console.line("  ready  %-33s%-28s %5.1f s", "MongoDB-wire server (" + settings.storeKind() + ")", settings.mongoUri(), seconds(t0));
         Readiness.await(broker, () -> Readiness.tcpAccepts(settings.kafkaPort()) && kafka.answers(), START_TIMEOUT);
         kafka.createTopics();
         console.line("  ready  Kafka broker (KRaft)             %-28s %5.1f s", settings.kafkaBootstrap(), seconds(t0));

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record PlatformSettings(Path projectRoot, Path home, String javaCommand, String launcherClasspath,
                                int kafkaPort, int kafkaControllerPort, int mongoPort,
-                               int postingsPort, int seekersPort, int matchingPort, int notificationPort) {
+                               int postingsPort, int seekersPort, int matchingPort, int notificationPort,
+                               String storeKind, String storeHeap) {
 
     static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("DOORSTEP_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
@@ -22,7 +23,26 @@ public record PlatformSettings(Path projectRoot, Path home, String javaCommand, 
                 port(env, "DOORSTEP_POSTINGS_PORT", 8081),
                 port(env, "DOORSTEP_SEEKERS_PORT", 8082),
                 port(env, "DOORSTEP_MATCHING_PORT", 8083),
-                port(env, "DOORSTEP_NOTIFICATION_PORT", 8084));
+                port(env, "DOORSTEP_NOTIFICATION_PORT", 8084),
+                storeKind(env), storeHeap(env));
+    }
+
+    /** {@code DOORSTEP_STORE}: {@code journal} (default: memory plus an append-only journal) or {@code h2}. */
+    private static String storeKind(Map<String, String> env) {
+        String kind = env.getOrDefault("DOORSTEP_STORE", "journal").trim();
+        if (!kind.equals("journal") && !kind.equals("h2")) {
+            throw new PlatformException("DOORSTEP_STORE=" + kind + " is not a store kind (journal or h2)");
+        }
+        return kind;
+    }
+
+    /** {@code DOORSTEP_STORE_HEAP}: the store process's maximum heap (the journal store holds every document in it). */
+    private static String storeHeap(Map<String, String> env) {
+        String heap = env.getOrDefault("DOORSTEP_STORE_HEAP", "4g").trim();
+        if (!heap.matches("[1-9][0-9]*[mMgG]")) {
+            throw new PlatformException("DOORSTEP_STORE_HEAP=" + heap + " is not a heap size such as 4g or 800m");
+        }
+        return heap;
     }
 
     static String currentJava() {

@@ -1,0 +1,115 @@
+package org.doorstep.local.store;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.NoopOplog;
+import de.bwaldvogel.mongo.oplog.Oplog;
+
+/** A database of the in-memory store whose collections and index changes go to the journal. */
+final class JournaledDatabase extends MemoryDatabase {
+
+    private final JournaledBackend backend;
+    private final Map<String, JournaledCollection> data = new ConcurrentHashMap<>();
+
+    JournaledDatabase(String name, CursorRegistry cursors, JournaledBackend backend) {
+        super(name, cursors);
+        this.backend = backend;
+    }
+
+    /** The journal, once the backend has finished replaying it (empty during the replay). */
+    Optional<StoreJournal> journal() {
+        return backend == null ? Optional.empty() : backend.journal();
+    }
+
+    @Override
+    protected JournaledCollection openOrCreateCollection(String name, CollectionOptions options) {
+        JournaledCollection collection = new JournaledCollection(this, name, options, cursorRegistry);
+        if (!name.startsWith("system.")) {
+            data.put(name, collection);
+        }
+        return collection;
+    }
+
+    @Override
+    protected void addIndex(Document description) {
+        super.addIndex(description);
+        String namespace = String.valueOf(description.get("ns"));
+        journal().ifPresent(j -> j.index(getDatabaseName(), namespace.substring(getDatabaseName().length() + 1), description));
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Integer> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        if (indexName.equals("_id_")) {
+            return; // only a collection's drop removes it, and that is journaled
+        }
+        journal().ifPresent(j -> j.dropIndex(getDatabaseName(), collection.getCollectionName(), indexName));
+    }
+
+    @Override
+    public void dropCollection(String name, Oplog oplog) {
+        super.dropCollection(name, oplog);
+        if (!name.startsWith("system.")) {
+            data.remove(name);
+            journal().ifPresent(j -> j.dropCollection(getDatabaseName(), name));
+        }
+    }
+
+    /** Applies one journal record (replay: the journal is not open yet, so nothing is appended). */
+    void replay(StoreJournal.Op op, String collectionName, Document document, String name) {
+        switch (op) {
+            case PUT -> {
+                MongoCollection<Integer> collection = resolveOrCreateCollection(collectionName);
+                collection.deleteDocuments(new Document("_id", document.get("_id")), 1);
+                collection.addDocument(document);
+            }
+            case DELETE -> {
+                MongoCollection<Integer> collection = resolveCollection(collectionName, false);
+                if (collection != null) {
+                    collection.deleteDocuments(new Document("_id", document.get("_id")), 1);
+                }
+            }
+            case INDEX -> addIndex(document);
+            case DROP_INDEX -> {
+                MongoCollection<Integer> collection = resolveCollection(collectionName, false);
+                if (collection != null && hasIndex(collection.getFullName(), name)) {
+                    dropIndex(collection, name);
+                    resolveCollection("system.indexes", true)
+                            .deleteDocuments(new Document("ns", collection.getFullName()).append("name", name), 0);
+                }
+            }
+            case DROP_COLLECTION -> {
+                if (resolveCollection(collectionName, false) != null) {
+                    dropCollection(collectionName, NoopOplog.get());
+                }
+            }
+        }
+    }
+
+    /** Writes what this database holds now as journal records: its indexes, then its documents. */
+    void writeTo(StoreJournal journal) {
+        MongoCollection<Integer> indexes = resolveCollection("system.indexes", false);
+        if (indexes != null) {
+            for (Document description : indexes.queryAll()) {
+                String namespace = String.valueOf(description.get("ns"));
+                String collection = namespace.substring(getDatabaseName().length() + 1);
+                if (data.containsKey(collection)) {
+                    journal.index(getDatabaseName(), collection, description);
+                }
+            }
+        }
+        data.forEach((name, collection) -> collection.forEachDocument(d -> journal.put(getDatabaseName(), name, d)));
+    }
+
+    private boolean hasIndex(String namespace, String indexName) {
+        MongoCollection<Integer> indexes = resolveCollection("system.indexes", false);
+        return indexes != null && indexes.handleQuery(new Document("ns", namespace).append("name", indexName)).iterator().hasNext();
+    }
+}

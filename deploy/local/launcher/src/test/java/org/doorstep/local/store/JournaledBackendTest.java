@@ -1,0 +1,167 @@
+package org.doorstep.local.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal store over TCP with the real driver: what a client was told is written survives a restart or a kill. */
+class JournaledBackendTest {
+
+    @TempDir
+    Path folder;
+
+    private final List<MongoServer> servers = new ArrayList<>();
+    private final List<MongoClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void stop() {
+        clients.forEach(MongoClient::close);
+        servers.forEach(MongoServer::shutdownNow);
+    }
+
+    @Test
+    void everyKindOfWriteSurvivesARestartExactly() throws IOException {
+        MongoCollection<Document> items = start().getDatabase("app").getCollection("items");
+        items.insertMany(List.of(new Document("_id", "a").append("n", 1).append("tags", List.of("x", "y")),
+                new Document("_id", "b").append("n", 2), new Document("_id", "c").append("n", 3)));
+        items.updateOne(Filters.eq("_id", "a"), Updates.combine(Updates.inc("n", 10), Updates.push("tags", "z")));
+        items.updateOne(Filters.eq("_id", "d"), Updates.set("n", 4), new UpdateOptions().upsert(true));
+        items.findOneAndUpdate(Filters.eq("_id", "counter"), Updates.inc("value", 1),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        items.findOneAndUpdate(Filters.eq("_id", "counter"), Updates.inc("value", 1));
+        items.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", "b"), Updates.set("bulk", true))));
+        items.deleteOne(Filters.eq("_id", "c"));
+        items.replaceOne(Filters.eq("_id", "d"), new Document("_id", "d").append("replaced", true));
+        List<Document> before = items.find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        restart();
+
+        List<Document> after = client().getDatabase("app").getCollection("items").find().sort(new Document("_id", 1)).into(new ArrayList<>());
+        assertThat(after).isEqualTo(before);
+        assertThat(after).extracting(d -> d.get("_id")).containsExactly("a", "b", "counter", "d");
+        assertThat(after.get(0).getInteger("n")).isEqualTo(11);
+        assertThat(after.get(2).getInteger("value")).isEqualTo(2);
+    }
+
+    @Test
+    void aUniqueIndexStillRefusesDuplicatesAfterARestart() throws IOException {
+        MongoCollection<Document> partners = start().getDatabase("app").getCollection("partners");
+        partners.createIndex(Indexes.ascending("externalId"), new IndexOptions().unique(true).name("externalId_unique"));
+        partners.insertOne(new Document("_id", 1).append("externalId", "board-7"));
+        restart();
+
+        MongoCollection<Document> reopened = client().getDatabase("app").getCollection("partners");
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", 2).append("externalId", "board-7")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThat(reopened.find(Filters.eq("externalId", "board-7")).first()).containsEntry("_id", 1);
+    }
+
+    @Test
+    void whatWasAcknowledgedIsInTheJournalWithoutAnOrderlyStop() throws IOException {
+        MongoCollection<Document> inbox = start().getDatabase("app").getCollection("inbox");
+        inbox.insertMany(IntStream.range(0, 500).mapToObj(i -> new Document("_id", "m" + i).append("seq", i)).toList());
+        inbox.deleteOne(Filters.eq("_id", "m7"));
+
+        // like kill -9: the first server is never closed; a second one reads the same journal
+        JournaledBackend second = JournaledBackend.open(journal());
+        assertThat(second.resolveDatabase("app").resolveCollection("inbox", true).count()).isEqualTo(499);
+        second.close();
+    }
+
+    @Test
+    void aRecordCutShortByACrashIsDroppedAndEverythingBeforeItKept() throws IOException {
+        MongoCollection<Document> items = start().getDatabase("app").getCollection("items");
+        items.insertOne(new Document("_id", "kept"));
+        items.insertOne(new Document("_id", "cut").append("text", "x".repeat(200)));
+        stopAll();
+        try (RandomAccessFile file = new RandomAccessFile(journal().toFile(), "rw")) {
+            file.setLength(file.length() - 50);
+        }
+
+        JournaledBackend reopened = JournaledBackend.open(journal());
+        assertThat(reopened.resolveDatabase("app").resolveCollection("items", true).queryAll())
+                .extracting(d -> d.get("_id")).containsExactly("kept");
+        reopened.close();
+    }
+
+    @Test
+    void aRestartRewritesTheJournalToTheLiveDocumentsOnly() throws IOException {
+        MongoCollection<Document> counters = start().getDatabase("app").getCollection("counters");
+        counters.insertOne(new Document("_id", "c").append("value", 0));
+        for (int i = 0; i < 300; i++) {
+            counters.updateOne(Filters.eq("_id", "c"), Updates.inc("value", 1));
+        }
+        long grown = Files.size(journal());
+        restart();
+
+        assertThat(Files.size(journal())).isLessThan(grown / 10);
+        assertThat(client().getDatabase("app").getCollection("counters").find().first()).containsEntry("value", 300);
+    }
+
+    @Test
+    void aDroppedCollectionStaysDropped() throws IOException {
+        MongoClient client = start();
+        client.getDatabase("app").getCollection("old").insertOne(new Document("_id", 1).append("key", "k"));
+        client.getDatabase("app").getCollection("old").createIndex(Indexes.ascending("key"), new IndexOptions().unique(true));
+        client.getDatabase("app").getCollection("kept").insertOne(new Document("_id", 2));
+        client.getDatabase("app").getCollection("old").drop();
+        restart();
+
+        assertThat(client().getDatabase("app").listCollectionNames().into(new ArrayList<>())).containsExactly("kept");
+    }
+
+    private MongoClient start() throws IOException {
+        MongoServer server = new MongoServer(JournaledBackend.open(journal()));
+        server.bind("127.0.0.1", 0);
+        servers.add(server);
+        InetSocketAddress address = server.getLocalAddress();
+        MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort());
+        clients.add(client);
+        return client;
+    }
+
+    private void restart() throws IOException {
+        stopAll();
+        start();
+    }
+
+    private void stopAll() {
+        clients.forEach(MongoClient::close);
+        clients.clear();
+        servers.forEach(MongoServer::shutdown);
+        servers.clear();
+    }
+
+    private MongoClient client() {
+        return clients.getLast();
+    }
+
+    private Path journal() {
+        return folder.resolve("doorstep.journal");
+    }
+}
