@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * {@code ./doorstep up [--detach] [--demo] [--replicas notification=2,matching=2] | down | status | demo | bench}:
+ * {@code ./doorstep up [--detach] [--demo] [--replicas notification=2,matching=2] | down | status | restart <process> | demo | bench}:
  * the one-command local platform and its load benchmark.
  * See the README for what each command does.
  */
@@ -29,6 +29,7 @@ public final class Doorstep {
                         arguments.contains("--detach") || arguments.contains("-d"), arguments.contains("--demo"));
                 case "down" -> down(new Platform(settings, console), console);
                 case "status" -> status(new Platform(settings, console), console);
+                case "restart" -> restart(new Platform(settings, console), console, arguments);
                 case "demo" -> new Demo(settings, console).run();
                 case "bench" -> new BenchCommand(settings, console).run(arguments.subList(1, arguments.size()));
                 default -> help(console);
@@ -118,12 +119,27 @@ public final class Doorstep {
     }
 
     private static int status(Platform platform, Console console) {
-        List<ManagedProcess> running = platform.status();
-        if (running.isEmpty()) {
+        List<ProcessHealth> processes = platform.health();
+        if (processes.stream().noneMatch(p -> p.process().isPresent())) {
             console.line("Doorstep is not running. Start it: ./doorstep up");
             return 1;
         }
-        running.forEach(p -> console.line("  %-22s pid %-8d log %s", p.name(), p.pid(), p.log()));
+        for (ProcessHealth p : processes) {
+            console.line("  %-22s %-14s %-10s %s", p.name(), p.health(),
+                    p.process().map(m -> "pid " + m.pid()).orElse("-"),
+                    p.process().map(m -> "log " + m.log()).orElse("restart it: ./doorstep restart " + p.name()));
+        }
+        return processes.stream().allMatch(ProcessHealth::healthy) ? 0 : 2;
+    }
+
+    private static int restart(Platform platform, Console console, List<String> arguments) {
+        if (arguments.size() < 2) {
+            throw new PlatformException("restart needs a process, e.g. ./doorstep restart notification (see ./doorstep status)");
+        }
+        for (String name : arguments.subList(1, arguments.size())) {
+            console.line("Restarting %s ...", name);
+            platform.restart(name);
+        }
         return 0;
     }
 
@@ -141,7 +157,11 @@ public final class Doorstep {
                                  the load benchmark against the running platform: registers seekers, publishes postings
                                  at R/s for S s, measures HTTP 201 -> SSE latency at W watched seekers, lag, throughput,
                                  CPU and memory; writes .doorstep/bench/<time>/report.md and chart.svg
-                  status         list the processes the platform started
+                  status         each process the platform started: running or exited, ready or not (exit status 2
+                                 when one is not), pid and log
+                  restart <process>...
+                                 stop one process if it runs and start it again as up did (mongo, kafka, postings,
+                                 seekers, matching, notification, matching-2, ...); the rest keeps running
                   down           stop every process the platform started, and only those
                 Ports: DOORSTEP_KAFKA_PORT (9092), DOORSTEP_KAFKA_CONTROLLER_PORT (9093), DOORSTEP_MONGO_PORT (27017),
                        DOORSTEP_POSTINGS_PORT (8081), DOORSTEP_SEEKERS_PORT (8082), DOORSTEP_MATCHING_PORT (8083),

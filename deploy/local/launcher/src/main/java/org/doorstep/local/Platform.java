@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Starts, reports and stops the local platform: Kafka, the MongoDB-wire server and the four services. */
@@ -65,19 +66,37 @@ final class Platform {
 
     private void startInfrastructure() {
         long t0 = System.nanoTime();
+        ManagedProcess mongo = startStore();
+        KafkaBroker kafka = new KafkaBroker(settings);
+        ManagedProcess broker = startBroker(kafka);
+        awaitStore(mongo, t0);
+        awaitBroker(kafka, broker, t0);
+        kafka.createTopics();
+    }
+
+    private ManagedProcess startStore() {
         ManagedProcess mongo = ManagedProcess.start("mongo", settings.javaCommand(), settings.home(),
                 List.of("-Xmx" + settings.storeHeap(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", settings.launcherClasspath()),
                 List.of(MongoWireServer.class.getName(), String.valueOf(settings.mongoPort()),
                         settings.home().resolve("mongo").toString(), settings.storeKind()),
                 Map.of(), settings.logs().resolve("mongo.log"));
         state.record(mongo);
-        KafkaBroker kafka = new KafkaBroker(settings);
-        ManagedProcess broker = kafka.start();
-        state.record(broker);
+        return mongo;
+    }
+
+    private void awaitStore(ManagedProcess mongo, long t0) {
         Readiness.await(mongo, () -> Readiness.tcpAccepts(settings.mongoPort()), START_TIMEOUT);
         console.line("  ready  %-33s%-28s %5.1f s", "MongoDB-wire server (" + settings.storeKind() + ")", settings.mongoUri(), seconds(t0));
+    }
+
+    private ManagedProcess startBroker(KafkaBroker kafka) {
+        ManagedProcess broker = kafka.start();
+        state.record(broker);
+        return broker;
+    }
+
+    private void awaitBroker(KafkaBroker kafka, ManagedProcess broker, long t0) {
         Readiness.await(broker, () -> Readiness.tcpAccepts(settings.kafkaPort()) && kafka.answers(), START_TIMEOUT);
-        kafka.createTopics();
         console.line("  ready  Kafka broker (KRaft)             %-28s %5.1f s", settings.kafkaBootstrap(), seconds(t0));
     }
 
@@ -95,20 +114,75 @@ final class Platform {
         long t0 = System.nanoTime();
         List<CompletableFuture<Void>> readiness = new ArrayList<>();
         for (ServiceInstance instance : instances) {
-            ManagedProcess process = ManagedProcess.start(instance.name(), settings.javaCommand(), settings.home(),
-                    startupCache.launch(instance.service()), List.of(), environment(instance, secrets),
-                    settings.logs().resolve(instance.name() + ".log"));
-            state.record(process);
-            readiness.add(CompletableFuture.runAsync(() -> {
-                Readiness.await(process, () -> Readiness.httpReady(instance.port()), START_TIMEOUT);
-                console.line("  ready  %-32s %-28s %5.1f s", instance.name(), settings.url(instance.port()), seconds(t0));
-            }));
+            ManagedProcess process = startService(instance, secrets);
+            readiness.add(CompletableFuture.runAsync(() -> awaitService(instance, process, t0)));
         }
         try {
             CompletableFuture.allOf(readiness.toArray(CompletableFuture[]::new)).join();
         } catch (java.util.concurrent.CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
+    }
+
+    private ManagedProcess startService(ServiceInstance instance, Map<String, String> secrets) {
+        ManagedProcess process = ManagedProcess.start(instance.name(), settings.javaCommand(), settings.home(),
+                startupCache.launch(instance.service()), List.of(), environment(instance, secrets),
+                settings.logs().resolve(instance.name() + ".log"));
+        state.record(process);
+        return process;
+    }
+
+    private void awaitService(ServiceInstance instance, ManagedProcess process, long t0) {
+        Readiness.await(process, () -> Readiness.httpReady(instance.port()), START_TIMEOUT);
+        console.line("  ready  %-32s %-28s %5.1f s", instance.name(), settings.url(instance.port()), seconds(t0));
+    }
+
+    /**
+     * Stops one process of the running platform ({@code postings-service}, {@code matching-service-2}, {@code kafka},
+     * {@code mongo}; short names such as {@code matching} or {@code notification-2} too) if it still runs, and starts
+     * it again as {@code up} did; returns when it is ready. The rest of the platform keeps running.
+     */
+    void restart(String name) {
+        List<ManagedProcess> running = state.running();
+        if (running.isEmpty()) {
+            throw new PlatformException("Doorstep is not running. Start it: ./doorstep up");
+        }
+        String process = ProcessName.canonical(name);
+        if (!state.recordedNames().contains(process)) {
+            throw new PlatformException(name + " is not a process of this platform (" + String.join(", ", state.recordedNames()) + ")");
+        }
+        running.stream().filter(p -> p.name().equals(process)).forEach(p -> p.stop(STOP_GRACE));
+        long t0 = System.nanoTime();
+        switch (process) {
+            case "mongo" -> awaitStore(startStore(), t0);
+            case "kafka" -> {
+                KafkaBroker kafka = new KafkaBroker(settings);
+                awaitBroker(kafka, startBroker(kafka), t0);
+            }
+            default -> {
+                ServiceInstance instance = ProcessName.instance(process, settings);
+                awaitService(instance, startService(instance, state.secrets()), t0);
+            }
+        }
+    }
+
+    /** Each process the platform started, running or not, with its health now. */
+    List<ProcessHealth> health() {
+        List<ManagedProcess> running = state.running();
+        List<ProcessHealth> health = new ArrayList<>();
+        for (String name : state.recordedNames()) {
+            Optional<ManagedProcess> process = running.stream().filter(p -> p.name().equals(name)).findFirst();
+            health.add(new ProcessHealth(name, process, process.map(p -> healthOf(name)).orElse("exited")));
+        }
+        return health;
+    }
+
+    private String healthOf(String name) {
+        return switch (name) {
+            case "mongo" -> Readiness.tcpAccepts(settings.mongoPort()) ? "accepting" : "not accepting";
+            case "kafka" -> Readiness.tcpAccepts(settings.kafkaPort()) ? "accepting" : "not accepting";
+            default -> Readiness.httpReady(ProcessName.instance(name, settings).port()) ? "ready" : "not ready";
+        };
     }
 
     private Map<String, String> environment(ServiceInstance instance, Map<String, String> secrets) {

@@ -50,6 +50,15 @@ final class PlatformState {
         return running;
     }
 
+    /** The names of every process recorded since the platform started, in start order, each once. */
+    List<String> recordedNames() {
+        Path file = home.resolve("pids");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return readLines(file).stream().map(line -> line.trim().split("\\s+")[0]).filter(n -> !n.isEmpty()).distinct().toList();
+    }
+
     void forgetProcesses() {
         try {
             Files.deleteIfExists(home.resolve("pids"));
