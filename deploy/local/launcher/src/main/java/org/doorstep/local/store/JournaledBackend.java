@@ -10,9 +10,10 @@ import io.netty.channel.Channel;
 
 /**
  * The local platform's store: the wire server's memory backend (documents in the heap, the fastest the wire
- * server offers) made durable by {@link StoreJournal}. On start it replays the journal, then rewrites it
- * compactly (the live documents and indexes only) before it accepts a connection; every write is appended
- * and handed to the operating system before the command is answered.
+ * server offers) made durable by {@link StoreJournal}. On start it folds the journal into its final state
+ * ({@link JournalReplay}), loads it, and rewrites the journal compactly (the live documents and indexes only)
+ * when more than a tenth of it was superseded, before it accepts a connection; every write is appended and
+ * handed to the operating system before the command is answered.
  */
 public final class JournaledBackend extends MemoryBackend {
 
@@ -24,13 +25,21 @@ public final class JournaledBackend extends MemoryBackend {
     /** Loads {@code file} (if it exists), compacts it and returns a backend that appends to it. */
     public static JournaledBackend open(Path file) throws IOException {
         JournaledBackend backend = new JournaledBackend();
-        long replayed = StoreJournal.replay(file, (op, database, collection, document, name) ->
-                ((JournaledDatabase) backend.resolveDatabase(database)).replay(op, collection, document, name));
-        StoreJournal.rewrite(file, compact -> backend.listDatabaseNames().forEach(name ->
-                ((JournaledDatabase) backend.resolveDatabase(name)).writeTo(compact)));
+        JournalReplay replay = new JournalReplay();
+        long replayed = StoreJournal.replay(file, replay);
+        replay.applyTo(backend);
+        if (replayed > replay.liveRecords() + replay.liveRecords() / 10) {
+            StoreJournal.rewrite(file, compact -> backend.listDatabaseNames().forEach(name ->
+                    backend.resolveDatabase(name).writeTo(compact)));
+        }
         backend.journal = StoreJournal.append(file);
         System.out.printf("store journal %s: %,d records replayed%n", file, replayed);
         return backend;
+    }
+
+    @Override
+    public JournaledDatabase resolveDatabase(String database) {
+        return (JournaledDatabase) super.resolveDatabase(database);
     }
 
     Optional<StoreJournal> journal() {

@@ -1,5 +1,6 @@
 package org.doorstep.local.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,7 +10,6 @@ import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.oplog.NoopOplog;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 /** A database of the in-memory store whose collections and index changes go to the journal. */
@@ -62,35 +62,15 @@ final class JournaledDatabase extends MemoryDatabase {
         }
     }
 
-    /** Applies one journal record (replay: the journal is not open yet, so nothing is appended). */
-    void replay(StoreJournal.Op op, String collectionName, Document document, String name) {
-        switch (op) {
-            case PUT -> {
-                MongoCollection<Integer> collection = resolveOrCreateCollection(collectionName);
-                collection.deleteDocuments(new Document("_id", document.get("_id")), 1);
-                collection.addDocument(document);
-            }
-            case DELETE -> {
-                MongoCollection<Integer> collection = resolveCollection(collectionName, false);
-                if (collection != null) {
-                    collection.deleteDocuments(new Document("_id", document.get("_id")), 1);
-                }
-            }
-            case INDEX -> addIndex(document);
-            case DROP_INDEX -> {
-                MongoCollection<Integer> collection = resolveCollection(collectionName, false);
-                if (collection != null && hasIndex(collection.getFullName(), name)) {
-                    dropIndex(collection, name);
-                    resolveCollection("system.indexes", true)
-                            .deleteDocuments(new Document("ns", collection.getFullName()).append("name", name), 0);
-                }
-            }
-            case DROP_COLLECTION -> {
-                if (resolveCollection(collectionName, false) != null) {
-                    dropCollection(collectionName, NoopOplog.get());
-                }
-            }
-        }
+    /** Inserts documents read from the journal (before it is open again: nothing is appended). */
+    void load(String collectionName, List<Document> documents) {
+        MongoCollection<Integer> collection = resolveOrCreateCollection(collectionName);
+        collection.addDocuments(documents.stream());
+    }
+
+    /** Creates an index read from the journal, over the documents already loaded. */
+    void replayIndex(Document description) {
+        addIndex(description);
     }
 
     /** Writes what this database holds now as journal records: its indexes, then its documents. */
@@ -106,10 +86,5 @@ final class JournaledDatabase extends MemoryDatabase {
             }
         }
         data.forEach((name, collection) -> collection.forEachDocument(d -> journal.put(getDatabaseName(), name, d)));
-    }
-
-    private boolean hasIndex(String namespace, String indexName) {
-        MongoCollection<Integer> indexes = resolveCollection("system.indexes", false);
-        return indexes != null && indexes.handleQuery(new Document("ns", namespace).append("name", indexName)).iterator().hasNext();
     }
 }
