@@ -1,9 +1,13 @@
 package org.doorstep.seekers;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.mongodb.MongoException;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -47,8 +51,15 @@ class BoundaryTest {
 
     @ArchTest
     static final ArchRule onlyTheStoreTalksToMongo = noClasses()
-            .that().resideOutsideOfPackage("org.doorstep.seekers.seeker.store..")
+            .that().resideOutsideOfPackages("org.doorstep.seekers.seeker.store..", "org.doorstep.seekers.problem..")
             .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.springframework.data.mongodb..");
+
+    @ArchTest
+    static final ArchRule problemsOnlyRecogniseTheDriversFailures = noClasses()
+            .that().resideInAPackage("org.doorstep.seekers.problem..")
+            .should().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.springframework.data.mongodb..")
+                    .and(not(assignableTo(MongoException.class))))
+            .because("the error mapping recognises a store outage by the driver's exceptions; it does not use the store");
 
     @ArchTest
     static final ArchRule outboxKnowsNoSeeker = noClasses()

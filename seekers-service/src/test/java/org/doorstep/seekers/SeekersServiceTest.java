@@ -35,9 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
  * real embedded Kafka broker and MongoDB-wire server, and helpers to drive the API as a mobile app would.
  */
 @DoorstepInfrastructure
-// a full outbox sweep every 2 s (not 5 min): OutboxRelayTest plays an instance that crashed before its relay ran
+// a full outbox sweep every 2 s (not 5 min): OutboxRelayTest plays an instance that crashed before its relay ran;
+// every test here is one client (127.0.0.1), so the per-client limits are out of the way (AbuseLimitTest has them)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "doorstep.outbox.full-sweep-interval=2s")
+        properties = {"doorstep.outbox.full-sweep-interval=2s",
+                "doorstep.limits.registrations.limit-for-period=1000000",
+                "doorstep.limits.failed-authentications.limit-for-period=1000000"})
 @AutoConfigureWebTestClient
 public abstract class SeekersServiceTest {
 

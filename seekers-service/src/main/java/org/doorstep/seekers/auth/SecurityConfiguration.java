@@ -1,5 +1,7 @@
 package org.doorstep.seekers.auth;
 
+import org.doorstep.seekers.limits.AbuseLimiter;
+import org.doorstep.seekers.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,8 +21,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, IdentityMode mode) {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, IdentityMode mode,
+                                                  AbuseLimiter limiter, ClientAddresses clients) {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(limiter, clients);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

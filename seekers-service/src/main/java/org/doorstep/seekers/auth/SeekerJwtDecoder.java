@@ -1,22 +1,23 @@
 package org.doorstep.seekers.auth;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -24,17 +25,20 @@ import org.springframework.util.StringUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * How bearer tokens are checked: signature (HS256 with the configured secret locally; the provider's JWK set
- * in OIDC mode), expiry (required), issuer, audience, a subject; and the subject must not be erased.
+ * How bearer tokens are checked (README "Seeker tokens"): signature (HS256 only, with the configured secret,
+ * locally; the provider's JWK set in OIDC mode), {@code exp} required and not passed, {@code nbf} if present,
+ * issuer, audience, a subject, {@code typ} JWT if present; locally also {@code iat} required, not in the future
+ * and at most {@code ttl} before {@code exp}; all with {@code clock-skew}. And the subject must not be erased.
  */
 @Configuration(proxyBeanMethods = false)
 class SeekerJwtDecoder {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked) {
+    ReactiveJwtDecoder jwtDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked, Clock clock) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         List<String> audiences;
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         if (mode.externalProvider()) {
             String jwkSetUri = mode.property(IdentityMode.JWK_SET_URI);
             issuer = mode.property(IdentityMode.ISSUER_URI);
@@ -52,23 +56,30 @@ class SeekerJwtDecoder {
                     .build();
             issuer = tokens.issuer();
             audiences = List.of(tokens.audience());
+            validators.add(new LifetimeValidator(tokens.ttl(), tokens.clockSkew(), clock));
         }
-        decoder.setJwtValidator(validator(issuer, audiences));
+        decoder.setJwtValidator(validator(issuer, audiences, tokens.clockSkew(), clock, validators));
         return token -> decoder.decode(token).flatMap(jwt -> revoked.isRevoked(jwt.getSubject())
                 .flatMap(isRevoked -> isRevoked
                         ? Mono.error(new BadJwtException("the seeker of this token was erased"))
                         : Mono.just(jwt)));
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences) {
-        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(StringUtils.hasText(issuer) ? JwtValidators.createDefaultWithIssuer(issuer) : JwtValidators.createDefault());
-        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+    private static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, Duration clockSkew,
+                                                        Clock clock, List<OAuth2TokenValidator<Jwt>> validators) {
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
+        timestamps.setAllowEmptyExpiryClaim(false);
+        timestamps.setClock(clock);
+        validators.add(timestamps);
+        if (StringUtils.hasText(issuer)) {
+            validators.add(new JwtIssuerValidator(issuer));
+        }
         validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, StringUtils::hasText));
         if (!audiences.isEmpty()) {
             validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                     aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         }
-        return new DelegatingOAuth2TokenValidator<>(validators);
+        // adds the type check (JWT or absent) and the certificate-bound token check
+        return JwtValidators.createDefaultWithValidators(validators);
     }
 }

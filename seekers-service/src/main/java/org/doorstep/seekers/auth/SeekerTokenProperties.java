@@ -8,13 +8,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Seeker tokens issued by this service: HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes),
- * issuer {@code doorstep-seekers}, audience {@code doorstep}, valid for {@code ttl}.
+ * issuer {@code doorstep-seekers}, audience {@code doorstep}, valid for {@code ttl}, which is also the longest
+ * lifetime ({@code exp - iat}) a token may claim; {@code clockSkew} is the tolerance on {@code exp}, {@code nbf}
+ * and {@code iat} for clocks that disagree.
  */
 @ConfigurationProperties("doorstep.seeker-tokens")
 public record SeekerTokenProperties(String secret,
                                     @DefaultValue("doorstep-seekers") String issuer,
                                     @DefaultValue("doorstep") String audience,
-                                    @DefaultValue("30d") Duration ttl) {
+                                    @DefaultValue("30d") Duration ttl,
+                                    @DefaultValue("60s") Duration clockSkew) {
 
     public SeekerTokenProperties {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
@@ -22,6 +25,9 @@ public record SeekerTokenProperties(String secret,
         }
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("doorstep.seeker-tokens.ttl must be positive");
+        }
+        if (clockSkew.isNegative()) {
+            throw new IllegalArgumentException("doorstep.seeker-tokens.clock-skew must not be negative");
         }
     }
 

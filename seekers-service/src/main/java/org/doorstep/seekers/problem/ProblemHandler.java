@@ -1,19 +1,25 @@
 package org.doorstep.seekers.problem;
 
-import java.net.URI;
-import java.util.List;
+import static org.doorstep.seekers.problem.Problems.problem;
+import static org.doorstep.seekers.problem.Problems.respond;
+
 import java.util.Map;
 
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.doorstep.seekers.limits.RateLimited;
 import org.doorstep.seekers.seeker.ConcurrentChange;
 import org.doorstep.seekers.seeker.ProfileRejected;
 import org.doorstep.seekers.seeker.SeekerAlreadyRegistered;
 import org.doorstep.seekers.seeker.SeekerNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -25,12 +31,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Every error of this service as RFC 9457 {@code application/problem+json} with a stable {@code type}; never a
- * stack trace. Framework errors (404, 405, 415, unreadable body) keep their status and get the same shape.
+ * stack trace. Framework errors (404, 405, 406, 415, unreadable body) keep their status and get the same shape; a
+ * store that cannot be reached is a 503 with {@code Retry-After}, whatever layer noticed it.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    static final String BASE = "https://doorstep.example/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(ProfileRejected.class)
@@ -60,43 +66,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The profile changed while this request was processed; read it again and retry.", exchange));
     }
 
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
+        return Problems.rateLimited(e, exchange);
+    }
+
+    @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
+            MongoNodeIsRecoveringException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, ServerWebExchange exchange) {
+        log.warn("Store unreachable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                e.toString());
+        return Problems.storeUnavailable(exchange);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        if (StoreOutage.causes(e)) {
+            return storeUnavailable(e, exchange); // wrapped, e.g. UncategorizedMongoDbException around a not-primary error
+        }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
-        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "The request could not be completed.", exchange));
+        return Problems.internal(exchange);
     }
 
     /** Framework errors: keep status and detail, add the stable type. */
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                                    HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+        ProblemDetail detail = body instanceof ProblemDetail problem ? problem
                 : ex instanceof ErrorResponse error ? error.getBody()
-                : ProblemDetail.forStatus(status);
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String slug = known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
-        problem.setType(URI.create(BASE + slug));
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        HttpHeaders responseHeaders = new HttpHeaders();
-        if (headers != null) {
-            responseHeaders.addAll(headers);
-        }
-        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return Mono.just(new ResponseEntity<>(problem, responseHeaders, status));
+                : null;
+        ResponseEntity<ProblemDetail> problem = Problems.framework(status, detail, headers, exchange);
+        return Mono.just(new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode()));
     }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
-                                         ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(BASE + type));
-        problem.setTitle(title);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return problem;
-    }
-
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
 }

@@ -42,7 +42,7 @@ class OidcModeTest {
     private ReactiveJwtDecoder decoder;
     private final SeekerTokenProperties local =
             new SeekerTokenProperties("local-development-only-seeker-token-secret-0123456789", "doorstep-seekers", "doorstep",
-                    Duration.ofDays(30));
+                    Duration.ofDays(30), Duration.ofSeconds(60));
 
     @BeforeEach
     void startProvider() throws Exception {
@@ -66,7 +66,8 @@ class OidcModeTest {
                 .withProperty(IdentityMode.AUDIENCES, "doorstep-app");
         IdentityMode mode = new IdentityMode(environment);
         assertThat(mode.externalProvider()).isTrue();
-        decoder = new SeekerJwtDecoder().jwtDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)));
+        decoder = new SeekerJwtDecoder().jwtDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -98,6 +99,17 @@ class OidcModeTest {
     }
 
     @Test
+    void refusesTheProvidersTokenWithoutExpiry() {
+        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key)));
+        JwtClaimsSet claims = JwtClaimsSet.builder().issuer(ISSUER).audience(List.of("doorstep-app"))
+                .subject(UUID.randomUUID().toString()).issuedAt(Instant.now()).build();
+        String token = encoder.encode(JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).keyId("k1").build(), claims)).getTokenValue();
+
+        assertThatThrownBy(() -> decoder.decode(token).block()).isInstanceOf(JwtException.class);
+    }
+
+    @Test
     void refusesLocallyIssuedTokensInProductionMode() {
         String ours = new SeekerTokens(local, Clock.systemUTC()).issue("s-1").value();
 
@@ -112,7 +124,7 @@ class OidcModeTest {
 
     @Test
     void refusesASecretShorterThan32Bytes() {
-        assertThatThrownBy(() -> new SeekerTokenProperties("too-short", "i", "a", Duration.ofDays(1)))
+        assertThatThrownBy(() -> new SeekerTokenProperties("too-short", "i", "a", Duration.ofDays(1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }
 }

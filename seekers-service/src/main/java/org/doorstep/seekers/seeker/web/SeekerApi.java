@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.seekers.seeker.Profile;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
 import reactor.core.publisher.Mono;
 
@@ -90,9 +91,13 @@ interface SeekerApi {
             {"type": "https://doorstep.example/problems/unauthorized", "title": "Unauthorized", "status": 401,
              "detail": "The bearer token is invalid, expired, or no longer valid for this seeker.", "instance": "/api/v1/seekers/me"}""";
 
+    String RATE_LIMITED_EXAMPLE = """
+            {"type": "https://doorstep.example/problems/rate-limited", "title": "Too many requests", "status": 429,
+             "detail": "Too many registrations from this client; retry after 42 s.", "instance": "/api/v1/seekers"}""";
+
     @Operation(summary = "Register a job seeker",
             description = "Creates the profile and returns the seeker id with a bearer token (HS256 JWT: iss doorstep-seekers, "
-                    + "aud doorstep, sub = seekerId, exp 30 days, jti). No field is required: `{}` registers an empty "
+                    + "aud doorstep, sub = seekerId, iat, exp = iat + 30 days, jti). No field is required: `{}` registers an empty "
                     + "profile to fill in later. keyGroups and accommodationNeeds are kept only with consent.keyGroups = true. "
                     + "In OIDC mode a provider token is required and the seeker id is its subject; token is then null.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -106,8 +111,13 @@ interface SeekerApi {
                                      "token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJkb29yc3RlcC1zZWVrZXJzIn0.signature",
                                      "expiresAt": "2026-12-25T08:00:00Z"}"""))),
                     @ApiResponse(responseCode = "400", description = "Every violation, nothing stored", content = @Content(
-                            mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_EXAMPLE)))})
-    Mono<ResponseEntity<Registration>> register(@Parameter(hidden = true) String body, @Parameter(hidden = true) Jwt jwt);
+                            mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_EXAMPLE))),
+                    @ApiResponse(responseCode = "429", description = "Too many registrations from this client "
+                            + "(doorstep.limits.registrations, default 20 a minute); Retry-After says when to try again",
+                            content = @Content(mediaType = "application/problem+json",
+                                    examples = @ExampleObject(value = RATE_LIMITED_EXAMPLE)))})
+    Mono<ResponseEntity<Registration>> register(@Parameter(hidden = true) String body, @Parameter(hidden = true) Jwt jwt,
+                                                @Parameter(hidden = true) ServerHttpRequest request);
 
     @Operation(summary = "The seeker's own profile", security = @SecurityRequirement(name = "seekerToken"),
             responses = {

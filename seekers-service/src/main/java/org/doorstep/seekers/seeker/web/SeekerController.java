@@ -5,10 +5,13 @@ import java.util.UUID;
 
 import org.doorstep.seekers.auth.IdentityMode;
 import org.doorstep.seekers.auth.SeekerTokens;
+import org.doorstep.seekers.limits.AbuseLimiter;
+import org.doorstep.seekers.limits.web.ClientAddresses;
 import org.doorstep.seekers.seeker.Actor;
 import org.doorstep.seekers.seeker.SeekerService;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,18 +34,25 @@ class SeekerController implements SeekerApi {
     private final SeekerTokens tokens;
     private final IdentityMode identity;
     private final JsonBodies bodies;
+    private final AbuseLimiter limiter;
+    private final ClientAddresses clients;
 
-    SeekerController(SeekerService seekers, SeekerTokens tokens, IdentityMode identity, JsonBodies bodies) {
+    SeekerController(SeekerService seekers, SeekerTokens tokens, IdentityMode identity, JsonBodies bodies,
+                     AbuseLimiter limiter, ClientAddresses clients) {
         this.seekers = seekers;
         this.tokens = tokens;
         this.identity = identity;
         this.bodies = bodies;
+        this.limiter = limiter;
+        this.clients = clients;
     }
 
     @Override
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Registration>> register(@RequestBody(required = false) String body,
-                                                       @AuthenticationPrincipal Jwt jwt) {
+                                                       @AuthenticationPrincipal Jwt jwt, ServerHttpRequest request) {
+        // every attempt counts, valid or not: the limit is on what one client may try
+        limiter.registration(clients.of(request));
         return Mono.fromCallable(() -> bodies.profile(body)).flatMap(profile -> {
             boolean external = identity.externalProvider();
             String seekerId = external ? jwt.getSubject() : UUID.randomUUID().toString();

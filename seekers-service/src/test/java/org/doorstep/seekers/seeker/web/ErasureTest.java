@@ -56,6 +56,31 @@ class ErasureTest extends SeekersServiceTest {
     }
 
     @Test
+    void refusesTheErasedSeekersTokenOnEverySeekerEndpointAtOnce() {
+        Registered seeker = register(FULL_PROFILE);
+        me(seeker);
+
+        erase(seeker).expectStatus().isNoContent();
+
+        // at once: the erasure record refuses the token before the outbox has been published and the stub dropped
+        List<WebTestClient.RequestHeadersSpec<?>> requests = List.of(
+                http.get().uri("/api/v1/seekers/me"),
+                http.put().uri("/api/v1/seekers/me").contentType(MediaType.APPLICATION_JSON).bodyValue("{}"),
+                http.patch().uri("/api/v1/seekers/me").contentType(MediaType.parseMediaType(MERGE_PATCH)).bodyValue("{}"),
+                http.delete().uri("/api/v1/seekers/me"));
+        for (WebTestClient.RequestHeadersSpec<?> request : requests) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + seeker.token())
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("https://doorstep.example/problems/unauthorized")
+                    .jsonPath("$.status").isEqualTo(401);
+        }
+    }
+
+    @Test
     void keepsNoPersonalDataWhileTheErasureIsBeingPublished() {
         Registered seeker = register(FULL_PROFILE);
 

@@ -1,0 +1,84 @@
+package org.doorstep.seekers.problem;
+
+import java.net.URI;
+
+import org.doorstep.seekers.limits.RateLimited;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ServerWebExchange;
+
+/** The problem answers shared by the controller advice and the handlers that run before any controller. */
+final class Problems {
+
+    static final String BASE = "https://doorstep.example/problems/";
+    /** How long a client should wait before retrying while the store is unreachable. */
+    static final String STORE_RETRY_AFTER_SECONDS = "5";
+
+    private Problems() {
+    }
+
+    static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail,
+                                 ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(BASE + type));
+        problem.setTitle(title);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return problem;
+    }
+
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return respond(problem, new HttpHeaders());
+    }
+
+    static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    static ResponseEntity<ProblemDetail> storeUnavailable(ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                "The profile store cannot be reached right now; nothing was changed. Retry after "
+                        + STORE_RETRY_AFTER_SECONDS + " seconds.", exchange), headers);
+    }
+
+    static ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return respond(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(),
+                exchange), headers);
+    }
+
+    static ResponseEntity<ProblemDetail> internal(ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "The request could not be completed.", exchange));
+    }
+
+    /** A framework error (routing, negotiation, codec): its status and detail, with the type named after the status. */
+    static ResponseEntity<ProblemDetail> framework(HttpStatusCode status, ProblemDetail body, HttpHeaders headers,
+                                                   ServerWebExchange exchange) {
+        ProblemDetail problem = body != null ? body : ProblemDetail.forStatus(status);
+        problem.setType(URI.create(BASE + slug(status)));
+        if (problem.getTitle() == null) {
+            HttpStatus known = HttpStatus.resolve(status.value());
+            problem.setTitle(known == null ? "HTTP " + status.value() : known.getReasonPhrase());
+        }
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        HttpHeaders responseHeaders = new HttpHeaders();
+        if (headers != null) {
+            responseHeaders.addAll(headers);
+        }
+        responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(status).headers(responseHeaders).body(problem);
+    }
+
+    static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+    }
+}
