@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -19,15 +23,31 @@ import reactor.core.scheduler.Schedulers;
 /**
  * Sends outbox entries to Kafka as CloudEvents in binary mode, with an idempotent producer
  * ({@code acks=all}); the returned Mono completes only after the broker acknowledged the record.
+ * <p>
+ * Through a circuit breaker: a send to an unreachable broker takes up to the send timeout (waiting for
+ * metadata, or for the acknowledgement) on a thread of its own. Once most recent sends failed that way, sends
+ * fail at once ({@code CallNotPermittedException}) and their entries wait in the outbox; every sweep interval
+ * one send is let through to see whether the broker is back.
  */
 @Component
 public class EventPublisher {
 
     private final KafkaProducer<String, byte[]> producer;
     private final String source;
+    private final CircuitBreaker broker;
 
     EventPublisher(OutboxProperties properties) {
         this.source = properties.source();
+        this.broker = CircuitBreaker.of("broker", CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(3)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.sweepInterval())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                // the broker away or slow (timeouts, lost connections); a record the broker refuses says nothing about it
+                .recordException(e -> e instanceof RetriableException)
+                .build());
         this.producer = new KafkaProducer<>(Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) properties.bootstrapServers()),
                 Map.entry(ProducerConfig.ACKS_CONFIG, (Object) "all"),
@@ -59,8 +79,12 @@ public class EventPublisher {
             } catch (RuntimeException e) {
                 sink.error(e);
             }
-        // send() may block up to max.block.ms while the broker is unreachable: never on an event loop
-        }).subscribeOn(Schedulers.boundedElastic()).then();
+        })
+                // asked for on the sending thread, when the send is about to happen: sends queued behind ones that
+                // opened the breaker fail at once instead of each waiting out the timeout
+                .transformDeferred(CircuitBreakerOperator.of(broker))
+                // send() may block up to max.block.ms while the broker is unreachable: never on an event loop
+                .subscribeOn(Schedulers.boundedElastic()).then();
     }
 
     private List<Header> headers(OutboxEntry entry) {

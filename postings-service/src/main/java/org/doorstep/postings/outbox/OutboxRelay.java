@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 import com.mongodb.client.model.BulkWriteOptions;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -26,6 +28,11 @@ import reactor.core.publisher.Mono;
  * Publishes the pending outbox entries of aggregate documents and marks them sent (removes them)
  * only after the broker acknowledged them. A crash in between leaves the entry in the document, and
  * the sweeper publishes it again with the same {@code ce_id}: at least once, never lost.
+ * <p>
+ * The write to MongoDB is the commit point: a request that wrote a document {@link #trigger triggers} its
+ * publishing and answers without waiting for the broker, so a broker that is away costs requests nothing;
+ * its events wait in the outbox and the sweeper retries them. A document's publishing runs one at a time
+ * ({@link PublishLanes}), so its events still leave in the order written.
  */
 @Component
 public class OutboxRelay {
@@ -33,12 +40,14 @@ public class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 500;
     private static final int CLEANUP_GROUP = 32;
+    private static final int RETRY_CONCURRENCY = 16;
 
     private final ReactiveMongoTemplate mongo;
     private final EventPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
     private final DeferredDocuments deferred;
+    private final PublishLanes lanes = new PublishLanes();
 
     OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, Clock clock,
                 DeferredDocuments deferred) {
@@ -134,33 +143,45 @@ public class OutboxRelay {
                 .then();
     }
 
-    /** Same as {@link #publish} but never fails: a failure is logged and left to the sweeper. */
-    public Mono<Void> publishOrDefer(String collection, Object id, List<OutboxEntry> entries) {
+    /**
+     * Publishes, in the background, the entries a write just left in document {@code id} of {@code collection}
+     * (in order, after any publishing of that document still running), then removes them from it. Returns at
+     * once: a failure is logged and left to the sweeper.
+     */
+    public void trigger(String collection, Object id, List<OutboxEntry> entries) {
+        if (!entries.isEmpty()) {
+            lanes.run(collection, id, Mono.just(entries), fresh -> publishOrDefer(collection, id, fresh));
+        }
+    }
+
+    /** Same as {@link #publish} but never fails: true when published; a failure is logged and left to the sweeper. */
+    private Mono<Boolean> publishOrDefer(String collection, Object id, List<OutboxEntry> entries) {
         return publish(collection, id, entries)
+                .thenReturn(true)
                 .onErrorResume(e -> {
-                    log.warn("Publishing {} event(s) of {}/{} failed; the sweeper will retry: {}",
-                            entries.size(), collection, id, e.toString());
+                    if (e instanceof CallNotPermittedException) {
+                        // the broker is known to be away: no need to log every document
+                        log.debug("Broker away; {} event(s) of {}/{} wait for the sweeper", entries.size(), collection, id);
+                    } else {
+                        log.warn("Publishing {} event(s) of {}/{} failed; the sweeper will retry: {}",
+                                entries.size(), collection, id, e.toString());
+                    }
                     deferred.defer(collection, id);
-                    return Mono.empty();
+                    return Mono.just(false);
                 });
     }
 
     /**
-     * Publishes the pending entries of the documents whose publishing failed here (read by {@code _id});
-     * a document that fails again stays deferred. Returns how many documents it flushed.
+     * Publishes the pending entries of the documents whose publishing failed here (each read by {@code _id}
+     * when its turn comes); a document that fails again stays deferred. Returns how many documents it flushed.
      */
     public Mono<Long> retry(String collection) {
         List<Object> ids = deferred.take(collection);
         if (ids.isEmpty()) {
             return Mono.just(0L);
         }
-        return mongo.getCollection(collection)
-                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))))
-                .concatMap(doc -> publish(collection, doc.get("_id"), entries(doc)).thenReturn(1L)
-                        .onErrorResume(e -> {
-                            deferred.defer(collection, doc.get("_id"));
-                            return Mono.just(0L);
-                        }))
+        return Flux.fromIterable(ids)
+                .flatMap(id -> publishPending(collection, id), RETRY_CONCURRENCY)
                 .reduce(0L, Long::sum);
     }
 
@@ -174,9 +195,29 @@ public class OutboxRelay {
         Instant cutoff = clock.instant().minus(properties.sweepGrace());
         return mongo.getCollection(collection)
                 .flatMapMany(c -> Flux.from(c.find(Filters.lt(OutboxEntry.FIELD + ".time", Date.from(cutoff)))
+                        .projection(Projections.include("_id"))
                         .limit(SWEEP_BATCH)))
-                .concatMap(doc -> publish(collection, doc.get("_id"), entries(doc)).thenReturn(1L))
+                .concatMap(doc -> publishPending(collection, doc.get("_id")))
                 .reduce(0L, Long::sum);
+    }
+
+    /**
+     * Publishes what document {@code id} has pending when its turn on its lane comes: read then, not before,
+     * so that entries another run published meanwhile are not sent again after newer ones. 1 when flushed.
+     */
+    private Mono<Long> publishPending(String collection, Object id) {
+        Mono<List<OutboxEntry>> pending = mongo.getCollection(collection)
+                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
+                .map(OutboxRelay::entries)
+                .defaultIfEmpty(List.of())
+                .onErrorResume(e -> {
+                    log.warn("Reading the outbox of {}/{} failed; the sweeper will retry: {}", collection, id,
+                            e.toString());
+                    deferred.defer(collection, id);
+                    return Mono.empty();
+                });
+        return lanes.run(collection, id, pending, fresh -> publishOrDefer(collection, id, fresh))
+                .map(sent -> sent ? 1L : 0L);
     }
 
     /** The batch id shared by every pending entry of the document, or null. */

@@ -16,6 +16,7 @@ public final class ProblemTypes {
     public static final URI CONFLICT = URI.create(BASE + "conflict");
     public static final URI BAD_REQUEST = URI.create(BASE + "bad-request");
     public static final URI INTERNAL = URI.create(BASE + "internal");
+    public static final URI STORE_UNAVAILABLE = URI.create(BASE + "store-unavailable");
 
     private ProblemTypes() {
     }

@@ -68,7 +68,21 @@ class PostingValidationTest extends PostingsServiceTest {
                 rule("read-only property", "postingId", b -> b.put("postingId", "mine")),
                 rule("negative experience", "minExperienceYears", b -> b.put("minExperienceYears", -1)),
                 rule("externalId in body differs from path", "externalId", b -> b.put("externalId", "OTHER")),
-                rule("occupation neither ISCO code nor URI", "occupation", b -> b.put("occupation", "programmer")));
+                rule("occupation neither ISCO code nor URI", "occupation", b -> b.put("occupation", "programmer")),
+                rule("title with NUL", "title", b -> b.put("title", "Welder\u0000")),
+                rule("title with a newline", "title", b -> b.put("title", "Welder\nSecond line")),
+                rule("title with U+2028 line separator", "title", b -> b.put("title", "Welder\u2028")),
+                rule("title with U+202E right-to-left override", "title", b -> b.put("title", "Welder \u202Eredlew")),
+                rule("title with U+2067 right-to-left isolate", "title", b -> b.put("title", "\u2067Welder")),
+                rule("description with a bell character", "description", b -> b.put("description", "Ring\u0007")),
+                rule("description with U+2029 paragraph separator", "description",
+                        b -> b.put("description", "One\u2029Two")),
+                rule("description with U+202A left-to-right embedding", "description",
+                        b -> b.put("description", "\u202AEmbedded")),
+                rule("skill label with a zero-width space", "skills[0].label", b -> b.put("skills",
+                        List.of(Map.of("label", "Ja\u200Bva", "required", true)))),
+                rule("address with an escape character", "location.address",
+                        b -> location(b).put("address", "Road \u001B[31m7")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,6 +134,32 @@ class PostingValidationTest extends PostingsServiceTest {
                     .expectBody().jsonPath("$.errors[0].field").isEqualTo("$");
         }
         get(partner, "MALFORMED-1").expectStatus().isNotFound();
+    }
+
+    @Test
+    void rejectsALoneSurrogateEscapedInTheJson() {
+        TestPartner partner = partner();
+        String externalId = externalId();
+        String body = JSON.writeValueAsString(validPosting("TITLE-PLACEHOLDER"))
+                .replace("TITLE-PLACEHOLDER", "Welder \\ud800");
+
+        put(partner, externalId, body)
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("title");
+        get(partner, externalId).expectStatus().isNotFound();
+    }
+
+    @Test
+    void acceptsTabsInTextAndLineBreaksInTheDescription() {
+        TestPartner partner = partner();
+        Map<String, Object> body = validPosting("Cook\tChef");
+        body.put("description", "Line one\nLine two\r\n\tindented, 中文 and emoji \uD83D\uDE80");
+
+        JsonNode created = json(put(partner, externalId(), body).expectStatus().isCreated());
+
+        assertThat(created.get("title").stringValue()).isEqualTo("Cook\tChef");
+        assertThat(created.get("description").stringValue()).contains("\n\tindented").endsWith("\uD83D\uDE80");
     }
 
     @Test

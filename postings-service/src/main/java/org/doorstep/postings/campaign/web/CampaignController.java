@@ -22,6 +22,7 @@ import org.doorstep.postings.operator.OperatorAuthenticator;
 import org.doorstep.postings.posting.TargetGroup;
 import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.Violation;
+import org.doorstep.postings.web.PrintableText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -141,6 +142,8 @@ class CampaignController {
         String name = text(root, "name");
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new Violation("name", "must be 1 to 200 characters"));
+        } else if (PrintableText.textProblem(name, false) != null) {
+            errors.add(new Violation("name", PrintableText.textProblem(name, false)));
         }
         LocalDate startsOn = date(root, "startsOn", errors);
         LocalDate endsOn = date(root, "endsOn", errors);

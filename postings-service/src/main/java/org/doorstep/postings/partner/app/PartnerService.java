@@ -13,6 +13,7 @@ import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.PartnerChange;
 import org.doorstep.postings.partner.PartnerNotFound;
 import org.doorstep.postings.partner.store.PartnerStore;
+import org.doorstep.postings.problem.Conflict;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -42,8 +43,7 @@ public class PartnerService {
             PartnerChange change = Partner.register(UUID.randomUUID().toString(), name, contactEmail, key.apiKey(),
                     clock.instant());
             return store.insert(change.partner(), events.entries(change.events()))
-                    .flatMap(this::publish)
-                    .thenReturn(new Registered(change.partner(), key));
+                    .map(doc -> publish(doc, new Registered(change.partner(), key)));
         });
     }
 
@@ -70,17 +70,22 @@ public class PartnerService {
                         .flatMap(doc -> {
                             Partner current = PartnerStore.toPartner(doc);
                             PartnerChange change = command.apply(current);
-                            return store.update(current.version(), change.partner(),
-                                            events.entries(change.events()), OutboxRelay.entries(doc))
+                            return store.update(current.version(), change.partner(), events.entries(change.events()))
                                     .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                                    .flatMap(this::publish)
-                                    .thenReturn(change.partner());
+                                    .map(written -> publish(written, change.partner()));
                         }))
-                .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance));
+                .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> new Conflict("The partner " + partnerId
+                                + " kept changing while this request tried to change it; retry the request.")));
     }
 
-    private Mono<Void> publish(Document doc) {
-        return relay.publishOrDefer(PartnerStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
+    /**
+     * Hands the document's pending events to the relay, which publishes them in the background (the write is
+     * the commit point); then the answer.
+     */
+    private <T> T publish(Document doc, T answer) {
+        relay.trigger(PartnerStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
+        return answer;
     }
 
     private static final class ConcurrentChange extends RuntimeException {

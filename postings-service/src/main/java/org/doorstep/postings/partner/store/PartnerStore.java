@@ -1,20 +1,23 @@
 package org.doorstep.postings.partner.store;
 
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.doorstep.postings.outbox.OutboxCollection;
 import org.doorstep.postings.outbox.OutboxEntry;
 import org.doorstep.postings.partner.ApiKey;
@@ -62,15 +65,21 @@ public class PartnerStore implements SmartInitializingSingleton {
         return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.insertOne(doc)))).thenReturn(doc);
     }
 
-    /** Replaces the partner if it is still at {@code expectedVersion}; empty if someone changed it meanwhile. */
-    public Mono<Document> update(long expectedVersion, Partner partner, List<OutboxEntry> newEvents,
-                                 List<OutboxEntry> pending) {
-        List<OutboxEntry> all = new java.util.ArrayList<>(pending);
-        all.addAll(newEvents);
-        Document doc = toDocument(partner, all);
-        return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.findOneAndReplace(
-                new Document("_id", partner.partnerId()).append("version", expectedVersion), doc,
-                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.AFTER)))));
+    /**
+     * Writes the partner's new state and appends its events to the outbox if it is still at
+     * {@code expectedVersion}; empty if someone changed it meanwhile. Returns the document after the write.
+     * The outbox is appended to, never rewritten: entries the relay marks sent meanwhile stay removed.
+     */
+    public Mono<Document> update(long expectedVersion, Partner partner, List<OutboxEntry> newEvents) {
+        Document state = toDocument(partner, List.of());
+        state.remove("_id");
+        state.remove(OutboxEntry.FIELD);
+        List<Bson> changes = new ArrayList<>();
+        state.forEach((field, value) -> changes.add(Updates.set(field, value)));
+        changes.add(Updates.pushEach(OutboxEntry.FIELD, newEvents.stream().map(OutboxEntry::toDocument).toList()));
+        return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.findOneAndUpdate(
+                new Document("_id", partner.partnerId()).append("version", expectedVersion), Updates.combine(changes),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))));
     }
 
     public Mono<Document> find(String partnerId) {

@@ -15,6 +15,7 @@ import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.app.PartnerService;
 import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.Violation;
+import org.doorstep.postings.web.PrintableText;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -114,9 +115,13 @@ class PartnerController {
             violations.add(new Violation("name", "must not be blank"));
         } else if (body.name().length() > MAX_NAME) {
             violations.add(new Violation("name", "must be at most " + MAX_NAME + " characters"));
+        } else if (PrintableText.textProblem(body.name(), false) != null) {
+            violations.add(new Violation("name", PrintableText.textProblem(body.name(), false)));
         }
         if (body.contactEmail() == null || !body.contactEmail().strip().matches("^[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s]{1,63}$")) {
             violations.add(new Violation("contactEmail", "must be an e-mail address"));
+        } else if (PrintableText.identifierProblem(body.contactEmail().strip()) != null) {
+            violations.add(new Violation("contactEmail", PrintableText.identifierProblem(body.contactEmail().strip())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidRequest(violations);

@@ -18,6 +18,7 @@ import org.doorstep.postings.posting.PostingStatus;
 import org.doorstep.postings.posting.Revision;
 import org.doorstep.postings.posting.store.PostingDocuments;
 import org.doorstep.postings.posting.store.PostingStore;
+import org.doorstep.postings.problem.Conflict;
 import org.doorstep.postings.problem.PreconditionFailed;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -26,8 +27,9 @@ import reactor.util.retry.Retry;
 
 /**
  * The partner's commands on its postings. Each change writes the posting and its event in one
- * document (outbox), then publishes the event; the answer comes after the broker's ack (or, if the
- * broker is away, after the write: the sweeper publishes later).
+ * document (outbox) and answers: that write is the commit point. The relay publishes the event in the
+ * background; if the broker is away, the event waits in the outbox and the sweeper publishes it later.
+ * (A batch waits for the broker's acks of its new postings, so an ingest cannot outrun the broker.)
  */
 @Service
 public class PostingService {
@@ -56,7 +58,7 @@ public class PostingService {
         return Mono.defer(() -> store.find(partnerId, externalId)
                         .flatMap(doc -> revise(PostingDocuments.toPosting(doc), content, ifMatch))
                         .switchIfEmpty(Mono.defer(() -> create(partnerId, externalId, content, ifMatch))))
-                .retryWhen(Retry.max(RETRIES).filter(PostingService::concurrent));
+                .retryWhen(concurrentChanges(externalId));
     }
 
     /** One posting of a batch. */
@@ -123,7 +125,7 @@ public class PostingService {
                             checkVersion(current, ifMatch);
                             return apply(current, current.close(ClosedReason.PARTNER, now()));
                         }))
-                .retryWhen(Retry.max(RETRIES).filter(PostingService::concurrent));
+                .retryWhen(concurrentChanges(externalId));
     }
 
     /** Closes one posting past its validThrough; empty if another instance (or the partner) got there first. */
@@ -134,7 +136,7 @@ public class PostingService {
         }
         Revision revision = candidate.close(ClosedReason.EXPIRED, now);
         return store.update(candidate.version(), revision.posting(), events.entries(revision.events()))
-                .flatMap(doc -> publish(doc).thenReturn(revision.posting()));
+                .map(doc -> publish(doc, revision.posting()));
     }
 
     public Mono<Posting> get(String partnerId, String externalId) {
@@ -153,7 +155,7 @@ public class PostingService {
         Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, externalId, content, now());
         return store.insert(revision.posting(), events.entries(revision.events()))
                 .onErrorMap(PostingService::duplicateKey, e -> new ConcurrentChange())
-                .flatMap(doc -> publish(doc).thenReturn(new Result(Outcome.CREATED, revision.posting())));
+                .map(doc -> publish(doc, new Result(Outcome.CREATED, revision.posting())));
     }
 
     private Mono<Result> revise(Posting current, PostingContent content, Long ifMatch) {
@@ -171,11 +173,20 @@ public class PostingService {
         }
         return store.update(current.version(), revision.posting(), events.entries(revision.events()))
                 .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                .flatMap(doc -> publish(doc).thenReturn(revision.posting()));
+                .map(doc -> publish(doc, revision.posting()));
     }
 
-    private Mono<Void> publish(Document doc) {
-        return relay.publishOrDefer(PostingStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
+    /** Hands the document's pending events to the relay, which publishes them in the background; then the answer. */
+    private <T> T publish(Document doc, T answer) {
+        relay.trigger(PostingStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
+        return answer;
+    }
+
+    /** Reads and tries again when a concurrent change won; gives up with 409 after {@link #RETRIES} lost races. */
+    private static Retry concurrentChanges(String externalId) {
+        return Retry.max(RETRIES).filter(PostingService::concurrent)
+                .onRetryExhaustedThrow((spec, signal) -> new Conflict("The posting " + externalId
+                        + " kept changing while this request tried to change it; retry the request."));
     }
 
     private static void checkVersion(Posting current, Long ifMatch) {

@@ -25,6 +25,7 @@ import org.doorstep.postings.posting.Skill;
 import org.doorstep.postings.posting.TargetGroup;
 import org.doorstep.postings.posting.Workplace;
 import org.doorstep.postings.problem.Violation;
+import org.doorstep.postings.web.PrintableText;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -74,9 +75,12 @@ final class PostingParser {
     }
 
     static List<Violation> checkExternalId(String externalId) {
-        return externalId != null && EXTERNAL_ID.matcher(externalId).matches() ? List.of()
-                : List.of(new Violation("externalId",
-                "must be 1 to 200 characters without whitespace, '/', '?', '#', '%' or '\\'"));
+        if (externalId == null || !EXTERNAL_ID.matcher(externalId).matches()) {
+            return List.of(new Violation("externalId",
+                    "must be 1 to 200 characters without whitespace, '/', '?', '#', '%' or '\\'"));
+        }
+        String unprintable = PrintableText.identifierProblem(externalId);
+        return unprintable == null ? List.of() : List.of(new Violation("externalId", unprintable));
     }
 
     static Parsed parse(byte[] body, String externalId, Instant now) {
@@ -135,7 +139,7 @@ final class PostingParser {
                 error("externalId", "must be the same as in the path");
             }
             String title = string(root, "title", true, MAX_TITLE, null);
-            String description = string(root, "description", false, MAX_DESCRIPTION, null);
+            String description = text(root, "description", false, MAX_DESCRIPTION, null, true);
             String occupation = string(root, "occupation", false, 300, null);
             if (occupation != null && !ISCO.matcher(occupation).matches() && !URI.matcher(occupation).matches()) {
                 error("occupation", "must be an ISCO-08 code (1 to 4 digits) or an ESCO URI");
@@ -175,7 +179,13 @@ final class PostingParser {
             }
         }
 
+        /** A single-line string: control and format characters refused (a tab is fine). */
         private String string(JsonNode parent, String name, boolean required, int max, String prefix) {
+            return text(parent, name, required, max, prefix, false);
+        }
+
+        /** A string whose characters print ({@link PrintableText}); {@code lines}: line breaks allowed. */
+        private String text(JsonNode parent, String name, boolean required, int max, String prefix, boolean lines) {
             String path = prefix == null ? name : prefix + name;
             JsonNode node = parent.get(name);
             if (node == null || node.isNull()) {
@@ -195,6 +205,11 @@ final class PostingParser {
             }
             if (value.codePointCount(0, value.length()) > max) {
                 error(path, "must be at most " + max + " characters");
+                return null;
+            }
+            String unprintable = PrintableText.textProblem(value, lines);
+            if (unprintable != null) {
+                error(path, unprintable);
                 return null;
             }
             return value;

@@ -3,6 +3,10 @@ package org.doorstep.postings.problem.web;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import org.doorstep.postings.problem.Conflict;
 import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.NotFound;
@@ -13,6 +17,7 @@ import org.doorstep.postings.problem.RateLimited;
 import org.doorstep.postings.problem.Unauthorized;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +35,7 @@ import reactor.core.publisher.Mono;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
@@ -84,8 +90,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 new HttpHeaders());
     }
 
+    /** The store cannot be reached (or is not primary, or is recovering): the client may retry shortly. */
+    @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
+            MongoNodeIsRecoveringException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+        log.warn("Store unavailable: {}", e.toString());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
+        return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
+                "The service cannot reach its store at the moment; retry the request in a few seconds."), headers);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (storeUnreachable(e)) {
+            return storeUnavailable(e);
+        }
         log.error("Unexpected failure", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "The request could not be processed."), new HttpHeaders());
@@ -107,6 +127,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return Mono.just(ResponseEntity.status(status).headers(out).body(problem));
+    }
+
+    /** Whether the store being unreachable is behind {@code e}, however wrapped (Spring Data, retries). */
+    private static boolean storeUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
+                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
+                    || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {

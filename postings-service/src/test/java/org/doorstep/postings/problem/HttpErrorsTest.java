@@ -1,0 +1,115 @@
+package org.doorstep.postings.problem;
+
+import org.doorstep.postings.PostingsServiceTest;
+import org.doorstep.postings.RawHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Errors raised before a controller runs (routing, content negotiation, the HTTP codec) answer
+ * {@code application/problem+json} with the right status, never an empty body or Spring's default error JSON.
+ */
+class HttpErrorsTest extends PostingsServiceTest {
+
+    @Test
+    void unknownPathIs404Problem() {
+        EntityExchangeResult<byte[]> result = http.get().uri("/api/v1/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult();
+
+        assertProblem(JSON.readTree(result.getResponseBody()), 404, "not-found");
+    }
+
+    @Test
+    void wrongMethodIs405ProblemWithAllow() {
+        EntityExchangeResult<byte[]> result = http.delete().uri("/api/v1/campaigns")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult();
+
+        assertThat(result.getResponseHeaders().getAllow()).contains(HttpMethod.GET, HttpMethod.POST);
+        assertProblem(JSON.readTree(result.getResponseBody()), 405, "bad-request");
+    }
+
+    @Test
+    void unsupportedMediaTypeIs415Problem() {
+        EntityExchangeResult<byte[]> result = http.post().uri("/api/v1/partners")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("name=Board")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult();
+
+        assertProblem(JSON.readTree(result.getResponseBody()), 415, "bad-request");
+    }
+
+    @Test
+    void notAcceptableIs406Problem() {
+        EntityExchangeResult<byte[]> result = http.get().uri("/api/v1/campaigns")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .accept(MediaType.valueOf("text/csv"))
+                .exchange()
+                .expectStatus().isEqualTo(406)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult();
+
+        assertProblem(JSON.readTree(result.getResponseBody()), 406, "bad-request");
+    }
+
+    @Test
+    void badPercentEncodingInThePathIs400Problem() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings/%ZZ", "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+    }
+
+    @Test
+    void traceIs405Problem() {
+        RawHttp.Response response = RawHttp.send(port, "TRACE", "/api/v1/postings", "");
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 405, "bad-request");
+    }
+
+    @Test
+    void tooLongRequestLineIs414Problem() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings/" + "x".repeat(20_000), "");
+
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 414, "bad-request");
+    }
+
+    @Test
+    void tooLargeHeadersAre431Problem() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings",
+                "X-Padding: " + "y".repeat(20_000) + "\r\n");
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 431, "bad-request");
+    }
+
+    private static void assertProblem(JsonNode problem, int status, String type) {
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").stringValue()).isEqualTo("https://doorstep.example/problems/" + type);
+        assertThat(problem.get("title").stringValue()).isNotBlank();
+        // not Spring Boot's default error attributes
+        assertThat(problem.has("timestamp")).isFalse();
+        assertThat(problem.has("trace")).isFalse();
+    }
+}
