@@ -30,7 +30,9 @@ final class KafkaBroker {
             TopicPlan.compacted("doorstep.seekers.v1"),
             TopicPlan.compacted("doorstep.seeker-preferences.v1"),
             TopicPlan.deleted("doorstep.matches.v1", Duration.ofDays(7)),
-            TopicPlan.deleted("doorstep.feedback.v1", Duration.ofDays(30)));
+            TopicPlan.deleted("doorstep.feedback.v1", Duration.ofDays(30)),
+            // internal to notification-service: its instances' live-push broadcast (deploy/k8s declares it too)
+            TopicPlan.deleted("doorstep.notification-feed.v1", Duration.ofHours(1)));
     static final int PARTITIONS = 3;
 
     private final PlatformSettings settings;
