@@ -16,9 +16,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
@@ -27,6 +32,7 @@ import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.SingleInstanceLockFactory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * A Lucene index in memory for retrieval plus a compact array of the items themselves, addressed by
@@ -36,7 +42,11 @@ import org.apache.lucene.store.SingleInstanceLockFactory;
  */
 final class SlotIndex<T> implements AutoCloseable {
 
-    private static final String ID = "id";
+    /**
+     * The key Lucene updates and deletes a document by: its slot, not the item's id, so that the index never
+     * holds an id (a deleted document's terms stay in its segment until a merge; an erased seeker's id must not).
+     */
+    private static final String SLOT_KEY = "slotKey";
     /** Candidates scored per group (see {@link #scoreInGroups}); 16 measured the same as 8. */
     private static final int GROUP = 8;
 
@@ -96,13 +106,13 @@ final class SlotIndex<T> implements AutoCloseable {
         }
         items[slot] = item;
         Document document = documentOf.apply(item, slot);
-        document.add(new StringField(ID, id, Field.Store.NO));
+        document.add(new StringField(SLOT_KEY, slotKey(slot), Field.Store.NO));
         document.add(new NumericDocValuesField(SlotCollector.SLOT, slot));
         try {
             if (fresh) {
                 writer.addDocument(document); // nothing to replace: skips the delete-by-term lookup
             } else {
-                writer.updateDocument(new Term(ID, id), document);
+                writer.updateDocument(new Term(SLOT_KEY, slotKey(slot)), document);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -118,8 +128,9 @@ final class SlotIndex<T> implements AutoCloseable {
         @SuppressWarnings("unchecked")
         T old = (T) items[slot];
         try {
-            writer.deleteDocuments(new Term(ID, id));
-            // the slot is reused only after the next reopen, which no longer sees the deleted document
+            writer.deleteDocuments(new Term(SLOT_KEY, slotKey(slot)));
+            // the slot is reused only after the next reopen, which no longer sees the deleted document (and a
+            // delete by term never reaches a document added after it)
             refresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -130,6 +141,32 @@ final class SlotIndex<T> implements AutoCloseable {
         }
         free[freeCount++] = slot;
         return old;
+    }
+
+    private static BytesRef slotKey(int slot) {
+        return new BytesRef(new byte[] {(byte) (slot >>> 24), (byte) (slot >>> 16), (byte) (slot >>> 8), (byte) slot});
+    }
+
+    /** Every term of every field, deleted documents' included: what the index holds in memory (for tests). */
+    synchronized List<BytesRef> allTerms() {
+        List<BytesRef> terms = new ArrayList<>();
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                for (FieldInfo field : leaf.reader().getFieldInfos()) {
+                    Terms fieldTerms = leaf.reader().terms(field.name);
+                    if (fieldTerms == null) {
+                        continue;
+                    }
+                    TermsEnum each = fieldTerms.iterator();
+                    for (BytesRef term = each.next(); term != null; term = each.next()) {
+                        terms.add(BytesRef.deepCopyOf(term));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
     }
 
     @SuppressWarnings("unchecked")

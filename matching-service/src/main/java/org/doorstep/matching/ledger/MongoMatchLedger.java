@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,10 +26,13 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -71,29 +75,48 @@ class MongoMatchLedger implements MatchLedger {
 
     @Override
     public List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds) {
-        return pairsOf(POSTING_LISTING + postingId, "seekers", seekerIds, s -> MatchId.of(postingId, s), s -> true);
+        return pairsOf(POSTING_LISTING + postingId, "seekers", seekerIds, s -> MatchId.of(postingId, s),
+                s -> LedgerEntry.erased(MatchId.of(postingId, s), s, postingId), s -> true);
     }
 
     @Override
     public List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead) {
-        return pairsOf(SEEKER_LISTING + seekerId, "postings", postingIds, p -> MatchId.of(p, seekerId), alsoRead);
+        return pairsOf(SEEKER_LISTING + seekerId, "postings", postingIds, p -> MatchId.of(p, seekerId),
+                p -> LedgerEntry.erased(MatchId.of(p, seekerId), seekerId, p), alsoRead);
     }
 
-    /** One read for the listing and the given pairs; a second only for listed pairs not among them. */
+    /**
+     * One read for the listing, the given pairs and their tombstones (a pair forgotten on its seeker's
+     * erasure comes back as {@code erased}, after any entry recorded for it since); a second only for listed
+     * pairs not among them.
+     */
     private List<LedgerEntry> pairsOf(String listingId, String field, Collection<String> others,
-                                      Function<String, String> matchId, Predicate<String> alsoRead) {
-        List<Object> ids = new ArrayList<>(others.size() + 1);
+                                      Function<String, String> matchId, Function<String, LedgerEntry> erased,
+                                      Predicate<String> alsoRead) {
+        List<Object> ids = new ArrayList<>(others.size() * 2 + 1);
         ids.add(listingId);
-        others.forEach(o -> ids.add(matchId.apply(o)));
+        Map<String, String> tombstones = new HashMap<>();
+        for (String other : others) {
+            String id = matchId.apply(other);
+            ids.add(id);
+            String tombstone = MatchId.anonymous(id);
+            ids.add(tombstone);
+            tombstones.put(tombstone, other);
+        }
         List<LedgerEntry> entries = new ArrayList<>();
+        List<LedgerEntry> erasedEntries = new ArrayList<>();
         List<String> listed = List.of();
         for (Document d : byIds(ids)) {
-            if (listingId.equals(d.get("_id"))) {
+            Object id = d.get("_id");
+            if (listingId.equals(id)) {
                 listed = strings(d.get(field));
+            } else if (tombstones.containsKey(id)) {
+                erasedEntries.add(erased.apply(tombstones.get(id)));
             } else {
                 entries.add(toEntry(d));
             }
         }
+        entries.addAll(erasedEntries);
         Set<String> given = Set.copyOf(others);
         List<Object> more = new ArrayList<>();
         for (String other : listed) {
@@ -109,7 +132,15 @@ class MongoMatchLedger implements MatchLedger {
 
     @Override
     public Optional<LedgerEntry> find(String matchId) {
-        return byIds(List.of(matchId)).stream().findFirst().map(MongoMatchLedger::toEntry);
+        String tombstone = MatchId.anonymous(matchId);
+        LedgerEntry found = null;
+        for (Document d : byIds(List.of(matchId, tombstone))) {
+            if (tombstone.equals(d.get("_id"))) {
+                return Optional.of(LedgerEntry.erased(matchId, null, null));
+            }
+            found = toEntry(d);
+        }
+        return Optional.ofNullable(found);
     }
 
     @Override
@@ -139,7 +170,10 @@ class MongoMatchLedger implements MatchLedger {
             postingsOfSeeker.computeIfAbsent(e.seekerId(), k -> new LinkedHashSet<>()).add(e.postingId());
         }
         seekersOfPosting.forEach((posting, seekers) -> writes.add(listing(POSTING_LISTING + posting, "seekers", seekers)));
-        postingsOfSeeker.forEach((seeker, postings) -> writes.add(listing(SEEKER_LISTING + seeker, "postings", postings)));
+        // a seeker's listing counts its changes, so that an erasure deletes it only if nothing was added since
+        postingsOfSeeker.forEach((seeker, postings) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", SEEKER_LISTING + seeker),
+                Updates.combine(Updates.addEachToSet("postings", new ArrayList<>(postings)), Updates.inc("revision", 1)),
+                new UpdateOptions().upsert(true))));
         try {
             bulkWrite(writes);
         } catch (MongoBulkWriteException e) {
@@ -182,6 +216,70 @@ class MongoMatchLedger implements MatchLedger {
     }
 
     /**
+     * In order, so that an erasure interrupted part way is finished by its redelivery: the tombstones, then
+     * the pairs deleted, then the seeker out of the postings' listings; last the seeker's own listing.
+     */
+    @Override
+    public void forget(String seekerId, Collection<LedgerEntry> pairs) {
+        List<WriteModel<Document>> writes = new ArrayList<>(pairs.size() * 3);
+        Set<String> postings = new LinkedHashSet<>();
+        for (LedgerEntry pair : pairs) {
+            postings.add(pair.postingId());
+            if (pair.status() != LedgerEntry.Status.ERASED) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", MatchId.anonymous(pair.matchId())),
+                        Updates.setOnInsert("erased", true), new UpdateOptions().upsert(true)));
+            }
+        }
+        for (LedgerEntry pair : pairs) {
+            if (pair.status() != LedgerEntry.Status.ERASED) {
+                writes.add(new DeleteOneModel<>(Filters.eq("_id", pair.matchId())));
+            }
+        }
+        for (String posting : postings) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", POSTING_LISTING + posting), Updates.pull("seekers", seekerId)));
+        }
+        if (!writes.isEmpty()) {
+            collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(true)))).block();
+        }
+        forgetListing(seekerId, postings);
+    }
+
+    /**
+     * Takes the forgotten postings out of the seeker's listing, and the listed postings whose pair is gone
+     * (forgotten by an erasure interrupted before this step); deletes the listing once it is empty, at the
+     * revision read, so that a pair recorded meanwhile keeps it.
+     */
+    private void forgetListing(String seekerId, Set<String> postings) {
+        String listingId = SEEKER_LISTING + seekerId;
+        Document listing = pullFromListing(listingId, postings);
+        if (listing == null) {
+            return;
+        }
+        List<String> left = strings(listing.get("postings"));
+        if (!left.isEmpty()) {
+            Set<String> gone = new LinkedHashSet<>(left);
+            for (Document pair : byIds(new ArrayList<Object>(left.stream().map(p -> MatchId.of(p, seekerId)).toList()))) {
+                gone.remove(pair.getString("postingId"));
+            }
+            if (gone.isEmpty()) {
+                return;
+            }
+            listing = pullFromListing(listingId, gone);
+            if (listing == null || !strings(listing.get("postings")).isEmpty()) {
+                return;
+            }
+        }
+        Object revision = listing.get("revision");
+        collection().flatMap(c -> Mono.from(c.deleteOne(atRevision(listingId, ((Number) revision).intValue())))).block();
+    }
+
+    private Document pullFromListing(String listingId, Set<String> postings) {
+        return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.eq("_id", listingId),
+                        Updates.combine(Updates.pullAll("postings", new ArrayList<>(postings)), Updates.inc("revision", 1)),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))).block();
+    }
+
+    /**
      * The operator's statistics: a scan of the active pairs, on request only (never on the event path).
      */
     @Override
@@ -211,8 +309,8 @@ class MongoMatchLedger implements MatchLedger {
     }
 
     /** Exactly the keys of the unique index: a plain document, since {@code Filters.and} would render {@code $and}. */
-    private static Bson atRevision(String matchId, int revision) {
-        return new Document("_id", matchId).append("revision", revision);
+    private static Bson atRevision(String id, int revision) {
+        return new Document("_id", id).append("revision", revision);
     }
 
     private static WriteModel<Document> listing(String listingId, String field, Set<String> members) {

@@ -21,5 +21,15 @@ public record LedgerEntry(
         String regionCode,
         Instant updatedAt) {
 
-    public enum Status { ACTIVE, WITHDRAWN, DISMISSED }
+    /**
+     * ERASED: the seeker was erased; the ledger keeps only an anonymous tombstone of the pair, and the pair is
+     * never told again.
+     */
+    public enum Status { ACTIVE, WITHDRAWN, DISMISSED, ERASED }
+
+    /** A pair whose seeker was erased, as the caller who asked for it knows it (the ledger stores none of this). */
+    public static LedgerEntry erased(String matchId, String seekerId, String postingId) {
+        return new LedgerEntry(matchId, seekerId, postingId, null, 0, 0, Status.ERASED, true, List.of(), List.of(),
+                null, Instant.EPOCH);
+    }
 }

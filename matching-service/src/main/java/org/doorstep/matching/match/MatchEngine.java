@@ -43,7 +43,7 @@ public final class MatchEngine {
     private final MatchPublisher publisher;
     private final Clock clock;
     private final Map<String, Long> closedPostings = new ConcurrentHashMap<>();
-    private final Set<String> erasedSeekers = ConcurrentHashMap.newKeySet();
+    private final ErasedSeekers erasedSeekers = new ErasedSeekers();
     private final Map<String, Integer> shardOfPosting = new HashMap<>();
     private final AtomicLong found = new AtomicLong();
     private final AtomicLong withdrawn = new AtomicLong();
@@ -122,6 +122,7 @@ public final class MatchEngine {
             }
         }
         finish(round);
+        forgetErased(known.values(), candidates);
     }
 
     /** A posting closed: it leaves the index and its matches are withdrawn. */
@@ -130,12 +131,14 @@ public final class MatchEngine {
         postings.remove(postingId);
         shardOfPosting.remove(postingId);
         Round round = new Round(clock.instant());
-        for (LedgerEntry entry : ledger.forPosting(postingId, Set.of())) {
+        List<LedgerEntry> entries = ledger.forPosting(postingId, Set.of());
+        for (LedgerEntry entry : entries) {
             if (entry.status() == LedgerEntry.Status.ACTIVE) {
                 round.withdraw(entry, WithdrawalReason.POSTING_CLOSED);
             }
         }
         finish(round);
+        forgetErased(entries, Set.of());
     }
 
     /** A profile was created or changed. */
@@ -173,26 +176,59 @@ public final class MatchEngine {
         finish(round);
     }
 
-    /** The seeker erased themselves: gone from the index, their matches on this instance's postings withdrawn. */
+    /**
+     * The seeker erased themselves: gone from the index, their matches on this instance's postings withdrawn,
+     * then forgotten by the ledger (an anonymous tombstone per pair), together with their pairs on postings
+     * no longer active (closed, dismissed, withdrawn), whoever holds those. An active pair on a posting
+     * another instance holds is that instance's to withdraw and forget (it reads this erasure too).
+     */
     public synchronized void seekerErased(String seekerId) {
         erasedSeekers.add(seekerId);
         seekers.remove(seekerId);
         Round round = new Round(clock.instant());
-        for (LedgerEntry entry : ledger.forSeeker(seekerId, Set.of(), this::holds)) {
-            if (entry.status() == LedgerEntry.Status.ACTIVE) {
+        List<LedgerEntry> forget = new ArrayList<>();
+        for (LedgerEntry entry : ledger.forSeeker(seekerId, Set.of(), postingId -> true)) {
+            boolean held = holds(entry.postingId());
+            if (entry.status() == LedgerEntry.Status.ACTIVE && held) {
                 round.withdraw(entry, WithdrawalReason.SEEKER_ERASED);
+            }
+            if (held || entry.status() != LedgerEntry.Status.ACTIVE) {
+                forget.add(entry);
             }
         }
         finish(round);
+        ledger.forget(seekerId, forget);
+    }
+
+    /**
+     * Pairs of erased seekers that a posting's trigger came across (its posting was held elsewhere, or by
+     * no one, when the seeker was erased): withdrawn by now, forgotten here. {@code candidates} are in the
+     * index, hence not erased.
+     */
+    private void forgetErased(java.util.Collection<LedgerEntry> entries, Set<String> candidates) {
+        Map<String, List<LedgerEntry>> bySeeker = new HashMap<>();
+        for (LedgerEntry entry : entries) {
+            String seekerId = entry.seekerId();
+            if (entry.status() != LedgerEntry.Status.ERASED && !candidates.contains(seekerId)
+                    && seekers.get(seekerId) == null && erasedSeekers.contains(seekerId)) {
+                bySeeker.computeIfAbsent(seekerId, k -> new ArrayList<>()).add(entry);
+            }
+        }
+        bySeeker.forEach(ledger::forget);
     }
 
     private boolean holds(String postingId) {
         return postings.get(postingId) != null;
     }
 
-    /** The seeker dismissed a match: the pair never comes back. */
+    /** The seeker dismissed a match: the pair never comes back (nothing to record once the seeker is erased). */
     public void dismissed(String seekerId, String postingId, Instant at) {
-        ledger.dismiss(MatchId.of(postingId, seekerId), seekerId, postingId, at);
+        String matchId = MatchId.of(postingId, seekerId);
+        if (erasedSeekers.contains(seekerId)
+                || ledger.find(matchId).filter(e -> e.status() == LedgerEntry.Status.ERASED).isPresent()) {
+            return;
+        }
+        ledger.dismiss(matchId, seekerId, postingId, at);
     }
 
     public Explanation explain(String postingId, String seekerId) {
@@ -279,7 +315,7 @@ public final class MatchEngine {
         } else {
             // the revision to tell; 0: nothing to tell
             revision = switch (known.status()) {
-                case DISMISSED -> 0;
+                case DISMISSED, ERASED -> 0;
                 case WITHDRAWN -> known.revision() + 1;
                 case ACTIVE -> {
                     if (!known.published()) {

@@ -17,17 +17,19 @@ import java.util.function.Predicate;
 public interface MatchLedger {
 
     /**
-     * The entries of this posting's pairs with {@code seekerIds} (those recorded), plus every other pair
-     * recorded for the posting (a superset of its active pairs).
+     * The entries of this posting's pairs with {@code seekerIds} (those recorded, and as {@code ERASED} those
+     * whose seeker was erased), plus every other pair recorded for the posting (a superset of its active pairs).
      */
     List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds);
 
     /**
-     * The entries of this seeker's pairs with {@code postingIds} (those recorded), plus the other pairs
-     * recorded for the seeker whose posting {@code alsoRead} accepts (e.g. the postings held here).
+     * The entries of this seeker's pairs with {@code postingIds} (those recorded, and as {@code ERASED} those
+     * forgotten on the seeker's erasure), plus the other pairs recorded for the seeker whose posting
+     * {@code alsoRead} accepts (e.g. the postings held here).
      */
     List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead);
 
+    /** The pair's entry; an erased seeker's pair comes back {@code ERASED}, with nothing of the seeker. */
     Optional<LedgerEntry> find(String matchId);
 
     /**
@@ -48,6 +50,14 @@ public interface MatchLedger {
      * Moves the pair's revision on, so that a claim or withdrawal made at the revision read before fails.
      */
     void dismiss(String matchId, String seekerId, String postingId, Instant at);
+
+    /**
+     * The seeker was erased: each of these pairs of theirs (already withdrawn where it was active) is replaced
+     * by an anonymous tombstone ({@link MatchId#anonymous}: no seeker id, key groups, region or score), and the
+     * seeker leaves the listings of those postings. The seeker's own listing goes once no pair of theirs is
+     * left in it (with several instances, each forgets the pairs of the postings it holds).
+     */
+    void forget(String seekerId, Collection<LedgerEntry> pairs);
 
     /** Active matches counted by campaign, key group and region. */
     Map<String, Map<String, Long>> activeCounts();

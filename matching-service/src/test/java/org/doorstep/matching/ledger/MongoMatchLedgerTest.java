@@ -1,6 +1,7 @@
 package org.doorstep.matching.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -132,6 +133,58 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
         assertThat(ledger.forSeeker(seeker("s1"), Set.of(), other::equals)).extracting(LedgerEntry::postingId)
                 .as("only the listed postings the caller reads").containsExactly(other);
         assertThat(ledger.forPosting("never-" + run, Set.of())).isEmpty();
+    }
+
+    @Test
+    void forgettingAnErasedSeekersPairsLeavesOnlyAnonymousTombstonesThatReadBackAsErased() {
+        String other = "q-" + run;
+        ledger.claim(List.of(fresh(withKeyGroup(entry("s1", 1))), fresh(entry("s2", 1))));
+        ledger.claim(List.of(fresh(withKeyGroup(entry(other, "s1", 1)))));
+        ledger.dismiss(matchId("s1"), seeker("s1"), posting, NOW);
+        assertThat(documentsNaming(seeker("s1"))).isNotEmpty();
+
+        ledger.forget(seeker("s1"), ledger.forSeeker(seeker("s1"), Set.of(), p -> true));
+
+        assertThat(documentsNaming(seeker("s1"))).as("documents that name the seeker, their matchIds included").isEmpty();
+        assertThat(ledger.forPosting(posting, Set.of(seeker("s1"))))
+                .as("the pair asked for reads back as erased; the posting lists only s2 now")
+                .extracting(LedgerEntry::seekerId, LedgerEntry::status)
+                .containsExactlyInAnyOrder(tuple(seeker("s1"), LedgerEntry.Status.ERASED), tuple(seeker("s2"), LedgerEntry.Status.ACTIVE));
+        assertThat(ledger.forSeeker(seeker("s1"), Set.of(other), p -> true)).extracting(LedgerEntry::status)
+                .containsExactly(LedgerEntry.Status.ERASED);
+        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.ERASED));
+        assertThat(documentsNaming(run)).as("this test's documents").isNotEmpty().noneMatch(d -> d.contains("DISABLED"));
+    }
+
+    @Test
+    void keepsAnErasedSeekersListingUntilTheirLastPairIsForgotten() {
+        String other = "q-" + run;
+        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry(other, "s1", 1))));
+        List<LedgerEntry> pairs = ledger.forSeeker(seeker("s1"), Set.of(), p -> true);
+
+        // another instance holds the other posting and forgets its pair when it reads the erasure
+        ledger.forget(seeker("s1"), pairs.stream().filter(e -> e.postingId().equals(posting)).toList());
+        assertThat(ledger.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId).containsExactly(other);
+
+        ledger.forget(seeker("s1"), pairs.stream().filter(e -> e.postingId().equals(other)).toList());
+        assertThat(documentsNaming(seeker("s1"))).isEmpty();
+        // forgetting again (a redelivered erasure) changes nothing
+        ledger.forget(seeker("s1"), List.of());
+        assertThat(ledger.forSeeker(seeker("s1"), Set.of(posting), p -> true)).extracting(LedgerEntry::status)
+                .containsExactly(LedgerEntry.Status.ERASED);
+    }
+
+    private LedgerEntry withKeyGroup(LedgerEntry e) {
+        return new LedgerEntry(e.matchId(), e.seekerId(), e.postingId(), e.partnerId(), e.revision(), e.score(), e.status(),
+                e.published(), e.campaignCodes(), List.of("DISABLED"), e.regionCode(), e.updatedAt());
+    }
+
+    /** The ledger's documents (read over the wire) that hold the text, or the id without its dashes as a matchId does. */
+    private List<String> documentsNaming(String text) {
+        ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(client, "matching");
+        return mongo.findAll(Document.class, MongoMatchLedger.COLLECTION).map(Document::toJson)
+                .filter(json -> json.contains(text) || json.contains(text.replace("-", "")))
+                .collectList().block();
     }
 
     @Test
