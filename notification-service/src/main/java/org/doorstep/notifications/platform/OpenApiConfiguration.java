@@ -19,7 +19,8 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes("seekerToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("Seeker token from seekers-service (HS256, issuer doorstep-seekers, audience doorstep)"))
+                                .description("Seeker token, accepted exactly as seekers-service accepts it (HS256 from seekers-service, "
+                                        + "or the identity provider's token in OIDC mode); erased seekers are refused"))
                         .addSecuritySchemes("partnerKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("Partner API key dsk_<keyId>_<secret>")));
     }

@@ -1,9 +1,6 @@
 package org.doorstep.notifications.security;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,11 +8,6 @@ import org.springframework.security.authentication.ReactiveAuthenticationManager
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
@@ -24,28 +16,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Two kinds of callers, both with {@code Authorization: Bearer}: seekers (HS256 JWT from seekers-service)
- * on {@code /api/v1/me/**} and partner job boards (opaque API key, checked against the partner registry
- * copy) on {@code /api/v1/partner/**}. The principal name is the seekerId or the partnerId.
+ * Two kinds of callers, both with {@code Authorization: Bearer}: seekers (a token seekers-service would accept,
+ * checked by {@link SeekerJwtDecoder}) on {@code /api/v1/me/**} and partner job boards (opaque API key, checked
+ * against the partner registry copy) on {@code /api/v1/partner/**}. The principal name is the seekerId or the
+ * partnerId.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     static final String SEEKER = "SEEKER";
     static final String PARTNER = "PARTNER";
-
-    @Bean
-    ReactiveJwtDecoder seekerTokenDecoder(SeekerTokenSettings settings) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withSecretKey(new SecretKeySpec(settings.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.issuer()),
-                new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(settings.audience())),
-                new JwtClaimValidator<String>("sub", sub -> sub != null && !sub.isBlank())));
-        return decoder;
-    }
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder seekerTokenDecoder,

@@ -1,13 +1,37 @@
 package org.doorstep.notifications.security;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
-/** The HS256 secret, issuer and audience of seeker tokens (issued by seekers-service). */
-@Validated
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Seeker tokens as seekers-service issues them (the same properties and defaults as its
+ * {@code SeekerTokenProperties}): HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes), issuer
+ * {@code doorstep-seekers}, audience {@code doorstep}, a lifetime ({@code exp - iat}) of at most {@code ttl};
+ * {@code clockSkew} is the tolerance on {@code exp}, {@code nbf} and {@code iat} for clocks that disagree.
+ */
 @ConfigurationProperties("doorstep.seeker-tokens")
-public record SeekerTokenSettings(@NotBlank @Size(min = 32) String secret, @NotBlank String issuer,
-                                  @NotBlank String audience) {
+public record SeekerTokenSettings(String secret,
+                                  @DefaultValue("doorstep-seekers") String issuer,
+                                  @DefaultValue("doorstep") String audience,
+                                  @DefaultValue("30d") Duration ttl,
+                                  @DefaultValue("60s") Duration clockSkew) {
+
+    public SeekerTokenSettings {
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
+            throw new IllegalArgumentException("doorstep.seeker-tokens.secret (DOORSTEP_SEEKER_JWT_SECRET) must be at least 32 bytes");
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("doorstep.seeker-tokens.ttl must be positive");
+        }
+        if (clockSkew.isNegative()) {
+            throw new IllegalArgumentException("doorstep.seeker-tokens.clock-skew must not be negative");
+        }
+    }
+
+    byte[] secretBytes() {
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
 }

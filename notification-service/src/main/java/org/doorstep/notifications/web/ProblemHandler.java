@@ -1,68 +1,97 @@
 package org.doorstep.notifications.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import org.doorstep.notifications.errors.InvalidRequest;
 import org.doorstep.notifications.errors.NotFound;
+import org.doorstep.notifications.platform.store.StoreOutage;
+import org.doorstep.notifications.stream.TooManyStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
-/** Every error as RFC 9457 problem+json with a stable type URI; never a stack trace. */
+/**
+ * Every error of this service as RFC 9457 {@code application/problem+json} with a stable {@code type}; never a
+ * stack trace. Framework errors (404, 405, 406, 415, unreadable body) keep their status and get the same shape; a
+ * store that cannot be reached is a 503 with {@code Retry-After}, whatever layer noticed it.
+ */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
-
-    static final String BASE = "https://doorstep.example/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(InvalidRequest.class)
-    ProblemDetail invalid(InvalidRequest e) {
-        return validation(List.of(Map.of("field", e.field(), "reason", e.getMessage())));
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e, ServerWebExchange exchange) {
+        return Problems.validation(List.of(Map.of("field", e.field(), "reason", e.getMessage())), exchange);
     }
 
     @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(URI.create(BASE + "not-found"));
-        problem.setTitle("Not found");
-        return problem;
+    ResponseEntity<ProblemDetail> notFound(NotFound e, ServerWebExchange exchange) {
+        return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), exchange));
     }
 
-    /** Anything unexpected: logged here with its stack trace, the client gets a plain 500 problem. */
+    @ExceptionHandler(TooManyStreams.class)
+    ResponseEntity<ProblemDetail> tooManyStreams(TooManyStreams e, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
+        ProblemDetail problem = Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
+                "This seeker already has " + e.limit() + " open streams, the most allowed; close one, or retry after "
+                        + e.retryAfter().toSeconds() + " seconds (a connection that died is noticed by then).", exchange);
+        problem.setProperty("limit", e.limit());
+        return Problems.respond(problem, headers);
+    }
+
+    /** A header value the request firewall refuses (control characters, or UTF-8 bytes outside ISO-8859-1's printable range). */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return Problems.rejectedByFirewall(exchange);
+    }
+
+    /** Anything unexpected: a store outage is a 503; the rest is logged here with its stack trace and is a plain 500. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("unexpected error", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; the request may be retried.");
-        problem.setType(URI.create(BASE + "internal"));
-        problem.setTitle("Internal error");
-        return problem;
-    }
-
-    static ProblemDetail validation(List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is not valid.");
-        problem.setType(URI.create(BASE + "validation"));
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return problem;
+    ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
+        if (StoreOutage.causes(e)) {
+            log.warn("Store unreachable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    e.toString());
+            return Problems.storeUnavailable(exchange);
+        }
+        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        return Problems.internal(exchange);
     }
 
     @Override
-    protected reactor.core.publisher.Mono<org.springframework.http.ResponseEntity<Object>> handleWebExchangeBindException(
-            WebExchangeBindException ex, org.springframework.http.HttpHeaders headers,
-            org.springframework.http.HttpStatusCode status, org.springframework.web.server.ServerWebExchange exchange) {
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
+                                                                        HttpStatusCode status, ServerWebExchange exchange) {
         List<Map<String, String>> errors = ex.getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "reason", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return reactor.core.publisher.Mono.just(org.springframework.http.ResponseEntity.badRequest()
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(validation(errors)));
+        return Mono.just(widen(Problems.validation(errors, exchange)));
+    }
+
+    /** Framework errors: keep status and detail, add the stable type. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail detail = body instanceof ProblemDetail problem ? problem
+                : ex instanceof ErrorResponse error ? error.getBody()
+                : null;
+        return Mono.just(widen(Problems.framework(status, detail, headers, exchange)));
+    }
+
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> problem) {
+        return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
     }
 }

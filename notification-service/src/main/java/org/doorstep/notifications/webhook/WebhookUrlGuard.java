@@ -1,22 +1,23 @@
 package org.doorstep.notifications.webhook;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.doorstep.notifications.errors.InvalidRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses webhook URLs that would let a partner make this service call inside the network (SSRF):
- * only HTTPS, no credentials in the URL, and every address the host resolves to must be public.
- * Checked on registration and again before every delivery (DNS may change). In the local profile,
- * plain HTTP and loopback are allowed for localhost receivers.
+ * Refuses webhook URLs that would let a partner make this service call inside the network (SSRF): only HTTPS,
+ * no credentials in the URL, a port in 1-65535, and every address the host is or resolves to must be public
+ * ({@link PublicAddresses}). Checked on registration and again before every delivery (DNS may change); the
+ * delivery's own connection resolves through {@link #permits} as well, so a name that changes its answer between
+ * the check and the connection (DNS rebinding) still cannot reach an inside address. In the local profile, plain
+ * HTTP to localhost and loopback addresses are allowed for local receivers.
  */
 @Component
 public class WebhookUrlGuard {
@@ -50,70 +51,38 @@ public class WebhookUrlGuard {
         if (uri.getRawUserInfo() != null) {
             throw refused("must not carry credentials");
         }
-        boolean localhostName = isLocalhostName(host);
-        if (!scheme.equals("https") && !(scheme.equals("http") && allowPlainHttpLocalhost && localhostName)) {
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65_535)) {
+            throw refused("must use a port from 1 to 65535");
+        }
+        if (!scheme.equals("https") && !(scheme.equals("http") && allowPlainHttpLocalhost && isLocalhostName(host))) {
             throw refused("must use https");
         }
-        List<InetAddress> addresses = resolve(host);
-        for (InetAddress address : addresses) {
-            if (address.isLoopbackAddress() && allowLoopback) {
-                continue;
-            }
-            if (!isPublic(address)) {
-                throw refused("points to a private, loopback or link-local address");
+        for (InetAddress address : addresses(host)) {
+            if (!permits(address)) {
+                throw refused("points to a private, loopback, link-local or otherwise non-public address");
             }
         }
         return uri;
     }
 
+    /** Whether a webhook may connect to this address: a public one, or loopback where the local profile allows it. */
+    public boolean permits(InetAddress address) {
+        return address.isLoopbackAddress() && allowLoopback || PublicAddresses.isPublic(address);
+    }
+
     private static boolean isLocalhostName(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]") || h.equals("::1");
+        return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("[::1]");
     }
 
-    private static List<InetAddress> resolve(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    /** A literal as it is (never looked up), a name as DNS answers now. */
+    private static List<InetAddress> addresses(String host) {
         try {
-            return List.of(InetAddress.getAllByName(bare));
-        } catch (UnknownHostException | SecurityException e) {
+            Optional<InetAddress> literal = PublicAddresses.literal(host);
+            return literal.isPresent() ? List.of(literal.get()) : List.of(InetAddress.getAllByName(host));
+        } catch (UnknownHostException | IllegalArgumentException | SecurityException e) {
             throw refused("host cannot be resolved");
         }
-    }
-
-    /** False for every address that is not on the public internet. */
-    static boolean isPublic(InetAddress address) {
-        if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return !(first == 0                                   // "this" network
-                    || first == 100 && second >= 64 && second < 128 // carrier-grade NAT
-                    || first == 192 && second == 0 && (b[2] & 0xff) == 0 // IETF protocol assignments
-                    || first == 198 && (second == 18 || second == 19)    // benchmarking
-                    || first >= 240);                                // reserved, broadcast
-        }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            if ((first & 0xfe) == 0xfc) {                            // unique local fc00::/7
-                return false;
-            }
-            boolean v4Mapped = true;
-            for (int i = 0; i < 10; i++) {
-                v4Mapped &= b[i] == 0;
-            }
-            if (v4Mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private static InvalidRequest refused(String why) {

@@ -37,6 +37,24 @@ class ConfigurationFileTest {
     }
 
     @Test
+    void readinessFollowsTheStoreAndLivenessDoesNotAndTheStoreFailsFast() {
+        assertThat(main("management.endpoint.health.group.readiness.include")).hasToString("readinessState,store");
+        assertThat(main("management.endpoint.health.group.liveness.include")).isNull();
+        assertThat(main("management.health.mongodb.enabled")).isEqualTo(false);
+        assertThat(main("doorstep.store.timeout")).hasToString("${DOORSTEP_STORE_TIMEOUT:2s}");
+        assertThat(main("spring.webflux.problemdetails.enabled")).isEqualTo(true);
+    }
+
+    @Test
+    void seekerTokensUseSeekersServicesPropertiesAndDefaults() {
+        assertThat(main("doorstep.seeker-tokens.issuer")).hasToString("${DOORSTEP_SEEKER_JWT_ISSUER:doorstep-seekers}");
+        assertThat(main("doorstep.seeker-tokens.audience")).hasToString("${DOORSTEP_SEEKER_JWT_AUDIENCE:doorstep}");
+        assertThat(main("doorstep.seeker-tokens.ttl")).hasToString("${DOORSTEP_SEEKER_JWT_TTL:30d}");
+        assertThat(main("doorstep.seeker-tokens.clock-skew")).hasToString("${DOORSTEP_SEEKER_JWT_CLOCK_SKEW:60s}");
+        assertThat(main("doorstep.stream.max-per-seeker")).hasToString("${DOORSTEP_SSE_MAX_PER_SEEKER:5}");
+    }
+
+    @Test
     void theLiveFeedIsReadInBatchesThatNeverWaitToFill() {
         assertThat(main("spring.cloud.stream.bindings.followFeed-in-0.consumer.batch-mode")).isEqualTo(true);
         String consumer = "spring.cloud.stream.kafka.bindings.followFeed-in-0.consumer.configuration.";

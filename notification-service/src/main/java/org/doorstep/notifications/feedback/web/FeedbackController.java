@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import org.doorstep.notifications.feedback.FeedbackService;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -20,14 +21,14 @@ class FeedbackController {
     }
 
     /** The seeker is not interested: the match leaves the inbox and matching never proposes the pair again. */
-    @PostMapping("/api/v1/me/matches/{matchId}/dismiss")
+    @PostMapping(path = "/api/v1/me/matches/{matchId}/dismiss", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<FeedbackView> dismiss(Principal seeker, @PathVariable String matchId) {
         return feedback.give(seeker.getName(), matchId, FeedbackService.Kind.DISMISSED).map(FeedbackView::of);
     }
 
     /** The seeker applied to the posting. */
-    @PostMapping("/api/v1/me/matches/{matchId}/apply")
+    @PostMapping(path = "/api/v1/me/matches/{matchId}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     Mono<FeedbackView> apply(Principal seeker, @PathVariable String matchId) {
         return feedback.give(seeker.getName(), matchId, FeedbackService.Kind.APPLIED).map(FeedbackView::of);

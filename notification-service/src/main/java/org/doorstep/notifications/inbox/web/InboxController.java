@@ -9,6 +9,7 @@ import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxSettings;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.inbox.MatchFound;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,7 +29,7 @@ class InboxController {
     }
 
     /** The seeker's inbox, newest first; pass {@code nextCursor} back as {@code cursor} for the next page. */
-    @GetMapping("/api/v1/me/matches")
+    @GetMapping(path = "/api/v1/me/matches", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<InboxPageView> page(Principal seeker, @RequestParam(required = false) String cursor,
                              @RequestParam(required = false) Integer limit) {
         int size = limit == null ? settings.pageSize() : limit;

@@ -6,20 +6,29 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.doorstep.notifications.webhook.WebhookTransport;
+import org.doorstep.notifications.webhook.WebhookUrlGuard;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
-/** Non-blocking POST with a per-call timeout; redirects are not followed (a redirect could bypass the SSRF guard). */
+/**
+ * Non-blocking POST with a per-call timeout; redirects are not followed (a redirect could bypass the SSRF guard),
+ * and a host name is resolved only to addresses the guard permits, at connection time.
+ */
 @Component
 class WebClientWebhookTransport implements WebhookTransport {
 
     private final WebClient client;
 
-    WebClientWebhookTransport() {
-        this.client = WebClient.builder().build();
+    WebClientWebhookTransport(WebhookUrlGuard guard) {
+        HttpClient http = HttpClient.create()
+                .resolver(new PermittedAddressResolverGroup(guard::permits))
+                .followRedirect(false);
+        this.client = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.doorstep.notifications.webhook.WebhookResilience;
 import org.doorstep.notifications.webhook.WebhookSignature;
 import org.doorstep.notifications.webhook.WebhookSubscriptions;
 import org.doorstep.notifications.webhook.WebhookUrlGuard;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -59,7 +60,7 @@ class WebhookController {
     }
 
     /** Registers (or replaces) the webhook; the signing secret is returned here only, a new one each time. */
-    @PutMapping("/api/v1/partner/webhook")
+    @PutMapping(path = "/api/v1/partner/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Registered> register(Principal partner, @Valid @RequestBody WebhookRequest request) {
         return Mono.fromCallable(() -> guard.check(request.url()))
                 .subscribeOn(Schedulers.boundedElastic())
@@ -70,7 +71,7 @@ class WebhookController {
                 });
     }
 
-    @GetMapping("/api/v1/partner/webhook")
+    @GetMapping(path = "/api/v1/partner/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<WebhookView> show(Principal partner) {
         return subscriptions.find(partner.getName())
                 .switchIfEmpty(Mono.error(() -> new NotFound("webhook")))
@@ -85,7 +86,7 @@ class WebhookController {
     record Items<T>(List<T> items) {
     }
 
-    @GetMapping("/api/v1/partner/webhook/dead-letters")
+    @GetMapping(path = "/api/v1/partner/webhook/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Items<DeadLetterView>> deadLetters(Principal partner, @RequestParam(defaultValue = "100") int limit) {
         return deliveries.deadLetters(partner.getName(), bounded(limit))
                 .map(d -> new DeadLetterView(d.eventId(), d.type(), d.matchId(), json.readTree(d.data()), d.lastError(),
@@ -100,13 +101,13 @@ class WebhookController {
     }
 
     /** Queues dead letters again (the listed ones, or all); they are delivered like new events. */
-    @PostMapping("/api/v1/partner/webhook/dead-letters/replay")
+    @PostMapping(path = "/api/v1/partner/webhook/dead-letters/replay", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Replayed> replay(Principal partner, @RequestBody(required = false) ReplayRequest request) {
         List<String> ids = request == null || request.eventIds() == null ? List.of() : request.eventIds();
         return deliveries.replay(partner.getName(), ids, clock.instant()).map(Replayed::new);
     }
 
-    @GetMapping("/api/v1/partner/webhook/deliveries")
+    @GetMapping(path = "/api/v1/partner/webhook/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Items<DeliveryLog.Attempt>> deliveries(Principal partner, @RequestParam(defaultValue = "100") int limit) {
         return deliveryLog.recent(partner.getName(), bounded(limit)).collectList().map(Items::new);
     }

@@ -1,0 +1,34 @@
+package org.doorstep.notifications.platform.store;
+
+import java.util.List;
+
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Recognises "the store cannot be reached" (no server selected in time, a broken or refused connection, a node
+ * that is not primary or is recovering), raw from the driver or translated by Spring Data, anywhere in the cause
+ * chain. Such a failure is the client's cue to retry (503), not a bug (500).
+ */
+public final class StoreOutage {
+
+    private static final List<Class<? extends Throwable>> UNREACHABLE = List.of(MongoTimeoutException.class,
+            MongoSocketException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class,
+            DataAccessResourceFailureException.class);
+
+    private StoreOutage() {
+    }
+
+    public static boolean causes(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            Throwable current = cause;
+            if (UNREACHABLE.stream().anyMatch(type -> type.isInstance(current))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package org.doorstep.notifications.web;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.NettyPipeline;
+
+/** Puts {@link MalformedRequests} right behind Reactor Netty's HTTP/1.1 codec on every connection. */
+@Configuration(proxyBeanMethods = false)
+class MalformedRequestConfiguration {
+
+    static final String HANDLER = "doorstep.malformedRequests";
+
+    @Bean
+    NettyServerCustomizer malformedRequestProblems() {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+                channel.pipeline().addAfter(NettyPipeline.HttpCodec, HANDLER, new MalformedRequests());
+            }
+        });
+    }
+}
