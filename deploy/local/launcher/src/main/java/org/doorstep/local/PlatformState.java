@@ -35,28 +35,26 @@ final class PlatformState {
 
     /** The recorded processes that still run and carry this home's marker, in start order. */
     List<ManagedProcess> running() {
-        Path file = home.resolve("pids");
-        if (!Files.exists(file)) {
-            return List.of();
-        }
         List<ManagedProcess> running = new ArrayList<>();
-        for (String line : readLines(file)) {
-            String[] parts = line.trim().split("\\s+");
-            if (parts.length == 2) {
-                ManagedProcess.recorded(parts[0], Long.parseLong(parts[1]), home, home.resolve("logs").resolve(parts[0] + ".log"))
-                        .ifPresent(running::add);
-            }
+        for (String[] record : records()) {
+            ManagedProcess.recorded(record[0], Long.parseLong(record[1]), home, home.resolve("logs").resolve(record[0] + ".log"))
+                    .ifPresent(running::add);
         }
         return running;
     }
 
     /** The names of every process recorded since the platform started, in start order, each once. */
     List<String> recordedNames() {
+        return records().stream().map(record -> record[0]).distinct().toList();
+    }
+
+    /** The lines of {@code pids} as {name, pid}, in start order. */
+    private List<String[]> records() {
         Path file = home.resolve("pids");
         if (!Files.exists(file)) {
             return List.of();
         }
-        return readLines(file).stream().map(line -> line.trim().split("\\s+")[0]).filter(n -> !n.isEmpty()).distinct().toList();
+        return readLines(file).stream().map(line -> line.trim().split("\\s+")).filter(parts -> parts.length == 2).toList();
     }
 
     void forgetProcesses() {

@@ -40,8 +40,7 @@ final class JournaledDatabase extends MemoryDatabase {
     @Override
     protected void addIndex(Document description) {
         super.addIndex(description);
-        String namespace = String.valueOf(description.get("ns"));
-        journal().ifPresent(j -> j.index(getDatabaseName(), namespace.substring(getDatabaseName().length() + 1), description));
+        journal().ifPresent(j -> j.index(getDatabaseName(), collectionOf(description), description));
     }
 
     @Override
@@ -78,13 +77,17 @@ final class JournaledDatabase extends MemoryDatabase {
         MongoCollection<Integer> indexes = resolveCollection("system.indexes", false);
         if (indexes != null) {
             for (Document description : indexes.queryAll()) {
-                String namespace = String.valueOf(description.get("ns"));
-                String collection = namespace.substring(getDatabaseName().length() + 1);
+                String collection = collectionOf(description);
                 if (data.containsKey(collection)) {
                     journal.index(getDatabaseName(), collection, description);
                 }
             }
         }
         data.forEach((name, collection) -> collection.forEachDocument(d -> journal.put(getDatabaseName(), name, d)));
+    }
+
+    /** The collection an index description's namespace ({@code <database>.<collection>}) names. */
+    private String collectionOf(Document indexDescription) {
+        return String.valueOf(indexDescription.get("ns")).substring(getDatabaseName().length() + 1);
     }
 }
