@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -26,6 +27,8 @@ final class ConsumerLag implements AutoCloseable {
 
     static final String MATCHES_TOPIC = "doorstep.matches.v1";
     static final String NOTIFICATION_GROUP = "notification-service";
+    /** The consumer groups an instance leaves behind when it stops, for the next instance of its deployment. */
+    static final Set<String> SHARED_GROUPS = Set.of("matching", NOTIFICATION_GROUP);
 
     /** One reading: lag per "group / topic", committed offsets of notification's group on matches, matches produced. */
     record Reading(Map<String, Long> lag, long notificationCommitted, long matchesProduced) {
@@ -43,8 +46,9 @@ final class ConsumerLag implements AutoCloseable {
 
     Reading read() throws Exception {
         List<String> groups = admin.listGroups().all().get(8, TimeUnit.SECONDS).stream()
+                .filter(group -> group.groupId().startsWith("matching") || group.groupId().startsWith("notification"))
+                .filter(ConsumerLag::live)
                 .map(GroupListing::groupId)
-                .filter(id -> id.startsWith("matching") || id.startsWith("notification"))
                 .sorted().toList();
         Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
         Set<TopicPartition> partitions = new HashSet<>();
@@ -80,6 +84,18 @@ final class ConsumerLag implements AutoCloseable {
         long produced = ends.entrySet().stream().filter(e -> e.getKey().topic().equals(MATCHES_TOPIC))
                 .mapToLong(e -> e.getValue().offset()).sum();
         return new Reading(lag, notificationCommitted, produced);
+    }
+
+    /**
+     * Whether a group's lag says anything: a deployment's shared group always (its lag grows while every
+     * instance is down); a group of one instance ({@code matching-<instance id>}, which reads every seeker)
+     * only while it has members: once its instance is gone (a restart starts a new one), nobody will read it.
+     */
+    static boolean live(GroupListing group) {
+        if (SHARED_GROUPS.contains(group.groupId())) {
+            return true;
+        }
+        return group.groupState().map(state -> state != GroupState.EMPTY && state != GroupState.DEAD).orElse(true);
     }
 
     /** Lag of matching's seekers consumer groups (each instance reads every seeker): 0 when its index has them all. */
