@@ -31,7 +31,20 @@ public interface PartnerDeliveries {
     /** Dead events back to pending (all when {@code eventIds} is empty); emits how many. */
     Mono<Long> replay(String partnerId, List<String> eventIds, Instant now);
 
+    /** Drops every event about the seeker, except the erasure notices ({@code seeker.erased}) queued for them. */
     Mono<Void> purgeSeeker(String seekerId);
+
+    /**
+     * The partners that were sent, or have queued, events about the seeker: those recorded in the seeker's
+     * audience (kept after the events themselves are forgotten) and those of events still held.
+     */
+    Flux<String> audienceOf(String seekerId);
+
+    /** Records that the partner is told about the seeker (one keyed upsert; a repeat changes nothing). */
+    Mono<Void> addToAudience(String seekerId, String partnerId);
+
+    /** Forgets the seeker's audience, once every partner in it has an erasure notice queued. */
+    Mono<Void> forgetAudience(String seekerId);
 
     /** Drops the seeker's events not delivered yet (pending and dead; in-flight ones are already sent). */
     Mono<Void> dropUndelivered(String seekerId);

@@ -8,4 +8,7 @@ import java.time.Instant;
  */
 public record PartnerEvent(String partnerId, String eventId, String type, String seekerId, String matchId,
                            String data, Instant createdAt) {
+
+    /** The event type that tells a partner a seeker it was told about was erased. */
+    public static final String SEEKER_ERASED = "seeker.erased";
 }

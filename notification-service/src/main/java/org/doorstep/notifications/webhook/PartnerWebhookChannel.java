@@ -51,8 +51,9 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
         data.put("score", match.score());
         data.put("reasons", shareable(match.reasons()));
         data.put("matchedAt", match.matchedAt());
-        deliveries.enqueue(new PartnerEvent(partnerId, "found:" + match.matchId(), "match.found", match.seekerId(),
-                match.matchId(), json.writeValueAsString(data), clock.instant())).block();
+        deliveries.addToAudience(match.seekerId(), partnerId)
+                .then(deliveries.enqueue(new PartnerEvent(partnerId, "found:" + match.matchId(), "match.found", match.seekerId(),
+                        match.matchId(), json.writeValueAsString(data), clock.instant()))).block();
     }
 
     @Override
@@ -75,9 +76,27 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
         return reasons.stream().filter(reason -> !PRIVATE_FACTORS.contains(reason.factor())).toList();
     }
 
+    /**
+     * Every partner that was told about the seeker (and still has a webhook) gets one {@code seeker.erased}
+     * event, so that it can delete what it holds under that pseudonymous id; everything else queued about the
+     * seeker is dropped. In an order that a repeated erasure finishes: the notices first (keyed by partner and
+     * seeker, so a repeat queues nothing twice), then the purge, then the audience.
+     */
     @Override
     public void erase(String seekerId) {
+        List<String> audience = deliveries.audienceOf(seekerId).collectList().block();
+        Map<String, Object> notice = new LinkedHashMap<>();
+        notice.put("seekerId", seekerId);
+        notice.put("erasedAt", clock.instant());
+        String data = json.writeValueAsString(notice);
+        for (String partnerId : audience == null ? List.<String>of() : audience) {
+            if (subscriptions.find(partnerId).block() != null) {
+                deliveries.enqueue(new PartnerEvent(partnerId, "erased:" + seekerId, PartnerEvent.SEEKER_ERASED, seekerId,
+                        null, data, clock.instant())).block();
+            }
+        }
         deliveries.purgeSeeker(seekerId).block();
+        deliveries.forgetAudience(seekerId).block();
     }
 
     @Override

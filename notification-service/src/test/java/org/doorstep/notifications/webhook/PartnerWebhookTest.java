@@ -36,6 +36,9 @@ class PartnerWebhookTest {
     @Autowired
     PreferencesStore preferences;
 
+    @Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
     WebhookFixture fixture;
 
     @BeforeEach
@@ -109,6 +112,38 @@ class PartnerWebhookTest {
             assertThat(event.get("type").asString()).isEqualTo("match.withdrawn");
             assertThat(event.get("data").get("reason").asString()).isEqualTo("POSTING_CLOSED");
             assertThat(WebhookFixture.acceptedEventIds(receiver)).containsExactly(found, withdrawn);
+        }
+    }
+
+    @Test
+    void aPartnerToldAboutASeekerIsToldOfTheirErasureAndNoOtherPartnerIs() {
+        try (Receiver receiver = new Receiver(); Receiver other = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            var otherPartner = fixture.partnerWith(other);
+            String seeker = fixture.consentingSeeker(true);
+            String bystander = fixture.consentingSeeker(true);
+            String found = WebhookFixture.match(seeker, "erase", partner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(found));
+
+            org.doorstep.notifications.Seekers.erased(seeker);
+            String notice = "erased:" + seeker;
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(notice));
+            String marker = WebhookFixture.match(bystander, "after-erasure", otherPartner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(other).contains(marker));
+
+            JsonNode event = receiver.accepted().stream().map(r -> Events.JSON.readTree(r.body()).get("events"))
+                    .flatMap(JsonNode::valueStream).filter(e -> notice.equals(e.get("id").asString())).findFirst().orElseThrow();
+            assertThat(event.get("type").asString()).isEqualTo("seeker.erased");
+            assertThat(event.get("data").get("seekerId").asString()).isEqualTo(seeker);
+            assertThat(event.get("data").has("erasedAt")).isTrue();
+            assertThat(WebhookFixture.acceptedEventIds(receiver)).containsExactly(found, notice);
+            assertThat(WebhookFixture.acceptedEventIds(other)).containsExactly(marker);
+            // here, only the notice is left of the seeker (until delivered events are forgotten), and no audience
+            var about = org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("seekerId").is(seeker));
+            assertThat(mongo.find(about, org.bson.Document.class, "webhook_events").map(d -> d.getString("type"))
+                    .collectList().block()).containsExactly("seeker.erased");
+            assertThat(mongo.findById(seeker, org.bson.Document.class, "webhook_audience").block()).isNull();
         }
     }
 

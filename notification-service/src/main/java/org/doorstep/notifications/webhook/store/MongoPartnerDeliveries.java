@@ -20,11 +20,16 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Webhook events, one document each, {@code _id = partnerId|eventId}; claims are atomic findOneAndUpdate leases. */
+/**
+ * Webhook events, one document each, {@code _id = partnerId|eventId}; claims are atomic findOneAndUpdate leases.
+ * Beside them, each seeker's audience: the partners told about the seeker, kept after the events are forgotten.
+ */
 @Repository
 class MongoPartnerDeliveries implements PartnerDeliveries {
 
     static final String COLLECTION = "webhook_events";
+    /** Per seeker ({@code _id} = seekerId), the partners told about them: who to tell when they are erased. */
+    static final String AUDIENCE = "webhook_audience";
     private static final String PENDING = "PENDING";
     private static final String IN_FLIGHT = "IN_FLIGHT";
     private static final String DELIVERED = "DELIVERED";
@@ -111,7 +116,29 @@ class MongoPartnerDeliveries implements PartnerDeliveries {
 
     @Override
     public Mono<Void> purgeSeeker(String seekerId) {
-        return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), COLLECTION).then();
+        return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId).and("type").ne(PartnerEvent.SEEKER_ERASED)),
+                COLLECTION).then();
+    }
+
+    @Override
+    public Flux<String> audienceOf(String seekerId) {
+        Flux<String> recorded = mongo.findById(seekerId, Document.class, AUDIENCE)
+                .flatMapIterable(doc -> doc.getList("partners", String.class, List.of()));
+        // events queued before audiences were recorded (an upgrade in place); a query on seekerId, erasure only
+        Flux<String> held = mongo.findDistinct(Query.query(Criteria.where("seekerId").is(seekerId)
+                .and("type").ne(PartnerEvent.SEEKER_ERASED)), "partnerId", COLLECTION, Document.class, String.class);
+        return Flux.concat(recorded, held).distinct();
+    }
+
+    @Override
+    public Mono<Void> addToAudience(String seekerId, String partnerId) {
+        return mongo.upsert(Query.query(Criteria.where("_id").is(seekerId)), new Update().addToSet("partners", partnerId),
+                AUDIENCE).then();
+    }
+
+    @Override
+    public Mono<Void> forgetAudience(String seekerId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(seekerId)), AUDIENCE).then();
     }
 
     @Override
