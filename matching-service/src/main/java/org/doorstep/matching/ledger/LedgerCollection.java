@@ -1,5 +1,6 @@
 package org.doorstep.matching.ledger;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
@@ -21,6 +22,8 @@ import reactor.core.publisher.Mono;
 final class LedgerCollection {
 
     static final String NAME = "matches";
+    /** About 0.8 MB of matchIds. */
+    static final int IDS_PER_QUERY = 10_000;
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final BulkWriteOptions ORDERED = new BulkWriteOptions().ordered(true);
 
@@ -30,13 +33,20 @@ final class LedgerCollection {
         this.mongo = mongo;
     }
 
-    /** The documents with these ids ({@code {_id: {$in}}}), in no particular order. */
+    /**
+     * The documents with these ids ({@code {_id: {$in}}}), in no particular order; in queries of at most
+     * {@link #IDS_PER_QUERY} ids, so that a poll's read stays far below the 16 MB a command may have.
+     */
     List<Document> byIds(List<?> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        List<List<?>> chunks = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            chunks.add(ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY)));
+        }
         List<Document> documents = collection()
-                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))))
+                .flatMapMany(c -> Flux.fromIterable(chunks).concatMap(chunk -> Flux.from(c.find(Filters.in("_id", chunk)))))
                 .collectList().block();
         return documents == null ? List.of() : documents;
     }

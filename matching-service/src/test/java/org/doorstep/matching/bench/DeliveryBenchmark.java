@@ -14,6 +14,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.doorstep.matching.index.PostingIndex;
 import org.doorstep.matching.index.SeekerIndex;
 import org.doorstep.matching.ledger.Ledgers;
@@ -54,10 +57,10 @@ import reactor.core.publisher.Mono;
  * ({@link ClusteredWorkload}); each posting matches about one cluster. For each path:
  * <ol>
  * <li>warm-up postings (not measured);</li>
- * <li>closed loop: postings as fast as the path takes them: triggers/s, matches/s, processing time per posting,
- * ledger round trips, statements and journaled bytes per trigger;</li>
+ * <li>closed loop: postings as fast as the path takes them, the paths taking turns: triggers/s, matches/s,
+ * processing time and process CPU per posting, ledger round trips, statements and journaled bytes per trigger;</li>
  * <li>open loop: postings arriving at a fixed rate (default 50/s, DESIGN 8), taken as a consumer poll would take
- * them (everything arrived so far, up to 500): latency from arrival to published and settled.</li>
+ * them (everything arrived so far, up to 100, the binding's max.poll.records): latency from arrival to published and settled.</li>
  * </ol>
  * A main class, not part of the test run. Arguments:
  * {@code [seekers=20000] [cluster=200] [postings=600] [rate=50] [seconds=20] [warm-up=200] [history=0] [paths=1,2,3]};
@@ -67,7 +70,9 @@ import reactor.core.publisher.Mono;
 public final class DeliveryBenchmark {
 
     private static final long SEED = 20261203L;
-    private static final int MAX_POLL = 500;
+    private static final int MAX_POLL = 100;
+    /** The closed loop's postings are measured in this many turns per path. */
+    private static final int TURNS = 6;
     private static final com.sun.management.OperatingSystemMXBean CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -111,6 +116,27 @@ public final class DeliveryBenchmark {
     }
 
     public static void main(String[] args) {
+        try {
+            run(args);
+        } finally {
+            System.exit(0); // the embedded broker's threads
+        }
+    }
+
+    /**
+     * The matches topic, created and led before the first publish: an idempotent producer's first batches to a
+     * topic the broker creates on demand got OUT_OF_ORDER_SEQUENCE_NUMBER here until the publish timed out.
+     */
+    private static void createTopic(String brokers, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not create " + topic, e);
+        }
+    }
+
+    private static void run(String[] args) {
         int seekerCount = arg(args, 0, 20_000);
         int clusterSize = arg(args, 1, 200);
         int postings = arg(args, 2, 600);
@@ -125,37 +151,138 @@ public final class DeliveryBenchmark {
         MatchingPolicy policy = MatchingPolicy.defaults();
         MatchScorer scorer = new MatchScorer(policy, taxonomy);
         String brokers = SharedInfrastructure.get().bootstrapServers();
-        print("machine: %d processors, load average %.1f; seekers %,d in clusters of %d; %d postings measured per path,"
-                        + " then %d s at %d postings/s",
+        print("machine: %d processors, load average %.1f; seekers %,d in clusters of %d; %d postings measured per path"
+                        + " (in %d turns, the paths taking turns), then %d s at %d postings/s",
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                seekerCount, clusterSize, postings, seconds, rate);
+                seekerCount, clusterSize, postings, TURNS, seconds, rate);
         StoreTraffic traffic = new StoreTraffic();
+        List<Lane> lanes = new ArrayList<>();
         try (CountingStore store = new CountingStore(); MongoClient client = client(store.uri(), traffic)) {
-            List<Path> paths = paths();
-            for (int run : chosen) {
-                Path path = paths.get(run - 1);
-                ClusteredWorkload workload = new ClusteredWorkload(taxonomy, seekerCount, clusterSize, SEED, now);
-                ReactiveMongoTemplate database = new ReactiveMongoTemplate(client, "delivery-bench-" + run);
-                MatchLedger ledger = path.ledger().apply(database);
-                MatchPublisher publisher = MatchPublishers.kafka(brokers, "delivery-bench.matches." + run, Clock.systemUTC());
-                try (SeekerIndex seekers = new SeekerIndex(policy); PostingIndex postingIndex = new PostingIndex(policy)) {
-                    List<Seeker> all = workload.seekers();
-                    for (Seeker seeker : all) {
-                        seekers.upsert(seeker);
-                    }
-                    listEarlierPostings(path, database, all, history);
-                    MatchEngine engine = new MatchEngine(seekers, postingIndex, scorer, ledger, publisher, Clock.systemUTC());
-                    print("");
-                    print("== %s ==", path.name());
-                    path.delivery().deliver(engine, workload.nextPostings(warmUp));
-                    closedLoop(path, engine, workload, postings, traffic, store);
-                    openLoop(path, engine, workload, rate, seconds);
-                } finally {
-                    MatchPublishers.close(publisher);
-                }
+            measure(lanes, store, client, traffic, taxonomy, scorer, brokers, chosen, seekerCount, clusterSize, postings,
+                    rate, seconds, warmUp, history, now);
+        } finally {
+            lanes.forEach(Lane::close);
+        }
+    }
+
+    private static void measure(List<Lane> lanes, CountingStore store, MongoClient client, StoreTraffic traffic,
+                                Taxonomy taxonomy, MatchScorer scorer, String brokers, List<Integer> chosen,
+                                int seekerCount, int clusterSize, int postings, int rate, int seconds, int warmUp,
+                                int history, Instant now) {
+        MatchingPolicy policy = scorer.policy();
+        List<Path> paths = paths();
+        for (int number : chosen) {
+            Path path = paths.get(number - 1);
+            ReactiveMongoTemplate database = new ReactiveMongoTemplate(client, "delivery-bench-" + number);
+            String topic = "delivery-bench.matches." + number + "." + UUID.randomUUID().toString().substring(0, 8);
+            createTopic(brokers, topic);
+            Lane lane = new Lane(path, new ClusteredWorkload(taxonomy, seekerCount, clusterSize, SEED, now), database,
+                    path.ledger().apply(database), MatchPublishers.kafka(brokers, topic, Clock.systemUTC()),
+                    new SeekerIndex(policy), new PostingIndex(policy), scorer);
+            lanes.add(lane);
+            List<Seeker> all = lane.workload.seekers();
+            all.forEach(lane.seekers::upsert);
+            listEarlierPostings(path, database, all, history);
+            path.delivery().deliver(lane.engine, lane.workload.nextPostings(warmUp));
+        }
+        // the paths take turns, so that a change of load on the shared machine falls on all of them
+        for (int turn = 0; turn < TURNS; turn++) {
+            for (Lane lane : lanes) {
+                lane.closedLoop(postings / TURNS, traffic, store);
             }
         }
-        System.exit(0); // the embedded broker's threads
+        for (Lane lane : lanes) {
+            print("");
+            print("== %s ==", lane.path.name());
+            lane.printClosedLoop();
+            openLoop(lane.path, lane.engine, lane.workload, rate, seconds);
+        }
+    }
+
+    /** One path's engine, indexes, ledger and publisher, and what its closed loop measured. */
+    private static final class Lane {
+        final Path path;
+        final ClusteredWorkload workload;
+        final ReactiveMongoTemplate database;
+        final MatchPublisher publisher;
+        final SeekerIndex seekers;
+        final PostingIndex postings;
+        final MatchEngine engine;
+        final Histogram perPosting = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
+        long measured;
+        long nanos;
+        long cpu;
+        long matches;
+        long writeCommands;
+        long writeStatements;
+        long reads;
+        long documents;
+        long bytes;
+
+        Lane(Path path, ClusteredWorkload workload, ReactiveMongoTemplate database, MatchLedger ledger,
+             MatchPublisher publisher, SeekerIndex seekers, PostingIndex postings, MatchScorer scorer) {
+            this.path = path;
+            this.workload = workload;
+            this.database = database;
+            this.publisher = publisher;
+            this.seekers = seekers;
+            this.postings = postings;
+            this.engine = new MatchEngine(seekers, postings, scorer, ledger, publisher, Clock.systemUTC());
+        }
+
+        /** Postings as fast as the path takes them; a batch delivery gets polls of 50 (the target's postings per second). */
+        void closedLoop(int count, StoreTraffic traffic, CountingStore store) {
+            long matchesBefore = found(engine);
+            long commandsBefore = traffic.writeCommands();
+            long statementsBefore = traffic.writeStatements();
+            long readsBefore = traffic.reads();
+            long documentsBefore = store.documentsWritten();
+            long bytesBefore = store.bytesWritten();
+            List<Posting> all = workload.nextPostings(count);
+            long cpuBefore = CPU.getProcessCpuTime();
+            long start = System.nanoTime();
+            int chunk = path.delivery() == ONE_BY_ONE ? 1 : 50;
+            for (int i = 0; i < all.size(); i += chunk) {
+                List<Posting> batch = all.subList(i, Math.min(all.size(), i + chunk));
+                long began = System.nanoTime();
+                path.delivery().deliver(engine, batch);
+                long took = System.nanoTime() - began;
+                for (int k = 0; k < batch.size(); k++) {
+                    perPosting.recordValue(took);
+                }
+            }
+            nanos += System.nanoTime() - start;
+            cpu += CPU.getProcessCpuTime() - cpuBefore;
+            measured += count;
+            matches += found(engine) - matchesBefore;
+            writeCommands += traffic.writeCommands() - commandsBefore;
+            writeStatements += traffic.writeStatements() - statementsBefore;
+            reads += traffic.reads() - readsBefore;
+            documents += store.documentsWritten() - documentsBefore;
+            bytes += store.bytesWritten() - bytesBefore;
+        }
+
+        void printClosedLoop() {
+            double elapsed = nanos / 1e9;
+            int chunk = path.delivery() == ONE_BY_ONE ? 1 : 50;
+            print("closed loop: %d postings in %.1f s: %.1f triggers/s, %,.0f matches/s (%.0f matches per posting)",
+                    measured, elapsed, measured / elapsed, matches / elapsed, matches / (double) measured);
+            print("  processing time per posting%s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    chunk == 1 ? "" : " (its batch of " + chunk + ")", ms(perPosting, 50), ms(perPosting, 90),
+                    ms(perPosting, 99), perPosting.getMaxValue() / 1e6);
+            print("  process CPU per posting (engine, ledger client, store, broker: all in this JVM): %.1f ms",
+                    cpu / 1e6 / measured);
+            print("  ledger per trigger: %.2f write round trips, %.1f write statements, %.2f reads; store wrote %.1f documents,"
+                            + " %.1f KB (what a journal appends)",
+                    writeCommands / (double) measured, writeStatements / (double) measured, reads / (double) measured,
+                    documents / (double) measured, bytes / 1024.0 / measured);
+        }
+
+        void close() {
+            MatchPublishers.close(publisher);
+            seekers.close();
+            postings.close();
+        }
     }
 
     /** Each seeker's listing starts out naming {@code history} earlier postings, in the path's format. */
@@ -178,47 +305,6 @@ public final class DeliveryBenchmark {
         }
         print("listings of %,d seekers start with %d earlier postings each (%.1f s)", seekers.size(), history,
                 (System.nanoTime() - start) / 1e9);
-    }
-
-    private static void closedLoop(Path path, MatchEngine engine, ClusteredWorkload workload, int postings,
-                                   StoreTraffic traffic, CountingStore store) {
-        Histogram perPosting = new Histogram(TimeUnit.MINUTES.toNanos(10), 3);
-        long matchesBefore = found(engine);
-        long commands = traffic.writeCommands();
-        long statements = traffic.writeStatements();
-        long reads = traffic.reads();
-        long documents = store.documentsWritten();
-        long bytes = store.bytesWritten();
-        List<Posting> all = workload.nextPostings(postings);
-        long cpu = CPU.getProcessCpuTime();
-        long start = System.nanoTime();
-        // as the path takes them: a batch delivery gets polls of 50 (the target's postings per second)
-        int chunk = path.delivery() == ONE_BY_ONE ? 1 : 50;
-        for (int i = 0; i < all.size(); i += chunk) {
-            List<Posting> batch = all.subList(i, Math.min(all.size(), i + chunk));
-            long began = System.nanoTime();
-            path.delivery().deliver(engine, batch);
-            long took = System.nanoTime() - began;
-            for (int k = 0; k < batch.size(); k++) {
-                perPosting.recordValue(took);
-            }
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double cpuPerPosting = (CPU.getProcessCpuTime() - cpu) / 1e6 / postings;
-        long matches = found(engine) - matchesBefore;
-        print("closed loop: %d postings in %.1f s: %.1f triggers/s, %,.0f matches/s (%.0f matches per posting)",
-                postings, elapsed, postings / elapsed, matches / elapsed, matches / (double) postings);
-        print("  processing time per posting%s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
-                chunk == 1 ? "" : " (its batch of " + chunk + ")", ms(perPosting, 50), ms(perPosting, 90), ms(perPosting, 99),
-                perPosting.getMaxValue() / 1e6);
-        print("  process CPU per posting (engine, ledger client, store, broker: all in this JVM): %.1f ms", cpuPerPosting);
-        print("  ledger per trigger: %.2f write round trips, %.1f write statements, %.2f reads; store wrote %.1f documents,"
-                        + " %.1f KB (what a journal appends)",
-                (traffic.writeCommands() - commands) / (double) postings,
-                (traffic.writeStatements() - statements) / (double) postings,
-                (traffic.reads() - reads) / (double) postings,
-                (store.documentsWritten() - documents) / (double) postings,
-                (store.bytesWritten() - bytes) / 1024.0 / postings);
     }
 
     /**

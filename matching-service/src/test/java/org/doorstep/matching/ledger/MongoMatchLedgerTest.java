@@ -148,6 +148,21 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     }
 
     @Test
+    void readsAPollsManyPairsInQueriesOfBoundedSizeAndFindsEveryOne() {
+        List<Claim> claims = new java.util.ArrayList<>();
+        List<String> seekers = new java.util.ArrayList<>();
+        for (int s = 0; s < 6_000; s++) {
+            seekers.add(seeker("s" + s));
+            claims.add(fresh(entry("s" + s, 1)));
+        }
+        claim(claims.toArray(Claim[]::new));
+
+        // the listing, 6,000 pairs and their tombstones: 12,001 ids, more than one query takes
+        assertThat(ledger.forPosting(posting, seekers)).extracting(LedgerEntry::seekerId)
+                .hasSize(6_000).containsExactlyInAnyOrderElementsOf(seekers);
+    }
+
+    @Test
     void keepsASeekersListingInBucketsThatEachHoldAFewOfTheirPostings() {
         List<Claim> claims = new java.util.ArrayList<>();
         for (int p = 0; p < 64; p++) {
