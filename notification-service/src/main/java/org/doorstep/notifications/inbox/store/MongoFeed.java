@@ -5,25 +5,28 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.InboxSettings;
@@ -36,22 +39,37 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Feed entries keyed {@code seekerId|<sequence as 16 hex digits>}, so a repeated append is a duplicate
- * key (already done) and every read is by {@code _id}. Replay needs the seeker's sequences without a
- * query on {@code seekerId} (which the MongoDB-wire server answers with a collection scan): each seeker
- * has one {@code feed_index} document listing their latest sequences ({@code $push $each $slice}, so it
- * stays bounded; a repeat only adds a duplicate number, which replay ignores). A reconnect is then two
- * keyed reads: the index by seeker id, the entries by {@code _id $in}.
+ * A seeker's feed in three places, every read and write keyed:
+ * <ul>
+ * <li>{@code feed_index} (one document per seeker, {@code _id} seekerId): the seeker's latest sequences
+ *     ({@code $push $each $slice}, so it stays bounded; a number listed twice is replayed once). Replay
+ *     needs them because the MongoDB-wire server answers a query on {@code seekerId} with a collection scan.</li>
+ * <li>{@code feed} ({@code _id} {@code seekerId|<sequence as 16 hex digits>}): the events no inbox item
+ *     carries (withdrawals, digests), with their JSON; a repeated insert is a duplicate key (already done).
+ *     Entries written before match.found events moved to the inbox (match.found with the match JSON) stay
+ *     here and replay as they are.</li>
+ * <li>{@code inbox} (match id): a match pushed live carries its event's key in {@code feedKey} (same form
+ *     as a feed entry's {@code _id}; a unique, sparse index), and its match JSON is the event's data.</li>
+ * </ul>
+ * Appending lists the numbers and stores the entries in parallel, before the inbox is written; replay reads
+ * the index by {@code _id}, then the listed keys from {@code feed} by {@code _id $in} and from {@code inbox}
+ * by {@code feedKey $in} (both answered from an index), and sends what it finds: a listed number whose
+ * event is not stored yet (its batch has not written it) is not replayed, and reaches the open streams
+ * when its batch pushes it.
  */
 @Repository
 class MongoFeed implements Feed {
 
     static final String COLLECTION = "feed";
     static final String INDEX = "feed_index";
+    /** The inbox field holding the key of the match.found event the item carries. */
+    static final String FEED_KEY = "feedKey";
     private static final int DUPLICATE_KEY = 11000;
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final Bson CARRIED_FIELDS = Projections.include("seekerId", "match", FEED_KEY, "receivedAt", "expiresAt");
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -70,30 +88,37 @@ class MongoFeed implements Feed {
         return seekerId + "|" + String.format("%016x", sequence);
     }
 
+    static long sequenceOf(String key) {
+        return Long.parseUnsignedLong(key.substring(key.lastIndexOf('|') + 1), 16);
+    }
+
     @Override
     public Mono<Void> appendAll(List<FeedEvent> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
-        List<Document> docs = new ArrayList<>(events.size());
+        List<Document> docs = new ArrayList<>();
         Map<String, List<Long>> sequences = new LinkedHashMap<>();
         for (FeedEvent event : events) {
-            docs.add(new Document("_id", id(event.seekerId(), event.sequence())).append("seekerId", event.seekerId())
-                    .append("seq", event.sequence()).append("type", event.type()).append("matchId", event.matchId())
-                    .append("data", event.data()).append("at", Date.from(event.at()))
-                    .append("expiresAt", Date.from(event.at().plus(retention))));
+            if (!event.carriedByInbox()) {
+                docs.add(new Document("_id", id(event.seekerId(), event.sequence())).append("seekerId", event.seekerId())
+                        .append("seq", event.sequence()).append("type", event.type()).append("matchId", event.matchId())
+                        .append("data", event.data()).append("at", Date.from(event.at()))
+                        .append("expiresAt", Date.from(event.at().plus(retention))));
+            }
             sequences.computeIfAbsent(event.seekerId(), id -> new ArrayList<>()).add(event.sequence());
         }
         List<WriteModel<Document>> index = new ArrayList<>(sequences.size());
         sequences.forEach((seekerId, seqs) -> index.add(new UpdateOneModel<>(Filters.eq("_id", seekerId),
                 Updates.pushEach("seqs", seqs, new PushOptions().slice(-replayLimit)), UPSERT)));
-        // entries first, then the index: whatever the index lists is stored
-        return mongo.getCollection(COLLECTION)
+        // in parallel: replay sends a listed number only once its event is stored, wherever that is
+        Mono<Void> entries = docs.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(docs, UNORDERED_INSERT)))
                 .then()
-                .onErrorResume(MongoFeed::onlyDuplicates, e -> Mono.empty())
-                .then(mongo.getCollection(INDEX).flatMap(collection -> Mono.from(collection.bulkWrite(index, UNORDERED))))
-                .then();
+                .onErrorResume(MongoFeed::onlyDuplicates, e -> Mono.empty());
+        Mono<Void> listed = mongo.getCollection(INDEX)
+                .flatMap(collection -> Mono.from(collection.bulkWrite(index, UNORDERED))).then();
+        return Mono.when(entries, listed);
     }
 
     private static boolean onlyDuplicates(Throwable error) {
@@ -104,35 +129,49 @@ class MongoFeed implements Feed {
     @Override
     public Flux<FeedEvent> after(String seekerId, long sequence) {
         Instant now = clock.instant();
-        return mongo.findById(seekerId, Document.class, INDEX)
-                .flatMapMany(index -> {
-                    List<String> ids = index.getList("seqs", Number.class).stream().mapToLong(Number::longValue)
-                            .filter(seq -> seq > sequence).distinct().mapToObj(seq -> id(seekerId, seq)).toList();
+        return listed(seekerId)
+                .flatMapMany(sequences -> {
+                    List<String> ids = sequences.stream().filter(seq -> seq > sequence).distinct()
+                            .map(seq -> id(seekerId, seq)).toList();
                     if (ids.isEmpty()) {
                         return Flux.empty();
                     }
-                    return mongo.getCollection(COLLECTION).flatMapMany(collection -> collection.find(Filters.in("_id", ids)));
-                })
-                .filter(doc -> doc.getDate("expiresAt").toInstant().isAfter(now))
-                .map(MongoFeed::toEvent)
-                .sort(Comparator.comparingLong(FeedEvent::sequence));
+                    Flux<FeedEvent> entries = mongo.getCollection(COLLECTION)
+                            .flatMapMany(collection -> collection.find(Filters.in("_id", ids)))
+                            .filter(doc -> doc.getDate("expiresAt").toInstant().isAfter(now))
+                            .map(MongoFeed::toEvent);
+                    Flux<FeedEvent> carried = mongo.getCollection(MongoInboxStore.COLLECTION)
+                            .flatMapMany(collection -> collection.find(Filters.in(FEED_KEY, ids)).projection(CARRIED_FIELDS))
+                            .filter(doc -> seekerId.equals(doc.getString("seekerId"))
+                                    && doc.getDate("expiresAt").toInstant().isAfter(now))
+                            .map(MongoFeed::carriedEvent);
+                    // one event per number: an entry of the previous layout and the item a redelivery completed may both hold it
+                    return Flux.merge(entries, carried)
+                            .collect(TreeMap<Long, FeedEvent>::new, (bySequence, event) -> bySequence.putIfAbsent(event.sequence(), event))
+                            .flatMapIterable(TreeMap::values);
+                });
+    }
+
+    private Mono<List<Long>> listed(String seekerId) {
+        return mongo.findById(seekerId, Document.class, INDEX)
+                .map(index -> index.getList("seqs", Number.class).stream().map(Number::longValue).toList());
     }
 
     @Override
-    public Mono<Set<FeedEvent.Key>> existing(Collection<FeedEvent.Key> keys) {
+    public Mono<Map<FeedEvent.Key, FeedEvent>> find(Collection<FeedEvent.Key> keys) {
         if (keys.isEmpty()) {
-            return Mono.just(Set.of());
+            return Mono.just(Map.of());
         }
         List<String> ids = keys.stream().map(key -> id(key.seekerId(), key.sequence())).toList();
         return mongo.getCollection(COLLECTION)
                 .flatMapMany(collection -> collection.find(Filters.in("_id", ids)))
-                .map(doc -> toEvent(doc).key())
-                .collect(HashSet::new, Set::add);
+                .map(MongoFeed::toEvent)
+                .collect(HashMap::new, (found, event) -> found.put(event.key(), event));
     }
 
     @Override
     public Mono<Void> purge(String seekerId) {
-        return after(seekerId, -1).map(event -> id(seekerId, event.sequence())).collectList()
+        return listed(seekerId).map(sequences -> sequences.stream().map(seq -> id(seekerId, seq)).distinct().toList())
                 .flatMap(ids -> mongo.getCollection(COLLECTION)
                         .flatMap(collection -> Mono.from(collection.deleteMany(Filters.in("_id", ids)))))
                 .then(mongo.remove(Query.query(Criteria.where("_id").is(seekerId)), INDEX))
@@ -148,5 +187,13 @@ class MongoFeed implements Feed {
     private static FeedEvent toEvent(Document doc) {
         return new FeedEvent(doc.getString("seekerId"), ((Number) doc.get("seq")).longValue(), doc.getString("type"),
                 doc.getString("matchId"), doc.getString("data"), doc.getDate("at").toInstant());
+    }
+
+    /** The match.found event an inbox item carries: its number from {@code feedKey}, the match JSON as stored. */
+    private static FeedEvent carriedEvent(Document item) {
+        Object match = item.get("match");
+        String data = match instanceof Document nested ? nested.toJson(RELAXED) : (String) match;
+        return new FeedEvent(item.getString("seekerId"), sequenceOf(item.getString(FEED_KEY)), FeedEvent.MATCH_FOUND,
+                item.getString("_id"), data, item.getDate("receivedAt").toInstant());
     }
 }

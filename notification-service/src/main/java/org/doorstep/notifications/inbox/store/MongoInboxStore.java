@@ -77,9 +77,12 @@ class MongoInboxStore implements InboxStore {
                 .then();
     }
 
-    /** Every field but the seeker's feedback, which only the feedback path writes. */
+    /**
+     * Every field but the seeker's feedback, which only the feedback path writes; {@code feedKey} once the item
+     * carries a feed event (it never stops carrying it).
+     */
     private Document fields(InboxItem item) {
-        return new Document("seekerId", item.seekerId())
+        Document fields = new Document("seekerId", item.seekerId())
                 .append("postingId", item.match().postingId())
                 .append("partnerId", item.match().posting().partnerId())
                 .append("match", json.writeValueAsString(item.match()))
@@ -87,6 +90,10 @@ class MongoInboxStore implements InboxStore {
                 .append("expiresAt", Date.from(item.expiresAt()))
                 .append("delivery", item.delivery().name())
                 .append("holdUntil", item.holdUntil() == null ? null : Date.from(item.holdUntil()));
+        if (item.feedSequence() != null) {
+            fields.append(MongoFeed.FEED_KEY, MongoFeed.id(item.seekerId(), item.feedSequence()));
+        }
+        return fields;
     }
 
     @Override
@@ -145,9 +152,10 @@ class MongoInboxStore implements InboxStore {
         MatchFound match = json.readValue(stored instanceof Document nested ? nested.toJson(RELAXED) : (String) stored,
                 MatchFound.class);
         Date holdUntil = doc.getDate("holdUntil");
+        String feedKey = doc.getString(MongoFeed.FEED_KEY);
         return new InboxItem(match, doc.getDate("receivedAt").toInstant(), doc.getDate("expiresAt").toInstant(),
                 Delivery.valueOf(doc.getString("delivery")), holdUntil == null ? null : holdUntil.toInstant(),
-                doc.getString("feedback"));
+                doc.getString("feedback"), feedKey == null ? null : MongoFeed.sequenceOf(feedKey));
     }
 
     private record Cursor(long receivedAtMillis, String matchId) {
