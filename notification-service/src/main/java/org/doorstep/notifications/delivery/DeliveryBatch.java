@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +39,7 @@ final class DeliveryBatch {
     private final Map<String, Long> changedCounts = new LinkedHashMap<>();
     private final List<FeedEvent> feedEvents = new ArrayList<>();
     private final Map<FeedEvent.Key, FeedEvent> stored = new HashMap<>();
+    private final Map<MatchFound, String> matchJson = new IdentityHashMap<>();
     private final Map<String, Pending> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> settled = new LinkedHashMap<>();
     private final List<LiveNotice> liveNotices = new ArrayList<>();
@@ -220,8 +222,17 @@ final class DeliveryBatch {
 
     /** The match.found event the item carries as {@code sequence}: its data is the match JSON the inbox stores. */
     private FeedEvent carried(InboxItem item, long sequence) {
-        return new FeedEvent(item.seekerId(), sequence, FeedEvent.MATCH_FOUND, item.matchId(),
-                json.writeValueAsString(item.match()), now);
+        return new FeedEvent(item.seekerId(), sequence, FeedEvent.MATCH_FOUND, item.matchId(), jsonOf(item.match()), now);
+    }
+
+    /** The match as JSON, serialized once per batch: the event's data and the inbox item's text are the same string. */
+    private String jsonOf(MatchFound match) {
+        String text = matchJson.get(match);
+        if (text == null) {
+            text = json.writeValueAsString(match);
+            matchJson.put(match, text);
+        }
+        return text;
     }
 
     /** An event stored before a crash: listed again and handed to the streams again, with no other effect. */
@@ -262,7 +273,7 @@ final class DeliveryBatch {
         List<InboxChange> changes = new ArrayList<>(changedItems.size());
         for (String matchId : changedItems) {
             InboxItem item = items.get(matchId);
-            changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item));
+            changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item, matchJson.get(item.match())));
         }
         return changes;
     }

@@ -68,7 +68,7 @@ class MongoInboxStore implements InboxStore {
         for (InboxChange change : changes) {
             switch (change) {
                 case InboxChange.Put put -> writes.add(new UpdateOneModel<>(Filters.eq("_id", put.matchId()),
-                        new Document("$set", fields(put.item())), UPSERT));
+                        new Document("$set", fields(put.item(), put.matchJson())), UPSERT));
                 case InboxChange.Remove remove -> writes.add(new DeleteOneModel<>(Filters.eq("_id", remove.matchId())));
             }
         }
@@ -81,11 +81,11 @@ class MongoInboxStore implements InboxStore {
      * Every field but the seeker's feedback, which only the feedback path writes; {@code feedKey} once the item
      * carries a feed event (it never stops carrying it).
      */
-    private Document fields(InboxItem item) {
+    private Document fields(InboxItem item, String matchJson) {
         Document fields = new Document("seekerId", item.seekerId())
                 .append("postingId", item.match().postingId())
                 .append("partnerId", item.match().posting().partnerId())
-                .append("match", json.writeValueAsString(item.match()))
+                .append("match", matchJson != null ? matchJson : json.writeValueAsString(item.match()))
                 .append("receivedAt", Date.from(item.receivedAt()))
                 .append("expiresAt", Date.from(item.expiresAt()))
                 .append("delivery", item.delivery().name())
