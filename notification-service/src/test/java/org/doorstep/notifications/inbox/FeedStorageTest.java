@@ -2,6 +2,8 @@ package org.doorstep.notifications.inbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
@@ -11,8 +13,11 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.doorstep.notifications.Events;
 import org.doorstep.notifications.NotificationServiceTest;
+import org.doorstep.notifications.Seekers;
 import org.doorstep.notifications.SseClient;
+import org.doorstep.notifications.TestClock;
 import org.doorstep.notifications.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,8 +31,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Where a seeker's feed events are stored: a match pushed live only in its inbox item (the feed lists its
- * number), withdrawals and digests as feed entries; and a feed written by the version that stored every
- * event with its JSON in {@code feed} replays as it was after an upgrade in place.
+ * number), withdrawals and digests as feed entries, the numbers in one index document per seeker and day;
+ * and a feed written by the version that stored every event with its JSON in {@code feed} (and all numbers
+ * in one index document per seeker) replays as it was after an upgrade in place.
  */
 @NotificationServiceTest
 class FeedStorageTest {
@@ -37,6 +43,14 @@ class FeedStorageTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.release();
+    }
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -62,8 +76,9 @@ class FeedStorageTest {
         List<Document> items = all("inbox", "seekerId", seeker);
         assertThat(items).extracting(doc -> doc.getString("_id")).containsExactly("m-once-2-" + seeker);
         assertThat(items.getFirst().getString("feedKey")).isEqualTo(seeker + "|" + String.format("%016x", Long.parseLong(live.get(1).id())));
-        assertThat(Mono.from(mongo.getCollection("feed_index").block().find(Filters.eq("_id", seeker)).first()).block()
-                .getList("seqs", Number.class)).hasSize(3);
+        // all three numbers listed in the seeker's index document of the day (nothing in the previous layout's)
+        assertThat(indexDays(seeker).stream().mapToInt(doc -> doc.getList("seqs", Number.class).size()).sum()).isEqualTo(3);
+        assertThat(indexDays(seeker)).extracting(doc -> doc.getString("_id")).allMatch(id -> id.startsWith(seeker + "|"));
 
         try (SseClient later = SseClient.connect(port, Tokens.seeker(seeker))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> later.events().size() == 2);
@@ -100,6 +115,46 @@ class FeedStorageTest {
             assertThat(resumed.events()).extracting(ServerSentEvent::event).containsExactly("match.withdrawn", "match.found");
             assertThat(resumed.matchIdsOf("match.found")).containsExactly("m-new-1-" + seeker);
         }
+    }
+
+    @Test
+    void aSeekersNumbersAreIndexedPerDaySoAPushRewritesOnlyThatDaysDocumentAndOldDaysExpire() {
+        String seeker = Events.id();
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(3);
+        clock.pin(day.atTime(12, 0).toInstant(ZoneOffset.UTC));
+        Events.send(Events.MATCHES, seeker, FOUND, "s", Events.matchFound(seeker, "day-1", "p", 0.8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexDays(seeker).size() == 1);
+        clock.pin(day.plusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        Events.send(Events.MATCHES, seeker, FOUND, "s", Events.matchFound(seeker, "day-2", "p", 0.8));
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexDays(seeker).size() == 2);
+        assertThat(indexDays(seeker)).extracting(doc -> doc.getString("_id"))
+                .containsExactlyInAnyOrder(seeker + "|" + day, seeker + "|" + day.plusDays(1));
+        assertThat(indexDays(seeker)).allMatch(doc -> doc.getList("seqs", Number.class).size() == 1);
+
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 2);
+            assertThat(device.matchIdsOf("match.found")).containsExactly("m-day-1-" + seeker, "m-day-2-" + seeker);
+        }
+        // past the retention of both days: the expiry job removes the index days with the items
+        clock.pin(day.plusDays(40).atTime(12, 0).toInstant(ZoneOffset.UTC));
+        await().atMost(Duration.ofSeconds(20)).until(() -> indexDays(seeker).isEmpty());
+    }
+
+    @Test
+    void anErasedSeekersFeedEntriesAndIndexDaysArePurged() {
+        String seeker = Events.id();
+        Events.send(Events.MATCHES, seeker, FOUND, "s", Events.matchFound(seeker, "gone-1", "p", 0.8));
+        Events.send(Events.MATCHES, seeker, WITHDRAWN, "s", Events.matchWithdrawn(seeker, "gone-1", "p"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> all("feed", "seekerId", seeker).size() == 1
+                && indexDays(seeker).stream().mapToInt(doc -> doc.getList("seqs", Number.class).size()).sum() == 2);
+        Seekers.erased(seeker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> all("feed", "seekerId", seeker).isEmpty() && indexDays(seeker).isEmpty());
+    }
+
+    /** The seeker's index documents (one per UTC day; read with a regular expression here, never by the service). */
+    private List<Document> indexDays(String seeker) {
+        return Flux.from(mongo.getCollection("feed_index").block()
+                .find(Filters.regex("_id", "^" + java.util.regex.Pattern.quote(seeker)))).collectList().block();
     }
 
     /** What the previous version wrote for every event: an entry with the JSON, its number pushed to the index. */

@@ -36,6 +36,8 @@ class InboxIndexes implements ApplicationRunner {
                 mongo.indexOps(MongoInboxStore.COLLECTION).createIndex(new Index().on(MongoFeed.FEED_KEY, Sort.Direction.ASC)
                         .unique().sparse()),
                 mongo.indexOps(MongoFeed.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+                        .expire(Duration.ZERO)),
+                mongo.indexOps(MongoFeed.INDEX).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                         .expire(Duration.ZERO)))
                 .then().block(Duration.ofSeconds(30));
     }

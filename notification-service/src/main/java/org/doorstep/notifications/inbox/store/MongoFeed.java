@@ -3,6 +3,8 @@ package org.doorstep.notifications.inbox.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -41,9 +43,13 @@ import reactor.core.publisher.Mono;
 /**
  * A seeker's feed in three places, every read and write keyed:
  * <ul>
- * <li>{@code feed_index} (one document per seeker, {@code _id} seekerId): the seeker's latest sequences
- *     ({@code $push $each $slice}, so it stays bounded; a number listed twice is replayed once). Replay
- *     needs them because the MongoDB-wire server answers a query on {@code seekerId} with a collection scan.</li>
+ * <li>{@code feed_index}: the numbers of the seeker's events, one document per seeker and UTC day of the
+ *     event ({@code _id} {@code seekerId|2026-12-02}; {@code $push $each $slice}; a number listed twice is
+ *     replayed once). Replay needs them because the MongoDB-wire server answers a query on {@code seekerId}
+ *     with a collection scan; a day's document stays small, so the whole-document rewrite each push costs
+ *     (the wire server's stores and a real MongoDB's storage engine both write the new document) does not
+ *     grow with the seeker's history. Days past the retention expire with the entries. The version before
+ *     kept one document per seeker ({@code _id} seekerId, up to 1000 numbers): it is still read, never written.</li>
  * <li>{@code feed} ({@code _id} {@code seekerId|<sequence as 16 hex digits>}): the events no inbox item
  *     carries (withdrawals, digests), with their JSON; a repeated insert is a duplicate key (already done).
  *     Entries written before match.found events moved to the inbox (match.found with the match JSON) stay
@@ -52,10 +58,10 @@ import reactor.core.publisher.Mono;
  *     as a feed entry's {@code _id}; a unique, sparse index), and its match JSON is the event's data.</li>
  * </ul>
  * Appending lists the numbers and stores the entries in parallel, before the inbox is written; replay reads
- * the index by {@code _id}, then the listed keys from {@code feed} by {@code _id $in} and from {@code inbox}
- * by {@code feedKey $in} (both answered from an index), and sends what it finds: a listed number whose
- * event is not stored yet (its batch has not written it) is not replayed, and reaches the open streams
- * when its batch pushes it.
+ * the seeker's index documents by {@code _id $in} (the retained days), then the listed keys from {@code feed}
+ * by {@code _id $in} and from {@code inbox} by {@code feedKey $in} (both answered from an index), and sends
+ * what it finds: a listed number whose event is not stored yet (its batch has not written it) is not
+ * replayed, and reaches the open streams when its batch pushes it.
  */
 @Repository
 class MongoFeed implements Feed {
@@ -98,7 +104,7 @@ class MongoFeed implements Feed {
             return Mono.empty();
         }
         List<Document> docs = new ArrayList<>();
-        Map<String, List<Long>> sequences = new LinkedHashMap<>();
+        Map<Bucket, List<Long>> sequences = new LinkedHashMap<>();
         for (FeedEvent event : events) {
             if (!event.carriedByInbox()) {
                 docs.add(new Document("_id", id(event.seekerId(), event.sequence())).append("seekerId", event.seekerId())
@@ -106,11 +112,14 @@ class MongoFeed implements Feed {
                         .append("data", event.data()).append("at", Date.from(event.at()))
                         .append("expiresAt", Date.from(event.at().plus(retention))));
             }
-            sequences.computeIfAbsent(event.seekerId(), id -> new ArrayList<>()).add(event.sequence());
+            sequences.computeIfAbsent(new Bucket(event.seekerId(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC)),
+                    bucket -> new ArrayList<>()).add(event.sequence());
         }
         List<WriteModel<Document>> index = new ArrayList<>(sequences.size());
-        sequences.forEach((seekerId, seqs) -> index.add(new UpdateOneModel<>(Filters.eq("_id", seekerId),
-                Updates.pushEach("seqs", seqs, new PushOptions().slice(-replayLimit)), UPSERT)));
+        sequences.forEach((bucket, seqs) -> index.add(new UpdateOneModel<>(Filters.eq("_id", bucket.id()),
+                Updates.combine(Updates.pushEach("seqs", seqs, new PushOptions().slice(-replayLimit)),
+                        Updates.setOnInsert("expiresAt", Date.from(bucket.day().plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                                .toInstant().plus(retention)))), UPSERT)));
         // in parallel: replay sends a listed number only once its event is stored, wherever that is
         Mono<Void> entries = docs.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(docs, UNORDERED_INSERT)))
@@ -131,7 +140,8 @@ class MongoFeed implements Feed {
         Instant now = clock.instant();
         return listed(seekerId)
                 .flatMapMany(sequences -> {
-                    List<String> ids = sequences.stream().filter(seq -> seq > sequence).distinct()
+                    List<Long> later = sequences.stream().filter(seq -> seq > sequence).distinct().sorted().toList();
+                    List<String> ids = later.subList(Math.max(0, later.size() - replayLimit), later.size()).stream()
                             .map(seq -> id(seekerId, seq)).toList();
                     if (ids.isEmpty()) {
                         return Flux.empty();
@@ -152,9 +162,34 @@ class MongoFeed implements Feed {
                 });
     }
 
+    /** Every number listed for the seeker: the index documents of the retained days, and the one of the previous layout. */
     private Mono<List<Long>> listed(String seekerId) {
-        return mongo.findById(seekerId, Document.class, INDEX)
-                .map(index -> index.getList("seqs", Number.class).stream().map(Number::longValue).toList());
+        return mongo.getCollection(INDEX)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", indexIds(seekerId))))
+                .flatMapIterable(index -> index.getList("seqs", Number.class))
+                .map(Number::longValue)
+                .collectList();
+    }
+
+    /**
+     * The seeker's index documents that can list a retained event: one per UTC day back to the retention
+     * (a day more on each side, for clocks that differ between instances), and the previous layout's.
+     */
+    private List<String> indexIds(String seekerId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<String> ids = new ArrayList<>();
+        ids.add(seekerId);
+        for (LocalDate day = today.minusDays(retention.toDays() + 1); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
+            ids.add(new Bucket(seekerId, day).id());
+        }
+        return ids;
+    }
+
+    /** A seeker's index document for one UTC day. */
+    private record Bucket(String seekerId, LocalDate day) {
+        String id() {
+            return seekerId + "|" + day;
+        }
     }
 
     @Override
@@ -174,14 +209,17 @@ class MongoFeed implements Feed {
         return listed(seekerId).map(sequences -> sequences.stream().map(seq -> id(seekerId, seq)).distinct().toList())
                 .flatMap(ids -> mongo.getCollection(COLLECTION)
                         .flatMap(collection -> Mono.from(collection.deleteMany(Filters.in("_id", ids)))))
-                .then(mongo.remove(Query.query(Criteria.where("_id").is(seekerId)), INDEX))
+                .then(mongo.getCollection(INDEX)
+                        .flatMap(collection -> Mono.from(collection.deleteMany(Filters.in("_id", indexIds(seekerId))))))
                 .then();
     }
 
+    /** Entries and index days past their retention (an index day expires with the last entry it can list). */
     @Override
     public Mono<Long> expire(Instant now) {
-        return mongo.remove(Query.query(Criteria.where("expiresAt").lte(Date.from(now))), COLLECTION)
-                .map(result -> result.getDeletedCount());
+        Query expired = Query.query(Criteria.where("expiresAt").lte(Date.from(now)));
+        return mongo.remove(expired, COLLECTION).map(result -> result.getDeletedCount())
+                .flatMap(entries -> mongo.remove(expired, INDEX).map(days -> entries + days.getDeletedCount()));
     }
 
     private static FeedEvent toEvent(Document doc) {
