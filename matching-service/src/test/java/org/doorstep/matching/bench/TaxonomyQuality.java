@@ -146,7 +146,7 @@ public final class TaxonomyQuality {
     }
 
     /** The fixed 20% split: a hash of occupation and title, independent of file order and JVM. */
-    static boolean heldOut(String uri, String title) {
+    public static boolean heldOut(String uri, String title) {
         long h = 1125899906842597L;
         for (char c : (uri + "|" + title).toCharArray()) {
             h = 31 * h + c;
