@@ -34,7 +34,7 @@ public final class BuiltInVocabulary {
         }
         relations.forEach(r -> builder.relate(r[0], r[1]));
         for (String[] row : rows("taxonomy/occupations.tsv")) {
-            builder.occupation("isco:" + row[0] + ":" + LabelNormaliser.normalise(row[1]).replace(' ', '-'),
+            builder.builtInOccupation("isco:" + row[0] + ":" + LabelNormaliser.normalise(row[1]).replace(' ', '-'),
                     row[1], Integer.parseInt(row[0]), list(column(row, 2)));
         }
     }

@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * Collects skills, occupations and relations from the built-in vocabulary and, when configured, from
  * ESCO. First come, first served: an alias already taken keeps its concept, and an ESCO skill whose
- * preferred label is already a built-in alias merges into that built-in concept.
+ * preferred label is already a built-in alias merges into that built-in concept. Built-in occupations are
+ * folded in last ({@link #builtInOccupation}): they become aliases of ESCO's concepts where ESCO has one.
  */
 public final class TaxonomyBuilder {
 
@@ -21,6 +22,10 @@ public final class TaxonomyBuilder {
     private final Map<String, Occupation> occupationByAlias = new HashMap<>();
     private final TitleMatcher titles = new TitleMatcher();
     private final Map<Occupation, int[][]> profiles = new LinkedHashMap<>();
+    private final List<BuiltInOccupation> builtInOccupations = new ArrayList<>();
+
+    private record BuiltInOccupation(String key, String label, int isco, List<String> aliases) {
+    }
 
     /** Adds (or merges) a skill; returns its ordinal. */
     public int skill(String key, String label, List<String> aliases, boolean green, boolean digital) {
@@ -115,6 +120,34 @@ public final class TaxonomyBuilder {
         return occupation;
     }
 
+    /**
+     * An occupation of the built-in vocabulary (ISCO unit-group level, English and Chinese aliases), added when
+     * the taxonomy is built, after ESCO: where ESCO has a concept with the same label and unit group, the
+     * built-in key, label and aliases become aliases of that concept (so that a title such as "personal trainer"
+     * finds ESCO's occupation with its skill profile, not a profile-less stand-in), an alias that is already
+     * an ESCO title keeping its ESCO concept; otherwise it is a concept of its own, with the aliases ESCO does not
+     * already have.
+     */
+    public void builtInOccupation(String key, String label, int isco, List<String> aliases) {
+        builtInOccupations.add(new BuiltInOccupation(key, label, isco, List.copyOf(aliases)));
+    }
+
+    private void foldBuiltInOccupations() {
+        boolean esco = !profiles.isEmpty();
+        for (BuiltInOccupation b : builtInOccupations) {
+            List<String> fresh = esco ? b.aliases().stream()
+                    .filter(a -> !occupationByAlias.containsKey(LabelNormaliser.normalise(a))).toList() : b.aliases();
+            Occupation same = occupationByAlias.get(LabelNormaliser.normalise(b.label()));
+            if (esco && same != null && same.isco() == b.isco() && profiles.containsKey(same)) {
+                occupationByKey.putIfAbsent(b.key(), same);
+                fresh.forEach(a -> alias(same, a));
+            } else {
+                occupation(b.key(), b.label(), b.isco(), fresh);
+            }
+        }
+        builtInOccupations.clear();
+    }
+
     public void alias(Occupation occupation, String alias) {
         String normalised = LabelNormaliser.normalise(alias);
         if (!normalised.isEmpty()) {
@@ -128,6 +161,7 @@ public final class TaxonomyBuilder {
     }
 
     public Taxonomy build() {
+        foldBuiltInOccupations();
         String[] skillLabels = new String[skills.size()];
         profiles.forEach((occupation, p) -> titles.skills(occupation, labels(p[0], skillLabels), labels(p[1], skillLabels)));
         titles.seal();

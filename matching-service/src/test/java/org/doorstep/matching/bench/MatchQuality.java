@@ -173,8 +173,10 @@ public final class MatchQuality {
         double loadSeconds = seconds(t);
         List<Resume> resumes = data.resumes();
         Map<String, Integer> iscoByPosting = new HashMap<>();
+        Map<String, String> titleByPosting = new HashMap<>();
         for (EscoPosting p : data.postings()) {
             iscoByPosting.put(p.uri(), p.isco());
+            titleByPosting.put(p.uri(), p.title());
         }
 
         t = System.nanoTime();
@@ -233,6 +235,14 @@ public final class MatchQuality {
                     scored &= !Double.isNaN(hits.get(i).score());
                     distinct.add(hits.get(i).score());
                 }
+                if (r.category().equals(System.getProperty("doorstep.quality.show-top")) && ranker == doorstep) {
+                    StringBuilder line = new StringBuilder("TOP " + r.id());
+                    for (int i = 0; i < hits.size(); i++) {
+                        line.append(String.format(Locale.ROOT, " | %s%s %.3f", relevance[i] ? "+" : "-",
+                                titleByPosting.get(hits.get(i).postingId()), hits.get(i).score()));
+                    }
+                    System.out.println(line);
+                }
                 s.add(r.category(), data.clean(r.category()), RankingMetrics.precisionAt(relevance, K),
                         RankingMetrics.ndcgAt(relevance, data.relevantAvailable(r.category()), K));
                 s.returned.add(hits.size());
@@ -244,6 +254,15 @@ public final class MatchQuality {
                     s.distinct.add(distinct.size());
                     if (distinct.size() == hits.size()) {
                         s.allDistinct++;
+                    } else if (Boolean.getBoolean("doorstep.quality.show-ties")) {
+                        for (int i = 0; i < hits.size(); i++) {
+                            for (int j = i + 1; j < hits.size(); j++) {
+                                if (hits.get(i).score() == hits.get(j).score()) {
+                                    System.out.println("TIE " + ranker.name() + " " + r.category() + " " + hits.get(i).score() + " "
+                                            + titleByPosting.get(hits.get(i).postingId()) + " | " + titleByPosting.get(hits.get(j).postingId()));
+                                }
+                            }
+                        }
                     }
                 }
             }
