@@ -30,12 +30,17 @@ final class RawHttp {
 
     /** Sends {@code requestLine} and {@code headers} (each "Name: value"), asks the server to close, reads to the end. */
     static Response send(int port, String requestLine, String... headers) {
+        return sendWithBody(port, requestLine, "", headers);
+    }
+
+    /** The same, then {@code body} as it is (one char, one byte), however the headers say it is framed. */
+    static Response sendWithBody(int port, String requestLine, String body, String... headers) {
         StringBuilder request = new StringBuilder(requestLine).append("\r\n")
                 .append("Host: localhost:").append(port).append("\r\n");
         for (String header : headers) {
             request.append(header).append("\r\n");
         }
-        request.append("Connection: close\r\n\r\n");
+        request.append("Connection: close\r\n\r\n").append(body);
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();

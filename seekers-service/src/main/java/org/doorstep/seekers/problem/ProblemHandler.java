@@ -20,8 +20,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,6 +71,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RateLimited.class)
     ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
         return Problems.rateLimited(e, exchange);
+    }
+
+    /**
+     * A media type that cannot be read, met outside Spring's own negotiation: the actuator reads {@code Accept}
+     * itself, and {@code Accept: ,} names an empty one.
+     */
+    @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "A media type in the Accept or Content-Type header cannot be read.", exchange));
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
