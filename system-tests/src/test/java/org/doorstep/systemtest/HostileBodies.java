@@ -140,10 +140,10 @@ final class HostileBodies {
     Arbitrary<Sample> of(Body kind) {
         if (kind == Body.NONE) {
             return Arbitraries.frequencyOf(
-                    Tuple.of(12, Arbitraries.just(new Sample("", null, false))),
-                    Tuple.of(1, Arbitraries.of(templates.get(POSTING), "{}", "null", "\u0000\u0001", "[[[[[[[[")
+                    Tuple.of(50, Arbitraries.just(new Sample("", null, false))),
+                    Tuple.of(5, Arbitraries.of(templates.get(POSTING), "{}", "null", "\u0000\u0001", "[[[[[[[[")
                             .map(b -> new Sample("body:on-bodiless", b.getBytes(StandardCharsets.UTF_8), false))),
-                    Tuple.of(1, Arbitraries.just(new Sample("body:huge-on-bodiless", new byte[300_000], false))));
+                    Tuple.of(1, Arbitraries.just(new Sample("body:huge-on-bodiless", new byte[270_000], false))));
         }
         if (kind == POSTING_LINES) {
             return lines();

@@ -62,7 +62,7 @@ class HostileRequestsTest {
     static final long DEFAULT_SEED = 13_2026_12_13L;
     static final int DEFAULT_REQUESTS = 10_500;
     private static final int CONCURRENCY = 8;
-    private static final int SHRINK_SENDS_PER_FINDING = 120;
+    private static final Duration SHRINK_BUDGET = Duration.ofSeconds(90);
     private static final int API_WEIGHT = 3;
 
     @Test
@@ -88,19 +88,31 @@ class HostileRequestsTest {
 
             Settled before = state.settle(Duration.ofSeconds(3), Duration.ofSeconds(90));
             long started = System.nanoTime();
-            List<Future<Answer>> futures = new ArrayList<>();
+            List<Future<Timed>> futures = new ArrayList<>();
             for (HostileRequest request : requests) {
-                futures.add(pool.submit(() -> wire.send(request)));
+                futures.add(pool.submit(() -> {
+                    long start = System.nanoTime();
+                    Answer answer = wire.send(request);
+                    return new Timed(answer, System.nanoTime() - start);
+                }));
             }
             List<Sent> sent = new ArrayList<>();
+            Map<DoorstepService, List<Long>> latencies = new EnumMap<>(DoorstepService.class);
             for (int i = 0; i < plan.size(); i++) {
-                Answer answer = futures.get(i).get();
-                sent.add(new Sent(plan.get(i), requests.get(i), answer, verdict(requests.get(i), answer)));
+                Timed timed = futures.get(i).get();
+                sent.add(new Sent(plan.get(i), requests.get(i), timed.answer(), verdict(requests.get(i), timed.answer())));
+                latencies.computeIfAbsent(requests.get(i).endpoint().service(), k -> new ArrayList<>()).add(timed.nanos());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             Settled after = state.settle(Duration.ofSeconds(3), Duration.ofSeconds(90));
 
             printSummary(endpoints, sent, seconds, seed);
+            latencies.forEach((service, all) -> {
+                Collections.sort(all);
+                System.out.printf("  %-21s latency p50 %4d ms, p99 %5d ms, max %5d ms%n", service.module(),
+                        all.get(all.size() / 2) / 1_000_000, all.get(all.size() * 99 / 100) / 1_000_000,
+                        all.getLast() / 1_000_000);
+            });
             Set<String> moving = new java.util.TreeSet<>(before.moving());
             moving.addAll(after.moving());
             Set<String> changed = new java.util.TreeSet<>(PlatformState.differences(before.state(), after.state()));
@@ -122,6 +134,9 @@ class HostileRequestsTest {
             httpThreads.shutdownNow();
             JqwikSession.finish();
         }
+    }
+
+    private record Timed(Answer answer, long nanos) {
     }
 
     /** One request of the run, its answer, and what is wrong with the answer (null: nothing). */
@@ -157,7 +172,8 @@ class HostileRequestsTest {
     /** What is wrong with the answer to a hostile request, or null. */
     static String verdict(HostileRequest request, Answer answer) {
         if (answer.failure() != null) {
-            return "no HTTP answer";
+            String why = answer.failure().startsWith("java.") ? answer.failure().split(":", 2)[0] : answer.failure();
+            return "no HTTP answer (" + why + ")";
         }
         int status = answer.status();
         if (status >= 500) {
@@ -239,35 +255,66 @@ class HostileRequestsTest {
     }
 
     /**
-     * One reproducer per kind of finding (service, endpoint, what is wrong): the smallest request of the kind,
-     * shrunk further by jqwik (each smaller candidate is sent; the first that fails the same way is kept).
+     * One reproducer per kind of finding (service and what is wrong), listed first as found (the smallest request of
+     * the kind), then shrunk by jqwik within a time budget: each smaller candidate is sent, and the first that fails
+     * the same way on the same endpoint is kept.
      */
     private List<String> reproducers(Wire wire, List<Sent> sent) {
         Map<String, List<Sent>> kinds = new TreeMap<>();
         for (Sent s : sent) {
             if (s.finding() != null) {
-                kinds.computeIfAbsent(s.request().endpoint() + " -> " + s.finding(), k -> new ArrayList<>()).add(s);
+                kinds.computeIfAbsent(s.request().endpoint().service().module() + ": " + s.finding(), k -> new ArrayList<>()).add(s);
             }
         }
+        writeFindings(wire, sent);
+        Map<String, Sent> smallest = new LinkedHashMap<>();
+        kinds.forEach((kind, all) -> {
+            Sent first = all.stream().min(Comparator.comparingInt(s -> s.request().size())).orElseThrow();
+            smallest.put(kind, first);
+            Map<String, Long> where = new TreeMap<>();
+            all.forEach(s -> where.merge(s.request().endpoint().operation(), 1L, Long::sum));
+            System.out.printf("FINDING %s: %d requests, on %s%n  smallest: %s%n  answer: %s%n", kind, all.size(), where,
+                    first.request().describe(wire.baseUrl(first.request().endpoint().service())).replace("\n", "\n  "),
+                    describe(first.answer()));
+        });
+        long deadline = System.nanoTime() + SHRINK_BUDGET.toNanos();
         List<String> out = new ArrayList<>();
-        for (Map.Entry<String, List<Sent>> kind : kinds.entrySet()) {
-            Sent smallest = kind.getValue().stream().min(Comparator.comparingInt(s -> s.request().size())).orElseThrow();
-            Sent minimal = shrink(wire, smallest);
+        for (Map.Entry<String, Sent> kind : smallest.entrySet()) {
+            Sent minimal = shrink(wire, kind.getValue(), deadline);
             String base = wire.baseUrl(minimal.request().endpoint().service());
-            out.add("FINDING (" + kind.getValue().size() + " requests): " + kind.getKey() + "\n  minimal reproducer: "
-                    + minimal.request().describe(base) + "\n  answer: " + describe(minimal.answer()));
+            out.add("FINDING " + kind.getKey() + " (" + kinds.get(kind.getKey()).size() + " requests)\n  minimal reproducer: "
+                    + minimal.request().describe(base).replace("\n", "\n  ") + "\n  answer: " + describe(minimal.answer()));
         }
         return out;
     }
 
-    private static Sent shrink(Wire wire, Sent failing) {
+    /** Every request that failed, with its answer, for a closer look than the summary gives. */
+    private static void writeFindings(Wire wire, List<Sent> sent) {
+        java.nio.file.Path file = ServicesUnderTest.projectRoot().resolve("system-tests/target/hostile-requests-findings.txt");
+        StringBuilder out = new StringBuilder();
+        for (Sent s : sent) {
+            if (s.finding() != null) {
+                out.append(s.request().endpoint().service().module()).append(": ").append(s.finding()).append('\n')
+                        .append(s.request().describe(wire.baseUrl(s.request().endpoint().service()))).append('\n')
+                        .append("  answer: ").append(describe(s.answer())).append("\n\n");
+            }
+        }
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, out);
+            System.out.println("Every finding, with its request and answer: " + file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Sent shrink(Wire wire, Sent failing, long deadline) {
         Sent current = failing;
-        int budget = SHRINK_SENDS_PER_FINDING;
         boolean smaller = true;
-        while (smaller && budget > 0) {
+        while (smaller && System.nanoTime() < deadline) {
             smaller = false;
             Iterator<Shrinkable<HostileRequest>> candidates = current.shrinkable().shrink().iterator();
-            for (int tried = 0; candidates.hasNext() && budget > 0 && tried < 30; tried++, budget--) {
+            for (int tried = 0; candidates.hasNext() && tried < 20 && System.nanoTime() < deadline; tried++) {
                 Shrinkable<HostileRequest> candidate = candidates.next();
                 HostileRequest request = candidate.value();
                 Answer answer = wire.send(request);

@@ -34,7 +34,7 @@ import org.doorstep.local.DoorstepService;
  */
 final class Wire {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
     /** What came back; {@code failure} when no HTTP answer did (connection closed, timeout, not HTTP). */
@@ -77,6 +77,8 @@ final class Wire {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Answer.failed("interrupted");
+        } catch (java.net.http.HttpTimeoutException | java.net.SocketTimeoutException e) {
+            return Answer.failed("no answer within " + TIMEOUT.toSeconds() + " s");
         } catch (IOException | RuntimeException e) {
             return Answer.failed(e.toString());
         }
