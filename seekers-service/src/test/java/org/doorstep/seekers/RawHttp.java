@@ -73,7 +73,8 @@ public final class RawHttp {
             headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
         }
         String body = text.substring(headEnd + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        // the answer to a HEAD says how a GET would be framed, and has no body
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding")) && !body.isEmpty()) {
             body = unchunk(body);
         }
         return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));

@@ -145,6 +145,15 @@ class HttpErrorsTest extends MatchingServiceTest {
     }
 
     @Test
+    void answersAHeadOfAnUnknownHealthGroupWithProblemJsonAndNoBody() {
+        RawHttp.Response response = RawHttp.send(port, "HEAD /actuator/health/no-such-group HTTP/1.1");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void answersAnAcceptHeaderThatNamesNoMediaTypeWithAProblemBody() {
         RawHttp.Response response = RawHttp.send(port, "GET /actuator/health/readiness HTTP/1.1", "Accept: foo");
 

@@ -82,7 +82,8 @@ final class RawHttp {
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
         String body = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        // the answer to a HEAD says how a GET would be framed, and has no body
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding")) && !body.isEmpty()) {
             body = unchunk(body);
         }
         return new Response(status, headers, body);

@@ -3,6 +3,8 @@ package org.doorstep.notifications.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 
 import io.netty.buffer.Unpooled;
@@ -16,6 +18,7 @@ import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -46,6 +49,8 @@ final class MalformedRequests extends ChannelDuplexHandler {
     private boolean discarding;
     /** A problem body promised in the headers of a response whose empty last content has not gone out yet. */
     private byte[] pendingBody;
+    /** The methods of the requests passed on and not answered yet, oldest first (HTTP/1.1 answers in order). */
+    private final Deque<HttpMethod> methods = new ArrayDeque<>();
 
     @Override
     public void channelRead(ChannelHandlerContext context, Object message) {
@@ -62,13 +67,22 @@ final class MalformedRequests extends ChannelDuplexHandler {
                 context.writeAndFlush(problem).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
+            methods.add(request.method());
         }
         context.fireChannelRead(message);
     }
 
     @Override
     public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+        boolean head = message instanceof HttpResponse response && response.status().code() >= 200
+                && HttpMethod.HEAD.equals(methods.poll());
         if (message instanceof HttpResponse response && emptyError(response)) {
+            if (head) {
+                // a HEAD answer never has a body: it still says what the body of a GET would be
+                response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+                context.write(message, promise);
+                return;
+            }
             byte[] body = fallback(response.status());
             if (message instanceof FullHttpResponse full) {
                 FullHttpResponse replaced = new DefaultFullHttpResponse(full.protocolVersion(), full.status(),
@@ -106,6 +120,7 @@ final class MalformedRequests extends ChannelDuplexHandler {
 
     private static void describe(HttpResponse response, int length) {
         response.headers()
+                .remove(HttpHeaderNames.TRANSFER_ENCODING)
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, length);
     }

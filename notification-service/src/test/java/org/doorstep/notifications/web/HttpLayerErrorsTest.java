@@ -146,6 +146,14 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void answersAHeadOfAnUnknownHealthGroupWithProblemJsonAndNoBody() {
+        RawHttp.Response response = RawHttp.exchange(port, "HEAD /actuator/health/no-such-group HTTP/1.1");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void answersAnAcceptHeaderThatNamesNoMediaTypeWithAProblemBody() {
         assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness HTTP/1.1\r\nAccept: foo"), 406, "not-acceptable");
     }

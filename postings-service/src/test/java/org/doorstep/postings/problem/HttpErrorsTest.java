@@ -143,6 +143,25 @@ class HttpErrorsTest extends PostingsServiceTest {
     }
 
     @Test
+    void anAcceptHeaderThatIsNotAMediaTypeOnAnEndpointThatAnswersIs406Problem() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/campaigns",
+                "Authorization: Bearer " + OPERATOR_TOKEN + "\r\nAccept: foo/bar/baz\r\n");
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 406, "bad-request");
+    }
+
+    @Test
+    void aHeadOfAnUnknownHealthGroupSaysProblemJsonAndHasNoBody() {
+        RawHttp.Response response = RawHttp.send(port, "HEAD", "/actuator/health/no-such-group", "");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
     void anAcceptHeaderNamingAnEmptyMediaTypeIs400ProblemNotA500() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health", "Accept: ,\r\n");
 

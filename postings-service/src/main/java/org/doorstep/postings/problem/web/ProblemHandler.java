@@ -37,7 +37,7 @@ import reactor.core.publisher.Mono;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final int STORE_RETRY_AFTER_SECONDS = 5;
+    static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
@@ -142,7 +142,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Whether the store being unreachable is behind {@code e}, however wrapped (Spring Data, retries). */
-    private static boolean storeUnreachable(Throwable e) {
+    static boolean storeUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
                     || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
