@@ -58,9 +58,10 @@ final class HostileBodies {
     private static final Set<Body> OBJECT_REQUIRED = EnumSet.of(POSTING, POSTING_LINES, CAMPAIGN, PARTNER, PROFILE,
             PROFILE_PATCH, WEBHOOK, REPLAY);
 
+    /** Reads numbers exactly (1e400 stays 1e400, not infinity). */
     private static final ObjectMapper READ = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
     private static final ObjectMapper ESCAPING = new ObjectMapper(JsonFactory.builder()
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build());
     private static final ObjectMapper RAW = new ObjectMapper();

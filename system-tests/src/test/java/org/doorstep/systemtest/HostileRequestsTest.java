@@ -79,12 +79,12 @@ class HostileRequestsTest {
         JqwikSession.start();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         ExecutorService httpThreads = Executors.newCachedThreadPool();
-        try (PlatformState state = new PlatformState(views(client, registered))) {
+        try (PlatformState state = new PlatformState(views(client, registered));
+             Wire wire = new Wire(services, httpThreads)) {
             HostileRequests generator = new HostileRequests(endpoints, new HostileCredentials(registered.principals()),
                     registered.known());
             List<Shrinkable<HostileRequest>> plan = plan(generator, endpoints, requested, seed);
             List<HostileRequest> requests = plan.stream().map(Shrinkable::value).toList();
-            Wire wire = new Wire(services, httpThreads);
 
             Settled before = state.settle(Duration.ofSeconds(3), Duration.ofSeconds(90));
             long started = System.nanoTime();
@@ -331,7 +331,7 @@ class HostileRequestsTest {
 
     private static String describe(Answer answer) {
         if (answer.failure() != null) {
-            return answer.failure();
+            return answer.failure() + (answer.note() == null ? "" : "\n  " + answer.note().replace("\n", "\n  "));
         }
         String body = answer.text();
         return answer.status() + ", Content-Type " + answer.header("content-type").orElse("(none)") + ", body "

@@ -32,16 +32,23 @@ import org.doorstep.local.DoorstepService;
  * request as it is, else through a plain socket that writes the bytes as they are. Either way the answer of a
  * request that opened an event stream is cut after its headers.
  */
-final class Wire {
+final class Wire implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_BODY = 4 * 1024 * 1024;
 
-    /** What came back; {@code failure} when no HTTP answer did (connection closed, timeout, not HTTP). */
-    record Answer(int status, Map<String, List<String>> headers, byte[] body, String failure) {
+    /**
+     * What came back; {@code failure} when no HTTP answer did (connection closed, timeout, not HTTP), with a
+     * {@code note} that may help to find why.
+     */
+    record Answer(int status, Map<String, List<String>> headers, byte[] body, String failure, String note) {
 
-        static Answer failed(String why) {
-            return new Answer(0, Map.of(), new byte[0], why);
+        Answer(int status, Map<String, List<String>> headers, byte[] body) {
+            this(status, headers, body, null, null);
+        }
+
+        static Answer failed(String why, String note) {
+            return new Answer(0, Map.of(), new byte[0], why, note);
         }
 
         Optional<String> header(String name) {
@@ -58,13 +65,29 @@ final class Wire {
         }
     }
 
-    private final HttpClient http;
     private final ServicesUnderTest services;
+    private final Executor executor;
+    /** One client per sending thread: a connection it keeps alive has carried that thread's requests only. */
+    private final ThreadLocal<HttpClient> clients;
+    private final List<HttpClient> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The last request each thread sent to each service through its client, to name when the next one hangs. */
+    private final ThreadLocal<Map<DoorstepService, HostileRequest>> previous =
+            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(DoorstepService.class));
 
     Wire(ServicesUnderTest services, Executor executor) {
         this.services = services;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-                .executor(executor).build();
+        this.executor = executor;
+        this.clients = ThreadLocal.withInitial(() -> {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                    .executor(this.executor).build();
+            all.add(client);
+            return client;
+        });
+    }
+
+    @Override
+    public void close() {
+        all.forEach(HttpClient::close);
     }
 
     String baseUrl(DoorstepService service) {
@@ -72,15 +95,18 @@ final class Wire {
     }
 
     Answer send(HostileRequest request) {
+        boolean client = request.viaHttpClient();
+        HostileRequest before = client ? previous.get().put(request.endpoint().service(), request) : null;
         try {
-            return request.viaHttpClient() ? viaHttpClient(request) : viaSocket(request);
+            return client ? viaHttpClient(request) : viaSocket(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Answer.failed("interrupted");
+            return Answer.failed("interrupted", null);
         } catch (java.net.http.HttpTimeoutException | java.net.SocketTimeoutException e) {
-            return Answer.failed("no answer within " + TIMEOUT.toSeconds() + " s");
+            return Answer.failed("no answer within " + TIMEOUT.toSeconds() + " s", before == null ? null
+                    : "the request this client sent to the service before: " + before.describe(baseUrl(before.endpoint().service())));
         } catch (IOException | RuntimeException e) {
-            return Answer.failed(e.toString());
+            return Answer.failed(e.toString(), null);
         }
     }
 
@@ -92,14 +118,14 @@ final class Wire {
         for (HostileRequest.Header header : request.headers()) {
             builder.header(header.name(), header.value());
         }
-        HttpResponse<byte[]> response = http.send(builder.build(), info -> {
+        HttpResponse<byte[]> response = clients.get().send(builder.build(), info -> {
             boolean stream = info.statusCode() / 100 == 2 && info.headers().firstValue("content-type")
                     .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/event-stream")).orElse(false);
             return stream ? new CutShort() : HttpResponse.BodySubscribers.ofByteArray();
         });
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-        return new Answer(response.statusCode(), headers, response.body(), null);
+        return new Answer(response.statusCode(), headers, response.body());
     }
 
     /** Takes nothing of a body that does not end (an event stream): cancels it, which closes the connection. */
@@ -173,11 +199,11 @@ final class Wire {
         while (true) {
             String statusLine = line(in);
             if (statusLine == null) {
-                return Answer.failed("connection closed without an answer");
+                return Answer.failed("connection closed without an answer", null);
             }
             String[] parts = statusLine.split(" ", 3);
             if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("\\d{3}")) {
-                return Answer.failed("not an HTTP status line: " + HostileRequest.escape(statusLine));
+                return Answer.failed("not an HTTP status line: " + HostileRequest.escape(statusLine), null);
             }
             int status = Integer.parseInt(parts[1]);
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -191,11 +217,11 @@ final class Wire {
             if (status / 100 == 1) {
                 continue; // 100 Continue: the answer follows
             }
-            Answer bare = new Answer(status, headers, new byte[0], null);
+            Answer bare = new Answer(status, headers, new byte[0]);
             if (head || status == 204 || status == 304 || (status / 100 == 2 && bare.eventStream())) {
                 return bare;
             }
-            return new Answer(status, headers, body(in, headers), null);
+            return new Answer(status, headers, body(in, headers));
         }
     }
 
