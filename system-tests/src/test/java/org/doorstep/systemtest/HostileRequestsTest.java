@@ -80,7 +80,8 @@ class HostileRequestsTest {
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         ExecutorService httpThreads = Executors.newCachedThreadPool();
         try (PlatformState state = new PlatformState(views(client, registered));
-             Wire wire = new Wire(services, httpThreads)) {
+             Wire wire = new Wire(java.util.Arrays.stream(DoorstepService.values())
+                     .collect(java.util.stream.Collectors.toMap(s -> s, services::url)), httpThreads)) {
             HostileRequests generator = new HostileRequests(endpoints, new HostileCredentials(registered.principals()),
                     registered.known());
             List<Shrinkable<HostileRequest>> plan = plan(generator, endpoints, requested, seed);

@@ -65,7 +65,7 @@ final class Wire implements AutoCloseable {
         }
     }
 
-    private final ServicesUnderTest services;
+    private final Map<DoorstepService, String> baseUrls;
     private final Executor executor;
     /** One client per sending thread: a connection it keeps alive has carried that thread's requests only. */
     private final ThreadLocal<HttpClient> clients;
@@ -74,8 +74,9 @@ final class Wire implements AutoCloseable {
     private final ThreadLocal<Map<DoorstepService, HostileRequest>> previous =
             ThreadLocal.withInitial(() -> new java.util.EnumMap<>(DoorstepService.class));
 
-    Wire(ServicesUnderTest services, Executor executor) {
-        this.services = services;
+    /** Sends to the services at {@code baseUrls} ("http://127.0.0.1:8081"), the HttpClients' work on {@code executor}. */
+    Wire(Map<DoorstepService, String> baseUrls, Executor executor) {
+        this.baseUrls = Map.copyOf(baseUrls);
         this.executor = executor;
         this.clients = ThreadLocal.withInitial(() -> {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
@@ -91,7 +92,7 @@ final class Wire implements AutoCloseable {
     }
 
     String baseUrl(DoorstepService service) {
-        return services.url(service);
+        return baseUrls.get(service);
     }
 
     Answer send(HostileRequest request) {
