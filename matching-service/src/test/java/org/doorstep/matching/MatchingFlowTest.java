@@ -189,7 +189,9 @@ class MatchingFlowTest extends MatchingServiceTest {
         org.bson.Document entry = mongo.findById(MatchId.of(postingId, seekerId), org.bson.Document.class, "matches").block();
         assertThat(entry).isNotNull();
         assertThat(entry.getString("status")).isEqualTo("ACTIVE");
-        assertThat(entry.getBoolean("published")).isTrue();
+        // published once its round is settled, right after the broker's acknowledgement
+        org.awaitility.Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(ledger.find(MatchId.of(postingId, seekerId)))
+                .hasValueSatisfying(e -> assertThat(e.published()).isTrue()));
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -201,4 +203,7 @@ class MatchingFlowTest extends MatchingServiceTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.doorstep.matching.index.PostingIndex postingIndex;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.doorstep.matching.match.MatchLedger ledger;
 }

@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import de.bwaldvogel.mongo.MongoBackend;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -27,7 +31,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.BsonDocumentCodec;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.LiveFeed;
 import org.doorstep.notifications.stream.MatchStream;
@@ -53,6 +60,12 @@ import tools.jackson.databind.node.ObjectNode;
  *     (HdrHistogram), delivered matches/s, lag at the end;</li>
  * <li>10,000 idle streams: heap they take, and the store commands sent while they stay idle.</li>
  * </ol>
+ * For the drain and the sustained run it also prints what the service wrote per match delivered: write
+ * commands, documents (inserted, updated or deleted) and the BSON bytes of those commands, by collection
+ * (counted by a driver command listener, in the service's process; the bytes only with {@code -DwriteBytes=true},
+ * since encoding each command once more takes a tenth of the run's CPU); with {@code -Dbackend=journal} (the
+ * local platform's journal store; put the launcher jar, {@code org.doorstep:doorstep-launcher}, on the class
+ * path) also the growth of the store's journal file, which holds every new version of every document written.
  * Run from the project root after {@code ./mvnw -B -o -pl notification-service -am -DskipTests install}:
  * {@code ./mvnw -B -o -pl notification-service test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.doorstep.notifications.DeliveryThroughputBenchmark -Dmatches=200000 -Drate=12000 -Dseconds=30}
@@ -68,7 +81,13 @@ public final class DeliveryThroughputBenchmark {
     private final int watched = Integer.getInteger("watched", 200);
     private final int idleStreams = Integer.getInteger("idleStreams", 10_000);
     private final String backend = System.getProperty("backend", "memory");
+    /** Encoding every write command once more to count its bytes costs the service's driver threads ~10% (JFR): opt-in. */
+    private final boolean writeBytes = Boolean.getBoolean("writeBytes");
     private final AtomicLong storeCommands = new AtomicLong();
+    private final Map<String, Writes> writes = new ConcurrentHashMap<>();
+    private Path journal;
+    /** When the phase being measured started (wall clock), to find it in a flight recording. */
+    private java.time.LocalTime phaseStart;
 
     public static void main(String[] args) throws Exception {
         new DeliveryThroughputBenchmark().run();
@@ -77,7 +96,11 @@ public final class DeliveryThroughputBenchmark {
 
     void run() throws Exception {
         SharedInfrastructure infrastructure = SharedInfrastructure.get();
-        String mongoUri = backend.equals("h2") ? startH2() : infrastructure.mongoUri();
+        String mongoUri = switch (backend) {
+            case "h2" -> startH2();
+            case "journal" -> startJournal();
+            default -> infrastructure.mongoUri();
+        };
         System.out.printf("backend %s, %,d matches for %,d seekers; then %,d/s for %d s%n", backend, matches, seekers, rate, seconds);
 
         storeCeiling(mongoUri);
@@ -93,6 +116,9 @@ public final class DeliveryThroughputBenchmark {
         producer.flush();
         System.out.printf("produced %,d records in %.1f s%n", matches, (System.nanoTime() - produceStart) / 1e9);
 
+        writes.clear();
+        phaseStart = java.time.LocalTime.now().withNano(0);
+        long journalBefore = journalBytes();
         ConfigurableApplicationContext context = start(infrastructure.bootstrapServers(), mongoUri);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
         long drainStart = System.nanoTime();
@@ -108,6 +134,7 @@ public final class DeliveryThroughputBenchmark {
         System.out.printf("DRAIN: %,d matches delivered in %.2f s after the first batch = %,.0f matches/s (%.2f s incl. start-up)%n",
                 matches, drainSeconds, matches / drainSeconds, (drainEnd - drainStart) / 1e9);
         batchFigures(meters);
+        writeFigures("DRAIN", matches, journalBytes() - journalBefore);
 
         sustained(context, meters, producer, payloads);
         idleStreams(context);
@@ -150,6 +177,9 @@ public final class DeliveryThroughputBenchmark {
             subscriptions.add(listener.events().subscribe(event -> record(latency, event)));
         }
         Random random = new Random(7L);
+        writes.clear();
+        phaseStart = java.time.LocalTime.now().withNano(0);
+        long journalBefore = journalBytes();
         double before = records(meters);
         long start = System.nanoTime();
         long sent = 0;
@@ -187,8 +217,67 @@ public final class DeliveryThroughputBenchmark {
                         + "p99 %.1f ms, max %.1f ms%n", latency.getTotalCount(),
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+        writeFigures("SUSTAINED", records(meters) - before, journalBytes() - journalBefore);
         subscriptions.forEach(Disposable::dispose);
         listeners.forEach(LiveFeed.Listener::close);
+    }
+
+    /** Write commands, documents and BSON bytes the service sent per match delivered, by collection. */
+    private void writeFigures(String phase, double delivered, long journalGrowth) {
+        Map<String, Writes> byCollection = new TreeMap<>(writes);
+        long commands = 0;
+        long documents = 0;
+        long bytes = 0;
+        StringBuilder split = new StringBuilder();
+        for (Map.Entry<String, Writes> entry : byCollection.entrySet()) {
+            Writes w = entry.getValue();
+            commands += w.commands.sum();
+            documents += w.documents.sum();
+            bytes += w.bytes.sum();
+            split.append(String.format("%n    %-20s %6.3f commands, %5.2f documents", entry.getKey(),
+                    w.commands.sum() / delivered, w.documents.sum() / delivered));
+            if (writeBytes) {
+                split.append(String.format(", %,7.0f bytes", w.bytes.sum() / delivered));
+            }
+            split.append(" per match");
+        }
+        System.out.printf("%s (%s to %s) WRITES per match delivered (%,.0f): %.3f write commands, %.2f documents, %s%s%n",
+                phase, phaseStart, java.time.LocalTime.now().withNano(0), delivered, commands / delivered, documents / delivered,
+                writeBytes ? String.format("%,.0f BSON bytes", bytes / delivered) : "bytes not counted (-DwriteBytes=true)", split);
+        if (journal != null) {
+            System.out.printf("%s JOURNAL growth: %,d bytes = %,.0f bytes per match%n", phase, journalGrowth,
+                    journalGrowth / delivered);
+        }
+    }
+
+    /** Counts a write command the service sends: its collection, its documents (statements) and its BSON size. */
+    private void countWrite(CommandStartedEvent event) {
+        String name = event.getCommandName();
+        String field = switch (name) {
+            case "insert" -> "documents";
+            case "update" -> "updates";
+            case "delete" -> "deletes";
+            case "findAndModify" -> "";
+            default -> null;
+        };
+        if (field == null) {
+            return;
+        }
+        // encoded within the call: the event's document lives in a network buffer released after it
+        BsonDocument command = event.getCommand();
+        String collection = command.getString(name).getValue();
+        Writes w = writes.computeIfAbsent(collection, c -> new Writes());
+        w.commands.increment();
+        w.documents.add(field.isEmpty() ? 1 : command.getArray(field).size());
+        if (writeBytes) {
+            w.bytes.add(new RawBsonDocument(command, new BsonDocumentCodec()).getByteBuffer().remaining());
+        }
+    }
+
+    private static final class Writes {
+        final LongAdder commands = new LongAdder();
+        final LongAdder documents = new LongAdder();
+        final LongAdder bytes = new LongAdder();
     }
 
     private void idleStreams(ConfigurableApplicationContext context) throws InterruptedException {
@@ -243,6 +332,7 @@ public final class DeliveryThroughputBenchmark {
                     @Override
                     public void commandStarted(CommandStartedEvent event) {
                         storeCommands.incrementAndGet();
+                        countWrite(event);
                     }
                 })));
         return app.run("--server.port=0", "--KAFKA_BOOTSTRAP_SERVERS=" + kafka,
@@ -273,6 +363,26 @@ public final class DeliveryThroughputBenchmark {
         InetSocketAddress address = server.getLocalAddress();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    /** The local platform's store (the launcher's journal over the memory backend), on a new file. */
+    private String startJournal() throws Exception {
+        journal = Files.createTempFile("notification-bench", ".journal");
+        Files.delete(journal);
+        MongoBackend store = (MongoBackend) Class.forName("org.doorstep.local.store.JournaledBackend")
+                .getMethod("open", Path.class).invoke(null, journal);
+        MongoServer server = new MongoServer(store);
+        server.bind("127.0.0.1", 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        return "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    }
+
+    private long journalBytes() {
+        try {
+            return journal == null ? 0 : Files.size(journal);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {

@@ -27,10 +27,18 @@ public final class MongoCommands implements CommandListener {
 
         /** {@code {_id: v}} or {@code {_id: {$in: [...]}}}: what the MongoDB-wire server answers from its index. */
         public boolean keyed() {
-            if (filter == null || !filter.keySet().equals(Set.of("_id"))) {
+            return keyedBy("_id");
+        }
+
+        /**
+         * {@code {field: v}} or {@code {field: {$in: [...]}}} and nothing else: answered from the index when
+         * {@code field} is {@code _id} or the only key of a unique index.
+         */
+        public boolean keyedBy(String field) {
+            if (filter == null || !filter.keySet().equals(Set.of(field))) {
                 return false;
             }
-            BsonValue id = filter.get("_id");
+            BsonValue id = filter.get(field);
             return !id.isDocument() || id.asDocument().keySet().equals(Set.of("$in"));
         }
     }

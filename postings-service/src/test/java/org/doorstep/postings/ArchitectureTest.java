@@ -1,5 +1,7 @@
 package org.doorstep.postings;
 
+import java.util.List;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -33,6 +35,26 @@ class ArchitectureTest {
                         "org.doorstep.postings.campaign")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..store..", "..app..", "..outbox..")
                 .check(CLASSES);
+    }
+
+    /** The use cases see aggregates and ports; the stores hand them no documents and no driver errors. */
+    @Test
+    void useCasesKnowNoMongoTypes() {
+        noClasses().that().resideInAPackage("..app..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+                .check(CLASSES);
+    }
+
+    /** A feature reaches another only through the ports the other publishes, never into its store. */
+    @Test
+    void noFeatureReachesIntoAnothersStore() {
+        for (String feature : List.of("posting", "partner", "campaign")) {
+            noClasses().that().resideInAPackage("org.doorstep.postings." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(List.of("posting", "partner", "campaign").stream()
+                            .filter(other -> !other.equals(feature))
+                            .map(other -> "org.doorstep.postings." + other + ".store..").toArray(String[]::new))
+                    .check(CLASSES);
+        }
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.bson.Document;
@@ -19,140 +18,207 @@ import org.bson.conversions.Bson;
 import org.doorstep.matching.match.LedgerEntry;
 import org.doorstep.matching.match.MatchId;
 import org.doorstep.matching.match.MatchLedger;
+import org.doorstep.matching.match.WithdrawalReason;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import com.mongodb.reactivestreams.client.MongoCollection;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The match ledger in MongoDB (database {@code matching}, collection {@code matches}): one document per
- * pair keyed by matchId, and one listing document per posting ({@code posting:<id>}, its seekers) and per
- * seeker ({@code seeker:<id>}, its postings), so that a posting's or a seeker's pairs are read by
- * {@code _id}, never searched for.
+ * The match ledger in MongoDB (database {@code matching}, collection {@code matches}): one document per pair keyed
+ * by matchId; one listing per posting ({@code posting:<id>}, its seekers) and per seeker, in buckets
+ * ({@link SeekerListings}), so that a posting's or a seeker's pairs are read by {@code _id}, never searched for; and
+ * one document per ledger for its rounds ({@link LedgerRounds}), which tell whether a pair's recorded revision
+ * went out.
  * <p>
- * Every filter is keyed: {@code {_id}}, {@code {_id: {$in}}}, or exactly {@code {_id, revision}}, the keys
- * of a unique index (the MongoDB-wire server uses an index only for such filters and scans the collection
- * under its lock for anything else; a MongoDB replica set answers them from the {@code _id} index). A
- * claim at an expected revision is an upsert filtered on {@code {_id, revision}}: it updates the pair if
- * it is still at that revision, and otherwise fails on the duplicate {@code _id}, which the bulk write
- * reports for that claim alone. Called from Kafka listener threads, which may block.
+ * Every filter is keyed: {@code {_id}}, {@code {_id: {$in}}}, or exactly {@code {_id, revision}}, the keys of a
+ * unique index (the MongoDB-wire server uses an index only for such filters and scans the collection under its
+ * lock for anything else; a MongoDB replica set answers them from the {@code _id} index). A claim at an expected
+ * revision is an upsert filtered on {@code {_id, revision}}: it updates the pair if it is still at that revision,
+ * and otherwise fails on the duplicate {@code _id}, which the bulk write reports for that claim alone. Called from
+ * Kafka listener threads, which may block.
  */
 @Component
 class MongoMatchLedger implements MatchLedger {
 
-    static final String COLLECTION = "matches";
+    static final String COLLECTION = LedgerCollection.NAME;
     static final String POSTING_LISTING = "posting:";
-    static final String SEEKER_LISTING = "seeker:";
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
-    private final ReactiveMongoTemplate mongo;
+    private final LedgerCollection ledger;
+    private final LedgerRounds rounds = new LedgerRounds();
+    private final SeekerListings seekerListings;
 
     MongoMatchLedger(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+        this.ledger = new LedgerCollection(mongo);
+        this.seekerListings = new SeekerListings(ledger);
         // _id is unique already; the index makes {_id, revision} a key the MongoDB-wire server looks up
-        collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("_id", "revision"),
+        ledger.collection().flatMap(c -> Mono.from(c.createIndex(Indexes.ascending("_id", "revision"),
                 new IndexOptions().unique(true).name("pair_revision")))).block();
-        ListingBackfill.ensure(collection());
+        ListingBackfill.ensure(ledger.collection());
     }
 
     @Override
-    public List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds) {
-        return pairsOf(POSTING_LISTING + postingId, "seekers", seekerIds, s -> MatchId.of(postingId, s),
-                s -> LedgerEntry.erased(MatchId.of(postingId, s), s, postingId), s -> true);
-    }
-
-    @Override
-    public List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead) {
-        return pairsOf(SEEKER_LISTING + seekerId, "postings", postingIds, p -> MatchId.of(p, seekerId),
-                p -> LedgerEntry.erased(MatchId.of(p, seekerId), seekerId, p), alsoRead);
-    }
-
-    /**
-     * One read for the listing, the given pairs and their tombstones (a pair forgotten on its seeker's
-     * erasure comes back as {@code erased}, after any entry recorded for it since); a second only for listed
-     * pairs not among them.
-     */
-    private List<LedgerEntry> pairsOf(String listingId, String field, Collection<String> others,
-                                      Function<String, String> matchId, Function<String, LedgerEntry> erased,
-                                      Predicate<String> alsoRead) {
-        List<Object> ids = new ArrayList<>(others.size() * 2 + 1);
-        ids.add(listingId);
-        Map<String, String> tombstones = new HashMap<>();
-        for (String other : others) {
-            String id = matchId.apply(other);
-            ids.add(id);
-            String tombstone = MatchId.anonymous(id);
-            ids.add(tombstone);
-            tombstones.put(tombstone, other);
-        }
-        List<LedgerEntry> entries = new ArrayList<>();
-        List<LedgerEntry> erasedEntries = new ArrayList<>();
-        List<String> listed = List.of();
-        for (Document d : byIds(ids)) {
-            Object id = d.get("_id");
-            if (listingId.equals(id)) {
-                listed = strings(d.get(field));
-            } else if (tombstones.containsKey(id)) {
-                erasedEntries.add(erased.apply(tombstones.get(id)));
-            } else {
-                entries.add(toEntry(d));
-            }
-        }
-        entries.addAll(erasedEntries);
-        Set<String> given = Set.copyOf(others);
-        List<Object> more = new ArrayList<>();
-        for (String other : listed) {
-            if (!given.contains(other) && alsoRead.test(other)) {
-                more.add(matchId.apply(other));
-            }
-        }
-        if (!more.isEmpty()) {
-            byIds(more).forEach(d -> entries.add(toEntry(d)));
+    public Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings) {
+        List<Reading> readings = new ArrayList<>(seekersOfPostings.size());
+        seekersOfPostings.forEach((postingId, seekerIds) -> readings.add(new Reading(List.of(POSTING_LISTING + postingId),
+                "seekers", seekerIds, s -> MatchId.of(postingId, s), s -> LedgerEntry.erased(MatchId.of(postingId, s), s, postingId),
+                s -> true)));
+        read(readings);
+        Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
+        int i = 0;
+        for (String postingId : seekersOfPostings.keySet()) {
+            entries.put(postingId, readings.get(i++).entries());
         }
         return entries;
     }
 
     @Override
-    public Optional<LedgerEntry> find(String matchId) {
-        String tombstone = MatchId.anonymous(matchId);
-        LedgerEntry found = null;
-        for (Document d : byIds(List.of(matchId, tombstone))) {
-            if (tombstone.equals(d.get("_id"))) {
-                return Optional.of(LedgerEntry.erased(matchId, null, null));
-            }
-            found = toEntry(d);
+    public List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead) {
+        Reading reading = new Reading(SeekerListings.ids(seekerId), SeekerListings.POSTINGS, postingIds,
+                p -> MatchId.of(p, seekerId), p -> LedgerEntry.erased(MatchId.of(p, seekerId), seekerId, p), alsoRead);
+        read(List.of(reading));
+        return reading.entries();
+    }
+
+    /**
+     * One read for every reading's listings, given pairs and their tombstones (a pair forgotten on its seeker's
+     * erasure comes back as {@code erased}, after any entry recorded for it since); a second only for listed pairs
+     * not among them; a third only for the documents of rounds not known settled yet.
+     */
+    private void read(List<Reading> readings) {
+        List<Object> ids = new ArrayList<>();
+        readings.forEach(r -> ids.addAll(r.firstIds()));
+        Map<Object, Document> found = byId(ledger.byIds(ids));
+        List<Object> more = new ArrayList<>();
+        readings.forEach(r -> more.addAll(r.moreIds(found)));
+        found.putAll(byId(ledger.byIds(more)));
+        Set<String> roundIds = rounds.toRead(found.values().stream().filter(d -> d.containsKey("round")).toList());
+        rounds.learn(ledger.byIds(new ArrayList<>(roundIds)));
+        readings.forEach(r -> r.collect(found));
+    }
+
+    /** What one posting's or seeker's read asks for and finds. */
+    private final class Reading {
+        private final List<String> listingIds;
+        private final String field;
+        private final Collection<String> others;
+        private final java.util.function.Function<String, String> matchId;
+        private final java.util.function.Function<String, LedgerEntry> erased;
+        private final Predicate<String> alsoRead;
+        private final Map<String, String> tombstones = new HashMap<>();
+        private final List<String> listed = new ArrayList<>();
+        private final List<LedgerEntry> entries = new ArrayList<>();
+
+        Reading(List<String> listingIds, String field, Collection<String> others,
+                java.util.function.Function<String, String> matchId,
+                java.util.function.Function<String, LedgerEntry> erased, Predicate<String> alsoRead) {
+            this.listingIds = listingIds;
+            this.field = field;
+            this.others = others;
+            this.matchId = matchId;
+            this.erased = erased;
+            this.alsoRead = alsoRead;
         }
-        return Optional.ofNullable(found);
+
+        List<Object> firstIds() {
+            List<Object> ids = new ArrayList<>(listingIds.size() + others.size() * 2);
+            ids.addAll(listingIds);
+            for (String other : others) {
+                String id = matchId.apply(other);
+                ids.add(id);
+                String tombstone = MatchId.anonymous(id);
+                ids.add(tombstone);
+                tombstones.put(tombstone, other);
+            }
+            return ids;
+        }
+
+        List<Object> moreIds(Map<Object, Document> found) {
+            Set<String> given = Set.copyOf(others);
+            Set<String> listedHere = new LinkedHashSet<>();
+            for (String listingId : listingIds) {
+                Document listing = found.get(listingId);
+                if (listing != null) {
+                    listedHere.addAll(listing.getList(field, String.class, List.of()));
+                }
+            }
+            List<Object> more = new ArrayList<>();
+            for (String other : listedHere) {
+                if (!given.contains(other) && alsoRead.test(other)) {
+                    listed.add(other);
+                    more.add(matchId.apply(other));
+                }
+            }
+            return more;
+        }
+
+        void collect(Map<Object, Document> found) {
+            List<LedgerEntry> erasedEntries = new ArrayList<>();
+            for (String other : others) {
+                Document pair = found.get(matchId.apply(other));
+                if (pair != null) {
+                    entries.add(toEntry(pair));
+                }
+            }
+            tombstones.forEach((tombstone, other) -> {
+                if (found.containsKey(tombstone)) {
+                    erasedEntries.add(erased.apply(other));
+                }
+            });
+            for (String other : listed) {
+                Document pair = found.get(matchId.apply(other));
+                if (pair != null) {
+                    entries.add(toEntry(pair));
+                }
+            }
+            entries.addAll(erasedEntries);
+        }
+
+        List<LedgerEntry> entries() {
+            return entries;
+        }
     }
 
     @Override
-    public Set<String> claim(List<Claim> claims) {
-        Set<String> claimed = new LinkedHashSet<>();
-        if (claims.isEmpty()) {
-            return claimed;
+    public Optional<LedgerEntry> find(String matchId) {
+        String tombstone = MatchId.anonymous(matchId);
+        Map<Object, Document> found = byId(ledger.byIds(List.of(matchId, tombstone)));
+        if (found.containsKey(tombstone)) {
+            return Optional.of(LedgerEntry.erased(matchId, null, null));
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(claims.size() * 2 + 1);
+        Document pair = found.get(matchId);
+        if (pair == null) {
+            return Optional.empty();
+        }
+        rounds.learn(ledger.byIds(new ArrayList<>(rounds.toRead(List.of(pair)))));
+        return Optional.of(toEntry(pair));
+    }
+
+    @Override
+    public Claimed claim(List<Claim> claims, List<Withdrawal> withdrawals, List<LedgerEntry> retold) {
+        long round = rounds.next();
+        Document stamp = rounds.stamp(round);
+        List<WriteModel<Document>> writes = new ArrayList<>(claims.size() * 2 + withdrawals.size() + retold.size() + 2);
+        // the claims first: a failed write's index is its claim's index plus one
+        writes.add(rounds.opening(round));
+        Set<String> claimed = new LinkedHashSet<>();
         for (Claim claim : claims) {
             claimed.add(claim.next().matchId());
-            Document document = toDocument(claim.next());
+            Document document = toDocument(claim.next()).append("round", stamp.get("round")).append("roundSeq", round);
             if (claim.expectedRevision() == 0) {
                 writes.add(new InsertOneModel<>(document));
             } else {
@@ -161,7 +227,17 @@ class MongoMatchLedger implements MatchLedger {
                         new Document("$set", document), new UpdateOptions().upsert(true)));
             }
         }
-        // the listings, one update per posting and per seeker; re-adding a listed pair changes nothing
+        for (Withdrawal withdrawal : withdrawals) {
+            LedgerEntry entry = withdrawal.entry();
+            writes.add(new UpdateOneModel<>(atRevision(entry.matchId(), entry.revision()), new Document("$set",
+                    new Document(stamp).append("status", LedgerEntry.Status.WITHDRAWN.name())
+                            .append("reason", withdrawal.reason().name())
+                            .append("updatedAt", Date.from(withdrawal.at())))));
+        }
+        for (LedgerEntry entry : retold) {
+            writes.add(new UpdateOneModel<>(atRevision(entry.matchId(), entry.revision()), new Document("$set", stamp)));
+        }
+        // the listings, one update per posting and per seeker's bucket; re-adding a listed pair changes nothing
         Map<String, Set<String>> seekersOfPosting = new LinkedHashMap<>();
         Map<String, Set<String>> postingsOfSeeker = new LinkedHashMap<>();
         for (Claim claim : claims) {
@@ -169,41 +245,33 @@ class MongoMatchLedger implements MatchLedger {
             seekersOfPosting.computeIfAbsent(e.postingId(), k -> new LinkedHashSet<>()).add(e.seekerId());
             postingsOfSeeker.computeIfAbsent(e.seekerId(), k -> new LinkedHashSet<>()).add(e.postingId());
         }
-        seekersOfPosting.forEach((posting, seekers) -> writes.add(listing(POSTING_LISTING + posting, "seekers", seekers)));
-        // a seeker's listing counts its changes, so that an erasure deletes it only if nothing was added since
-        postingsOfSeeker.forEach((seeker, postings) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", SEEKER_LISTING + seeker),
-                Updates.combine(Updates.addEachToSet("postings", new ArrayList<>(postings)), Updates.inc("revision", 1)),
-                new UpdateOptions().upsert(true))));
+        seekersOfPosting.forEach((posting, seekers) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", POSTING_LISTING + posting),
+                Updates.addEachToSet("seekers", new ArrayList<>(seekers)), new UpdateOptions().upsert(true))));
+        writes.addAll(SeekerListings.additions(postingsOfSeeker));
         try {
-            bulkWrite(writes);
+            ledger.write(writes);
         } catch (MongoBulkWriteException e) {
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY || error.getIndex() >= claims.size()) {
+                int claimIndex = error.getIndex() - 1;
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY
+                        || claimIndex < 0 || claimIndex >= claims.size()) {
                     throw e;
                 }
-                claimed.remove(claims.get(error.getIndex()).next().matchId());
+                claimed.remove(claims.get(claimIndex).next().matchId());
             }
         }
-        return claimed;
+        return new Claimed(round, claimed);
     }
 
     @Override
-    public void settle(Map<String, Integer> published, List<LedgerEntry> withdrawn, Instant at) {
-        List<WriteModel<Document>> writes = new ArrayList<>(published.size() + withdrawn.size());
-        published.forEach((matchId, revision) ->
-                writes.add(new UpdateOneModel<>(atRevision(matchId, revision), Updates.set("published", true))));
-        for (LedgerEntry entry : withdrawn) {
-            writes.add(new UpdateOneModel<>(atRevision(entry.matchId(), entry.revision()), Updates.combine(
-                    Updates.set("status", LedgerEntry.Status.WITHDRAWN.name()), Updates.set("updatedAt", Date.from(at)))));
-        }
-        if (!writes.isEmpty()) {
-            bulkWrite(writes);
-        }
+    public void settle(Claimed round) {
+        ledger.write(List.of(rounds.settling(round.round())));
+        rounds.settled(round.round());
     }
 
     @Override
     public void dismiss(String matchId, String seekerId, String postingId, Instant at) {
-        collection().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", matchId), Updates.combine(
+        ledger.collection().flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", matchId), Updates.combine(
                         Updates.set("status", LedgerEntry.Status.DISMISSED.name()),
                         Updates.set("updatedAt", Date.from(at)),
                         Updates.inc("revision", 1),
@@ -238,45 +306,8 @@ class MongoMatchLedger implements MatchLedger {
         for (String posting : postings) {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", POSTING_LISTING + posting), Updates.pull("seekers", seekerId)));
         }
-        if (!writes.isEmpty()) {
-            collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(true)))).block();
-        }
-        forgetListing(seekerId, postings);
-    }
-
-    /**
-     * Takes the forgotten postings out of the seeker's listing, and the listed postings whose pair is gone
-     * (forgotten by an erasure interrupted before this step); deletes the listing once it is empty, at the
-     * revision read, so that a pair recorded meanwhile keeps it.
-     */
-    private void forgetListing(String seekerId, Set<String> postings) {
-        String listingId = SEEKER_LISTING + seekerId;
-        Document listing = pullFromListing(listingId, postings);
-        if (listing == null) {
-            return;
-        }
-        List<String> left = strings(listing.get("postings"));
-        if (!left.isEmpty()) {
-            Set<String> gone = new LinkedHashSet<>(left);
-            for (Document pair : byIds(new ArrayList<Object>(left.stream().map(p -> MatchId.of(p, seekerId)).toList()))) {
-                gone.remove(pair.getString("postingId"));
-            }
-            if (gone.isEmpty()) {
-                return;
-            }
-            listing = pullFromListing(listingId, gone);
-            if (listing == null || !strings(listing.get("postings")).isEmpty()) {
-                return;
-            }
-        }
-        Object revision = listing.get("revision");
-        collection().flatMap(c -> Mono.from(c.deleteOne(atRevision(listingId, ((Number) revision).intValue())))).block();
-    }
-
-    private Document pullFromListing(String listingId, Set<String> postings) {
-        return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(Filters.eq("_id", listingId),
-                        Updates.combine(Updates.pullAll("postings", new ArrayList<>(postings)), Updates.inc("revision", 1)),
-                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))).block();
+        ledger.writeInOrder(writes);
+        seekerListings.forget(seekerId, postings);
     }
 
     /**
@@ -288,7 +319,7 @@ class MongoMatchLedger implements MatchLedger {
         counts.put("byCampaign", new LinkedHashMap<>());
         counts.put("byKeyGroup", new LinkedHashMap<>());
         counts.put("byRegion", new LinkedHashMap<>());
-        List<Document> documents = collection()
+        List<Document> documents = ledger.collection()
                 .flatMapMany(c -> Flux.from(c.find(Filters.eq("status", LedgerEntry.Status.ACTIVE.name()))
                         .projection(new Document("campaignCodes", 1).append("keyGroups", 1).append("regionCode", 1))))
                 .collectList().block();
@@ -309,28 +340,14 @@ class MongoMatchLedger implements MatchLedger {
     }
 
     /** Exactly the keys of the unique index: a plain document, since {@code Filters.and} would render {@code $and}. */
-    private static Bson atRevision(String id, int revision) {
+    static Bson atRevision(String id, int revision) {
         return new Document("_id", id).append("revision", revision);
     }
 
-    private static WriteModel<Document> listing(String listingId, String field, Set<String> members) {
-        return new UpdateOneModel<>(Filters.eq("_id", listingId),
-                Updates.addEachToSet(field, new ArrayList<>(members)), new UpdateOptions().upsert(true));
-    }
-
-    private List<Document> byIds(List<Object> ids) {
-        List<Document> documents = collection()
-                .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", ids))))
-                .collectList().block();
-        return documents == null ? List.of() : documents;
-    }
-
-    private void bulkWrite(List<WriteModel<Document>> writes) {
-        collection().flatMap(c -> Mono.from(c.bulkWrite(writes, UNORDERED))).block();
-    }
-
-    private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION);
+    private static Map<Object, Document> byId(List<Document> documents) {
+        Map<Object, Document> byId = new HashMap<>(documents.size() * 2);
+        documents.forEach(d -> byId.put(d.get("_id"), d));
+        return byId;
     }
 
     private static Document toDocument(LedgerEntry e) {
@@ -341,22 +358,23 @@ class MongoMatchLedger implements MatchLedger {
                 .append("revision", e.revision())
                 .append("score", e.score())
                 .append("status", e.status().name())
-                .append("published", e.published())
                 .append("campaignCodes", e.campaignCodes())
                 .append("keyGroups", e.keyGroups())
                 .append("regionCode", e.regionCode())
                 .append("updatedAt", Date.from(e.updatedAt()));
     }
 
-    private static LedgerEntry toEntry(Document d) {
+    private LedgerEntry toEntry(Document d) {
         Date updated = d.getDate("updatedAt");
         Number revision = (Number) d.getOrDefault("revision", 0);
         Number score = (Number) d.getOrDefault("score", 0.0);
+        String reason = d.getString("reason");
         return new LedgerEntry(d.getString("_id"), d.getString("seekerId"), d.getString("postingId"),
                 d.getString("partnerId"), revision.intValue(), score.doubleValue(),
-                LedgerEntry.Status.valueOf(d.getString("status")), Boolean.TRUE.equals(d.getBoolean("published")),
+                LedgerEntry.Status.valueOf(d.getString("status")), Boolean.TRUE.equals(rounds.published(d)),
                 strings(d.get("campaignCodes")), strings(d.get("keyGroups")), d.getString("regionCode"),
-                updated == null ? Instant.EPOCH : updated.toInstant());
+                updated == null ? Instant.EPOCH : updated.toInstant(),
+                reason == null ? null : WithdrawalReason.valueOf(reason));
     }
 
     @SuppressWarnings("unchecked")

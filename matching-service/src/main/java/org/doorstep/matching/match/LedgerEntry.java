@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What was told about a pair: its latest revision and score, whether that revision's event went
- * out, and the pair's status. The ledger makes "never twice" hold across restarts and instances.
+ * out ({@code published}: for a withdrawn pair, whether the withdrawal went out), and the pair's status,
+ * with the reason when withdrawn. The ledger makes "never twice" hold across restarts and instances.
  */
 public record LedgerEntry(
         String matchId,
@@ -19,7 +20,16 @@ public record LedgerEntry(
         List<String> campaignCodes,
         List<String> keyGroups,
         String regionCode,
-        Instant updatedAt) {
+        Instant updatedAt,
+        WithdrawalReason withdrawalReason) {
+
+    /** An entry that was never withdrawn. */
+    public LedgerEntry(String matchId, String seekerId, String postingId, String partnerId, int revision, double score,
+                       Status status, boolean published, List<String> campaignCodes, List<String> keyGroups,
+                       String regionCode, Instant updatedAt) {
+        this(matchId, seekerId, postingId, partnerId, revision, score, status, published, campaignCodes, keyGroups,
+                regionCode, updatedAt, null);
+    }
 
     /**
      * ERASED: the seeker was erased; the ledger keeps only an anonymous tombstone of the pair, and the pair is

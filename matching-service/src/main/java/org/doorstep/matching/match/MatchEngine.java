@@ -32,6 +32,11 @@ import org.doorstep.matching.scoring.Veto;
  * score moved by at least {@code materialChange}, never when dismissed). Matches that no longer hold
  * are withdrawn. Changes are applied one at a time (the indexes have a single writer); stale or
  * repeated events change nothing.
+ * <p>
+ * Each trigger, or a poll's postings together, is one round: the ledger read, one claim write, every event
+ * published at once, one settle write. A round that stops between its claim and its settle leaves its pairs
+ * unpublished in the ledger, so the next trigger that meets them (the same event read again, after a restart
+ * too) tells them again with the same event ids: notification-service drops what it has seen.
  */
 public final class MatchEngine {
 
@@ -60,9 +65,8 @@ public final class MatchEngine {
     }
 
     /** A posting was created or changed, from the given shard (partition) of the postings this instance owns. */
-    public synchronized void postingChanged(Posting posting, int shard) {
-        shardOfPosting.put(posting.id(), shard);
-        postingChanged(posting);
+    public void postingChanged(Posting posting, int shard) {
+        postingsChanged(List.of(new PostingChange.Upserted(posting, shard)));
     }
 
     /**
@@ -83,19 +87,73 @@ public final class MatchEngine {
     }
 
     /** A posting was created or changed (or arrived closed or expired). */
-    public synchronized void postingChanged(Posting posting) {
+    public void postingChanged(Posting posting) {
+        postingChanged(posting, -1);
+    }
+
+    /** A posting closed: it leaves the index and its matches are withdrawn. */
+    public void postingClosed(String postingId, long version) {
+        postingsChanged(List.of(new PostingChange.Closed(postingId, version)));
+    }
+
+    /**
+     * The postings of one poll, in the order read: each posting's last change counts (an earlier one in the same
+     * poll is superseded before it is matched). All of them are matched, then judged against the ledger as one
+     * round: one ledger read for all (a second only for listed pairs outside the candidates), one claim write,
+     * one publish of every event, one settle.
+     */
+    public synchronized void postingsChanged(List<? extends PostingChange> changes) {
+        Map<String, PostingChange> latest = new LinkedHashMap<>();
+        for (PostingChange change : changes) {
+            latest.remove(change.postingId());
+            latest.put(change.postingId(), change);
+        }
+        Instant now = clock.instant();
+        List<PostingTrigger> triggers = new ArrayList<>(latest.size());
+        for (PostingChange change : latest.values()) {
+            PostingTrigger trigger = switch (change) {
+                case PostingChange.Upserted upserted -> upserted(upserted.posting(), upserted.shard(), now);
+                case PostingChange.Closed closed -> closed(closed.postingId(), closed.version());
+            };
+            if (trigger != null) {
+                triggers.add(trigger);
+            }
+        }
+        if (triggers.isEmpty()) {
+            return;
+        }
+        Map<String, Set<String>> candidatesOfPostings = new LinkedHashMap<>();
+        triggers.forEach(t -> candidatesOfPostings.put(t.postingId(), t.candidates()));
+        Map<String, List<LedgerEntry>> known = ledger.forPostings(candidatesOfPostings);
+        Round round = new Round(now);
+        for (PostingTrigger trigger : triggers) {
+            judge(trigger, known.getOrDefault(trigger.postingId(), List.of()), round, now);
+        }
+        finish(round);
+        for (PostingTrigger trigger : triggers) {
+            forgetErased(known.getOrDefault(trigger.postingId(), List.of()), trigger.candidates());
+        }
+    }
+
+    /**
+     * One posting of a poll: the posting (null when it closed) and the seekers retrieved for it.
+     */
+    private record PostingTrigger(String postingId, Posting posting, Retrieved<Seeker> retrieved, Set<String> candidates) {
+    }
+
+    /** Indexes a created or changed posting and retrieves its seekers; null when the change is stale. */
+    private PostingTrigger upserted(Posting posting, int shard, Instant now) {
+        shardOfPosting.put(posting.id(), shard);
         Long closedAt = closedPostings.get(posting.id());
         if (closedAt != null && closedAt >= posting.version()) {
-            return;
+            return null;
         }
         Posting previous = postings.get(posting.id());
         if (previous != null && previous.version() > posting.version()) {
-            return;
+            return null;
         }
-        Instant now = clock.instant();
         if (!posting.open() || (posting.validThrough() != null && posting.validThrough().isBefore(now))) {
-            postingClosed(posting.id(), posting.version());
-            return;
+            return closed(posting.id(), posting.version());
         }
         postings.upsert(posting);
         Retrieved<Seeker> retrieved = seekers.match(posting, scorer, policy.topK(), now);
@@ -103,10 +161,32 @@ public final class MatchEngine {
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             candidates.add(ranked.item().id());
         }
-        Map<String, LedgerEntry> known = bySeeker(ledger.forPosting(posting.id(), candidates));
-        Round round = new Round(now);
+        return new PostingTrigger(posting.id(), posting, retrieved, candidates);
+    }
+
+    /** A closed posting leaves the index; its trigger withdraws its matches. */
+    private PostingTrigger closed(String postingId, long version) {
+        closedPostings.merge(postingId, version, Math::max);
+        postings.remove(postingId);
+        shardOfPosting.remove(postingId);
+        return new PostingTrigger(postingId, null, null, Set.of());
+    }
+
+    /** What a posting's trigger tells, given its ledger entries. */
+    private void judge(PostingTrigger trigger, List<LedgerEntry> entries, Round round, Instant now) {
+        round.resendWithdrawals(entries, postingId -> true);
+        Posting posting = trigger.posting();
+        if (posting == null) {
+            for (LedgerEntry entry : entries) {
+                if (entry.status() == LedgerEntry.Status.ACTIVE) {
+                    round.withdraw(entry, WithdrawalReason.POSTING_CLOSED);
+                }
+            }
+            return;
+        }
+        Map<String, LedgerEntry> known = bySeeker(entries);
         for (LedgerEntry entry : known.values()) {
-            if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.seekerId())) {
+            if (entry.status() == LedgerEntry.Status.ACTIVE && !trigger.candidates().contains(entry.seekerId())) {
                 Seeker seeker = seekers.get(entry.seekerId());
                 if (seeker == null && erasedSeekers.contains(entry.seekerId())) {
                     // erased while this posting was not held here (a rebalance): its erasure passed it by
@@ -116,29 +196,11 @@ public final class MatchEngine {
                 }
             }
         }
-        for (Ranked<Seeker> ranked : retrieved.ranked()) {
+        for (Ranked<Seeker> ranked : trigger.retrieved().ranked()) {
             if (ranked.score() >= policy.threshold()) {
                 round.tell(decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now));
             }
         }
-        finish(round);
-        forgetErased(known.values(), candidates);
-    }
-
-    /** A posting closed: it leaves the index and its matches are withdrawn. */
-    public synchronized void postingClosed(String postingId, long version) {
-        closedPostings.merge(postingId, version, Math::max);
-        postings.remove(postingId);
-        shardOfPosting.remove(postingId);
-        Round round = new Round(clock.instant());
-        List<LedgerEntry> entries = ledger.forPosting(postingId, Set.of());
-        for (LedgerEntry entry : entries) {
-            if (entry.status() == LedgerEntry.Status.ACTIVE) {
-                round.withdraw(entry, WithdrawalReason.POSTING_CLOSED);
-            }
-        }
-        finish(round);
-        forgetErased(entries, Set.of());
     }
 
     /** A profile was created or changed. */
@@ -158,8 +220,10 @@ public final class MatchEngine {
             candidates.add(ranked.item().id());
         }
         // postings of other instances' partitions are theirs to judge: only the ones held here are read
-        Map<String, LedgerEntry> known = byPosting(ledger.forSeeker(seeker.id(), candidates, this::holds));
+        List<LedgerEntry> entries = ledger.forSeeker(seeker.id(), candidates, this::holds);
+        Map<String, LedgerEntry> known = byPosting(entries);
         Round round = new Round(now);
+        round.resendWithdrawals(entries, this::holds);
         for (LedgerEntry entry : known.values()) {
             if (entry.status() == LedgerEntry.Status.ACTIVE && !candidates.contains(entry.postingId())) {
                 Posting posting = postings.get(entry.postingId());
@@ -187,7 +251,9 @@ public final class MatchEngine {
         seekers.remove(seekerId);
         Round round = new Round(clock.instant());
         List<LedgerEntry> forget = new ArrayList<>();
-        for (LedgerEntry entry : ledger.forSeeker(seekerId, Set.of(), postingId -> true)) {
+        List<LedgerEntry> entries = ledger.forSeeker(seekerId, Set.of(), postingId -> true);
+        round.resendWithdrawals(entries, this::holds);
+        for (LedgerEntry entry : entries) {
             boolean held = holds(entry.postingId());
             if (entry.status() == LedgerEntry.Status.ACTIVE && held) {
                 round.withdraw(entry, WithdrawalReason.SEEKER_ERASED);
@@ -269,17 +335,19 @@ public final class MatchEngine {
 
     /**
      * A match event to publish, and the ledger claim it needs first: a pair never told (expected
-     * revision 0) or a later revision; none when a recorded revision is published again.
+     * revision 0) or a later revision; none when a recorded revision is published again ({@code retold}: the
+     * entry whose publish was never confirmed).
      */
-    private record Telling(MatchFound event, MatchLedger.Claim claim) {
+    private record Telling(MatchFound event, MatchLedger.Claim claim, LedgerEntry retold) {
     }
 
-    /** What one trigger tells: withdrawals and matches, written to the ledger together. */
+    /** What one round of triggers tells: withdrawals and matches, written to the ledger together. */
     private static final class Round {
         private final Instant now;
         private final List<Telling> tellings = new ArrayList<>();
-        private final List<LedgerEntry> withdrawals = new ArrayList<>();
+        private final List<MatchLedger.Withdrawal> withdrawals = new ArrayList<>();
         private final List<MatchWithdrawn> withdrawalEvents = new ArrayList<>();
+        private final List<LedgerEntry> resent = new ArrayList<>();
 
         Round(Instant now) {
             this.now = now;
@@ -292,13 +360,28 @@ public final class MatchEngine {
         }
 
         void withdraw(LedgerEntry entry, WithdrawalReason reason) {
-            withdrawals.add(entry);
+            withdrawals.add(new MatchLedger.Withdrawal(entry, reason, now));
             withdrawalEvents.add(new MatchWithdrawn(entry.matchId(), entry.seekerId(), entry.postingId(),
                     entry.partnerId(), reason, now, entry.revision()));
         }
 
+        /**
+         * Withdrawals recorded by a round that never confirmed them (it stopped between its claim and its settle):
+         * published again, same event ids, as this round's.
+         */
+        void resendWithdrawals(List<LedgerEntry> entries, java.util.function.Predicate<String> ofPostings) {
+            for (LedgerEntry entry : entries) {
+                if (entry.status() == LedgerEntry.Status.WITHDRAWN && !entry.published()
+                        && ofPostings.test(entry.postingId())) {
+                    resent.add(entry);
+                    withdrawalEvents.add(new MatchWithdrawn(entry.matchId(), entry.seekerId(), entry.postingId(),
+                            entry.partnerId(), entry.withdrawalReason(), entry.updatedAt(), entry.revision()));
+                }
+            }
+        }
+
         boolean isEmpty() {
-            return tellings.isEmpty() && withdrawals.isEmpty();
+            return tellings.isEmpty() && withdrawalEvents.isEmpty();
         }
     }
 
@@ -329,42 +412,47 @@ public final class MatchEngine {
                 return null;
             }
         }
-        MatchLedger.Claim claim = known != null && revision == known.revision() ? null
+        boolean again = known != null && revision == known.revision();
+        MatchLedger.Claim claim = again ? null
                 : new MatchLedger.Claim(entry(matchId, posting, seeker, revision, assessment.score(), now),
                         known == null ? 0 : known.revision());
         return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
-                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now), claim);
+                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now), claim,
+                again ? known : null);
     }
 
     /**
-     * Claims the round's new revisions in one ledger write (a pair someone else claimed meanwhile is
-     * dropped), publishes every event at once and waits for the broker, then marks the matches published
-     * and the withdrawals recorded in one more write. Two writes per trigger, however many matches: a
-     * posting can bring 200. A withdrawal is published before it is recorded, so a crash in between
-     * withdraws the pair again (same event id) when its trigger is replayed.
+     * Claims the round's new revisions and records its withdrawals in one ledger write (a pair someone else
+     * claimed meanwhile is dropped), publishes every event at once and waits for the broker, then settles the
+     * round in one more write. Two writes per round, however many matches and postings: a posting can bring 200,
+     * a poll 500 postings. Until the settle, everything the round recorded reads back unpublished, so a crash in
+     * between tells it again, with the same event ids, when its trigger is replayed (or any trigger meets it).
      */
     private void finish(Round round) {
         if (round.isEmpty()) {
             return;
         }
         List<MatchLedger.Claim> claims = new ArrayList<>();
+        List<LedgerEntry> retold = new ArrayList<>(round.resent);
         for (Telling telling : round.tellings) {
             if (telling.claim() != null) {
                 claims.add(telling.claim());
+            } else {
+                retold.add(telling.retold());
             }
         }
-        Set<String> claimed = ledger.claim(claims);
+        MatchLedger.Claimed claimed = ledger.claim(claims, round.withdrawals, retold);
         List<MatchEvent> events = new ArrayList<>(round.withdrawalEvents);
-        Map<String, Integer> revisions = new LinkedHashMap<>();
+        int told = 0;
         for (Telling telling : round.tellings) {
-            if (telling.claim() == null || claimed.contains(telling.event().matchId())) {
+            if (telling.claim() == null || claimed.matchIds().contains(telling.event().matchId())) {
                 events.add(telling.event());
-                revisions.put(telling.event().matchId(), telling.event().revision());
+                told++;
             }
         }
         publisher.publishAll(events);
-        ledger.settle(revisions, round.withdrawals, round.now);
-        found.addAndGet(revisions.size());
+        ledger.settle(claimed);
+        found.addAndGet(told);
         withdrawn.addAndGet(round.withdrawals.size());
     }
 

@@ -11,16 +11,22 @@ import java.util.function.Predicate;
 /**
  * The durable record of every pair matching has told anyone about. Every read and write reaches a
  * pair by its matchId (and revision), never by a search: the pairs of a posting or a seeker are found
- * through the listing the ledger keeps for each. A trigger reads once or twice, writes its claims in
- * one write before publishing, and settles what it published in one write after.
+ * through the listing the ledger keeps for each. A round of triggers (one posting, or every posting of a
+ * poll) reads once or twice, writes its claims and withdrawals in one write before publishing, and confirms
+ * them in one more write after, however many pairs it told.
  */
 public interface MatchLedger {
 
     /**
-     * The entries of this posting's pairs with {@code seekerIds} (those recorded, and as {@code ERASED} those
-     * whose seeker was erased), plus every other pair recorded for the posting (a superset of its active pairs).
+     * For each posting, the entries of its pairs with the given seekers (those recorded, and as {@code ERASED}
+     * those whose seeker was erased), plus every other pair recorded for the posting (a superset of its active
+     * pairs). One read for all the postings, a second only for listed pairs outside the given ones.
      */
-    List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds);
+    Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings);
+
+    default List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds) {
+        return forPostings(Map.of(postingId, seekerIds)).getOrDefault(postingId, List.of());
+    }
 
     /**
      * The entries of this seeker's pairs with {@code postingIds} (those recorded, and as {@code ERASED} those
@@ -33,17 +39,17 @@ public interface MatchLedger {
     Optional<LedgerEntry> find(String matchId);
 
     /**
-     * Records every claim that still holds (a pair not recorded yet for expected revision 0, else the
-     * pair still at its expected revision), in one write. Returns the matchIds this call recorded; a
-     * claim someone else got to first is left out, and its event must not be published.
+     * Opens a round and records, in one write: every claim that still holds (a pair not recorded yet for expected
+     * revision 0, else the pair still at its expected revision), every withdrawal of a pair still at the revision
+     * read, and the re-told entries (published again at their revision) as this round's. Until the round is
+     * settled, all of them read back unpublished, withdrawals included, so a trigger that finds them tells them
+     * again with the same event ids. A claim someone else got to first is left out of {@link Claimed#matchIds()},
+     * and its event must not be published.
      */
-    Set<String> claim(List<Claim> claims);
+    Claimed claim(List<Claim> claims, List<Withdrawal> withdrawals, List<LedgerEntry> retold);
 
-    /**
-     * After the broker accepted the events: marks these revisions (matchId to revision) published and
-     * these entries withdrawn (each only if still at the revision read), in one write.
-     */
-    void settle(Map<String, Integer> published, List<LedgerEntry> withdrawn, Instant at);
+    /** After the broker accepted every event of the round: confirms them all, in one write. */
+    void settle(Claimed round);
 
     /**
      * The seeker dismissed the pair: it never comes back (recorded even if it was never matched here).
@@ -64,5 +70,13 @@ public interface MatchLedger {
 
     /** A pair's next entry, to be recorded if the pair is still at {@code expectedRevision} (0: not recorded yet). */
     record Claim(LedgerEntry next, int expectedRevision) {
+    }
+
+    /** A pair withdrawn at the revision it was read at, for this reason. */
+    record Withdrawal(LedgerEntry entry, WithdrawalReason reason, Instant at) {
+    }
+
+    /** An open round: its number (the ledger's own), and the matchIds of the claims that held. */
+    record Claimed(long round, Set<String> matchIds) {
     }
 }

@@ -1,31 +1,59 @@
 package org.doorstep.matching.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.doorstep.matching.match.MatchEngine;
+import org.doorstep.matching.match.PostingChange;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
-/** {@code matchPosting}: postings of this instance's partitions, matched against every seeker. */
+/**
+ * {@code matchPosting}: postings of this instance's partitions, matched against every seeker, a poll at a time
+ * (batch mode): the engine judges a poll's postings as one round (one ledger read, one claim, one publish, one
+ * settle). A record that cannot be read or translated stops the poll there: the postings before it are matched,
+ * and the binding's error handler ({@link PostingDeadLetters}) commits them, sends the record to the dead-letter
+ * topic (at once when unreadable) and reads the rest again.
+ */
 @Configuration(proxyBeanMethods = false)
 class PostingFlow {
 
     @Bean
-    Consumer<Message<byte[]>> matchPosting(EventReader reader, DomainTranslator translator, MatchEngine engine) {
-        return message -> {
-            PostingEvent event = reader.posting(message);
-            if (event == null) {
-                return; // a tombstone: postings close with an event first
+    Consumer<Message<List<byte[]>>> matchPosting(EventReader reader, DomainTranslator translator, MatchEngine engine) {
+        return poll -> {
+            List<Message<Object>> records = PolledRecords.of(poll);
+            List<PostingChange> changes = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                PostingChange change;
+                try {
+                    change = change(records.get(i), reader, translator);
+                } catch (RuntimeException e) {
+                    engine.postingsChanged(changes);
+                    throw new BatchListenerFailedException("record " + i + " of the poll: " + e.getMessage(), e, i);
+                }
+                if (change != null) {
+                    changes.add(change);
+                }
             }
-            switch (event) {
-                case PostingEvent.PostingUpserted upserted ->
-                        engine.postingChanged(translator.posting(upserted.state(), !"CLOSED".equals(upserted.state().status())),
-                                partition(message));
-                case PostingEvent.PostingClosed closed ->
-                        engine.postingClosed(closed.state().postingId(), closed.state().version());
-            }
+            engine.postingsChanged(changes);
+        };
+    }
+
+    /** The record's change; null for a tombstone (postings close with an event first). */
+    private static PostingChange change(Message<?> message, EventReader reader, DomainTranslator translator) {
+        PostingEvent event = reader.posting(message);
+        if (event == null) {
+            return null;
+        }
+        return switch (event) {
+            case PostingEvent.PostingUpserted upserted -> new PostingChange.Upserted(
+                    translator.posting(upserted.state(), !"CLOSED".equals(upserted.state().status())), partition(message));
+            case PostingEvent.PostingClosed closed ->
+                    new PostingChange.Closed(closed.state().postingId(), closed.state().version());
         };
     }
 

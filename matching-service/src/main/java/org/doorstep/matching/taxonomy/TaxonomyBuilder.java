@@ -79,6 +79,18 @@ public final class TaxonomyBuilder {
         }
     }
 
+    /** The normalised labels of skills (by ordinal), each normalised once into {@code normalised}. */
+    private List<String> labels(int[] ords, String[] normalised) {
+        List<String> out = new ArrayList<>(ords.length);
+        for (int s : ords) {
+            if (normalised[s] == null) {
+                normalised[s] = LabelNormaliser.normalise(skills.get(s).label());
+            }
+            out.add(normalised[s]);
+        }
+        return out;
+    }
+
     private int[] ords(List<String> keys) {
         return keys.stream().map(skillByAlias::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
                 .distinct().sorted().toArray();
@@ -116,6 +128,8 @@ public final class TaxonomyBuilder {
     }
 
     public Taxonomy build() {
+        String[] skillLabels = new String[skills.size()];
+        profiles.forEach((occupation, p) -> titles.skills(occupation, labels(p[0], skillLabels), labels(p[1], skillLabels)));
         titles.seal();
         Map<Integer, int[]> relatedArrays = new HashMap<>();
         related.forEach((k, v) -> relatedArrays.put(k, v.stream().mapToInt(Integer::intValue).toArray()));

@@ -11,20 +11,22 @@ import java.util.Set;
 
 /**
  * Ranks occupations for a job title. An exact alias wins; otherwise each occupation is scored by a
- * weighted sum of features (see {@link #WEIGHTS}) computed from its aliases only:
+ * weighted sum of features (see {@link #WEIGHTS}) computed from its aliases and, more weakly, its skills:
  * <ul>
  * <li>its best alias: the share of informative words (inverse document frequency) the title and the
  * alias have in common (a generalised Dice), words stemmed (Porter: "accounting" meets "accountant"),
  * gendered forms folded ("chairwoman", "waitress"), stop words dropped;</li>
  * <li>all its aliases together as one document: TF-IDF cosine over words and over character trigrams
- * (spelling and morphology the stemmer misses: "behavioral", "behavioural"); the share of the title's
- * word information the occupation's aliases cover; the sum over aliases (many matching variants make an
- * occupation likelier);</li>
+ * (spelling and morphology the stemmer misses: "behavioral", "behavioural"), BM25 over words (term
+ * frequency saturated, long alias lists normalised); the share of the title's word information the
+ * occupation's aliases cover; the sum over aliases (many matching variants make an occupation likelier);</li>
  * <li>the head noun (the last word, or the word before "of", "in", "for"): how many of the occupation's
  * aliases have the title's head as theirs;</li>
  * <li>words learned to substitute for each other (two aliases of one occupation that differ in one word
  * each, seen in at least two occupations: "operative" for "operator", "seller" for "salesperson") count
- * for the title at a discount.</li>
+ * for the title at a discount;</li>
+ * <li>its essential and optional skills' labels as a second document: TF-IDF cosine with the title's
+ * words, which also reaches words no alias has ("deboner": "debone meat" of the meat cutter).</li>
  * </ul>
  * Chinese, Japanese and Korean runs become character bigrams (and the single character of a run of
  * one), as words. Built single-threaded (add, then seal); rank and scored are thread-safe afterwards.
@@ -42,14 +44,29 @@ final class TitleMatcher {
     static final int F_PRIOR = 8;
     static final int F_HEADVOC = 9;
     static final int F_BESTHEAD = 10;
-    static final int FEATURES = 11;
+    static final int F_SKILL = 11;
+    static final int F_BM25 = 12;
+    static final int FEATURES = 13;
 
     /**
-     * Feature weights, in the order of the F_ constants: tuned by coordinate ascent on a validation split
-     * carved out of the training aliases (never on the held-out titles TaxonomyQuality reports). The
-     * features at 0 were measured and gave nothing on that split; ranking does not compute them.
+     * Feature weights, in the order of the F_ constants: tuned by coordinate ascent on accuracy@1 + @5 over
+     * the validation fold of {@code TitleTuning} (a fifth of the training aliases; never the held-out
+     * titles TaxonomyQuality reports). The features at 0 were measured and gave nothing on that fold;
+     * ranking does not compute them.
      */
-    static final double[] WEIGHTS = {1.0, 0, 0.75, 0, 0.2, 0.5, 0.05, 0, 0, 0, 0};
+    static final double[] WEIGHTS = {1.0, -0.4, 1.07, 0.08, 0.22, 0.48, 0.07, 0.05, -0.04, 0, -0.03, 0.78, 0.25};
+    /** BM25's term-frequency saturation and length normalisation (the usual values), for F_BM25. */
+    private static final double K1 = 1.2;
+    private static final double B = 0.75;
+    /**
+     * Skill words of more than this share of the occupations ("manage", "use") add to occupations the title
+     * already meets, and bring in no others: they say little and would touch most occupations.
+     */
+    private static final double SKILL_MAX_SHARE = 0.02;
+    /** ...and of more than this many occupations (a small vocabulary has no common words). */
+    private static final int SKILL_COMMON_MIN = 20;
+    /** An optional skill's words count this much of an essential skill's in the skill field. */
+    private static final double OPTIONAL_SKILL = 0.5;
 
     private static final double SYN = 2;
     private static final int SYN_MIN = 2;
@@ -97,6 +114,17 @@ final class TitleMatcher {
     private double[] gramIdf = new double[0];
     private int[][] gramOccs = new int[0][];
     private float[][] gramOccWeight = new float[0][];
+    private float[][] termOccBm25 = new float[0][];
+    private double[] termBm25Idf = new double[0];
+    /** Until sealed: each occupation's skill words with their weights (essential 1, optional OPTIONAL_SKILL). */
+    private Map<Occupation, Map<String, Double>> skillWords = new HashMap<>();
+    /** Until sealed: the analysed words of each skill label (a skill serves many occupations). */
+    private Map<String, String[]> skillLabelTerms = new HashMap<>();
+    private Map<String, Integer> skillTermId = Map.of();
+    private double[] skillIdf = new double[0];
+    private boolean[] skillCommon = new boolean[0];
+    private int[][] skillOccs = new int[0][];
+    private float[][] skillOccWeight = new float[0][];
     private Map<String, int[]> synonymIds = Map.of();
     private Map<String, float[]> synonymWeights = Map.of();
     private ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(0, 0));
@@ -145,6 +173,24 @@ final class TitleMatcher {
         aliasTokens.add(tokens);
     }
 
+    /**
+     * The (normalised) labels of an occupation's essential and optional skills: a second, weaker field
+     * that a title's words are also matched against ("deboner" against "debone meat").
+     */
+    void skills(Occupation occupation, List<String> essential, List<String> optional) {
+        Map<String, Double> tf = skillWords.computeIfAbsent(occupation, o -> new HashMap<>());
+        for (String label : essential) {
+            for (String term : skillLabelTerms.computeIfAbsent(label, l -> analyse(tokens(l), Set.of()).terms)) {
+                tf.merge(term, 1.0, Double::sum);
+            }
+        }
+        for (String label : optional) {
+            for (String term : skillLabelTerms.computeIfAbsent(label, l -> analyse(tokens(l), Set.of()).terms)) {
+                tf.merge(term, OPTIONAL_SKILL, Double::sum);
+            }
+        }
+    }
+
     void seal() {
         int nAliases = aliasOwner.size();
         Map<Occupation, Integer> occIndex = new HashMap<>();
@@ -185,10 +231,12 @@ final class TitleMatcher {
         }
         Map<String, Integer> grams = new HashMap<>();
         int[] aliasesOf = new int[nOcc];
+        int[] occLength = new int[nOcc];
         for (int a = 0; a < nAliases; a++) {
             Analysed an = analyse(aliasTokens.get(a), vocabulary);
             int o = aliasOcc[a];
             aliasesOf[o]++;
+            occLength[o] += an.terms.length;
             occAliasTerms.get(o).add(new HashSet<>(Arrays.asList(an.terms)));
             for (int i = 0; i < an.terms.length; i++) {
                 int id = terms.computeIfAbsent(an.terms[i], x -> terms.size());
@@ -239,10 +287,19 @@ final class TitleMatcher {
             }
         }
         double[] tw = termOccIdf;
-        Postings words2 = postings(occTf, nTerms, (t, tf) -> (1 + Math.log(tf)) * tw[t], true);
+        Postings words2 = postings(occTf, nTerms, (o, t, tf) -> (1 + Math.log(tf)) * tw[t], true);
         termOccs = words2.ids;
         termOccWeight = words2.weights;
-        Postings heads = postings(occHeadTf, nTerms, (t, tf) -> 0, false);
+        // BM25 of the occupation's aliases as one document (same postings order as termOccs)
+        termBm25Idf = new double[nTerms];
+        for (int t = 0; t < nTerms; t++) {
+            termBm25Idf[t] = Math.log(1 + (nOcc - termDfOcc[t] + 0.5) / (termDfOcc[t] + 0.5));
+        }
+        double avgLength = Arrays.stream(occLength).average().orElse(1);
+        double[] bi = termBm25Idf;
+        termOccBm25 = postings(occTf, nTerms, (o, t, tf) -> bi[t] * tf * (K1 + 1)
+                / (tf + K1 * (1 - B + B * occLength[o] / avgLength)), false).weights;
+        Postings heads = postings(occHeadTf, nTerms, (o, t, tf) -> 0, false);
         headOccs = heads.ids;
         headOccWeight = new float[nTerms][];
         for (int t = 0; t < nTerms; t++) {
@@ -264,7 +321,7 @@ final class TitleMatcher {
             gramIdf[g] = Math.log(1 + (double) nOcc / gramDf[g]);
         }
         double[] gw = gramIdf;
-        Postings gp = postings(occGramTf, nGrams, (g, tf) -> (1 + Math.log(tf)) * gw[g], true);
+        Postings gp = postings(occGramTf, nGrams, (o, g, tf) -> (1 + Math.log(tf)) * gw[g], true);
         gramOccs = gp.ids;
         // the commonest trigrams ("er#", "#co") say little and cost the most: out of the query side
         for (int g = 0; g < nGrams; g++) {
@@ -278,6 +335,7 @@ final class TitleMatcher {
         for (int o = 0; o < nOcc; o++) {
             prior[o] = Math.log(1 + aliasesOf[o]) / Math.log(1 + maxAliases);
         }
+        sealSkills(occIndex);
         learnSynonyms(occAliasTerms, terms);
         termId = terms;
         gramId = grams;
@@ -290,13 +348,52 @@ final class TitleMatcher {
     }
 
     private interface Weight {
-        double of(int term, int tf);
+        double of(int occupation, int term, double tf);
+    }
+
+    /** The skill field: TF-IDF over each occupation's skill words, cosine-normalised per occupation. */
+    private void sealSkills(Map<Occupation, Integer> occIndex) {
+        int nOcc = occupations.length;
+        Map<String, Integer> ids = new HashMap<>();
+        List<Map<Integer, Double>> tfs = new ArrayList<>(nOcc);
+        for (int o = 0; o < nOcc; o++) {
+            tfs.add(new HashMap<>());
+        }
+        skillWords.forEach((occupation, tf) -> {
+            Integer o = occIndex.get(occupation);
+            if (o != null) {
+                tf.forEach((term, w) -> tfs.get(o).merge(ids.computeIfAbsent(term, x -> ids.size()), w, Double::sum));
+            }
+        });
+        int n = ids.size();
+        int[] df = new int[n];
+        for (Map<Integer, Double> tf : tfs) {
+            for (int t : tf.keySet()) {
+                df[t]++;
+            }
+        }
+        skillIdf = new double[n];
+        for (int t = 0; t < n; t++) {
+            skillIdf[t] = Math.log(1 + (double) nOcc / df[t]);
+        }
+        double[] idf = skillIdf;
+        Postings p = postings(tfs, n, (o, t, tf) -> Math.log(1 + tf) * idf[t], true);
+        skillOccs = p.ids;
+        skillOccWeight = p.weights;
+        skillCommon = new boolean[n];
+        for (int t = 0; t < n; t++) {
+            skillCommon[t] = df[t] > Math.max(SKILL_MAX_SHARE * nOcc, SKILL_COMMON_MIN);
+        }
+        skillTermId = ids;
+        skillWords = Map.of();
+        skillLabelTerms = Map.of();
     }
 
     /** Inverts per-occupation term frequencies into per-term postings (optionally L2-normalised per occupation). */
-    private static Postings postings(List<Map<Integer, Integer>> tfs, int n, Weight weight, boolean normalise) {
+    private static <N extends Number> Postings postings(List<Map<Integer, N>> tfs, int n, Weight weight,
+                                                        boolean normalise) {
         int[] count = new int[n];
-        for (Map<Integer, Integer> tf : tfs) {
+        for (Map<Integer, N> tf : tfs) {
             for (int t : tf.keySet()) {
                 count[t]++;
             }
@@ -311,14 +408,14 @@ final class TitleMatcher {
         for (int o = 0; o < tfs.size(); o++) {
             double norm = 0;
             for (var e : tfs.get(o).entrySet()) {
-                double w = weight.of(e.getKey(), e.getValue());
+                double w = weight.of(o, e.getKey(), e.getValue().doubleValue());
                 norm += w * w;
             }
             norm = normalise && norm > 0 ? Math.sqrt(norm) : 1;
             for (var e : tfs.get(o).entrySet()) {
                 int t = e.getKey();
                 ids[t][fill[t]] = o;
-                ws[t][fill[t]++] = (float) (weight.of(t, e.getValue()) / norm);
+                ws[t][fill[t]++] = (float) (weight.of(o, t, e.getValue().doubleValue()) / norm);
             }
         }
         return new Postings(ids, ws);
@@ -600,10 +697,12 @@ final class TitleMatcher {
             double ow = f * termOccIdf[t];
             int[] os = termOccs[t];
             float[] owt = termOccWeight[t];
+            float[] obm = termOccBm25[t];
             for (int k = 0; k < os.length; k++) {
                 int o = s.touch(os[k]);
                 feature[F_OCC][o] += ow * owt[k];
                 feature[F_COV][o] += ow;
+                feature[F_BM25][o] += f * obm[k];
             }
             if (qh[i] && (on[F_HEADFRAC] || on[F_HEADANY])) {
                 int[] hs = headOccs[t];
@@ -681,15 +780,61 @@ final class TitleMatcher {
                 feature[F_GRAM][s.touch(os[k])] += w * ow[k];
             }
         }
+        if (on[F_SKILL]) {
+            skillFeature(q.terms, s);
+        }
+        double bm25Max = 0;
+        for (int i = 0; i < nq; i++) {
+            if (qf[i] == 1) {
+                bm25Max += termBm25Idf[qt[i]] * (K1 + 1);
+            }
+        }
         int n = s.touchedCount;
         for (int i = 0; i < n; i++) {
             int o = s.touched[i];
+            feature[F_BM25][o] = bm25Max > 0 ? feature[F_BM25][o] / bm25Max : 0;
             feature[F_OCC][o] = occNormRoot > 0 ? feature[F_OCC][o] / occNormRoot : 0;
             feature[F_COV][o] = covTotal > 0 ? Math.min(1, feature[F_COV][o] / covTotal) : 0;
             feature[F_SUM][o] = Math.log(1 + feature[F_SUM][o]);
             feature[F_PRIOR][o] = on[F_PRIOR] ? prior[o] : 0;
         }
         return n;
+    }
+
+    /** The title's words against each occupation's skill words: TF-IDF cosine (words of no alias count too). */
+    private void skillFeature(String[] terms, Scratch s) {
+        double norm = 0;
+        for (String term : terms) {
+            Integer t = skillTermId.get(term);
+            if (t != null) {
+                norm += skillIdf[t] * skillIdf[t];
+            }
+        }
+        if (norm == 0) {
+            return;
+        }
+        norm = Math.sqrt(norm);
+        double[] feature = s.feature[F_SKILL];
+        for (String term : terms) {
+            Integer t = skillTermId.get(term);
+            if (t == null) {
+                continue;
+            }
+            double w = skillIdf[t] / norm;
+            int[] os = skillOccs[t];
+            float[] ow = skillOccWeight[t];
+            if (skillCommon[t]) {
+                for (int k = 0; k < os.length; k++) {
+                    if (s.isTouched[os[k]]) {
+                        feature[os[k]] += w * ow[k];
+                    }
+                }
+            } else {
+                for (int k = 0; k < os.length; k++) {
+                    feature[s.touch(os[k])] += w * ow[k];
+                }
+            }
+        }
     }
 
     /** Per-thread accumulators, cleared after each title (only the entries it touched). */
@@ -780,6 +925,11 @@ final class TitleMatcher {
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    /** The occupations a normalised title is an alias of, in the order ranking lists them. */
+    List<Occupation> aliasOwners(String normalisedTitle) {
+        return exact.getOrDefault(normalisedTitle, List.of());
     }
 
     Set<String> exactAliases() {

@@ -3,10 +3,7 @@ package org.doorstep.matching.ledger;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -24,7 +21,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * The ledger's cost per posting trigger on the MongoDB-wire server (memory backend, over TCP, as the
  * tests and {@code ./doorstep up} reach it), as the ledger grows: read the posting's pairs, claim 200
- * new pairs in one write, mark them published in one more. A main class, not part of the test run:
+ * new pairs in one write, settle the round in one more. A main class, not part of the test run:
  * {@code java -cp ... org.doorstep.matching.ledger.LedgerBenchmark [pairs already recorded] [triggers]}.
  */
 public final class LedgerBenchmark {
@@ -42,7 +39,7 @@ public final class LedgerBenchmark {
             MongoMatchLedger ledger = new MongoMatchLedger(new ReactiveMongoTemplate(client, "ledger-benchmark"));
             long start = System.nanoTime();
             for (int p = 0; p < recorded / MATCHES_PER_TRIGGER; p++) {
-                ledger.claim(claims("old-" + p));
+                ledger.settle(ledger.claim(claims("old-" + p), List.of(), List.of()));
             }
             System.out.printf("recorded %,d pairs in %.1f s%n", recorded, (System.nanoTime() - start) / 1e9);
             Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -56,10 +53,7 @@ public final class LedgerBenchmark {
                 long began = System.nanoTime();
                 long cpuBefore = os.getProcessCpuTime();
                 ledger.forPosting(posting, claims.stream().map(c -> c.next().seekerId()).toList());
-                Set<String> claimed = ledger.claim(claims);
-                Map<String, Integer> published = new LinkedHashMap<>();
-                claimed.forEach(id -> published.put(id, 1));
-                ledger.settle(published, List.of(), NOW);
+                ledger.settle(ledger.claim(claims, List.of(), List.of()));
                 if (t >= triggers / 4) { // the first quarter warms up
                     histogram.recordValue(System.nanoTime() - began);
                     cpu += os.getProcessCpuTime() - cpuBefore;

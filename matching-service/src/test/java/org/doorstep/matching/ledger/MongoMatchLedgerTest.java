@@ -14,6 +14,8 @@ import org.doorstep.matching.match.LedgerEntry;
 import org.doorstep.matching.match.MatchId;
 import org.doorstep.matching.match.MatchLedger;
 import org.doorstep.matching.match.MatchLedger.Claim;
+import org.doorstep.matching.match.MatchLedger.Withdrawal;
+import org.doorstep.matching.match.WithdrawalReason;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,26 +58,37 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
         return new Claim(entry, 0);
     }
 
+    /** A round of claims only, settled: what a trigger that told these pairs leaves behind. */
+    private Set<String> claim(Claim... claims) {
+        MatchLedger.Claimed round = ledger.claim(List.of(claims), List.of(), List.of());
+        ledger.settle(round);
+        return round.matchIds();
+    }
+
+    private static Withdrawal withdrawal(LedgerEntry entry) {
+        return new Withdrawal(entry, WithdrawalReason.POSTING_CLOSED, NOW);
+    }
+
     @Test
     void claimingManyRecordsEachNewPairAndLeavesOutPairsRecordedBefore() {
-        assertThat(ledger.claim(List.of(fresh(entry("s2", 1))))).containsExactly(matchId("s2"));
+        assertThat(claim(fresh(entry("s2", 1)))).containsExactly(matchId("s2"));
 
-        var claimed = ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1)), fresh(entry("s3", 1))));
+        var claimed = claim(fresh(entry("s1", 1)), fresh(entry("s2", 1)), fresh(entry("s3", 1)));
 
         assertThat(claimed).containsExactly(matchId("s1"), matchId("s3"));
         assertThat(ledger.forPosting(posting, Set.of())).extracting(LedgerEntry::seekerId)
                 .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"), seeker("s3"));
-        assertThat(ledger.claim(List.of(fresh(entry("s1", 1))))).as("a second claim of the same pair").isEmpty();
+        assertThat(claim(fresh(entry("s1", 1)))).as("a second claim of the same pair").isEmpty();
     }
 
     @Test
     void aClaimAtAnOutdatedRevisionFailsAloneWhileTheOtherClaimsOfItsWriteLand() {
-        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1))));
+        claim(fresh(entry("s1", 1)), fresh(entry("s2", 1)));
 
-        var claimed = ledger.claim(List.of(
+        var claimed = claim(
                 new Claim(entry("s1", 2), 1),
                 new Claim(entry("s2", 4), 3),
-                fresh(entry("s3", 1))));
+                fresh(entry("s3", 1)));
 
         assertThat(claimed).containsExactly(matchId("s1"), matchId("s3"));
         assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.revision()).isEqualTo(2));
@@ -84,29 +97,115 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     }
 
     @Test
-    void settlingMarksOnlyThePublishedRevisionAndWithdrawsOnlyAtTheRevisionRead() {
-        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1)), fresh(entry("s3", 1)), fresh(entry("s4", 1))));
+    void aRoundsClaimsWithdrawalsAndRetoldPairsReadBackUnpublishedUntilItIsSettled() {
+        claim(fresh(entry("s2", 1)), fresh(entry("s3", 1)));
+        ledger.claim(List.of(fresh(entry("s4", 1))), List.of(), List.of()); // a round that never settled
+        LedgerEntry retold = ledger.find(matchId("s4")).orElseThrow();
 
-        ledger.settle(Map.of(matchId("s1"), 1, matchId("s2"), 7), List.of(entry("s3", 1), entry("s4", 5)), NOW);
+        MatchLedger.Claimed round = ledger.claim(List.of(fresh(entry("s1", 1))),
+                List.of(withdrawal(entry("s2", 1)), withdrawal(entry("s3", 5))), List.of(retold));
 
-        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
-        assertThat(ledger.find(matchId("s2"))).as("revision 7 was never recorded")
-                .hasValueSatisfying(e -> assertThat(e.published()).isFalse());
-        assertThat(ledger.find(matchId("s3"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.WITHDRAWN));
-        assertThat(ledger.find(matchId("s4"))).as("read at revision 5, which it never had")
-                .hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.ACTIVE));
+        assertThat(ledger.forPosting(posting, Set.of())).as("before the settle")
+                .extracting(LedgerEntry::seekerId, LedgerEntry::status, LedgerEntry::published)
+                .containsExactlyInAnyOrder(tuple(seeker("s1"), LedgerEntry.Status.ACTIVE, false),
+                        tuple(seeker("s2"), LedgerEntry.Status.WITHDRAWN, false),
+                        tuple(seeker("s3"), LedgerEntry.Status.ACTIVE, true),
+                        tuple(seeker("s4"), LedgerEntry.Status.ACTIVE, false));
+        assertThat(ledger.find(matchId("s2"))).hasValueSatisfying(e -> assertThat(e.withdrawalReason())
+                .isEqualTo(WithdrawalReason.POSTING_CLOSED));
+
+        ledger.settle(round);
+
+        assertThat(ledger.forPosting(posting, Set.of())).as("after; s3 was read at revision 5, which it never had")
+                .extracting(LedgerEntry::seekerId, LedgerEntry::status, LedgerEntry::published)
+                .containsExactlyInAnyOrder(tuple(seeker("s1"), LedgerEntry.Status.ACTIVE, true),
+                        tuple(seeker("s2"), LedgerEntry.Status.WITHDRAWN, true),
+                        tuple(seeker("s3"), LedgerEntry.Status.ACTIVE, true),
+                        tuple(seeker("s4"), LedgerEntry.Status.ACTIVE, true));
+    }
+
+    @Test
+    void anotherLedgerReadsARoundUnpublishedUntilItsLedgerSettlesIt() {
+        MatchLedger.Claimed round = ledger.claim(List.of(fresh(entry("s1", 1))), List.of(), List.of());
+        // another instance, or this one after a restart
+        MatchLedger other = new MongoMatchLedger(new ReactiveMongoTemplate(client, "matching"));
+
+        assertThat(other.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isFalse());
+        ledger.settle(round);
+        assertThat(other.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
+        assertThat(other.forPosting(posting, Set.of(seeker("s1")))).extracting(LedgerEntry::published).containsExactly(true);
+    }
+
+    @Test
+    void aPairWhoseRoundWasNeverRecordedReadsUnpublished() {
+        claim(fresh(entry("s1", 1)));
+        // the claim's pair landed, its round's document did not
+        mongo().getCollection(MongoMatchLedger.COLLECTION).flatMap(c -> reactor.core.publisher.Mono.from(c.updateOne(
+                new Document("_id", matchId("s1")), new Document("$set", new Document("round", "round:lost-" + run)
+                        .append("roundSeq", 1L))))).block();
+
+        assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isFalse());
+    }
+
+    @Test
+    void readsAPollsManyPairsInQueriesOfBoundedSizeAndFindsEveryOne() {
+        List<Claim> claims = new java.util.ArrayList<>();
+        List<String> seekers = new java.util.ArrayList<>();
+        for (int s = 0; s < 6_000; s++) {
+            seekers.add(seeker("s" + s));
+            claims.add(fresh(entry("s" + s, 1)));
+        }
+        claim(claims.toArray(Claim[]::new));
+
+        // the listing, 6,000 pairs and their tombstones: 12,001 ids, more than one query takes
+        assertThat(ledger.forPosting(posting, seekers)).extracting(LedgerEntry::seekerId)
+                .hasSize(6_000).containsExactlyInAnyOrderElementsOf(seekers);
+    }
+
+    @Test
+    void keepsASeekersListingInBucketsThatEachHoldAFewOfTheirPostings() {
+        List<Claim> claims = new java.util.ArrayList<>();
+        for (int p = 0; p < 64; p++) {
+            claims.add(fresh(entry("p" + p + "-" + run, "s1", 1)));
+        }
+        claim(claims.toArray(Claim[]::new));
+
+        List<Document> listings = mongo().findAll(Document.class, MongoMatchLedger.COLLECTION)
+                .filter(d -> d.getString("_id").startsWith(SeekerListings.PREFIX + seeker("s1"))).collectList().block();
+        assertThat(listings).hasSizeGreaterThan(SeekerListings.BUCKETS / 2)
+                .allSatisfy(d -> assertThat(d.getList("postings", String.class)).hasSizeLessThan(16));
+        assertThat(listings.stream().mapToInt(d -> d.getList("postings", String.class).size()).sum()).isEqualTo(64);
+        assertThat(ledger.forSeeker(seeker("s1"), Set.of(), p -> true)).hasSize(64);
+    }
+
+    @Test
+    void readsAndForgetsASeekersListingWrittenBeforeBuckets() {
+        String other = "q-" + run;
+        claim(fresh(entry("s1", 1)));
+        // a pair recorded by the version before buckets: in the seeker's single listing
+        mongo().insert(new Document("_id", MatchId.of(other, seeker("s1"))).append("seekerId", seeker("s1"))
+                .append("postingId", other).append("revision", 1).append("status", "ACTIVE").append("published", true),
+                MongoMatchLedger.COLLECTION).block();
+        mongo().insert(new Document("_id", SeekerListings.unbucketed(seeker("s1"))).append("postings", List.of(other))
+                .append("revision", 1), MongoMatchLedger.COLLECTION).block();
+
+        List<LedgerEntry> pairs = ledger.forSeeker(seeker("s1"), Set.of(), p -> true);
+        assertThat(pairs).extracting(LedgerEntry::postingId).containsExactlyInAnyOrder(posting, other);
+
+        ledger.forget(seeker("s1"), pairs);
+        assertThat(documentsNaming(seeker("s1"))).isEmpty();
     }
 
     @Test
     void aDismissalOutranksAClaimOrAWithdrawalDecidedAtTheRevisionReadBeforeIt() {
-        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1))));
+        claim(fresh(entry("s1", 1)), fresh(entry("s2", 1)));
         LedgerEntry readBefore = ledger.find(matchId("s1")).orElseThrow();
 
         ledger.dismiss(matchId("s1"), seeker("s1"), posting, NOW);
         ledger.dismiss(matchId("s2"), seeker("s2"), posting, NOW);
 
-        assertThat(ledger.claim(List.of(new Claim(entry("s1", 2), readBefore.revision())))).isEmpty();
-        ledger.settle(Map.of(), List.of(entry("s2", 1)), NOW);
+        assertThat(claim(new Claim(entry("s1", 2), readBefore.revision()))).isEmpty();
+        ledger.settle(ledger.claim(List.of(), List.of(withdrawal(entry("s2", 1))), List.of()));
         assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.DISMISSED));
         assertThat(ledger.find(matchId("s2"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.DISMISSED));
     }
@@ -115,15 +214,15 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     void aPairDismissedBeforeItWasEverMatchedIsNeverClaimed() {
         ledger.dismiss(matchId("s1"), seeker("s1"), posting, NOW);
 
-        assertThat(ledger.claim(List.of(fresh(entry("s1", 1))))).isEmpty();
+        assertThat(claim(fresh(entry("s1", 1)))).isEmpty();
         assertThat(ledger.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.DISMISSED));
     }
 
     @Test
     void findsThePairsOfAPostingAndOfASeekerThroughTheirListings() {
         String other = "q-" + run;
-        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry("s2", 1))));
-        ledger.claim(List.of(fresh(entry(other, "s1", 1))));
+        claim(fresh(entry("s1", 1)), fresh(entry("s2", 1)));
+        claim(fresh(entry(other, "s1", 1)));
 
         assertThat(ledger.forPosting(posting, Set.of(seeker("s2"), seeker("s9")))).extracting(LedgerEntry::seekerId)
                 .as("the pairs asked for that exist, and every other pair of the posting")
@@ -138,8 +237,8 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     @Test
     void forgettingAnErasedSeekersPairsLeavesOnlyAnonymousTombstonesThatReadBackAsErased() {
         String other = "q-" + run;
-        ledger.claim(List.of(fresh(withKeyGroup(entry("s1", 1))), fresh(entry("s2", 1))));
-        ledger.claim(List.of(fresh(withKeyGroup(entry(other, "s1", 1)))));
+        claim(fresh(withKeyGroup(entry("s1", 1))), fresh(entry("s2", 1)));
+        claim(fresh(withKeyGroup(entry(other, "s1", 1))));
         ledger.dismiss(matchId("s1"), seeker("s1"), posting, NOW);
         assertThat(documentsNaming(seeker("s1"))).isNotEmpty();
 
@@ -159,7 +258,7 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     @Test
     void keepsAnErasedSeekersListingUntilTheirLastPairIsForgotten() {
         String other = "q-" + run;
-        ledger.claim(List.of(fresh(entry("s1", 1)), fresh(entry(other, "s1", 1))));
+        claim(fresh(entry("s1", 1)), fresh(entry(other, "s1", 1)));
         List<LedgerEntry> pairs = ledger.forSeeker(seeker("s1"), Set.of(), p -> true);
 
         // another instance holds the other posting and forgets its pair when it reads the erasure
@@ -188,7 +287,7 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
     }
 
     @Test
-    void findsThePairsALedgerRecordedBeforeItKeptListings() {
+    void findsThePairsALedgerRecordedBeforeItKeptListingsAndTellsTheUnpublishedOnesAgain() {
         ReactiveMongoTemplate older = new ReactiveMongoTemplate(client, "matching-older-" + run);
         for (String seeker : List.of("s1", "s2")) {
             older.insert(new Document("_id", matchId(seeker)).append("seekerId", seeker(seeker)).append("postingId", posting)
@@ -197,12 +296,39 @@ class MongoMatchLedgerTest extends MatchingServiceTest {
 
         MatchLedger upgraded = new MongoMatchLedger(older);
 
-        assertThat(upgraded.forPosting(posting, Set.of())).extracting(LedgerEntry::seekerId)
-                .containsExactlyInAnyOrder(seeker("s1"), seeker("s2"));
+        assertThat(upgraded.forPosting(posting, Set.of())).extracting(LedgerEntry::seekerId, LedgerEntry::published)
+                .containsExactlyInAnyOrder(tuple(seeker("s1"), false), tuple(seeker("s2"), false));
         assertThat(upgraded.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId)
                 .containsExactly(posting);
-        upgraded.settle(Map.of(matchId("s1"), 1), List.of(entry("s2", 1)), NOW);
+        upgraded.settle(upgraded.claim(List.of(), List.of(withdrawal(entry("s2", 1))),
+                List.of(upgraded.find(matchId("s1")).orElseThrow())));
         assertThat(upgraded.find(matchId("s1"))).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
         assertThat(upgraded.find(matchId("s2"))).hasValueSatisfying(e -> assertThat(e.status()).isEqualTo(LedgerEntry.Status.WITHDRAWN));
+    }
+
+    @Test
+    void movesTheSeekersSingleListingsOfAnEarlierLedgerIntoBucketsAtItsFirstStart() {
+        ReactiveMongoTemplate older = new ReactiveMongoTemplate(client, "matching-unbucketed-" + run);
+        List<String> postings = List.of("p1-" + run, "p2-" + run, "p3-" + run);
+        for (String p : postings) {
+            older.insert(new Document("_id", MatchId.of(p, seeker("s1"))).append("seekerId", seeker("s1")).append("postingId", p)
+                    .append("revision", 1).append("status", "ACTIVE").append("published", true), MongoMatchLedger.COLLECTION).block();
+        }
+        older.insert(new Document("_id", SeekerListings.unbucketed(seeker("s1"))).append("postings", postings)
+                .append("revision", 3), MongoMatchLedger.COLLECTION).block();
+        older.insert(new Document("_id", ListingBackfill.LISTINGS).append("done", true), MongoMatchLedger.COLLECTION).block();
+
+        MatchLedger upgraded = new MongoMatchLedger(older);
+
+        List<String> ids = older.findAll(Document.class, MongoMatchLedger.COLLECTION).map(d -> d.getString("_id"))
+                .filter(id -> id.startsWith(SeekerListings.PREFIX)).collectList().block();
+        assertThat(ids).doesNotContain(SeekerListings.unbucketed(seeker("s1"))).isNotEmpty()
+                .allSatisfy(id -> assertThat(id).startsWith(SeekerListings.unbucketed(seeker("s1")) + ":"));
+        assertThat(upgraded.forSeeker(seeker("s1"), Set.of(), p -> true)).extracting(LedgerEntry::postingId)
+                .containsExactlyInAnyOrderElementsOf(postings);
+    }
+
+    private ReactiveMongoTemplate mongo() {
+        return new ReactiveMongoTemplate(client, "matching");
     }
 }

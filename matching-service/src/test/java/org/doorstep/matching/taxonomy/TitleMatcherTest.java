@@ -19,11 +19,17 @@ class TitleMatcherTest {
     private static final Occupation COMMUNICATION = new Occupation("communication", "communication manager", 1222);
     private static final Occupation DEVELOPER = new Occupation("developer", "software developer", 2512);
     private static final Occupation NURSE = new Occupation("nurse", "nurse", 2221);
+    private static final Occupation MEAT_CUTTER = new Occupation("meat", "meat cutter", 7511);
+    private static final Occupation DEBT_COLLECTOR = new Occupation("debt", "debt collector", 4214);
 
     private final TitleMatcher matcher = vocabulary();
 
     private static TitleMatcher vocabulary() {
-        TitleMatcher m = new TitleMatcher();
+        return vocabulary(TitleMatcher.WEIGHTS);
+    }
+
+    private static TitleMatcher vocabulary(double[] weights) {
+        TitleMatcher m = new TitleMatcher(weights);
         add(m, ACCOUNTANT, "accountant", "chartered accountant");
         add(m, BOOKKEEPER, "bookkeeper", "ledger specialist", "ledger clerk");
         add(m, DATA, "data specialist", "specialist");
@@ -34,6 +40,10 @@ class TitleMatcherTest {
         add(m, COMMUNICATION, "communication manager", "communications officer", "public communication manager");
         add(m, DEVELOPER, "software developer", "java developer", "软件工程师", "java开发工程师", "后端开发工程师");
         add(m, NURSE, "nurse", "staff nurse", "护士", "护理员");
+        add(m, MEAT_CUTTER, "meat cutter", "butcher", "meat processor");
+        add(m, DEBT_COLLECTOR, "debt collector", "debt recovery agent");
+        m.skills(MEAT_CUTTER, List.of("debone meat"), List.of("operate meat processing equipment"));
+        m.skills(DEBT_COLLECTOR, List.of("collect debts"), List.of("negotiate payment plans"));
         m.seal();
         return m;
     }
@@ -99,6 +109,37 @@ class TitleMatcherTest {
         assertThat(matches.getFirst().occupation()).isEqualTo(ACCOUNTANT);
         assertThat(matches.getFirst().confidence()).isStrictlyBetween(0.0, 1.0);
         assertThat(matches.getFirst().how()).isEqualTo("words");
+    }
+
+    @Test
+    void aTitleWordThatNoAliasHasMeetsTheOccupationWhoseSkillsNameIt() {
+        // "deboner" is no alias word; only the spelling ("deb") would meet the debt collector
+        assertThat(rank("deboner")).first().isEqualTo(MEAT_CUTTER);
+        double[] withoutSkills = TitleMatcher.WEIGHTS.clone();
+        withoutSkills[TitleMatcher.F_SKILL] = 0;
+        assertThat(vocabulary(withoutSkills).rank(LabelNormaliser.normalise("deboner"), 5)).doesNotContain(MEAT_CUTTER);
+    }
+
+    @Test
+    void theBuilderGivesTheMatcherEachOccupationsSkills() {
+        TaxonomyBuilder builder = new TaxonomyBuilder();
+        builder.skill("skill:debone", "debone meat", List.of(), false, false);
+        builder.skill("skill:collect", "collect debts", List.of(), false, false);
+        builder.occupation("meat", "meat cutter", 7511, List.of("butcher"));
+        builder.occupation("debt", "debt collector", 4214, List.of("debt recovery agent"));
+        builder.occupationSkills("meat", List.of("skill:debone"), List.of());
+        builder.occupationSkills("debt", List.of("skill:collect"), List.of());
+        assertThat(builder.build().rankTitle("Deboner", 1)).extracting(Occupation::key).containsExactly("meat");
+    }
+
+    @Test
+    void bm25FavoursAnOccupationWhoseFewAliasesRepeatTheWord() {
+        // "specialist" is 2 of the data specialist's 3 words, 1 of the bookkeeper's 5
+        var rows = matcher.featureRows(LabelNormaliser.normalise("specialist"));
+        double data = rows.get(DATA)[TitleMatcher.F_BM25];
+        double bookkeeper = rows.get(BOOKKEEPER)[TitleMatcher.F_BM25];
+        assertThat(data).isGreaterThan(bookkeeper).isLessThanOrEqualTo(1.0);
+        assertThat(bookkeeper).isPositive();
     }
 
     @Test

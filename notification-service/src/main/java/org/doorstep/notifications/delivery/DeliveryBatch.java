@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,8 @@ final class DeliveryBatch {
     private final Map<String, Long> counts = new HashMap<>();
     private final Map<String, Long> changedCounts = new LinkedHashMap<>();
     private final List<FeedEvent> feedEvents = new ArrayList<>();
+    private final Map<FeedEvent.Key, FeedEvent> stored = new HashMap<>();
+    private final Map<MatchFound, String> matchJson = new IdentityHashMap<>();
     private final Map<String, Pending> waiting = new LinkedHashMap<>();
     private final Map<String, Integer> settled = new LinkedHashMap<>();
     private final List<LiveNotice> liveNotices = new ArrayList<>();
@@ -87,6 +90,10 @@ final class DeliveryBatch {
             if (match.revision() > existing.match().revision()) {
                 put(existing.with(match));
             }
+            if (existing.carries(sequence)) {
+                // this record's event is stored; whether the streams got it before the crash is unknown
+                again(carried(existing, sequence));
+            }
             count("repeat");
         } else {
             InboxItem item = existing != null ? existing.with(match)
@@ -96,8 +103,18 @@ final class DeliveryBatch {
         partnerNotices.add(new PartnerNotice(match, null, prefs));
     }
 
+    /** Withdrawal events stored before a crash by this batch's records, whose items are gone since. */
+    void loadStored(Map<FeedEvent.Key, FeedEvent> events) {
+        stored.putAll(events);
+    }
+
     void withdrawn(MatchWithdrawn withdrawal, int partition, long sequence) {
         InboxItem item = items.get(withdrawal.matchId());
+        FeedEvent storedBefore = stored.get(new FeedEvent.Key(withdrawal.seekerId(), sequence));
+        if (item == null && storedBefore != null && FeedEvent.MATCH_WITHDRAWN.equals(storedBefore.type())) {
+            // this record's event and the deletion were written; whether the streams got the event is unknown
+            again(storedBefore);
+        }
         if (item != null && item.seekerId().equals(withdrawal.seekerId())) {
             if ((item.delivery() == Delivery.LIVE || item.delivery() == Delivery.DIGESTED) && item.expiresAt().isAfter(now)) {
                 feedEvents.add(new FeedEvent(withdrawal.seekerId(), sequence, FeedEvent.MATCH_WITHDRAWN,
@@ -123,25 +140,37 @@ final class DeliveryBatch {
         decide(item, prefs, held.partition(), sequence);
     }
 
-    /** A delivery whose feed event was stored before a crash: completes it without a second event. */
+    /**
+     * A release whose event was stored before a crash (its inbox item carries it, or the previous version
+     * stored it as a feed entry): completes it without a second event, and hands the stored one to the
+     * streams again, since they may not have received it.
+     */
     void releasedBefore(Pending held) {
         InboxItem item = items.get(held.matchId());
-        if (item != null && item.delivery() == Delivery.HELD) {
-            put(item.with(Delivery.LIVE, null));
+        if (item != null && (item.delivery() == Delivery.HELD || item.carries(held.sequence()))) {
+            InboxItem live = item.with(Delivery.LIVE, null).carrying(held.sequence());
+            if (!live.equals(item)) {
+                put(live);
+            }
+            again(carried(live, held.sequence()));
         }
         settled.put(held.matchId(), held.partition());
     }
 
-    /** One digest event with these waiting matches (those still waiting in the inbox). */
-    void digest(Preferences prefs, List<Pending> due, Instant slot, long sequence, boolean alreadyStored) {
+    /**
+     * One digest event with these waiting matches (those still waiting in the inbox); {@code stored} is the
+     * digest event stored for them before a crash (handed to the streams again, not written twice), or null.
+     */
+    void digest(Preferences prefs, List<Pending> due, Instant slot, long sequence, FeedEvent stored) {
         List<InboxItem> included = due.stream().map(p -> items.get(p.matchId()))
                 .filter(item -> item != null && item.delivery() == Delivery.DIGEST).toList();
         due.forEach(p -> settled.put(p.matchId(), p.partition()));
-        if (included.isEmpty()) {
+        included.forEach(item -> put(item.with(Delivery.DIGESTED, null)));
+        if (stored != null) {
+            again(stored);
             return;
         }
-        included.forEach(item -> put(item.with(Delivery.DIGESTED, null)));
-        if (alreadyStored) {
+        if (included.isEmpty()) {
             return;
         }
         Map<String, Object> summary = new LinkedHashMap<>();
@@ -161,14 +190,13 @@ final class DeliveryBatch {
         long pushedToday = prefs.maxPerDay() == null ? 0 : counts.getOrDefault(key, 0L);
         switch (NotificationPolicy.decide(prefs, item.match().score(), now, pushedToday)) {
             case NotificationPolicy.PushNow push -> {
-                FeedEvent event = new FeedEvent(item.seekerId(), sequence, FeedEvent.MATCH_FOUND, item.matchId(),
-                        json.writeValueAsString(item.match()), now);
+                FeedEvent event = carried(item, sequence);
                 feedEvents.add(event);
                 if (prefs.maxPerDay() != null) {
                     counts.put(key, pushedToday + 1);
                     changedCounts.put(key, pushedToday + 1);
                 }
-                put(item.with(Delivery.LIVE, null));
+                put(item.with(Delivery.LIVE, null).carrying(sequence));
                 liveNotices.add(new LiveNotice(prefs, item.match(), event, 1));
                 settle(item, partition);
                 count("live");
@@ -190,6 +218,27 @@ final class DeliveryBatch {
                 count("inbox_only");
             }
         }
+    }
+
+    /** The match.found event the item carries as {@code sequence}: its data is the match JSON the inbox stores. */
+    private FeedEvent carried(InboxItem item, long sequence) {
+        return new FeedEvent(item.seekerId(), sequence, FeedEvent.MATCH_FOUND, item.matchId(), jsonOf(item.match()), now);
+    }
+
+    /** The match as JSON, serialized once per batch: the event's data and the inbox item's text are the same string. */
+    private String jsonOf(MatchFound match) {
+        String text = matchJson.get(match);
+        if (text == null) {
+            text = json.writeValueAsString(match);
+            matchJson.put(match, text);
+        }
+        return text;
+    }
+
+    /** An event stored before a crash: listed again and handed to the streams again, with no other effect. */
+    private void again(FeedEvent event) {
+        feedEvents.add(event);
+        count("republished");
     }
 
     private void wait(Pending pending) {
@@ -224,11 +273,15 @@ final class DeliveryBatch {
         List<InboxChange> changes = new ArrayList<>(changedItems.size());
         for (String matchId : changedItems) {
             InboxItem item = items.get(matchId);
-            changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item));
+            changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item, matchJson.get(item.match())));
         }
         return changes;
     }
 
+    /**
+     * The events to store (those already stored are written again idempotently) and then push to the
+     * streams, in the order they happened: per seeker, in increasing sequence.
+     */
     List<FeedEvent> feedEvents() {
         return feedEvents;
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The periodic work of delivery, for the partitions this instance owns, each under its partition's
@@ -92,11 +94,21 @@ class DeliveryJobs {
         Set<String> seekers = new LinkedHashSet<>();
         held.forEach(p -> seekers.add(p.seekerId()));
         locks.withAll(seekers, () -> {
-            DeliveryBatch batch = writes.newBatch(now, preferences.findAll(seekers).block(TIMEOUT),
-                    inbox.findAll(held.stream().map(Pending::matchId).toList()).block(TIMEOUT));
+            var read = Mono.zip(preferences.findAll(seekers),
+                    inbox.findAll(held.stream().map(Pending::matchId).toList())).block(TIMEOUT);
+            Map<String, InboxItem> items = read.getT2();
+            DeliveryBatch batch = writes.newBatch(now, read.getT1(), items);
             batch.loadCounts(preferences.pushCounts(batch.dayKeys(seekers)).block(TIMEOUT));
-            Set<FeedEvent.Key> stored = storedBefore(held);
-            List<Pending> fresh = held.stream().filter(p -> !stored.contains(keyOf(p))).toList();
+            // stored before a crash: carried by the item (this version) or a feed entry (the previous one)
+            Map<FeedEvent.Key, FeedEvent> entries = storedBefore(held);
+            Set<String> stored = new HashSet<>();
+            for (Pending p : held) {
+                InboxItem item = items.get(p.matchId());
+                if (entries.containsKey(keyOf(p)) || (item != null && item.carries(p.sequence()))) {
+                    stored.add(p.matchId());
+                }
+            }
+            List<Pending> fresh = held.stream().filter(p -> !stored.contains(p.matchId())).toList();
             OptionalLong first = positions.reserveJobSequences(partition, fresh.size());
             if (first.isEmpty() && !fresh.isEmpty()) {
                 return null;
@@ -107,7 +119,7 @@ class DeliveryJobs {
             }
             // the number goes with the waiting entry before the event is written: a crash after the write reuses it
             pending.save(numbered).block(TIMEOUT);
-            held.stream().filter(p -> stored.contains(keyOf(p))).forEach(batch::releasedBefore);
+            held.stream().filter(p -> stored.contains(p.matchId())).forEach(batch::releasedBefore);
             numbered.forEach(p -> batch.release(p, p.sequence()));
             writes.write(batch);
             return null;
@@ -142,9 +154,9 @@ class DeliveryJobs {
             Map<String, InboxItem> items = inbox.findAll(matchIds).block(TIMEOUT);
             DeliveryBatch batch = writes.newBatch(now, prefs, items);
             List<Pending> firstOfEach = dueNow.values().stream().map(List::getFirst).toList();
-            Set<FeedEvent.Key> stored = storedBefore(firstOfEach);
+            Map<FeedEvent.Key, FeedEvent> stored = storedBefore(firstOfEach);
             List<String> fresh = dueNow.keySet().stream()
-                    .filter(seekerId -> !stored.contains(keyOf(dueNow.get(seekerId).getFirst()))).toList();
+                    .filter(seekerId -> !stored.containsKey(keyOf(dueNow.get(seekerId).getFirst()))).toList();
             OptionalLong first = positions.reserveJobSequences(partition, fresh.size());
             if (first.isEmpty() && !fresh.isEmpty()) {
                 return null;
@@ -159,19 +171,19 @@ class DeliveryJobs {
             pending.save(numbered).block(TIMEOUT);
             dueNow.forEach((seekerId, list) -> {
                 Long sequence = sequences.get(seekerId);
-                boolean already = sequence == null;
+                FeedEvent already = sequence == null ? stored.get(keyOf(list.getFirst())) : null;
                 batch.digest(prefs.get(seekerId), list, slots.get(seekerId),
-                        already ? list.getFirst().sequence() : sequence, already);
+                        already != null ? already.sequence() : sequence, already);
             });
             writes.write(batch);
             return null;
         });
     }
 
-    /** The waiting entries whose reserved event reached the feed before a crash. */
-    private Set<FeedEvent.Key> storedBefore(List<Pending> entries) {
+    /** The feed entries stored before a crash for waiting entries that had their number reserved (usually none). */
+    private Map<FeedEvent.Key, FeedEvent> storedBefore(List<Pending> entries) {
         List<FeedEvent.Key> keys = entries.stream().filter(p -> p.sequence() != null).map(DeliveryJobs::keyOf).toList();
-        return feed.existing(keys).block(TIMEOUT);
+        return feed.find(keys).block(TIMEOUT);
     }
 
     private static FeedEvent.Key keyOf(Pending p) {

@@ -20,10 +20,25 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes what a {@link DeliveryBatch} decided, one bulk write keyed by {@code _id} per collection, in
- * the order that makes a crash at any point repeat nothing visible: waiting deliveries and feed events
- * first (both idempotent by key), then the inbox (which is what tells a redelivery "done"), then the push
- * counts and the settled waiting entries. Then, and only then, the events go to the open streams.
+ * Writes what a {@link DeliveryBatch} decided, in an order that makes a crash at any point repeat nothing the
+ * seeker sees and lose nothing they should see; every write is a bulk write keyed by {@code _id}:
+ * <ol>
+ * <li>in parallel, the waiting deliveries and the feed: entries for the events no inbox item carries
+ *     (withdrawals, digests) and the numbers of all events in the seekers' feed indexes (all idempotent by key);</li>
+ * <li>the inbox, which is what tells a redelivery "done": a match pushed live carries its event's number here,
+ *     so a match is stored once, and replay sends a listed number only once its item or entry is stored;</li>
+ * <li>the events go to this instance's open streams and, with the broker's ack, to the other instances';</li>
+ * <li>in parallel, the push counts and the removal of the waiting entries that were settled.</li>
+ * </ol>
+ * Why this order: a crash before (2) leaves numbers listed whose events are stored nowhere yet (not
+ * replayed); the redelivery decides again and writes the same numbers (a duplicate is replayed once). The
+ * inbox item of a held match is written only after its waiting entry, and a withdrawal deletes the item only
+ * after its event is stored, because the redelivery of a record whose item is written changes nothing.
+ * A crash after (2) and before (3) leaves stored events that no open stream may have received: the record's
+ * redelivery, or the next job run over the waiting entries that (4) did not remove, hands them to the
+ * streams again ({@link DeliveryBatch}), which drop a sequence they have sent. A crash between (3) and (4)
+ * lets one live push more through the daily cap than configured (an undercount, never a repeat). Mobile
+ * pushes and partner notices go last, once.
  */
 @Component
 class DeliveryWrites {
@@ -66,6 +81,8 @@ class DeliveryWrites {
         List<Pending> waiting = new ArrayList<>(batch.waiting());
         Mono.when(pending.save(waiting), feed.appendAll(batch.feedEvents())).block(TIMEOUT);
         inbox.apply(batch.inboxChanges()).block(TIMEOUT);
+        live.publish(batch.feedEvents());
+        broadcast.publish(batch.feedEvents());
         Mono.when(preferences.savePushCounts(batch.changedCounts()), pending.remove(batch.settled().keySet()))
                 .block(TIMEOUT);
         due.put(waiting);
@@ -82,8 +99,6 @@ class DeliveryWrites {
                 }
             }
         }
-        live.publish(batch.feedEvents());
-        broadcast.publish(batch.feedEvents());
         for (DeliveryBatch.LiveNotice notice : batch.liveNotices()) {
             for (LiveChannel channel : channels) {
                 if (notice.match() != null) {

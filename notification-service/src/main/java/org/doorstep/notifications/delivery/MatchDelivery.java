@@ -12,22 +12,23 @@ import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.MatchFound;
 import org.doorstep.notifications.inbox.MatchWithdrawn;
 import org.doorstep.notifications.preferences.Preferences;
 import org.doorstep.notifications.preferences.PreferencesStore;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
 
 /**
  * Delivers a batch of match records (one poll) with a fixed number of round trips, whatever its size:
- * three keyed reads (inbox items, preferences, today's push counts, all by {@code _id $in}), every
- * decision in memory, then one bulk write keyed by {@code _id} per collection, in an order that makes a
- * crash half-way harmless: waiting deliveries, feed, inbox, push counts. A redelivered record finds its
- * inbox item and changes nothing; one whose inbox write was lost is decided again and its feed event,
- * numbered from the record's offset, is a duplicate key: the seeker sees nothing twice. Only then are
- * the events pushed to open streams (this instance's at once, the others' through the broadcast).
- * Blocking by design: runs on the Kafka consumer threads.
+ * keyed reads (inbox items and preferences in parallel, then today's push counts, all by {@code _id $in}),
+ * every decision in memory, then bulk writes keyed by {@code _id} in the order {@link DeliveryWrites}
+ * explains: waiting deliveries and feed, inbox, push to the streams, push counts. A redelivered record finds
+ * its inbox item and changes nothing (its stored event goes to the streams again, which drop what they
+ * have sent); one whose inbox write was lost is decided again and lists the same number, taken from the
+ * record's offset: the seeker sees nothing twice. Blocking by design: runs on the Kafka consumer threads.
  */
 @Service
 public class MatchDelivery {
@@ -37,6 +38,7 @@ public class MatchDelivery {
     private final DeliveryWrites writes;
     private final PreferencesStore preferences;
     private final org.doorstep.notifications.inbox.InboxStore inbox;
+    private final Feed feed;
     private final StreamPositions positions;
     private final SeekerLocks locks;
     private final Clock clock;
@@ -44,8 +46,9 @@ public class MatchDelivery {
     private final Timer batchTimer;
 
     MatchDelivery(DeliveryWrites writes, PreferencesStore preferences, org.doorstep.notifications.inbox.InboxStore inbox,
-                  StreamPositions positions, SeekerLocks locks, Clock clock, MeterRegistry meters) {
+                  Feed feed, StreamPositions positions, SeekerLocks locks, Clock clock, MeterRegistry meters) {
         this.writes = writes;
+        this.feed = feed;
         this.preferences = preferences;
         this.inbox = inbox;
         this.positions = positions;
@@ -79,10 +82,10 @@ public class MatchDelivery {
     private void deliverLocked(List<MatchRecord> records, Set<String> seekers) {
         Set<String> matchIds = new LinkedHashSet<>();
         records.forEach(record -> matchIds.add(record.event().matchId()));
-        Map<String, Preferences> prefs = preferences.findAll(seekers).block(TIMEOUT);
-        DeliveryBatch batch = writes.newBatch(clock.instant(), prefs,
-                inbox.findAll(matchIds).block(TIMEOUT));
+        var read = Mono.zip(preferences.findAll(seekers), inbox.findAll(matchIds)).block(TIMEOUT);
+        DeliveryBatch batch = writes.newBatch(clock.instant(), read.getT1(), read.getT2());
         batch.loadCounts(preferences.pushCounts(batch.dayKeys(seekers)).block(TIMEOUT));
+        batch.loadStored(feed.find(withdrawalsWithoutItem(records, read.getT2())).block(TIMEOUT));
         Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
         for (MatchRecord record : records) {
             switch (record.event()) {
@@ -96,6 +99,20 @@ public class MatchDelivery {
         lastOffsets.forEach(positions::processed);
         batch.outcomes().forEach((outcome, n) -> meters.counter("doorstep.notifications.matches", "outcome", outcome)
                 .increment(n));
+    }
+
+    /**
+     * The feed keys of withdrawals whose inbox item is gone: if this record deleted it before a crash, its
+     * event is stored and must reach the streams again (usually none: one keyed read only when there are).
+     */
+    private static List<FeedEvent.Key> withdrawalsWithoutItem(List<MatchRecord> records, Map<String, ?> items) {
+        List<FeedEvent.Key> keys = new ArrayList<>();
+        for (MatchRecord record : records) {
+            if (record.event() instanceof MatchWithdrawn withdrawn && !items.containsKey(withdrawn.matchId())) {
+                keys.add(new FeedEvent.Key(withdrawn.seekerId(), StreamPositions.ofRecord(record.offset())));
+            }
+        }
+        return keys;
     }
 
     /** The events of the batch in the order they were written; for tests and figures. */

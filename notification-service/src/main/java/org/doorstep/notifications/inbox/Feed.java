@@ -3,25 +3,32 @@ package org.doorstep.notifications.inbox;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The per-seeker, sequence-numbered feed that live streams replay from on (re)connect. An entry is
- * keyed by seeker and sequence, so writing the same event again is a no-op.
+ * The per-seeker, sequence-numbered feed that live streams replay from on (re)connect. Each seeker's
+ * feed lists the sequences of their events; an event is stored either as a feed entry keyed by seeker and
+ * sequence (withdrawals, digests) or by the inbox item that carries it ({@link FeedEvent#carriedByInbox()}:
+ * a match.found), which is written after the feed. Replay sends a listed event only once it is stored,
+ * so a number listed by a batch that has not (yet) written its inbox is not replayed.
  */
 public interface Feed {
 
-    /** Stores the events (a repeat of a stored one changes nothing) and indexes them for replay. */
+    /**
+     * Stores the events the inbox does not carry (a stored one again changes nothing) and lists all of
+     * them for replay (a number listed twice is replayed once). Call before writing the inbox items that
+     * carry the others.
+     */
     Mono<Void> appendAll(List<FeedEvent> events);
 
-    /** The seeker's retained events after {@code sequence}, in sequence order. */
+    /** The seeker's retained, stored events after {@code sequence}, in sequence order, each once. */
     Flux<FeedEvent> after(String seekerId, long sequence);
 
-    /** Which of these (seeker, sequence) entries are stored. */
-    Mono<Set<FeedEvent.Key>> existing(Collection<FeedEvent.Key> keys);
+    /** The feed entries stored with these keys (events the inbox carries are not among them). */
+    Mono<Map<FeedEvent.Key, FeedEvent>> find(Collection<FeedEvent.Key> keys);
 
     Mono<Void> purge(String seekerId);
 

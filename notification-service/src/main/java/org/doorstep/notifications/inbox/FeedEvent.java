@@ -17,6 +17,14 @@ public record FeedEvent(String seekerId, long sequence, String type, String matc
         return new Key(seekerId, sequence);
     }
 
+    /**
+     * Whether the match's inbox item stores this event ({@link InboxItem#feedSequence()}): a match.found is
+     * the match the inbox holds anyway, so the feed only lists its number; other events are stored by the feed.
+     */
+    public boolean carriedByInbox() {
+        return MATCH_FOUND.equals(type);
+    }
+
     /** A feed entry's identity. */
     public record Key(String seekerId, long sequence) {
     }

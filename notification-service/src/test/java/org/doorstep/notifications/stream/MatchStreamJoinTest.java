@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -41,8 +41,8 @@ class MatchStreamJoinTest {
         }
 
         @Override
-        public Mono<Set<FeedEvent.Key>> existing(Collection<FeedEvent.Key> keys) {
-            return Mono.just(Set.of());
+        public Mono<Map<FeedEvent.Key, FeedEvent>> find(Collection<FeedEvent.Key> keys) {
+            return Mono.just(Map.of());
         }
 
         @Override

@@ -72,7 +72,7 @@ public class OutboxRelay {
                 .concatMap(publisher::send)
                 .then(mongo.getCollection(collection)
                         .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", id),
-                                Updates.pull(OutboxEntry.FIELD, Filters.in("ceId", ceIds))))))
+                                Updates.pull(OutboxDocuments.FIELD, Filters.in("ceId", ceIds))))))
                 .then();
     }
 
@@ -126,7 +126,7 @@ public class OutboxRelay {
                 byBatch.computeIfAbsent(a.batch(), b -> new ArrayList<>()).add(a.id());
             } else {
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", a.id()),
-                        Updates.pull(OutboxEntry.FIELD, Filters.in("ceId",
+                        Updates.pull(OutboxDocuments.FIELD, Filters.in("ceId",
                                 a.entries().stream().map(OutboxEntry::ceId).toList()))));
             }
         }
@@ -135,7 +135,7 @@ public class OutboxRelay {
             for (int from = 0; from < ids.size(); from += CLEANUP_GROUP) {
                 writes.add(new UpdateManyModel<>(
                         Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + CLEANUP_GROUP))),
-                        Updates.pull(OutboxEntry.FIELD, Filters.eq(OutboxEntry.BATCH, batch))));
+                        Updates.pull(OutboxDocuments.FIELD, Filters.eq(OutboxDocuments.BATCH, batch))));
             }
         });
         return mongo.getCollection(collection)
@@ -194,7 +194,7 @@ public class OutboxRelay {
     public Mono<Long> sweep(String collection) {
         Instant cutoff = clock.instant().minus(properties.sweepGrace());
         return mongo.getCollection(collection)
-                .flatMapMany(c -> Flux.from(c.find(Filters.lt(OutboxEntry.FIELD + ".time", Date.from(cutoff)))
+                .flatMapMany(c -> Flux.from(c.find(Filters.lt(OutboxDocuments.FIELD + ".time", Date.from(cutoff)))
                         .projection(Projections.include("_id"))
                         .limit(SWEEP_BATCH)))
                 .concatMap(doc -> publishPending(collection, doc.get("_id")))
@@ -223,17 +223,15 @@ public class OutboxRelay {
     /** The batch id shared by every pending entry of the document, or null. */
     @SuppressWarnings("unchecked")
     private static String batch(Document doc) {
-        List<Document> pending = (List<Document>) doc.get(OutboxEntry.FIELD, List.class);
+        List<Document> pending = (List<Document>) doc.get(OutboxDocuments.FIELD, List.class);
         if (pending == null || pending.isEmpty()) {
             return null;
         }
-        String batch = pending.getFirst().getString(OutboxEntry.BATCH);
-        return pending.stream().allMatch(e -> batch != null && batch.equals(e.getString(OutboxEntry.BATCH))) ? batch : null;
+        String batch = pending.getFirst().getString(OutboxDocuments.BATCH);
+        return pending.stream().allMatch(e -> batch != null && batch.equals(e.getString(OutboxDocuments.BATCH))) ? batch : null;
     }
 
-    @SuppressWarnings("unchecked")
-    public static List<OutboxEntry> entries(Document doc) {
-        List<Document> pending = (List<Document>) doc.get(OutboxEntry.FIELD, List.class);
-        return pending == null ? List.of() : pending.stream().map(OutboxEntry::fromDocument).toList();
+    private static List<OutboxEntry> entries(Document doc) {
+        return OutboxDocuments.pending(doc);
     }
 }

@@ -17,7 +17,7 @@ import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.posting.Revision;
 import org.doorstep.postings.posting.Workplace;
 import org.doorstep.postings.posting.app.PostingEvents;
-import org.doorstep.postings.posting.store.PostingStore;
+import org.doorstep.postings.posting.store.PostingDocuments;
 import org.doorstep.testkit.TopicReader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BatchOutboxCleanupTest extends PostingsServiceTest {
 
     @Autowired
-    PostingStore store;
-    @Autowired
     PostingEvents events;
     @Autowired
     OutboxRelay relay;
@@ -52,13 +50,19 @@ class BatchOutboxCleanupTest extends PostingsServiceTest {
             postings.add(revision.posting());
             entries.add(events.entries(revision.events()));
         }
-        List<Document> written = store.insertAll(postings, entries).block();
-        assertThat(written).hasSize(70);
+        // the documents a batch insert writes (as PostingStore.insertAll does before it publishes them)
+        String batch = UUID.randomUUID().toString();
+        List<Document> written = new ArrayList<>();
+        for (int i = 0; i < postings.size(); i++) {
+            written.add(PostingDocuments.toDocument(postings.get(i))
+                    .append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(entries.get(i), batch)));
+        }
+        mongo.getCollection("postings").flatMap(c -> Mono.from(c.insertMany(written))).block();
         // another write appends its own entry to the first document before the batch is marked sent
-        Document other = new OutboxEntry(UUID.randomUUID().toString(), PostingEvents.UPSERTED, PostingEvents.TOPIC,
-                postings.getFirst().postingId(), postings.getFirst().postingId(), Instant.now(), "{}").toDocument();
+        Document other = OutboxDocuments.toDocument(new OutboxEntry(UUID.randomUUID().toString(), PostingEvents.UPSERTED,
+                PostingEvents.TOPIC, postings.getFirst().postingId(), postings.getFirst().postingId(), Instant.now(), "{}"));
         mongo.getCollection("postings").flatMap(c -> Mono.from(c.updateOne(
-                Filters.eq("_id", postings.getFirst().postingId()), Updates.push(OutboxEntry.FIELD, other)))).block();
+                Filters.eq("_id", postings.getFirst().postingId()), Updates.push(OutboxDocuments.FIELD, other)))).block();
 
         relay.publishAllOrDefer("postings", written).block();
 
@@ -67,7 +71,7 @@ class BatchOutboxCleanupTest extends PostingsServiceTest {
                 .collectList().block();
         assertThat(after).hasSize(70);
         for (Document doc : after) {
-            List<String> pending = doc.getList(OutboxEntry.FIELD, Document.class).stream()
+            List<String> pending = doc.getList(OutboxDocuments.FIELD, Document.class).stream()
                     .map(e -> e.getString("ceId")).toList();
             assertThat(pending).as("pending entries of %s", doc.get("_id"))
                     .isEqualTo(doc.get("_id").equals(postings.getFirst().postingId())

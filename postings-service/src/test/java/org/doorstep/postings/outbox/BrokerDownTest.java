@@ -58,7 +58,7 @@ class BrokerDownTest extends PostingsServiceTest {
         Document doc = mongo.getCollection("postings")
                 .flatMap(c -> Mono.from(c.find(Filters.eq("_id", postingId)).first())).block();
         assertThat(doc).isNotNull();
-        return doc.getList(OutboxEntry.FIELD, Document.class);
+        return doc.getList(OutboxDocuments.FIELD, Document.class);
     }
 
     /** A port nothing listens on: bound once to find it free, then closed. */

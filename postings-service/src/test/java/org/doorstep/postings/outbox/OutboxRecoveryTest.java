@@ -77,7 +77,7 @@ class OutboxRecoveryTest extends PostingsServiceTest {
         Awaitility.await().atMost(TIMEOUT).until(() -> {
             Document doc = mongo.getCollection("postings")
                     .flatMap(c -> Mono.from(c.find(Filters.eq("_id", postingId)).first())).block();
-            return doc != null && doc.getList(OutboxEntry.FIELD, Document.class).isEmpty();
+            return doc != null && doc.getList(OutboxDocuments.FIELD, Document.class).isEmpty();
         });
     }
 

@@ -11,8 +11,11 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Indexes of the inbox and feed for a real MongoDB (the inbox page by seeker, TTL expiry). Every read
- * and write of the delivery path is by {@code _id}, so none of them needs more.
+ * Indexes of the inbox and feed. For a real MongoDB: the inbox page by seeker, TTL expiry. For both
+ * stores: the unique, sparse {@code feedKey} of the inbox (the key of the match.found feed event an item
+ * carries), by which replay reads those items ({@code feedKey $in}; the MongoDB-wire server answers a
+ * filter that is exactly a single-key unique index from the index). Every other read and write of the
+ * delivery path is by {@code _id}.
  */
 @Component
 class InboxIndexes implements ApplicationRunner {
@@ -30,7 +33,11 @@ class InboxIndexes implements ApplicationRunner {
                         .on("receivedAt", Sort.Direction.DESC)),
                 mongo.indexOps(MongoInboxStore.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                         .expire(Duration.ZERO)),
+                mongo.indexOps(MongoInboxStore.COLLECTION).createIndex(new Index().on(MongoFeed.FEED_KEY, Sort.Direction.ASC)
+                        .unique().sparse()),
                 mongo.indexOps(MongoFeed.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+                        .expire(Duration.ZERO)),
+                mongo.indexOps(MongoFeed.INDEX).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                         .expire(Duration.ZERO)))
                 .then().block(Duration.ofSeconds(30));
     }

@@ -3,27 +3,32 @@ package org.doorstep.notifications.inbox.store;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.InboxSettings;
@@ -36,22 +41,41 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Feed entries keyed {@code seekerId|<sequence as 16 hex digits>}, so a repeated append is a duplicate
- * key (already done) and every read is by {@code _id}. Replay needs the seeker's sequences without a
- * query on {@code seekerId} (which the MongoDB-wire server answers with a collection scan): each seeker
- * has one {@code feed_index} document listing their latest sequences ({@code $push $each $slice}, so it
- * stays bounded; a repeat only adds a duplicate number, which replay ignores). A reconnect is then two
- * keyed reads: the index by seeker id, the entries by {@code _id $in}.
+ * A seeker's feed in three places, every read and write keyed:
+ * <ul>
+ * <li>{@code feed_index}: the numbers of the seeker's events, one document per seeker and UTC day of the
+ *     event ({@code _id} {@code seekerId|2026-12-02}; {@code $push $each $slice}; a number listed twice is
+ *     replayed once). Replay needs them because the MongoDB-wire server answers a query on {@code seekerId}
+ *     with a collection scan; a day's document stays small, so the whole-document rewrite each push costs
+ *     (the wire server's stores and a real MongoDB's storage engine both write the new document) does not
+ *     grow with the seeker's history. Days past the retention expire with the entries. The version before
+ *     kept one document per seeker ({@code _id} seekerId, up to 1000 numbers): it is still read, never written.</li>
+ * <li>{@code feed} ({@code _id} {@code seekerId|<sequence as 16 hex digits>}): the events no inbox item
+ *     carries (withdrawals, digests), with their JSON; a repeated insert is a duplicate key (already done).
+ *     Entries written before match.found events moved to the inbox (match.found with the match JSON) stay
+ *     here and replay as they are.</li>
+ * <li>{@code inbox} (match id): a match pushed live carries its event's key in {@code feedKey} (same form
+ *     as a feed entry's {@code _id}; a unique, sparse index), and its match JSON is the event's data.</li>
+ * </ul>
+ * Appending lists the numbers and stores the entries in parallel, before the inbox is written; replay reads
+ * the seeker's index documents by {@code _id $in} (the retained days), then the listed keys from {@code feed}
+ * by {@code _id $in} and from {@code inbox} by {@code feedKey $in} (both answered from an index), and sends
+ * what it finds: a listed number whose event is not stored yet (its batch has not written it) is not
+ * replayed, and reaches the open streams when its batch pushes it.
  */
 @Repository
 class MongoFeed implements Feed {
 
     static final String COLLECTION = "feed";
     static final String INDEX = "feed_index";
+    /** The inbox field holding the key of the match.found event the item carries. */
+    static final String FEED_KEY = "feedKey";
     private static final int DUPLICATE_KEY = 11000;
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+    private static final Bson CARRIED_FIELDS = Projections.include("seekerId", "match", FEED_KEY, "receivedAt", "expiresAt");
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -70,30 +94,40 @@ class MongoFeed implements Feed {
         return seekerId + "|" + String.format("%016x", sequence);
     }
 
+    static long sequenceOf(String key) {
+        return Long.parseUnsignedLong(key.substring(key.lastIndexOf('|') + 1), 16);
+    }
+
     @Override
     public Mono<Void> appendAll(List<FeedEvent> events) {
         if (events.isEmpty()) {
             return Mono.empty();
         }
-        List<Document> docs = new ArrayList<>(events.size());
-        Map<String, List<Long>> sequences = new LinkedHashMap<>();
+        List<Document> docs = new ArrayList<>();
+        Map<Bucket, List<Long>> sequences = new LinkedHashMap<>();
         for (FeedEvent event : events) {
-            docs.add(new Document("_id", id(event.seekerId(), event.sequence())).append("seekerId", event.seekerId())
-                    .append("seq", event.sequence()).append("type", event.type()).append("matchId", event.matchId())
-                    .append("data", event.data()).append("at", Date.from(event.at()))
-                    .append("expiresAt", Date.from(event.at().plus(retention))));
-            sequences.computeIfAbsent(event.seekerId(), id -> new ArrayList<>()).add(event.sequence());
+            if (!event.carriedByInbox()) {
+                docs.add(new Document("_id", id(event.seekerId(), event.sequence())).append("seekerId", event.seekerId())
+                        .append("seq", event.sequence()).append("type", event.type()).append("matchId", event.matchId())
+                        .append("data", event.data()).append("at", Date.from(event.at()))
+                        .append("expiresAt", Date.from(event.at().plus(retention))));
+            }
+            sequences.computeIfAbsent(new Bucket(event.seekerId(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC)),
+                    bucket -> new ArrayList<>()).add(event.sequence());
         }
         List<WriteModel<Document>> index = new ArrayList<>(sequences.size());
-        sequences.forEach((seekerId, seqs) -> index.add(new UpdateOneModel<>(Filters.eq("_id", seekerId),
-                Updates.pushEach("seqs", seqs, new PushOptions().slice(-replayLimit)), UPSERT)));
-        // entries first, then the index: whatever the index lists is stored
-        return mongo.getCollection(COLLECTION)
+        sequences.forEach((bucket, seqs) -> index.add(new UpdateOneModel<>(Filters.eq("_id", bucket.id()),
+                Updates.combine(Updates.pushEach("seqs", seqs, new PushOptions().slice(-replayLimit)),
+                        Updates.setOnInsert("expiresAt", Date.from(bucket.day().plusDays(1).atStartOfDay(ZoneOffset.UTC)
+                                .toInstant().plus(retention)))), UPSERT)));
+        // in parallel: replay sends a listed number only once its event is stored, wherever that is
+        Mono<Void> entries = docs.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(docs, UNORDERED_INSERT)))
                 .then()
-                .onErrorResume(MongoFeed::onlyDuplicates, e -> Mono.empty())
-                .then(mongo.getCollection(INDEX).flatMap(collection -> Mono.from(collection.bulkWrite(index, UNORDERED))))
-                .then();
+                .onErrorResume(MongoFeed::onlyDuplicates, e -> Mono.empty());
+        Mono<Void> listed = mongo.getCollection(INDEX)
+                .flatMap(collection -> Mono.from(collection.bulkWrite(index, UNORDERED))).then();
+        return Mono.when(entries, listed);
     }
 
     private static boolean onlyDuplicates(Throwable error) {
@@ -104,49 +138,100 @@ class MongoFeed implements Feed {
     @Override
     public Flux<FeedEvent> after(String seekerId, long sequence) {
         Instant now = clock.instant();
-        return mongo.findById(seekerId, Document.class, INDEX)
-                .flatMapMany(index -> {
-                    List<String> ids = index.getList("seqs", Number.class).stream().mapToLong(Number::longValue)
-                            .filter(seq -> seq > sequence).distinct().mapToObj(seq -> id(seekerId, seq)).toList();
+        return listed(seekerId)
+                .flatMapMany(sequences -> {
+                    List<Long> later = sequences.stream().filter(seq -> seq > sequence).distinct().sorted().toList();
+                    List<String> ids = later.subList(Math.max(0, later.size() - replayLimit), later.size()).stream()
+                            .map(seq -> id(seekerId, seq)).toList();
                     if (ids.isEmpty()) {
                         return Flux.empty();
                     }
-                    return mongo.getCollection(COLLECTION).flatMapMany(collection -> collection.find(Filters.in("_id", ids)));
-                })
-                .filter(doc -> doc.getDate("expiresAt").toInstant().isAfter(now))
-                .map(MongoFeed::toEvent)
-                .sort(Comparator.comparingLong(FeedEvent::sequence));
+                    Flux<FeedEvent> entries = mongo.getCollection(COLLECTION)
+                            .flatMapMany(collection -> collection.find(Filters.in("_id", ids)))
+                            .filter(doc -> doc.getDate("expiresAt").toInstant().isAfter(now))
+                            .map(MongoFeed::toEvent);
+                    Flux<FeedEvent> carried = mongo.getCollection(MongoInboxStore.COLLECTION)
+                            .flatMapMany(collection -> collection.find(Filters.in(FEED_KEY, ids)).projection(CARRIED_FIELDS))
+                            .filter(doc -> seekerId.equals(doc.getString("seekerId"))
+                                    && doc.getDate("expiresAt").toInstant().isAfter(now))
+                            .map(MongoFeed::carriedEvent);
+                    // one event per number: an entry of the previous layout and the item a redelivery completed may both hold it
+                    return Flux.merge(entries, carried)
+                            .collect(TreeMap<Long, FeedEvent>::new, (bySequence, event) -> bySequence.putIfAbsent(event.sequence(), event))
+                            .flatMapIterable(TreeMap::values);
+                });
+    }
+
+    /** Every number listed for the seeker: the index documents of the retained days, and the one of the previous layout. */
+    private Mono<List<Long>> listed(String seekerId) {
+        return mongo.getCollection(INDEX)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", indexIds(seekerId))))
+                .flatMapIterable(index -> index.getList("seqs", Number.class))
+                .map(Number::longValue)
+                .collectList();
+    }
+
+    /**
+     * The seeker's index documents that can list a retained event: one per UTC day back to the retention
+     * (a day more on each side, for clocks that differ between instances), and the previous layout's.
+     */
+    private List<String> indexIds(String seekerId) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<String> ids = new ArrayList<>();
+        ids.add(seekerId);
+        for (LocalDate day = today.minusDays(retention.toDays() + 1); !day.isAfter(today.plusDays(1)); day = day.plusDays(1)) {
+            ids.add(new Bucket(seekerId, day).id());
+        }
+        return ids;
+    }
+
+    /** A seeker's index document for one UTC day. */
+    private record Bucket(String seekerId, LocalDate day) {
+        String id() {
+            return seekerId + "|" + day;
+        }
     }
 
     @Override
-    public Mono<Set<FeedEvent.Key>> existing(Collection<FeedEvent.Key> keys) {
+    public Mono<Map<FeedEvent.Key, FeedEvent>> find(Collection<FeedEvent.Key> keys) {
         if (keys.isEmpty()) {
-            return Mono.just(Set.of());
+            return Mono.just(Map.of());
         }
         List<String> ids = keys.stream().map(key -> id(key.seekerId(), key.sequence())).toList();
         return mongo.getCollection(COLLECTION)
                 .flatMapMany(collection -> collection.find(Filters.in("_id", ids)))
-                .map(doc -> toEvent(doc).key())
-                .collect(HashSet::new, Set::add);
+                .map(MongoFeed::toEvent)
+                .collect(HashMap::new, (found, event) -> found.put(event.key(), event));
     }
 
     @Override
     public Mono<Void> purge(String seekerId) {
-        return after(seekerId, -1).map(event -> id(seekerId, event.sequence())).collectList()
+        return listed(seekerId).map(sequences -> sequences.stream().map(seq -> id(seekerId, seq)).distinct().toList())
                 .flatMap(ids -> mongo.getCollection(COLLECTION)
                         .flatMap(collection -> Mono.from(collection.deleteMany(Filters.in("_id", ids)))))
-                .then(mongo.remove(Query.query(Criteria.where("_id").is(seekerId)), INDEX))
+                .then(mongo.getCollection(INDEX)
+                        .flatMap(collection -> Mono.from(collection.deleteMany(Filters.in("_id", indexIds(seekerId))))))
                 .then();
     }
 
+    /** Entries and index days past their retention (an index day expires with the last entry it can list). */
     @Override
     public Mono<Long> expire(Instant now) {
-        return mongo.remove(Query.query(Criteria.where("expiresAt").lte(Date.from(now))), COLLECTION)
-                .map(result -> result.getDeletedCount());
+        Query expired = Query.query(Criteria.where("expiresAt").lte(Date.from(now)));
+        return mongo.remove(expired, COLLECTION).map(result -> result.getDeletedCount())
+                .flatMap(entries -> mongo.remove(expired, INDEX).map(days -> entries + days.getDeletedCount()));
     }
 
     private static FeedEvent toEvent(Document doc) {
         return new FeedEvent(doc.getString("seekerId"), ((Number) doc.get("seq")).longValue(), doc.getString("type"),
                 doc.getString("matchId"), doc.getString("data"), doc.getDate("at").toInstant());
+    }
+
+    /** The match.found event an inbox item carries: its number from {@code feedKey}, the match JSON as stored. */
+    private static FeedEvent carriedEvent(Document item) {
+        Object match = item.get("match");
+        String data = match instanceof Document nested ? nested.toJson(RELAXED) : (String) match;
+        return new FeedEvent(item.getString("seekerId"), sequenceOf(item.getString(FEED_KEY)), FeedEvent.MATCH_FOUND,
+                item.getString("_id"), data, item.getDate("receivedAt").toInstant());
     }
 }

@@ -68,7 +68,7 @@ class MongoInboxStore implements InboxStore {
         for (InboxChange change : changes) {
             switch (change) {
                 case InboxChange.Put put -> writes.add(new UpdateOneModel<>(Filters.eq("_id", put.matchId()),
-                        new Document("$set", fields(put.item())), UPSERT));
+                        new Document("$set", fields(put.item(), put.matchJson())), UPSERT));
                 case InboxChange.Remove remove -> writes.add(new DeleteOneModel<>(Filters.eq("_id", remove.matchId())));
             }
         }
@@ -77,16 +77,23 @@ class MongoInboxStore implements InboxStore {
                 .then();
     }
 
-    /** Every field but the seeker's feedback, which only the feedback path writes. */
-    private Document fields(InboxItem item) {
-        return new Document("seekerId", item.seekerId())
+    /**
+     * Every field but the seeker's feedback, which only the feedback path writes; {@code feedKey} once the item
+     * carries a feed event (it never stops carrying it).
+     */
+    private Document fields(InboxItem item, String matchJson) {
+        Document fields = new Document("seekerId", item.seekerId())
                 .append("postingId", item.match().postingId())
                 .append("partnerId", item.match().posting().partnerId())
-                .append("match", json.writeValueAsString(item.match()))
+                .append("match", matchJson != null ? matchJson : json.writeValueAsString(item.match()))
                 .append("receivedAt", Date.from(item.receivedAt()))
                 .append("expiresAt", Date.from(item.expiresAt()))
                 .append("delivery", item.delivery().name())
                 .append("holdUntil", item.holdUntil() == null ? null : Date.from(item.holdUntil()));
+        if (item.feedSequence() != null) {
+            fields.append(MongoFeed.FEED_KEY, MongoFeed.id(item.seekerId(), item.feedSequence()));
+        }
+        return fields;
     }
 
     @Override
@@ -145,9 +152,10 @@ class MongoInboxStore implements InboxStore {
         MatchFound match = json.readValue(stored instanceof Document nested ? nested.toJson(RELAXED) : (String) stored,
                 MatchFound.class);
         Date holdUntil = doc.getDate("holdUntil");
+        String feedKey = doc.getString(MongoFeed.FEED_KEY);
         return new InboxItem(match, doc.getDate("receivedAt").toInstant(), doc.getDate("expiresAt").toInstant(),
                 Delivery.valueOf(doc.getString("delivery")), holdUntil == null ? null : holdUntil.toInstant(),
-                doc.getString("feedback"));
+                doc.getString("feedback"), feedKey == null ? null : MongoFeed.sequenceOf(feedKey));
     }
 
     private record Cursor(long receivedAtMillis, String matchId) {

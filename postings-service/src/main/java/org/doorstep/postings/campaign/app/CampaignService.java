@@ -6,13 +6,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import org.doorstep.postings.campaign.Campaign;
-import org.doorstep.postings.campaign.CampaignExists;
 import org.doorstep.postings.campaign.CampaignNotFound;
 import org.doorstep.postings.campaign.store.CampaignStore;
-import org.doorstep.postings.posting.store.PostingStore;
+import org.doorstep.postings.posting.CampaignReach;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,10 +19,10 @@ import reactor.core.publisher.Mono;
 public class CampaignService {
 
     private final CampaignStore campaigns;
-    private final PostingStore postings;
+    private final CampaignReach postings;
     private final Clock clock;
 
-    CampaignService(CampaignStore campaigns, PostingStore postings, Clock clock) {
+    CampaignService(CampaignStore campaigns, CampaignReach postings, Clock clock) {
         this.campaigns = campaigns;
         this.postings = postings;
         this.clock = clock;
@@ -46,9 +43,7 @@ public class CampaignService {
 
     public Mono<Campaign> create(Definition d) {
         Instant now = now();
-        return campaigns.insert(campaign(d, now, now))
-                .onErrorMap(e -> e instanceof MongoWriteException w
-                        && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY, e -> new CampaignExists(d.code()));
+        return campaigns.insert(campaign(d, now, now));
     }
 
     public Mono<Saved> save(Definition d) {
@@ -68,7 +63,7 @@ public class CampaignService {
     }
 
     public Mono<Progress> progress(String code) {
-        return postings.progress(code)
+        return postings.byRegion(code)
                 .map(r -> new RegionProgress(r.regionCode(), r.openPostings(), r.vacancies()))
                 .collectList()
                 .map(regions -> new Progress(

@@ -6,6 +6,8 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
@@ -13,6 +15,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.doorstep.postings.campaign.Campaign;
+import org.doorstep.postings.campaign.CampaignExists;
 import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.TargetGroup;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,9 +41,11 @@ public class CampaignStore implements CampaignCatalog {
         return collection().flatMapMany(c -> c.find().sort(Sorts.ascending("_id"))).map(CampaignStore::toCampaign);
     }
 
-    /** Inserts; fails with a duplicate-key error if the code exists. */
+    /** Inserts; fails with {@link CampaignExists} if the code is taken. */
     public Mono<Campaign> insert(Campaign campaign) {
-        return collection().flatMap(c -> Mono.from(c.insertOne(toDocument(campaign)))).thenReturn(campaign);
+        return collection().flatMap(c -> Mono.from(c.insertOne(toDocument(campaign)))).thenReturn(campaign)
+                .onErrorMap(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY,
+                        e -> new CampaignExists(campaign.code()));
     }
 
     public Mono<Campaign> save(Campaign campaign) {

@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.bson.Document;
-import org.doorstep.postings.outbox.OutboxEntry;
-import org.doorstep.postings.outbox.OutboxRelay;
 import org.doorstep.postings.partner.IssuedKey;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.PartnerChange;
@@ -24,13 +21,11 @@ public class PartnerService {
 
     private final PartnerStore store;
     private final PartnerEvents events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    PartnerService(PartnerStore store, PartnerEvents events, OutboxRelay relay, Clock clock) {
+    PartnerService(PartnerStore store, PartnerEvents events, Clock clock) {
         this.store = store;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -43,7 +38,7 @@ public class PartnerService {
             PartnerChange change = Partner.register(UUID.randomUUID().toString(), name, contactEmail, key.apiKey(),
                     clock.instant());
             return store.insert(change.partner(), events.entries(change.events()))
-                    .map(doc -> publish(doc, new Registered(change.partner(), key)));
+                    .map(partner -> new Registered(partner, key));
         });
     }
 
@@ -60,32 +55,21 @@ public class PartnerService {
     }
 
     public Mono<Partner> get(String partnerId) {
-        return store.find(partnerId).map(PartnerStore::toPartner)
+        return store.find(partnerId)
                 .switchIfEmpty(Mono.error(() -> new PartnerNotFound(partnerId)));
     }
 
     private Mono<Partner> change(String partnerId, Function<Partner, PartnerChange> command) {
         return Mono.defer(() -> store.find(partnerId)
                         .switchIfEmpty(Mono.error(() -> new PartnerNotFound(partnerId)))
-                        .flatMap(doc -> {
-                            Partner current = PartnerStore.toPartner(doc);
+                        .flatMap(current -> {
                             PartnerChange change = command.apply(current);
                             return store.update(current.version(), change.partner(), events.entries(change.events()))
-                                    .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                                    .map(written -> publish(written, change.partner()));
+                                    .switchIfEmpty(Mono.error(ConcurrentChange::new));
                         }))
                 .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> new Conflict("The partner " + partnerId
                                 + " kept changing while this request tried to change it; retry the request.")));
-    }
-
-    /**
-     * Hands the document's pending events to the relay, which publishes them in the background (the write is
-     * the commit point); then the answer.
-     */
-    private <T> T publish(Document doc, T answer) {
-        relay.trigger(PartnerStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
-        return answer;
     }
 
     private static final class ConcurrentChange extends RuntimeException {

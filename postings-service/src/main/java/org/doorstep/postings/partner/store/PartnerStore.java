@@ -19,7 +19,9 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.doorstep.postings.outbox.OutboxCollection;
+import org.doorstep.postings.outbox.OutboxDocuments;
 import org.doorstep.postings.outbox.OutboxEntry;
+import org.doorstep.postings.outbox.OutboxRelay;
 import org.doorstep.postings.partner.ApiKey;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.PartnerStatus;
@@ -42,9 +44,11 @@ public class PartnerStore implements SmartInitializingSingleton {
     private static final String PARTNER_ID = "partnerId";
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    PartnerStore(ReactiveMongoTemplate mongo) {
+    PartnerStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     @Override
@@ -60,30 +64,42 @@ public class PartnerStore implements SmartInitializingSingleton {
                 .block();
     }
 
-    public Mono<Document> insert(Partner partner, List<OutboxEntry> events) {
+    /** Inserts the new partner with its first events and hands them to the relay (published in the background). */
+    public Mono<Partner> insert(Partner partner, List<OutboxEntry> events) {
         Document doc = toDocument(partner, events);
-        return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.insertOne(doc)))).thenReturn(doc);
+        return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.insertOne(doc))))
+                .then(Mono.fromSupplier(() -> published(doc, partner)));
     }
 
     /**
      * Writes the partner's new state and appends its events to the outbox if it is still at
-     * {@code expectedVersion}; empty if someone changed it meanwhile. Returns the document after the write.
-     * The outbox is appended to, never rewritten: entries the relay marks sent meanwhile stay removed.
+     * {@code expectedVersion}, and hands the document's pending events to the relay; empty if someone changed
+     * it meanwhile. The outbox is appended to, never rewritten: entries the relay marks sent meanwhile stay removed.
      */
-    public Mono<Document> update(long expectedVersion, Partner partner, List<OutboxEntry> newEvents) {
+    public Mono<Partner> update(long expectedVersion, Partner partner, List<OutboxEntry> newEvents) {
         Document state = toDocument(partner, List.of());
         state.remove("_id");
-        state.remove(OutboxEntry.FIELD);
+        state.remove(OutboxDocuments.FIELD);
         List<Bson> changes = new ArrayList<>();
         state.forEach((field, value) -> changes.add(Updates.set(field, value)));
-        changes.add(Updates.pushEach(OutboxEntry.FIELD, newEvents.stream().map(OutboxEntry::toDocument).toList()));
+        changes.add(Updates.pushEach(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(newEvents)));
         return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.findOneAndUpdate(
                 new Document("_id", partner.partnerId()).append("version", expectedVersion), Updates.combine(changes),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))));
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))))
+                .map(doc -> published(doc, partner));
     }
 
-    public Mono<Document> find(String partnerId) {
+    public Mono<Partner> find(String partnerId) {
+        return document(partnerId).map(PartnerStore::toPartner);
+    }
+
+    private Mono<Document> document(String partnerId) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", partnerId)).first()));
+    }
+
+    private <T> T published(Document doc, T answer) {
+        relay.trigger(COLLECTION.name(), doc.get("_id"), OutboxDocuments.pending(doc));
+        return answer;
     }
 
     /**
@@ -92,7 +108,7 @@ public class PartnerStore implements SmartInitializingSingleton {
      */
     public Mono<Partner> findByKeyHash(String sha256) {
         return keys().flatMap(k -> Mono.from(k.find(Filters.eq("_id", sha256)).first()))
-                .flatMap(key -> find(key.getString(PARTNER_ID)))
+                .flatMap(key -> document(key.getString(PARTNER_ID)))
                 .filter(doc -> keyHashes(doc).contains(sha256))
                 .map(PartnerStore::toPartner);
     }
@@ -140,7 +156,7 @@ public class PartnerStore implements SmartInitializingSingleton {
                         .toList())
                 .append("createdAt", Date.from(p.createdAt()))
                 .append("updatedAt", Date.from(p.updatedAt()))
-                .append(OutboxEntry.FIELD, outbox.stream().map(OutboxEntry::toDocument).toList());
+                .append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(outbox));
     }
 
     public static Partner toPartner(Document d) {

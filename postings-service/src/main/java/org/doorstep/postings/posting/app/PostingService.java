@@ -6,17 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import org.bson.Document;
-import org.doorstep.postings.outbox.OutboxRelay;
 import org.doorstep.postings.posting.ClosedReason;
 import org.doorstep.postings.posting.Posting;
 import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.posting.PostingNotFound;
 import org.doorstep.postings.posting.PostingStatus;
 import org.doorstep.postings.posting.Revision;
-import org.doorstep.postings.posting.store.PostingDocuments;
 import org.doorstep.postings.posting.store.PostingStore;
 import org.doorstep.postings.problem.Conflict;
 import org.doorstep.postings.problem.PreconditionFailed;
@@ -38,13 +33,11 @@ public class PostingService {
 
     private final PostingStore store;
     private final PostingEvents events;
-    private final OutboxRelay relay;
     private final Clock clock;
 
-    PostingService(PostingStore store, PostingEvents events, OutboxRelay relay, Clock clock) {
+    PostingService(PostingStore store, PostingEvents events, Clock clock) {
         this.store = store;
         this.events = events;
-        this.relay = relay;
         this.clock = clock;
     }
 
@@ -56,7 +49,7 @@ public class PostingService {
     /** Creates or changes the partner's posting {@code externalId}; {@code ifMatch} (a version) guards against lost updates. */
     public Mono<Result> upsert(String partnerId, String externalId, PostingContent content, Long ifMatch) {
         return Mono.defer(() -> store.find(partnerId, externalId)
-                        .flatMap(doc -> revise(PostingDocuments.toPosting(doc), content, ifMatch))
+                        .flatMap(current -> revise(current, content, ifMatch))
                         .switchIfEmpty(Mono.defer(() -> create(partnerId, externalId, content, ifMatch))))
                 .retryWhen(concurrentChanges(externalId));
     }
@@ -96,8 +89,8 @@ public class PostingService {
             }
         }
         return store.insertAll(created, createdEvents).flatMap(written -> {
-            java.util.Set<Object> writtenIds = new java.util.HashSet<>();
-            written.forEach(d -> writtenIds.add(d.get("_id")));
+            java.util.Set<String> writtenIds = new java.util.HashSet<>();
+            written.forEach(p -> writtenIds.add(p.postingId()));
             for (int k = 0; k < creates.size(); k++) {
                 if (writtenIds.contains(created.get(k).postingId())) {
                     results[creates.get(k)] = new Result(Outcome.CREATED, created.get(k));
@@ -106,12 +99,10 @@ public class PostingService {
                 }
             }
             oneByOne.sort(Integer::compare);
-            return relay.publishAllOrDefer(PostingStore.COLLECTION.name(), written)
-                    .then(Flux.fromIterable(oneByOne)
+            return Flux.fromIterable(oneByOne)
                             .concatMap(i -> upsert(partnerId, commands.get(i).externalId(),
                                     commands.get(i).content(), null)
                                     .doOnNext(result -> results[i] = result))
-                            .then())
                     .then(Mono.fromSupplier(() -> List.of(results)));
         });
     }
@@ -120,8 +111,7 @@ public class PostingService {
     public Mono<Posting> close(String partnerId, String externalId, Long ifMatch) {
         return Mono.defer(() -> store.find(partnerId, externalId)
                         .switchIfEmpty(Mono.error(() -> new PostingNotFound(externalId)))
-                        .flatMap(doc -> {
-                            Posting current = PostingDocuments.toPosting(doc);
+                        .flatMap(current -> {
                             checkVersion(current, ifMatch);
                             return apply(current, current.close(ClosedReason.PARTNER, now()));
                         }))
@@ -135,12 +125,11 @@ public class PostingService {
             return Mono.empty();
         }
         Revision revision = candidate.close(ClosedReason.EXPIRED, now);
-        return store.update(candidate.version(), revision.posting(), events.entries(revision.events()))
-                .map(doc -> publish(doc, revision.posting()));
+        return store.update(candidate.version(), revision.posting(), events.entries(revision.events()));
     }
 
     public Mono<Posting> get(String partnerId, String externalId) {
-        return store.find(partnerId, externalId).map(PostingDocuments::toPosting)
+        return store.find(partnerId, externalId)
                 .switchIfEmpty(Mono.error(() -> new PostingNotFound(externalId)));
     }
 
@@ -154,8 +143,8 @@ public class PostingService {
         }
         Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, externalId, content, now());
         return store.insert(revision.posting(), events.entries(revision.events()))
-                .onErrorMap(PostingService::duplicateKey, e -> new ConcurrentChange())
-                .map(doc -> publish(doc, new Result(Outcome.CREATED, revision.posting())));
+                .switchIfEmpty(Mono.error(ConcurrentChange::new))
+                .map(created -> new Result(Outcome.CREATED, created));
     }
 
     private Mono<Result> revise(Posting current, PostingContent content, Long ifMatch) {
@@ -172,14 +161,7 @@ public class PostingService {
             return Mono.just(current);
         }
         return store.update(current.version(), revision.posting(), events.entries(revision.events()))
-                .switchIfEmpty(Mono.error(ConcurrentChange::new))
-                .map(doc -> publish(doc, revision.posting()));
-    }
-
-    /** Hands the document's pending events to the relay, which publishes them in the background; then the answer. */
-    private <T> T publish(Document doc, T answer) {
-        relay.trigger(PostingStore.COLLECTION.name(), doc.get("_id"), OutboxRelay.entries(doc));
-        return answer;
+                .switchIfEmpty(Mono.error(ConcurrentChange::new));
     }
 
     /** Reads and tries again when a concurrent change won; gives up with 409 after {@link #RETRIES} lost races. */
@@ -201,10 +183,6 @@ public class PostingService {
 
     private static boolean concurrent(Throwable e) {
         return e instanceof ConcurrentChange;
-    }
-
-    private static boolean duplicateKey(Throwable e) {
-        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     /** Someone else changed the posting between our read and our conditional write: read again. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -18,7 +20,10 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.doorstep.postings.outbox.OutboxCollection;
+import org.doorstep.postings.outbox.OutboxDocuments;
 import org.doorstep.postings.outbox.OutboxEntry;
+import org.doorstep.postings.outbox.OutboxRelay;
+import org.doorstep.postings.posting.CampaignReach;
 import org.doorstep.postings.posting.Posting;
 import org.doorstep.postings.posting.PostingStatus;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -35,14 +40,16 @@ import reactor.core.publisher.Mono;
  * its state and its outbox. Changes are conditional on the version read (optimistic concurrency).
  */
 @Component
-public class PostingStore implements SmartInitializingSingleton {
+public class PostingStore implements SmartInitializingSingleton, CampaignReach {
 
     public static final OutboxCollection COLLECTION = new OutboxCollection("postings");
 
     private final ReactiveMongoTemplate mongo;
+    private final OutboxRelay relay;
 
-    PostingStore(ReactiveMongoTemplate mongo) {
+    PostingStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
         this.mongo = mongo;
+        this.relay = relay;
     }
 
     @Override
@@ -57,28 +64,40 @@ public class PostingStore implements SmartInitializingSingleton {
                 .then().block();
     }
 
-    public Mono<Document> find(String partnerId, String externalId) {
+    public Mono<Posting> find(String partnerId, String externalId) {
         return collection().flatMap(c -> Mono.from(
-                c.find(new Document("partnerId", partnerId).append("externalId", externalId)).first()));
+                c.find(new Document("partnerId", partnerId).append("externalId", externalId)).first()))
+                .map(PostingDocuments::toPosting);
     }
 
-    /** Inserts a new posting with its first events; fails with a duplicate-key error if it appeared meanwhile. */
-    public Mono<Document> insert(Posting posting, List<OutboxEntry> events) {
+    /**
+     * Inserts a new posting with its first events and hands them to the relay (the write is the commit
+     * point; they are published in the background). Empty if a posting with its partner and externalId
+     * appeared meanwhile (a concurrent create won).
+     */
+    public Mono<Posting> insert(Posting posting, List<OutboxEntry> events) {
         Document doc = PostingDocuments.toDocument(posting);
-        doc.append(OutboxEntry.FIELD, events.stream().map(OutboxEntry::toDocument).toList());
-        return collection().flatMap(c -> Mono.from(c.insertOne(doc))).thenReturn(doc);
+        doc.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events));
+        return collection().flatMap(c -> Mono.from(c.insertOne(doc)))
+                .then(Mono.fromSupplier(() -> published(doc, posting)))
+                .onErrorResume(PostingStore::duplicateKey, e -> Mono.empty());
     }
 
     /**
      * Writes the new state and appends its events to the outbox, if the posting is still at
-     * {@code expectedVersion}; empty otherwise. Returns the document after the write.
+     * {@code expectedVersion}, and hands the document's pending events to the relay; empty if someone
+     * changed it meanwhile.
      */
-    public Mono<Document> update(long expectedVersion, Posting posting, List<OutboxEntry> events) {
+    public Mono<Posting> update(long expectedVersion, Posting posting, List<OutboxEntry> events) {
+        return write(expectedVersion, posting, events).map(doc -> published(doc, posting));
+    }
+
+    private Mono<Document> write(long expectedVersion, Posting posting, List<OutboxEntry> events) {
         Document state = PostingDocuments.toDocument(posting);
         state.remove("_id");
         List<Bson> sets = new ArrayList<>();
         state.forEach((k, v) -> sets.add(Updates.set(k, v)));
-        sets.add(Updates.pushEach(OutboxEntry.FIELD, events.stream().map(OutboxEntry::toDocument).toList()));
+        sets.add(Updates.pushEach(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events)));
         return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(
                 new Document("_id", posting.postingId()).append("version", expectedVersion),
                 Updates.combine(sets),
@@ -86,15 +105,26 @@ public class PostingStore implements SmartInitializingSingleton {
     }
 
     /**
-     * Inserts new postings with their first events in one round trip (unordered). Returns the documents
-     * written; a posting that appeared meanwhile (duplicate key) is left out, for the caller to retry.
+     * Inserts new postings with their first events in one round trip (unordered), then publishes their
+     * events in one burst and waits for the broker (so that an ingest cannot outrun it; what the broker
+     * did not take waits for the sweeper). Returns the postings written; one that appeared meanwhile
+     * (duplicate key) is left out, for the caller to retry.
      */
-    public Mono<List<Document>> insertAll(List<Posting> postings, List<List<OutboxEntry>> events) {
+    public Mono<List<Posting>> insertAll(List<Posting> postings, List<List<OutboxEntry>> events) {
+        return insertDocuments(postings, events).flatMap(written -> relay.publishAllOrDefer(COLLECTION.name(), written)
+                .then(Mono.fromSupplier(() -> {
+                    java.util.Set<Object> ids = new java.util.HashSet<>();
+                    written.forEach(d -> ids.add(d.get("_id")));
+                    return postings.stream().filter(p -> ids.contains(p.postingId())).toList();
+                })));
+    }
+
+    private Mono<List<Document>> insertDocuments(List<Posting> postings, List<List<OutboxEntry>> events) {
         List<Document> docs = new ArrayList<>();
         String batch = java.util.UUID.randomUUID().toString();
         for (int i = 0; i < postings.size(); i++) {
             Document doc = PostingDocuments.toDocument(postings.get(i));
-            doc.append(OutboxEntry.FIELD, events.get(i).stream().map(e -> e.toDocument(batch)).toList());
+            doc.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events.get(i), batch));
             docs.add(doc);
         }
         if (docs.isEmpty()) {
@@ -153,18 +183,26 @@ public class PostingStore implements SmartInitializingSingleton {
         return collection().flatMapMany(c -> c.find(Filters.in("_id", postingIds))).map(PostingDocuments::toPosting);
     }
 
-    /** Open postings of a campaign, counted with their vacancies, by region code. */
-    public Flux<RegionProgress> progress(String campaignCode) {
+    /** Open postings of a campaign, counted with their vacancies, by region code (a search, on request only). */
+    @Override
+    public Flux<RegionReach> byRegion(String campaignCode) {
         return collection().flatMapMany(c -> c.aggregate(List.of(
                 Aggregates.match(Filters.and(Filters.eq("status", PostingStatus.OPEN.name()),
                         Filters.eq("campaignCodes", campaignCode))),
                 Aggregates.group("$location.regionCode", Accumulators.sum("postings", 1),
                         Accumulators.sum("vacancies", "$vacancies")))))
-                .map(d -> new RegionProgress(d.getString("_id"), ((Number) d.get("postings")).longValue(),
+                .map(d -> new RegionReach(d.getString("_id"), ((Number) d.get("postings")).longValue(),
                         ((Number) d.get("vacancies")).longValue()));
     }
 
-    public record RegionProgress(String regionCode, long openPostings, long vacancies) {
+    /** Hands the document's pending events to the relay, which publishes them in the background; then the answer. */
+    private <T> T published(Document doc, T answer) {
+        relay.trigger(COLLECTION.name(), doc.get("_id"), OutboxDocuments.pending(doc));
+        return answer;
+    }
+
+    private static boolean duplicateKey(Throwable e) {
+        return e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
     }
 
     private Mono<MongoCollection<Document>> collection() {

@@ -1,0 +1,305 @@
+package org.doorstep.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.doorstep.matching.index.PostingIndex;
+import org.doorstep.matching.index.SeekerIndex;
+import org.doorstep.matching.ledger.Ledgers;
+import org.doorstep.matching.match.LedgerEntry;
+import org.doorstep.matching.match.MatchEngine;
+import org.doorstep.matching.match.MatchEvent;
+import org.doorstep.matching.match.MatchFound;
+import org.doorstep.matching.match.MatchId;
+import org.doorstep.matching.match.MatchLedger;
+import org.doorstep.matching.match.MatchPublisher;
+import org.doorstep.matching.match.MatchWithdrawn;
+import org.doorstep.matching.match.PostingChange;
+import org.doorstep.matching.match.WithdrawalReason;
+import org.doorstep.matching.scoring.EmploymentType;
+import org.doorstep.matching.scoring.MatchScorer;
+import org.doorstep.matching.scoring.Posting;
+import org.doorstep.matching.scoring.Salary;
+import org.doorstep.matching.scoring.SalaryPeriod;
+import org.doorstep.matching.scoring.Seeker;
+import org.doorstep.matching.scoring.Workplace;
+import org.doorstep.matching.taxonomy.Taxonomy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+
+/**
+ * What a crash between a round's ledger writes does, on the real ledger (MongoDB-wire server) and broker: a crash
+ * between the claim and the publish tells the same pairs again, with the same event ids, when the trigger is
+ * replayed (after a restart too); a crash between the publish and the settle repeats only those ids, which the
+ * notification service drops; withdrawals likewise. And a poll's postings go through the ledger as one round, the
+ * last change of a posting counting.
+ */
+class DeliveryGuaranteesTest extends MatchingServiceTest {
+
+    private static final double CHENGDU_LAT = 30.5728;
+    private static final double CHENGDU_LON = 104.0668;
+
+    @Autowired
+    private MatchScorer scorer;
+    @Autowired
+    private MatchLedger ledger;
+    @Autowired
+    private MatchPublisher broker;
+    @Autowired
+    private Taxonomy taxonomy;
+    @Autowired
+    private MongoClient client;
+    @Autowired
+    private Clock clock;
+
+    private final List<AutoCloseable> indexes = new ArrayList<>();
+
+    @AfterEach
+    void closeIndexes() throws Exception {
+        for (AutoCloseable index : indexes) {
+            index.close();
+        }
+    }
+
+    @Test
+    void aCrashBetweenClaimAndPublishTellsTheSamePairsWithTheSameIdsWhenTheTriggerIsReplayedAfterARestart() {
+        List<Seeker> seekers = List.of(seeker(CHENGDU_LAT, CHENGDU_LON), seeker(CHENGDU_LAT + 0.02, CHENGDU_LON));
+        Posting posting = posting(CHENGDU_LAT, CHENGDU_LON);
+        Publisher failing = new Publisher(broker, 1);
+
+        assertThatThrownBy(() -> engine(seekers, ledger, failing).postingChanged(posting))
+                .hasMessageContaining("broker away");
+        assertThat(failing.asked).hasSize(2);
+        for (Seeker seeker : seekers) {
+            assertThat(ledger.find(MatchId.of(posting.id(), seeker.id()))).as("claimed, never confirmed")
+                    .hasValueSatisfying(e -> assertThat(e.published()).isFalse());
+        }
+
+        // restarted: indexes rebuilt from the topics, a ledger of its own process, the posting read again
+        Publisher restarted = new Publisher(broker, 0);
+        MatchEngine again = engine(seekers, Ledgers.mongo(new ReactiveMongoTemplate(client, "matching")), restarted);
+        again.postingChanged(posting);
+
+        assertThat(ids(restarted.sent)).containsExactlyInAnyOrderElementsOf(ids(failing.asked));
+        assertThat(restarted.sent).allSatisfy(e -> assertThat(((MatchFound) e).revision()).isEqualTo(1));
+        for (Seeker seeker : seekers) {
+            assertThat(ledger.find(MatchId.of(posting.id(), seeker.id())))
+                    .hasValueSatisfying(e -> assertThat(e.published()).isTrue());
+        }
+        again.postingChanged(posting);
+        assertThat(restarted.sent).as("told once confirmed: nothing more").hasSize(2);
+    }
+
+    @Test
+    void aCrashBetweenPublishAndSettleRepeatsOnlyTheSameEventIds() {
+        List<Seeker> seekers = List.of(seeker(CHENGDU_LAT, CHENGDU_LON), seeker(CHENGDU_LAT, CHENGDU_LON + 0.02));
+        Posting posting = posting(CHENGDU_LAT, CHENGDU_LON);
+        Publisher publisher = new Publisher(broker, 0);
+        ObservedLedger settleFails = new ObservedLedger(ledger, 1);
+        MatchEngine engine = engine(seekers, settleFails, publisher);
+
+        assertThatThrownBy(() -> engine.postingChanged(posting)).hasMessageContaining("store away");
+        List<String> first = ids(publisher.sent);
+        assertThat(first).hasSize(2);
+
+        engine.postingChanged(posting); // redelivered: the offset was never committed
+        engine.postingChanged(posting); // and once more, after the settle
+
+        assertThat(ids(publisher.sent)).hasSize(4).containsOnlyElementsOf(first);
+    }
+
+    @Test
+    void aCrashBeforeAClosedPostingsWithdrawalsWentOutWithdrawsAgainWithTheSameIds() {
+        List<Seeker> seekers = List.of(seeker(CHENGDU_LAT, CHENGDU_LON));
+        Posting posting = posting(CHENGDU_LAT, CHENGDU_LON);
+        engine(seekers, ledger, new Publisher(broker, 0)).postingChanged(posting);
+        String matchId = MatchId.of(posting.id(), seekers.get(0).id());
+        Publisher failing = new Publisher(broker, 1);
+
+        assertThatThrownBy(() -> engine(seekers, ledger, failing).postingClosed(posting.id(), 2)).hasMessageContaining("broker away");
+        assertThat(ledger.find(matchId)).hasValueSatisfying(e -> {
+            assertThat(e.status()).isEqualTo(LedgerEntry.Status.WITHDRAWN);
+            assertThat(e.withdrawalReason()).isEqualTo(WithdrawalReason.POSTING_CLOSED);
+            assertThat(e.published()).as("recorded, never confirmed").isFalse();
+        });
+
+        Publisher restarted = new Publisher(broker, 0);
+        engine(seekers, Ledgers.mongo(new ReactiveMongoTemplate(client, "matching")), restarted).postingClosed(posting.id(), 2);
+
+        assertThat(ids(restarted.sent)).containsExactlyElementsOf(ids(failing.asked));
+        assertThat(restarted.sent).singleElement().isInstanceOfSatisfying(MatchWithdrawn.class,
+                w -> assertThat(w.reason()).isEqualTo(WithdrawalReason.POSTING_CLOSED));
+        assertThat(ledger.find(matchId)).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
+    }
+
+    @Test
+    void aPollsPostingsGoThroughTheLedgerAsOneRoundAndAPostingsLastChangeCounts() {
+        Seeker chengdu = seeker(CHENGDU_LAT, CHENGDU_LON);
+        Seeker shanghai = seeker(31.2304, 121.4737);
+        Posting first = posting(CHENGDU_LAT, CHENGDU_LON);
+        Posting moved = withVersion(posting(39.9042, 116.4074, first.id()), 2); // to Beijing: nobody there
+        Posting other = posting(31.2304, 121.4737);
+        Publisher publisher = new Publisher(broker, 0);
+        ObservedLedger observed = new ObservedLedger(ledger, 0);
+
+        engine(List.of(chengdu, shanghai), observed, publisher).postingsChanged(List.of(
+                new PostingChange.Upserted(first, 0), new PostingChange.Upserted(other, 1),
+                new PostingChange.Upserted(moved, 0)));
+
+        assertThat(publisher.sent).as("the first version of the moved posting was never matched")
+                .extracting(MatchEvent::matchId).containsExactly(MatchId.of(other.id(), shanghai.id()));
+        assertThat(observed.reads.get()).isEqualTo(1);
+        assertThat(observed.claims.get()).isEqualTo(1);
+        assertThat(observed.settles.get()).isEqualTo(1);
+        assertThat(publisher.calls.get()).isEqualTo(1);
+    }
+
+    private MatchEngine engine(List<Seeker> seekers, MatchLedger ledger, MatchPublisher publisher) {
+        SeekerIndex seekerIndex = new SeekerIndex(scorer.policy());
+        PostingIndex postingIndex = new PostingIndex(scorer.policy());
+        indexes.add(seekerIndex);
+        indexes.add(postingIndex);
+        seekers.forEach(seekerIndex::upsert);
+        return new MatchEngine(seekerIndex, postingIndex, scorer, ledger, publisher, clock);
+    }
+
+    private Seeker seeker(double lat, double lon) {
+        return new Seeker(UUID.randomUUID().toString(), 1, true, lat, lon, "CN", 25, false, new int[0], skills(), null,
+                Float.NaN, Float.NaN, null, 0, 0, 0);
+    }
+
+    private Posting posting(double lat, double lon) {
+        return posting(lat, lon, UUID.randomUUID().toString());
+    }
+
+    private Posting posting(double lat, double lon, String id) {
+        return new Posting(id, "partner-a", "EXT-" + id, 1, true, "Java developer", lat, lon, "CN", "here",
+                Workplace.ONSITE, EmploymentType.FULL_TIME, new Salary(12000, 18000, "CNY", SalaryPeriod.MONTH), 0, false,
+                skills(), new int[0], null, Float.NaN, 0, 0, List.of(), Instant.now().plusSeconds(86_400), Instant.now());
+    }
+
+    private static Posting withVersion(Posting p, long version) {
+        return new Posting(p.id(), p.partnerId(), p.externalId(), version, p.open(), p.title(), p.lat(), p.lon(),
+                p.regionCode(), p.address(), p.workplace(), p.employmentType(), p.salary(), p.isco(), p.iscoDerived(),
+                p.requiredSkills(), p.optionalSkills(), p.minEducation(), p.minExperienceYears(), p.targetGroups(),
+                p.accommodations(), p.campaignCodes(), p.validThrough(), p.updatedAt());
+    }
+
+    private int[] skills() {
+        int java = taxonomy.skill("Java", null);
+        int sql = taxonomy.skill("SQL", null);
+        return java < sql ? new int[] {java, sql} : new int[] {sql, java};
+    }
+
+    private static List<String> ids(List<MatchEvent> events) {
+        return events.stream().map(MatchEvent::eventId).toList();
+    }
+
+    /** The service's Kafka publisher, failing the first {@code failures} publishes as a broker away would. */
+    private static final class Publisher implements MatchPublisher {
+        private final MatchPublisher broker;
+        private int failures;
+        final List<MatchEvent> asked = new ArrayList<>();
+        final List<MatchEvent> sent = new ArrayList<>();
+        final AtomicInteger calls = new AtomicInteger();
+
+        Publisher(MatchPublisher broker, int failures) {
+            this.broker = broker;
+            this.failures = failures;
+        }
+
+        @Override
+        public void publish(MatchEvent event) {
+            publishAll(List.of(event));
+        }
+
+        @Override
+        public void publishAll(List<? extends MatchEvent> events) {
+            calls.incrementAndGet();
+            asked.addAll(events);
+            if (failures > 0) {
+                failures--;
+                throw new IllegalStateException("broker away");
+            }
+            broker.publishAll(events);
+            sent.addAll(events);
+        }
+    }
+
+    /** The service's ledger, counting a round's calls and failing the first {@code settleFailures} settles. */
+    private static final class ObservedLedger implements MatchLedger {
+        private final MatchLedger ledger;
+        private int settleFailures;
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger claims = new AtomicInteger();
+        final AtomicInteger settles = new AtomicInteger();
+
+        ObservedLedger(MatchLedger ledger, int settleFailures) {
+            this.ledger = ledger;
+            this.settleFailures = settleFailures;
+        }
+
+        @Override
+        public Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings) {
+            reads.incrementAndGet();
+            return ledger.forPostings(seekersOfPostings);
+        }
+
+        @Override
+        public List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead) {
+            reads.incrementAndGet();
+            return ledger.forSeeker(seekerId, postingIds, alsoRead);
+        }
+
+        @Override
+        public Optional<LedgerEntry> find(String matchId) {
+            return ledger.find(matchId);
+        }
+
+        @Override
+        public Claimed claim(List<Claim> claimed, List<Withdrawal> withdrawals, List<LedgerEntry> retold) {
+            claims.incrementAndGet();
+            return ledger.claim(claimed, withdrawals, retold);
+        }
+
+        @Override
+        public void settle(Claimed round) {
+            settles.incrementAndGet();
+            if (settleFailures > 0) {
+                settleFailures--;
+                throw new IllegalStateException("store away");
+            }
+            ledger.settle(round);
+        }
+
+        @Override
+        public void dismiss(String matchId, String seekerId, String postingId, Instant at) {
+            ledger.dismiss(matchId, seekerId, postingId, at);
+        }
+
+        @Override
+        public void forget(String seekerId, Collection<LedgerEntry> pairs) {
+            ledger.forget(seekerId, pairs);
+        }
+
+        @Override
+        public Map<String, Map<String, Long>> activeCounts() {
+            return ledger.activeCounts();
+        }
+    }
+}
