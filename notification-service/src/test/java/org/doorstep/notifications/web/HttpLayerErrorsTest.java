@@ -141,6 +141,11 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void answersAnEncodedSlashInThePathWithBadRequestNotAFailureOfTheHealthEndpoint() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness%2Fhx HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
     void answersAnUnknownHealthGroupWithANotFoundProblem() {
         assertProblem(RawHttp.exchange(port, "GET /actuator/health/no-such-group HTTP/1.1"), 404, "not-found");
     }

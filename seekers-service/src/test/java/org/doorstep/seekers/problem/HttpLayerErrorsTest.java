@@ -113,6 +113,11 @@ class HttpLayerErrorsTest extends SeekersServiceTest {
     }
 
     @Test
+    void answersAnEncodedSlashInThePathWithBadRequestNotAFailureOfTheHealthEndpoint() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness%2Fhx HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
     void answersAnUnknownHealthGroupWithANotFoundProblem() {
         assertProblem(RawHttp.exchange(port, "GET /actuator/health/no-such-group HTTP/1.1"), 404, "not-found");
     }
