@@ -23,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +82,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
                 "A media type in the Accept or Content-Type header cannot be read.", exchange));
+    }
+
+    /**
+     * What the request firewall refuses once a handler reads it: the query parameters are checked when they are first
+     * asked for (a name with a NUL, {@code ?%00=1}, met by the actuator), after the firewall's filter has let the
+     * request through.
+     */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return Problems.rejectedByFirewall(exchange);
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,

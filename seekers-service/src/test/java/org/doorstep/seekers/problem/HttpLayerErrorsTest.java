@@ -113,6 +113,12 @@ class HttpLayerErrorsTest extends SeekersServiceTest {
     }
 
     @Test
+    void answersAQueryParameterNameTheFirewallRefusesWithBadRequestNotAnInternalError() {
+        // the firewall checks the query when a handler first reads it: here the actuator, after every filter
+        assertProblem(RawHttp.exchange(port, "GET /actuator/info?%00=1 HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
     void answersAnEncodedSlashInThePathWithBadRequestNotAFailureOfTheHealthEndpoint() {
         assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness%2Fhx HTTP/1.1"), 400, "bad-request");
     }
