@@ -3,11 +3,15 @@ package org.doorstep.systemtest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -87,12 +91,12 @@ final class HostileRequests {
                         contentType(endpoint), body(endpoint), extraHeaders(endpoint))
                 .as((method, path, query, credential, type, body, extra) ->
                         assemble(endpoint, List.of(method, path, query, credential, type, body, extra)))
-                .filter(java.util.Optional::isPresent)
-                .map(java.util.Optional::get);
+                .filter(Optional::isPresent)
+                .map(Optional::get);
     }
 
     /** The request, or none if it could change state and nothing in it is sure to be refused. */
-    private static java.util.Optional<HostileRequest> assemble(Endpoint endpoint, List<Fault> faults) {
+    private static Optional<HostileRequest> assemble(Endpoint endpoint, List<Fault> faults) {
         Draft draft = new Draft();
         draft.method = endpoint.method();
         draft.path = endpoint.template();
@@ -104,7 +108,7 @@ final class HostileRequests {
         refused &= !draft.method.equals("OPTIONS");
         boolean writes = !SAFE_METHODS.contains(draft.method) && !endpoint.has(Trait.NO_EFFECT);
         if (writes && !refused) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         List<Fault> withoutBody = new ArrayList<>(faults);
         withoutBody.remove(BODY);
@@ -112,7 +116,7 @@ final class HostileRequests {
                 && (withoutBody.stream().anyMatch(f -> f.effect() == Effect.REFUSED)
                 || (!detour && withoutBody.stream().anyMatch(f -> f.effect() == Effect.REFUSED_HERE)));
         List<String> labels = faults.stream().map(Fault::label).filter(l -> !l.isEmpty()).toList();
-        return java.util.Optional.of(new HostileRequest(endpoint, draft.method, draft.path + draft.query,
+        return Optional.of(new HostileRequest(endpoint, draft.method, draft.path + draft.query,
                 List.copyOf(draft.headers), draft.body, refused, refusedWhateverTheBody, labels));
     }
 
@@ -169,7 +173,7 @@ final class HostileRequests {
 
     /** Paths that no route takes: the endpoint's path with a segment more, changed case, a look-alike letter, ... */
     private static Arbitrary<Fault> routeChanges(Endpoint endpoint) {
-        List<Map.Entry<String, java.util.function.UnaryOperator<String>>> changes = List.of(
+        List<Map.Entry<String, UnaryOperator<String>>> changes = List.of(
                 Map.entry("extra-segment", p -> p + "/hx"),
                 Map.entry("extra-nul-segment", p -> p + "/%00"),
                 Map.entry("extra-ff-segment", p -> p + "/%FF"),
@@ -200,7 +204,7 @@ final class HostileRequests {
 
     /** Paths that spell the endpoint's path differently: a server may or may not take them for it. */
     private static Arbitrary<Fault> detours(Endpoint endpoint) {
-        List<Map.Entry<String, java.util.function.UnaryOperator<String>>> changes = List.of(
+        List<Map.Entry<String, UnaryOperator<String>>> changes = List.of(
                 Map.entry("matrix-parameter", p -> p + ";jsessionid=x"),
                 Map.entry("trailing-slash", p -> p + "/"),
                 Map.entry("double-slash", p -> first(p, "/api/", "/api//")),
@@ -484,7 +488,7 @@ final class HostileRequests {
         return names;
     }
 
-    private static String fill(String path, java.util.function.Function<String, String> value) {
+    private static String fill(String path, Function<String, String> value) {
         Matcher m = VARIABLE.matcher(path);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -501,7 +505,7 @@ final class HostileRequests {
     }
 
     private static Map<String, Boolean> ids() {
-        Map<String, Boolean> ids = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> ids = new LinkedHashMap<>();
         for (String invalid : List.of("%00", "a%00b", "%FF", "%FE%FF", "%C0%AF", "%C0%AE%C0%AE", "%E0%80%AF", "%ED%A0%80",
                 "%ED%BF%BF", "%F4%90%80%80", "%F8%88%80%80%80", "%2F", "a%2Fb", "%5C", "a%5Cb", "%25", "%2525", "%25%32%46",
                 "%3F", "%23", "%20", "a%09b", "%0D%0A", "%0D%0ASet-Cookie:%20x=1", "%E2%80%A8", "%E2%80%A9", "%E2%80%AE",

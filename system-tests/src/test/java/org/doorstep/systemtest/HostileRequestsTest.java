@@ -1,8 +1,13 @@
 package org.doorstep.systemtest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -15,11 +20,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import net.jqwik.api.RandomGenerator;
@@ -60,7 +67,7 @@ import static org.awaitility.Awaitility.await;
 class HostileRequestsTest {
 
     static final long DEFAULT_SEED = 13_2026_12_13L;
-    static final int DEFAULT_REQUESTS = 10_500;
+    static final int DEFAULT_REQUESTS = 10_000;
     private static final int CONCURRENCY = 8;
     private static final Duration SHRINK_BUDGET = Duration.ofSeconds(90);
     private static final int API_WEIGHT = 3;
@@ -73,15 +80,18 @@ class HostileRequestsTest {
                 seed, seed, requested);
         ServicesUnderTest services = ServicesUnderTest.get();
         PlatformClient client = new PlatformClient(services);
+        long setUp = System.nanoTime();
         List<Endpoint> endpoints = PublicEndpoints.all(services);
         Registered registered = register(client);
+        double registering = (System.nanoTime() - setUp) / 1e9;
 
         JqwikSession.start();
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
         ExecutorService httpThreads = Executors.newCachedThreadPool();
         try (PlatformState state = new PlatformState(views(client, registered));
-             Wire wire = new Wire(java.util.Arrays.stream(DoorstepService.values())
-                     .collect(java.util.stream.Collectors.toMap(s -> s, services::url)), httpThreads)) {
+             Wire wire = new Wire(Arrays.stream(DoorstepService.values())
+                     .collect(Collectors.toMap(s -> s, services::url)), httpThreads)) {
+            long settling = System.nanoTime();
             HostileRequests generator = new HostileRequests(endpoints, new HostileCredentials(registered.principals()),
                     registered.known());
             List<Shrinkable<HostileRequest>> plan = plan(generator, endpoints, requested, seed);
@@ -105,7 +115,11 @@ class HostileRequestsTest {
                 latencies.computeIfAbsent(requests.get(i).endpoint().service(), k -> new ArrayList<>()).add(timed.nanos());
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            long sentAll = System.nanoTime();
             Settled after = state.settle(Duration.ofSeconds(3), Duration.ofSeconds(90));
+            System.out.printf("Phases: endpoints and principals %.1f s, plan and state before %.1f s, sending %.1f s, "
+                            + "state after %.1f s%n", registering, (started - settling) / 1e9, seconds,
+                    (System.nanoTime() - sentAll) / 1e9);
 
             printSummary(endpoints, sent, seconds, seed);
             latencies.forEach((service, all) -> {
@@ -114,9 +128,9 @@ class HostileRequestsTest {
                         all.get(all.size() / 2) / 1_000_000, all.get(all.size() * 99 / 100) / 1_000_000,
                         all.getLast() / 1_000_000);
             });
-            Set<String> moving = new java.util.TreeSet<>(before.moving());
+            Set<String> moving = new TreeSet<>(before.moving());
             moving.addAll(after.moving());
-            Set<String> changed = new java.util.TreeSet<>(PlatformState.differences(before.state(), after.state()));
+            Set<String> changed = new TreeSet<>(PlatformState.differences(before.state(), after.state()));
             changed.removeAll(moving);
             System.out.printf("State compared: %d collections, topics and views; still moving (left out): %s%n",
                     before.state().size(), moving.isEmpty() ? "none" : moving);
@@ -291,7 +305,7 @@ class HostileRequestsTest {
 
     /** Every request that failed, with its answer, for a closer look than the summary gives. */
     private static void writeFindings(Wire wire, List<Sent> sent) {
-        java.nio.file.Path file = ServicesUnderTest.projectRoot().resolve("system-tests/target/hostile-requests-findings.txt");
+        Path file = ServicesUnderTest.projectRoot().resolve("system-tests/target/hostile-requests-findings.txt");
         StringBuilder out = new StringBuilder();
         for (Sent s : sent) {
             if (s.finding() != null) {
@@ -301,11 +315,11 @@ class HostileRequestsTest {
             }
         }
         try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, out);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
             System.out.println("Every finding, with its request and answer: " + file);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

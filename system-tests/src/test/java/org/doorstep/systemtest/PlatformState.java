@@ -5,9 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -71,7 +73,7 @@ final class PlatformState implements AutoCloseable {
             Map<TopicPartition, OffsetSpec> latest = kafka.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
                     .values().stream().flatMap(t -> t.partitions().stream().map(p -> new TopicPartition(t.name(), p.partition())))
                     .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-            Map<TopicPartition, Long> ends = new TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+            Map<TopicPartition, Long> ends = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
             kafka.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
             ends.forEach((tp, offset) -> state.merge("kafka:" + tp.topic(), tp.partition() + "@" + offset, (a, b) -> a + " " + b));
         } catch (Exception e) {
@@ -110,7 +112,7 @@ final class PlatformState implements AutoCloseable {
     static Set<String> differences(Map<String, String> before, Map<String, String> after) {
         Set<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
-        keys.removeIf(k -> java.util.Objects.equals(before.get(k), after.get(k)));
+        keys.removeIf(k -> Objects.equals(before.get(k), after.get(k)));
         return keys;
     }
 

@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 
@@ -69,10 +71,10 @@ final class Wire implements AutoCloseable {
     private final Executor executor;
     /** One client per sending thread: a connection it keeps alive has carried that thread's requests only. */
     private final ThreadLocal<HttpClient> clients;
-    private final List<HttpClient> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<HttpClient> all = new CopyOnWriteArrayList<>();
     /** The last request each thread sent to each service through its client, to name when the next one hangs. */
     private final ThreadLocal<Map<DoorstepService, HostileRequest>> previous =
-            ThreadLocal.withInitial(() -> new java.util.EnumMap<>(DoorstepService.class));
+            ThreadLocal.withInitial(() -> new EnumMap<>(DoorstepService.class));
 
     /** Sends to the services at {@code baseUrls} ("http://127.0.0.1:8081"), the HttpClients' work on {@code executor}. */
     Wire(Map<DoorstepService, String> baseUrls, Executor executor) {
