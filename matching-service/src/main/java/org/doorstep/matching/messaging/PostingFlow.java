@@ -16,7 +16,7 @@ import org.springframework.messaging.Message;
  * {@code matchPosting}: postings of this instance's partitions, matched against every seeker, a poll at a time
  * (batch mode): the engine judges a poll's postings as one round (one ledger read, one claim, one publish, one
  * settle). A record that cannot be read or translated stops the poll there: the postings before it are matched,
- * and the binding's error handler ({@link PostingDeadLetters}) commits them, sends the record to the dead-letter
+ * and the binding's error handler ({@link DeadLetters}) commits them, sends the record to the dead-letter
  * topic (at once when unreadable) and reads the rest again.
  */
 @Configuration(proxyBeanMethods = false)
