@@ -120,26 +120,6 @@ final class KafkaAccess {
         return grants;
     }
 
-    /** Whether the user may perform the operation on the topic, as Kafka's authorizer would decide from its allow rules. */
-    static boolean allows(KafkaUser user, String topic, String operation) {
-        for (AclRule rule : rules(user)) {
-            if (!(rule.getResource() instanceof AclRuleTopicResource resource)) {
-                continue;
-            }
-            boolean operationMatches = operations(rule).stream().anyMatch(op -> op == AclOperation.ALL
-                    || op.toValue().equals(operation)
-                    // Kafka: Read, Write, Delete and Alter imply Describe
-                    || (operation.equals("Describe") && Set.of("Read", "Write", "Delete", "Alter").contains(op.toValue())));
-            boolean nameMatches = resource.getName().equals("*")
-                    || (resource.getPatternType() == AclResourcePatternType.PREFIX
-                    ? topic.startsWith(resource.getName()) : topic.equals(resource.getName()));
-            if (operationMatches && nameMatches && (rule.getType() == null || rule.getType() == AclRuleType.ALLOW)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     static List<AclRule> rules(KafkaUser user) {
         if (!(user.getSpec().getAuthorization() instanceof KafkaUserAuthorizationSimple simple)) {
             throw new AssertionError(user.getMetadata().getName() + " should use simple authorization");

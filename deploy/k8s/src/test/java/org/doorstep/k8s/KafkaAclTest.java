@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The KafkaUsers' ACLs give each service exactly what DESIGN 1 and 4 and its own bindings require: it writes what it
- * publishes and its dead letters, reads what it consumes in its own consumer groups, and nothing else; the seekers
- * topic, which carries consented key groups, is readable by matching-service alone.
+ * publishes and its dead letters, reads what it consumes in its own consumer groups, and nothing else. (How Kafka
+ * decides on them, and that the seekers topic is readable by matching-service alone: KafkaAuthorizerTest.)
  */
 class KafkaAclTest {
 
@@ -52,50 +52,6 @@ class KafkaAclTest {
 
             assertThat(KafkaAccess.granted(user)).as(service).containsExactlyElementsOf(required);
         }
-    }
-
-    @ParameterizedTest
-    @MethodSource("renders")
-    void letsOnlyMatchingReadTheSeekersTopicAndOnlyNotificationReadTheSeekersPreferences(Manifests manifests) {
-        List<KafkaUser> users = StrimziModel.all(manifests, KafkaUser.class);
-        assertThat(users).extracting(user -> user.getMetadata().getName()).containsAll(Manifests.SERVICES);
-
-        assertThat(readers(users, KafkaAccess.SEEKERS)).containsExactly("matching-service");
-        assertThat(readers(users, KafkaAccess.SEEKER_PREFERENCES)).containsExactly("notification-service");
-        KafkaAccess.READ_ONLY_BY.forEach((topic, reader) ->
-                assertThat(readers(users, topic)).as(topic).containsExactly(reader));
-    }
-
-    @ParameterizedTest
-    @MethodSource("renders")
-    void letsNobodyReadTheDeadLettersOfTheSeekersTopic(Manifests manifests) {
-        List<KafkaUser> users = StrimziModel.all(manifests, KafkaUser.class);
-        List<String> seekersDeadLetters = StrimziModel.all(manifests, KafkaTopic.class).stream()
-                .map(StrimziModel::topicName)
-                .filter(name -> name.startsWith(KafkaAccess.SEEKERS + ".") && name.endsWith(".dlq"))
-                .toList();
-
-        assertThat(seekersDeadLetters).isNotEmpty();
-        for (String topic : seekersDeadLetters) {
-            assertThat(readers(users, topic)).as(topic).isEmpty();
-        }
-    }
-
-    @Test
-    void findsAReaderThroughAPrefixOrWildcardRule() {
-        KafkaUser broad = KubernetesModel.convert(Map.of(
-                "apiVersion", "kafka.strimzi.io/v1beta2", "kind", "KafkaUser",
-                "metadata", Map.of("name", "too-broad"),
-                "spec", Map.of("authorization", Map.of("type", "simple", "acls", List.of(
-                        Map.of("resource", Map.of("type", "topic", "name", "doorstep.seek", "patternType", "prefix"),
-                                "operations", List.of("Read")),
-                        Map.of("resource", Map.of("type", "topic", "name", "*"), "operations", List.of("Describe")))))),
-                KafkaUser.class);
-
-        assertThat(KafkaAccess.allows(broad, KafkaAccess.SEEKERS, "Read")).isTrue();
-        assertThat(KafkaAccess.allows(broad, KafkaAccess.SEEKERS + ".matching.dlq", "Read")).isTrue();
-        assertThat(KafkaAccess.allows(broad, KafkaAccess.MATCHES, "Read")).isFalse();
-        assertThat(KafkaAccess.allows(broad, KafkaAccess.MATCHES, "Describe")).isTrue();
     }
 
     @ParameterizedTest
@@ -250,10 +206,5 @@ class KafkaAclTest {
             flows.put(name, new Flows(publishes.getOrDefault(name, Set.of()), consumes.getOrDefault(name, Set.of())));
         }
         return flows;
-    }
-
-    private static List<String> readers(List<KafkaUser> users, String topic) {
-        return users.stream().filter(user -> KafkaAccess.allows(user, topic, "Read"))
-                .map(user -> user.getMetadata().getName()).toList();
     }
 }

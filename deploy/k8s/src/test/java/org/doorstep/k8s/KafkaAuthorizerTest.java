@@ -44,6 +44,9 @@ class KafkaAuthorizerTest {
                 KafkaAccess.SEEKERS + ".matching.dlq", AclOperation.READ)).isEmpty();
         assertThat(principals(manifests)).filteredOn(user -> kafka.allows(user, ResourceType.TOPIC,
                 KafkaAccess.SEEKER_PREFERENCES, AclOperation.READ)).containsExactly("notification-service");
+        KafkaAccess.READ_ONLY_BY.forEach((topic, reader) -> assertThat(principals(manifests))
+                .filteredOn(user -> kafka.allows(user, ResourceType.TOPIC, topic, AclOperation.READ)).as(topic)
+                .containsExactly(reader));
     }
 
     @ParameterizedTest
