@@ -1,11 +1,14 @@
 package org.doorstep.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +29,15 @@ import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -150,6 +161,31 @@ class KafkaClientConfigurationTest {
                         scram.getPassword().getValueFrom().getSecretKeyRef().getName()).isEqualTo("doorstep-kafka-keda"));
     }
 
+    @ParameterizedTest
+    @MethodSource("services")
+    void startsKafkasOwnProducerConsumerAndAdminClientWithTheConfigurationSpringBuilds(String service) {
+        Map<String, Object> producer = asKubernetesWouldGiveIt(service, directory, clients(service).producer());
+        Map<String, Object> consumer = asKubernetesWouldGiveIt(service, directory, clients(service).consumer());
+        Map<String, Object> admin = asKubernetesWouldGiveIt(service, directory, clients(service).admin());
+
+        // constructing a client sets up its TLS and SASL channel (truststore read, login module loaded); none connects
+        assertThatCode(() -> new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer())
+                .close(Duration.ZERO)).as(service + " producer").doesNotThrowAnyException();
+        assertThatCode(() -> new KafkaConsumer<>(consumer, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                .close(CloseOptions.timeout(Duration.ZERO))).as(service + " consumer").doesNotThrowAnyException();
+        assertThatCode(() -> Admin.create(admin).close(Duration.ZERO)).as(service + " admin").doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesToStartAClientWhoseTruststoreIsNotWhatItsTypeSays() {
+        Map<String, Object> producer = asKubernetesWouldGiveIt("matching-service", directory,
+                clients("matching-service").producer());
+        producer.put("ssl.truststore.type", "PKCS12");
+
+        assertThatThrownBy(() -> new KafkaProducer<>(producer, new ByteArraySerializer(), new ByteArraySerializer()).close())
+                .isInstanceOf(KafkaException.class);
+    }
+
     @Test
     void listsTheKafkaClientsThatStillIgnoreTheSecuritySettings() {
         assertThat(clientsIgnoringSpringKafka()).containsExactlyElementsOf(CLIENTS_IGNORING_SPRING_KAFKA);
@@ -164,6 +200,78 @@ class KafkaClientConfigurationTest {
 
     static List<Manifests> renders() {
         return Manifests.all();
+    }
+
+    /** Holds the stand-in of the cluster CA's certificate for the whole class. */
+    @TempDir
+    static Path directory;
+
+    static List<String> services() {
+        return Manifests.SERVICES;
+    }
+
+    /** The client configurations the service's Spring builds on the base render: the binder's, else Boot's. */
+    private record Clients(Map<String, Object> producer, Map<String, Object> consumer, Map<String, Object> admin) {
+    }
+
+    private static Clients clients(String service) {
+        Manifests manifests = Manifests.base();
+        Binder binder = binder(manifests, service);
+        KafkaProperties boot = binder.bindOrCreate("spring.kafka", KafkaProperties.class);
+        KafkaBinderConfigurationProperties cloudStream = new KafkaBinderConfigurationProperties(boot,
+                new StaticListableBeanFactory().getBeanProvider(KafkaConnectionDetails.class));
+        binder.bind("spring.cloud.stream.kafka.binder", Bindable.ofInstance(cloudStream));
+        return new Clients(cloudStream.mergedProducerConfiguration(), cloudStream.mergedConsumerConfiguration(),
+                boot.buildAdminProperties());
+    }
+
+    /**
+     * The configuration with what Kubernetes would put in place: the JAAS line as Strimzi's User Operator writes it
+     * into the user's Secret, a cluster CA certificate (PEM) at the mounted path, a broker address nobody answers on.
+     */
+    private static Map<String, Object> asKubernetesWouldGiveIt(String service, Path directory, Map<String, Object> built) {
+        Map<String, Object> configuration = new LinkedHashMap<>(built);
+        assertThat(configuration.get("sasl.jaas.config")).isEqualTo("<secret:" + service + "/sasl.jaas.config>");
+        configuration.put("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                + "username=\"" + service + "\" password=\"generated-by-the-user-operator\";");
+        assertThat(configuration.get("ssl.truststore.location")).isEqualTo("/etc/doorstep/kafka-ca/ca.crt");
+        configuration.put("ssl.truststore.location", clusterCaCertificate(directory).toString());
+        configuration.put("bootstrap.servers", "127.0.0.1:9");
+        configuration.put("group.id", service);
+        configuration.remove("key.serializer");
+        configuration.remove("value.serializer");
+        configuration.remove("key.deserializer");
+        configuration.remove("value.deserializer");
+        return configuration;
+    }
+
+    /** A self-signed CA certificate in PEM, as Strimzi keeps in ca.crt of &lt;cluster&gt;-cluster-ca-cert. */
+    private static Path clusterCaCertificate(Path directory) {
+        Path certificate = directory.resolve("ca.crt");
+        if (Files.exists(certificate)) {
+            return certificate;
+        }
+        Path keystore = directory.resolve("ca.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        run(keytool, "-genkeypair", "-alias", "ca", "-keyalg", "EC", "-dname", "CN=cluster-ca v0, O=io.strimzi",
+                "-ext", "bc:c", "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12",
+                "-storepass", "changeit");
+        run(keytool, "-exportcert", "-rfc", "-alias", "ca", "-keystore", keystore.toString(), "-storepass", "changeit",
+                "-file", certificate.toString());
+        return certificate;
+    }
+
+    private static void run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What every Kafka client of the service must be configured with, from the cluster and the Deployment. */
