@@ -72,13 +72,6 @@ class KafkaClientConfigurationTest {
      * test fails when one is fixed (take it off the list) or a new one appears.
      */
     private static final List<String> CLIENTS_IGNORING_SPRING_KAFKA = List.of(
-            "matching-service/src/main/java/org/doorstep/matching/messaging/DeadLetters.java",
-            "matching-service/src/main/java/org/doorstep/matching/messaging/KafkaMatchPublisher.java",
-            "notification-service/src/main/java/org/doorstep/notifications/delivery/messaging/UnreadableRecords.java",
-            "notification-service/src/main/java/org/doorstep/notifications/feedback/messaging/FeedbackProducerConfiguration.java",
-            "notification-service/src/main/java/org/doorstep/notifications/inbox/messaging/KafkaFeedBroadcast.java",
-            "notification-service/src/main/java/org/doorstep/notifications/platform/messaging/CopyDeadLetters.java",
-            "postings-service/src/main/java/org/doorstep/postings/outbox/EventPublisher.java",
             "postings-service/src/main/java/org/doorstep/postings/outbox/TopicSetup.java",
             "seekers-service/src/main/java/org/doorstep/seekers/outbox/TopicSetup.java");
 

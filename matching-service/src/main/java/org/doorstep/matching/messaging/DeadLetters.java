@@ -1,5 +1,6 @@
 package org.doorstep.matching.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -45,11 +47,13 @@ class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, Disposa
     private final Topics topics;
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
 
-    DeadLetters(Topics topics, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    DeadLetters(Topics topics, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, KafkaProperties kafka) {
         this.topics = topics;
-        this.producers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-dlq"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-dlq"));
+        this.producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     @Override

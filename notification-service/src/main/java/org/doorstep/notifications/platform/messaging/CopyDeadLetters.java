@@ -1,5 +1,6 @@
 package org.doorstep.notifications.platform.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -10,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.doorstep.notifications.platform.store.StoreOutage;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -43,11 +45,13 @@ class CopyDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, Dis
 
     CopyDeadLetters(@Value("${spring.cloud.stream.bindings.copyPreferences-in-0.destination}") String preferences,
                     @Value("${spring.cloud.stream.bindings.copyPartner-in-0.destination}") String partners,
-                    @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+                    @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, KafkaProperties kafka) {
         this.destinations = Set.of(preferences, partners);
-        this.producers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-copy-dlq"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-copy-dlq"));
+        this.producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     @Override
