@@ -189,13 +189,19 @@ class MatchLifecycleTest extends MatchingServiceTest {
 
     @Test
     void servesHealthProbesAndItsOpenApiDocument() {
+        String postingId = id();
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        barrier();
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(WAIT).build();
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
-                .expectBody(String.class).value(body -> assertThat(body).contains("doorstep_matching_seekers_indexed"));
+                .expectBody(String.class).value(body -> assertThat(body).contains("doorstep_matching_seekers_indexed")
+                        // the age of each posting event when its matches are out, as a histogram
+                        .contains("doorstep_matching_posting_age_seconds_bucket{le=")
+                        .containsPattern("(?m)^doorstep_matching_posting_age_seconds_count [1-9]"));
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths['/api/v1/matches/explain']").exists();
     }

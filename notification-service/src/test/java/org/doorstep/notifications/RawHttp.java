@@ -34,10 +34,19 @@ public final class RawHttp {
 
     /** As {@link #exchange(int, String)}, the head encoded in {@code charset} (UTF-8: what an app sends for an emoji). */
     public static Response exchange(int port, String requestHead, java.nio.charset.Charset charset) {
+        return exchange(port, requestHead, "", charset);
+    }
+
+    /** As {@link #exchange(int, String)}, then {@code body} as it is, however the head says it is framed. */
+    public static Response exchange(int port, String requestHead, String body) {
+        return exchange(port, requestHead, body, StandardCharsets.ISO_8859_1);
+    }
+
+    private static Response exchange(int port, String requestHead, String body, java.nio.charset.Charset charset) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((requestHead + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+            out.write((requestHead + "\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n" + body)
                     .getBytes(charset));
             out.flush();
             return parse(readAll(socket.getInputStream()));
@@ -73,7 +82,8 @@ public final class RawHttp {
             headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
         }
         String body = text.substring(headEnd + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        // the answer to a HEAD says how a GET would be framed, and has no body
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding")) && !body.isEmpty()) {
             body = unchunk(body);
         }
         return new Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));

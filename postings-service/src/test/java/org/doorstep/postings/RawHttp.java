@@ -33,6 +33,22 @@ public final class RawHttp {
         return send(port, method, target, extraHeaders, null);
     }
 
+    /** Sends {@code request} as it is (ISO-8859-1: one char, one byte); a {@code Host} header is added. */
+    public static Response raw(int port, String request) {
+        int endOfLine = request.indexOf("\r\n");
+        String withHost = request.substring(0, endOfLine + 2) + "Host: localhost:" + port + "\r\n"
+                + request.substring(endOfLine + 2);
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(withHost.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(socket.getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Same, with a JSON body (UTF-8). */
     public static Response send(int port, String method, String target, String extraHeaders, String jsonBody) {
         byte[] body = jsonBody == null ? new byte[0] : jsonBody.getBytes(StandardCharsets.UTF_8);

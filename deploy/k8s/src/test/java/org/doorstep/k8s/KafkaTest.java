@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.listener.GenericKafkaListener;
+import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerAuthenticationScramSha512;
+import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerType;
 
 import org.doorstep.k8s.render.Yaml;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Strimzi Kafka in KRaft mode and the topics of DESIGN 4. */
+/** Strimzi Kafka in KRaft mode behind one TLS listener, the topics of DESIGN 4 and their dead-letter topics. */
 class KafkaTest {
 
     private static final long SEVEN_DAYS_MS = 7L * 24 * 60 * 60 * 1000;
@@ -34,8 +40,20 @@ class KafkaTest {
      */
     private static final Map<String, String> INTERNAL_TOPICS = Map.of("doorstep.notification-feed.v1", "delete");
 
+    /** DESIGN 4, &lt;topic&gt;.&lt;group&gt;.dlq: kept two weeks (see kafka/dead-letter-topics.yaml). */
+    private static final long DEAD_LETTER_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;
+
     static List<Manifests> renders() {
         return Manifests.all();
+    }
+
+    /** The dead-letter topics the services' bindings name (dlq-name in their application.yml). */
+    static Set<String> deadLetterTopics(Manifests manifests) {
+        Set<String> topics = new TreeSet<>();
+        for (String service : Manifests.SERVICES) {
+            topics.addAll(KafkaBindings.of(manifests, service).deadLetterTopics());
+        }
+        return topics;
     }
 
     @ParameterizedTest
@@ -48,6 +66,9 @@ class KafkaTest {
 
         Map<String, String> expected = new TreeMap<>(DESIGN_TOPICS);
         expected.putAll(INTERNAL_TOPICS);
+        Set<String> deadLetters = deadLetterTopics(manifests);
+        assertThat(deadLetters).hasSize(6);
+        deadLetters.forEach(topic -> expected.put(topic, "delete"));
         assertThat(declared).isEqualTo(expected);
     }
 
@@ -57,8 +78,12 @@ class KafkaTest {
         GenericKubernetesResource matches = manifests.oneCustom("KafkaTopic", "doorstep.matches.v1");
         assertThat(number(Tree.at(matches, "spec", "config", "retention.ms"))).isEqualTo(SEVEN_DAYS_MS);
 
+        Set<String> deadLetters = deadLetterTopics(manifests);
         for (GenericKubernetesResource topic : manifests.custom("KafkaTopic")) {
-            if (INTERNAL_TOPICS.containsKey(topicName(topic))) {
+            if (deadLetters.contains(topicName(topic))) {
+                assertThat(number(Tree.at(topic, "spec", "config", "retention.ms"))).as(topicName(topic))
+                        .isEqualTo(DEAD_LETTER_RETENTION_MS);
+            } else if (INTERNAL_TOPICS.containsKey(topicName(topic))) {
                 assertThat(number(Tree.at(topic, "spec", "config", "retention.ms"))).as(topicName(topic)).isPositive();
             } else if (DESIGN_TOPICS.get(topicName(topic)).equals("compact")) {
                 assertThat(Tree.at(topic, "spec", "config", "retention.ms")).as(topicName(topic)).isNull();
@@ -80,7 +105,7 @@ class KafkaTest {
         assertThat(channels).isNotEmpty();
         assertThat(channels.values()).extracting(channel -> ((Map<String, Object>) channel).get("address"))
                 .containsExactlyInAnyOrderElementsOf(base.custom("KafkaTopic").stream().map(KafkaTest::topicName)
-                        .filter(name -> !INTERNAL_TOPICS.containsKey(name)).toList());
+                        .filter(name -> !INTERNAL_TOPICS.containsKey(name) && !name.endsWith(".dlq")).toList());
         for (Object value : channels.values()) {
             Map<String, Object> channel = (Map<String, Object>) value;
             Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) channel.get("bindings")).get("kafka");
@@ -151,12 +176,36 @@ class KafkaTest {
 
     @ParameterizedTest
     @MethodSource("renders")
-    void pointsEveryServiceAtTheBootstrapServiceOfThePlainListener(Manifests manifests) {
-        GenericKubernetesResource kafka = manifests.custom("Kafka").getFirst();
-        Map<String, Object> plain = Tree.list(kafka, "spec", "kafka", "listeners").stream()
-                .filter(listener -> Boolean.FALSE.equals(listener.get("tls")) && "internal".equals(listener.get("type")))
+    void givesEveryDeadLetterTopicThePartitionsOfItsSource(Manifests manifests) {
+        for (String topic : deadLetterTopics(manifests)) {
+            String source = topic.substring(0, topic.indexOf(".v1.") + ".v1".length());
+            // the binder's dead-letter publisher keeps the partition number of the failed record
+            assertThat(Tree.integer(manifests.oneCustom("KafkaTopic", topic), "spec", "partitions")).as(topic)
+                    .isEqualTo(Tree.integer(manifests.oneCustom("KafkaTopic", source), "spec", "partitions"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void offersOnlyATlsListenerWithScramAuthentication(Manifests manifests) {
+        List<GenericKafkaListener> listeners = StrimziModel.kafka(manifests).getSpec().getKafka().getListeners();
+
+        assertThat(listeners).hasSize(1).allSatisfy(listener -> {
+            assertThat(listener.isTls()).as(listener.getName() + " encrypts").isTrue();
+            assertThat(listener.getType()).isEqualTo(KafkaListenerType.INTERNAL);
+            assertThat(listener.getAuth()).as(listener.getName() + " authenticates")
+                    .isInstanceOf(KafkaListenerAuthenticationScramSha512.class);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("renders")
+    void pointsEveryServiceAtTheBootstrapServiceOfTheTlsListener(Manifests manifests) {
+        Kafka kafka = StrimziModel.kafka(manifests);
+        GenericKafkaListener tls = kafka.getSpec().getKafka().getListeners().stream()
+                .filter(listener -> listener.isTls() && listener.getType() == KafkaListenerType.INTERNAL)
                 .findFirst().orElseThrow();
-        String bootstrap = kafka.getMetadata().getName() + "-kafka-bootstrap:" + plain.get("port");
+        String bootstrap = kafka.getMetadata().getName() + "-kafka-bootstrap:" + tls.getPort();
 
         for (String service : Manifests.SERVICES) {
             assertThat(Workloads.environment(manifests, Workloads.serviceContainer(manifests, service))

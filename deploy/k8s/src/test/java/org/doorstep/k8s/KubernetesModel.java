@@ -46,7 +46,9 @@ final class KubernetesModel {
             "kafka.strimzi.io/v1beta2/Kafka",
             "kafka.strimzi.io/v1beta2/KafkaNodePool",
             "kafka.strimzi.io/v1beta2/KafkaTopic",
-            "keda.sh/v1alpha1/ScaledObject");
+            "kafka.strimzi.io/v1beta2/KafkaUser",
+            "keda.sh/v1alpha1/ScaledObject",
+            "keda.sh/v1alpha1/TriggerAuthentication");
 
     static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

@@ -34,6 +34,9 @@ class NetworkPolicyTest {
     private static final Map<String, String> KUBE_SYSTEM = Map.of("kubernetes.io/metadata.name", "kube-system");
     private static final Map<String, String> KUBE_DNS = Map.of("k8s-app", "kube-dns");
 
+    /** The port of the one listener of kafka/kafka.yaml (KafkaTest checks that it is the TLS one). */
+    private static final int KAFKA_TLS_PORT = 9093;
+
     enum Destination { KAFKA, MONGODB, DNS, INTERNET_HTTPS }
 
     static List<Manifests> renders() {
@@ -178,7 +181,7 @@ class NetworkPolicyTest {
         assertThat(selected).as(service + " egress peer selects exactly one kind of pod").hasSize(1);
         return switch (selected.getFirst()) {
             case "kafka" -> {
-                assertThat(ports).as(service + " to Kafka").containsExactly(9092);
+                assertThat(ports).as(service + " to Kafka's TLS listener").containsExactly(KAFKA_TLS_PORT);
                 yield Destination.KAFKA;
             }
             case "mongodb" -> {

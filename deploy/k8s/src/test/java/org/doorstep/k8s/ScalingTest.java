@@ -134,7 +134,8 @@ class ScalingTest {
     void pointsKedaAtKafkaByTheNameThatResolvesFromKedasOwnNamespace(Manifests manifests) {
         for (String service : LAG_TOPICS.keySet()) {
             assertThat(kafkaTrigger(manifests, service).get("bootstrapServers")).as(service)
-                    .isEqualTo("doorstep-kafka-bootstrap." + manifests.namespace() + ".svc:9092");
+                    .isEqualTo("doorstep-kafka-bootstrap." + manifests.namespace() + ".svc:"
+                            + StrimziModel.kafka(manifests).getSpec().getKafka().getListeners().getFirst().getPort());
         }
     }
 

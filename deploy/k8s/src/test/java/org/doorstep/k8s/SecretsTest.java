@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserScramSha512ClientAuthentication;
 
 import org.doorstep.k8s.Workloads.Workload;
 import org.doorstep.k8s.render.Resources;
@@ -42,7 +45,8 @@ class SecretsTest {
         Set<String> available = new HashSet<>();
         templates().forEach(secret -> secret.getStringData().keySet()
                 .forEach(key -> available.add(secret.getMetadata().getName() + "/" + key)));
-        Set<String> referenced = new HashSet<>();
+        available.addAll(strimziGenerated(manifests));
+        Set<String> referenced = new HashSet<>(customResourceReferences(manifests));
         for (Workload workload : Workloads.of(manifests)) {
             for (Container container : workload.allContainers()) {
                 for (EnvVar variable : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
@@ -66,8 +70,47 @@ class SecretsTest {
             }
         }
 
-        assertThat(referenced).contains("doorstep-auth/operator-token", "doorstep-mongodb/keyfile");
+        assertThat(referenced).contains("doorstep-auth/operator-token", "doorstep-mongodb/keyfile",
+                "matching-service/sasl.jaas.config", "doorstep-cluster-ca-cert/ca.crt", "doorstep-kafka-keda/password");
         assertThat(available).containsAll(referenced);
+    }
+
+    /**
+     * What Strimzi writes itself: the cluster CA's public part (Secret &lt;cluster&gt;-cluster-ca-cert) and, for each
+     * SCRAM KafkaUser whose password it generates, a Secret of the user's name.
+     */
+    static Set<String> strimziGenerated(Manifests manifests) {
+        Set<String> generated = new HashSet<>();
+        String cluster = StrimziModel.kafka(manifests).getMetadata().getName();
+        for (String key : List.of("ca.crt", "ca.p12", "ca.password")) {
+            generated.add(cluster + "-cluster-ca-cert/" + key);
+        }
+        for (KafkaUser user : StrimziModel.all(manifests, KafkaUser.class)) {
+            if (user.getSpec().getAuthentication() instanceof KafkaUserScramSha512ClientAuthentication scram
+                    && scram.getPassword() == null) {
+                generated.add(user.getMetadata().getName() + "/password");
+                generated.add(user.getMetadata().getName() + "/sasl.jaas.config");
+            }
+        }
+        return generated;
+    }
+
+    /** Secret keys the custom resources refer to: a KafkaUser's own password, KEDA's trigger authentications. */
+    private static Set<String> customResourceReferences(Manifests manifests) {
+        Set<String> referenced = new HashSet<>();
+        for (KafkaUser user : StrimziModel.all(manifests, KafkaUser.class)) {
+            if (user.getSpec().getAuthentication() instanceof KafkaUserScramSha512ClientAuthentication scram
+                    && scram.getPassword() != null) {
+                var reference = scram.getPassword().getValueFrom().getSecretKeyRef();
+                referenced.add(reference.getName() + "/" + reference.getKey());
+            }
+        }
+        for (GenericKubernetesResource authentication : manifests.custom("TriggerAuthentication")) {
+            for (Map<String, Object> target : Tree.list(authentication, "spec", "secretTargetRef")) {
+                referenced.add(target.get("name") + "/" + target.get("key"));
+            }
+        }
+        return referenced;
     }
 
     @Test
@@ -75,10 +118,18 @@ class SecretsTest {
         List<Secret> secrets = templates();
 
         assertThat(secrets).extracting(secret -> secret.getMetadata().getName())
-                .containsExactlyInAnyOrder("doorstep-auth", "doorstep-mongodb");
+                .containsExactlyInAnyOrder("doorstep-auth", "doorstep-mongodb", "doorstep-kafka-keda");
         for (Secret secret : secrets) {
             assertThat(secret.getData()).as(secret.getMetadata().getName()).isNullOrEmpty();
-            assertThat(secret.getStringData().values()).as(secret.getMetadata().getName())
+            Map<String, String> values = new java.util.HashMap<>(secret.getStringData());
+            if (secret.getMetadata().getName().equals("doorstep-kafka-keda")) {
+                // not a secret: the name of the KafkaUser whose password this Secret holds
+                assertThat(StrimziModel.one(Manifests.base(), KafkaUser.class, values.remove("username")).getSpec()
+                        .getAuthentication()).isInstanceOfSatisfying(KafkaUserScramSha512ClientAuthentication.class,
+                        scram -> assertThat(scram.getPassword().getValueFrom().getSecretKeyRef().getName())
+                                .isEqualTo("doorstep-kafka-keda"));
+            }
+            assertThat(values.values()).as(secret.getMetadata().getName())
                     .allSatisfy(value -> assertThat(value).startsWith("REPLACE_ME"));
         }
     }

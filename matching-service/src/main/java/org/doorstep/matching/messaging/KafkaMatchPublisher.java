@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -20,6 +21,7 @@ import org.doorstep.matching.match.MatchEvent;
 import org.doorstep.matching.match.MatchFound;
 import org.doorstep.matching.match.MatchPublisher;
 import org.doorstep.matching.match.MatchWithdrawn;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -42,17 +44,19 @@ class KafkaMatchPublisher implements MatchPublisher, DisposableBean {
     private final Clock clock;
 
     KafkaMatchPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, JsonMapper json,
-                        Topics topics, Clock clock) {
+                        Topics topics, Clock clock, KafkaProperties kafka) {
         this.json = json;
         this.topics = topics;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(Map.of(
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-matches"),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-matches"));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Override

@@ -2,7 +2,11 @@ package org.doorstep.matching.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.PostingChange;
@@ -16,14 +20,19 @@ import org.springframework.messaging.Message;
  * {@code matchPosting}: postings of this instance's partitions, matched against every seeker, a poll at a time
  * (batch mode): the engine judges a poll's postings as one round (one ledger read, one claim, one publish, one
  * settle). A record that cannot be read or translated stops the poll there: the postings before it are matched,
- * and the binding's error handler ({@link PostingDeadLetters}) commits them, sends the record to the dead-letter
+ * and the binding's error handler ({@link DeadLetters}) commits them, sends the record to the dead-letter
  * topic (at once when unreadable) and reads the rest again.
  */
 @Configuration(proxyBeanMethods = false)
 class PostingFlow {
 
     @Bean
-    Consumer<Message<List<byte[]>>> matchPosting(EventReader reader, DomainTranslator translator, MatchEngine engine) {
+    Consumer<Message<List<byte[]>>> matchPosting(EventReader reader, DomainTranslator translator, MatchEngine engine,
+                                                 MeterRegistry meters) {
+        Timer age = Timer.builder("doorstep.matching.posting.age")
+                .description("a posting event's age (from its record's timestamp) when its matches are published")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(10)).register(meters);
         return poll -> {
             List<Message<Object>> records = PolledRecords.of(poll);
             List<PostingChange> changes = new ArrayList<>(records.size());
@@ -40,7 +49,19 @@ class PostingFlow {
                 }
             }
             engine.postingsChanged(changes);
+            recordAges(poll, age);
         };
+    }
+
+    private static void recordAges(Message<?> poll, Timer age) {
+        if (poll.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP) instanceof List<?> timestamps) {
+            long now = System.currentTimeMillis();
+            for (Object timestamp : timestamps) {
+                if (timestamp instanceof Long at) {
+                    age.record(Math.max(0, now - at), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
     }
 
     /** The record's change; null for a tombstone (postings close with an event first). */

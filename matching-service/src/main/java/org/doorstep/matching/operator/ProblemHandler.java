@@ -11,8 +11,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -53,6 +55,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         return Problems.response(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                 e.getMessage()), headers);
+    }
+
+    /**
+     * A media type that cannot be read, met outside Spring's own negotiation: the actuator reads {@code Accept}
+     * itself, and {@code Accept: ,} names an empty one.
+     */
+    @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e) {
+        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "A media type in the Accept or Content-Type header cannot be read."), null);
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,

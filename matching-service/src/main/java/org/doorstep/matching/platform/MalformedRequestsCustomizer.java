@@ -6,17 +6,22 @@ import org.springframework.stereotype.Component;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
-/** Puts {@link MalformedRequests} into every HTTP/1.1 connection, between the codec and Reactor Netty's own handler. */
+/**
+ * Puts {@link MalformedRequests} into every HTTP/1.1 connection, between the codec and Reactor Netty's own handler,
+ * and {@link EmptyErrorProblems} behind it.
+ */
 @Component
 class MalformedRequestsCustomizer implements NettyServerCustomizer {
 
     static final String NAME = "doorstep.malformedRequests";
+    static final String EMPTY_ERRORS = "doorstep.emptyErrorProblems";
 
     @Override
     public HttpServer apply(HttpServer server) {
         return server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null && channel.pipeline().get(NAME) == null) {
                 channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, NAME, new MalformedRequests());
+                channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, EMPTY_ERRORS, new EmptyErrorProblems());
             }
         });
     }

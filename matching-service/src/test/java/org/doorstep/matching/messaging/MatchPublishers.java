@@ -3,6 +3,7 @@ package org.doorstep.matching.messaging;
 import java.time.Clock;
 
 import org.doorstep.matching.match.MatchPublisher;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -14,7 +15,7 @@ public final class MatchPublishers {
 
     public static MatchPublisher kafka(String brokers, String matchesTopic, Clock clock) {
         return new KafkaMatchPublisher(brokers, JsonMapper.builder().build(),
-                new Topics("unused.postings", "unused.seekers", "unused.feedback", matchesTopic), clock);
+                new Topics("unused.postings", "unused.seekers", "unused.feedback", matchesTopic), clock, new KafkaProperties());
     }
 
     public static void close(MatchPublisher publisher) {

@@ -118,6 +118,65 @@ class HttpErrorsTest extends MatchingServiceTest {
                 .expectStatus().value(status -> assertThat(status).isIn(404, 405));
     }
 
+    // found by the system tests' HostileRequestsTest
+
+    @Test
+    void answersAPathOfTwoSlashesBeforeAQueryWithABadRequestProblem() {
+        RawHttp.Response response = RawHttp.send(port, "GET //?a=1 HTTP/1.1");
+
+        assertProblem(response, 400);
+        assertThat(json(response).path("type").asString()).isEqualTo("https://doorstep.example/problems/bad-request");
+    }
+
+    @Test
+    void answersAnEncodedSlashInThePathWithABadRequestProblemNotAFailureOfTheHealthEndpoint() {
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/health/readiness%2Fhx HTTP/1.1");
+
+        assertProblem(response, 400);
+        assertThat(json(response).path("type").asString()).isEqualTo("https://doorstep.example/problems/bad-request");
+    }
+
+    @Test
+    void answersAnUnknownHealthGroupWithANotFoundProblem() {
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/health/no-such-group HTTP/1.1");
+
+        assertProblem(response, 404);
+        assertThat(json(response).path("type").asString()).isEqualTo("https://doorstep.example/problems/not-found");
+    }
+
+    @Test
+    void answersAHeadOfAnUnknownHealthGroupWithProblemJsonAndNoBody() {
+        RawHttp.Response response = RawHttp.send(port, "HEAD /actuator/health/no-such-group HTTP/1.1");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void answersAnAcceptHeaderThatNamesNoMediaTypeWithAProblemBody() {
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/health/readiness HTTP/1.1", "Accept: foo");
+
+        assertProblem(response, 406);
+        assertThat(json(response).path("type").asString()).isEqualTo("https://doorstep.example/problems/not-acceptable");
+    }
+
+    @Test
+    void answersAnAcceptHeaderNamingAnEmptyMediaTypeWithABadRequestProblem() {
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/health HTTP/1.1", "Accept: ,");
+
+        assertProblem(response, 400);
+        assertThat(json(response).path("type").asString()).isEqualTo("https://doorstep.example/problems/bad-request");
+    }
+
+    @Test
+    void answersABodyWhoseChunksCannotBeDecodedWithABadRequestProblem() {
+        RawHttp.Response response = RawHttp.sendWithBody(port, "POST /api/v1/skills:extract HTTP/1.1",
+                "zz\r\nnot a chunk\r\n", "Content-Type: application/json", "Transfer-Encoding: chunked");
+
+        assertProblem(response, 400);
+    }
+
     private static void assertProblem(RawHttp.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header(HttpHeaders.CONTENT_TYPE)).as(response.toString()).startsWith("application/problem+json");

@@ -56,10 +56,12 @@ class DeliveryWrites {
     private final List<PartnerChannel> partners;
     private final JsonMapper json;
     private final Duration itemTtl;
+    private final BatchSteps steps;
 
     DeliveryWrites(InboxStore inbox, Feed feed, PendingDeliveries pending, PreferencesStore preferences,
                    DueDeliveries due, LiveFeed live, FeedBroadcast broadcast, List<LiveChannel> channels,
-                   List<PartnerChannel> partners, JsonMapper json, InboxSettings settings) {
+                   List<PartnerChannel> partners, JsonMapper json, InboxSettings settings, BatchSteps steps) {
+        this.steps = steps;
         this.inbox = inbox;
         this.feed = feed;
         this.pending = pending;
@@ -79,12 +81,12 @@ class DeliveryWrites {
 
     void write(DeliveryBatch batch) {
         List<Pending> waiting = new ArrayList<>(batch.waiting());
-        Mono.when(pending.save(waiting), feed.appendAll(batch.feedEvents())).block(TIMEOUT);
-        inbox.apply(batch.inboxChanges()).block(TIMEOUT);
+        steps.time("feed", () -> Mono.when(pending.save(waiting), feed.appendAll(batch.feedEvents())).block(TIMEOUT));
+        steps.time("inbox", () -> inbox.apply(batch.inboxChanges()).block(TIMEOUT));
         live.publish(batch.feedEvents());
-        broadcast.publish(batch.feedEvents());
-        Mono.when(preferences.savePushCounts(batch.changedCounts()), pending.remove(batch.settled().keySet()))
-                .block(TIMEOUT);
+        steps.time("broadcast", () -> broadcast.publish(batch.feedEvents()));
+        steps.time("counts", () -> Mono.when(preferences.savePushCounts(batch.changedCounts()),
+                pending.remove(batch.settled().keySet())).block(TIMEOUT));
         due.put(waiting);
         Map<Integer, List<String>> settled = new HashMap<>();
         batch.settled().forEach((matchId, partition) -> settled.computeIfAbsent(partition, p -> new ArrayList<>()).add(matchId));

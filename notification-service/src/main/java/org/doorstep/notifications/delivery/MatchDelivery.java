@@ -44,9 +44,11 @@ public class MatchDelivery {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer batchTimer;
+    private final BatchSteps steps;
 
     MatchDelivery(DeliveryWrites writes, PreferencesStore preferences, org.doorstep.notifications.inbox.InboxStore inbox,
-                  Feed feed, StreamPositions positions, SeekerLocks locks, Clock clock, MeterRegistry meters) {
+                  Feed feed, StreamPositions positions, SeekerLocks locks, Clock clock, MeterRegistry meters, BatchSteps steps) {
+        this.steps = steps;
         this.writes = writes;
         this.feed = feed;
         this.preferences = preferences;
@@ -82,9 +84,9 @@ public class MatchDelivery {
     private void deliverLocked(List<MatchRecord> records, Set<String> seekers) {
         Set<String> matchIds = new LinkedHashSet<>();
         records.forEach(record -> matchIds.add(record.event().matchId()));
-        var read = Mono.zip(preferences.findAll(seekers), inbox.findAll(matchIds)).block(TIMEOUT);
+        var read = steps.time("read", () -> Mono.zip(preferences.findAll(seekers), inbox.findAll(matchIds)).block(TIMEOUT));
         DeliveryBatch batch = writes.newBatch(clock.instant(), read.getT1(), read.getT2());
-        batch.loadCounts(preferences.pushCounts(batch.dayKeys(seekers)).block(TIMEOUT));
+        batch.loadCounts(steps.time("read-counts", () -> preferences.pushCounts(batch.dayKeys(seekers)).block(TIMEOUT)));
         batch.loadStored(feed.find(withdrawalsWithoutItem(records, read.getT2())).block(TIMEOUT));
         Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
         for (MatchRecord record : records) {

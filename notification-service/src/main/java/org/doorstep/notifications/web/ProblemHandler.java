@@ -12,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -52,6 +54,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + e.retryAfter().toSeconds() + " seconds (a connection that died is noticed by then).", exchange);
         problem.setProperty("limit", e.limit());
         return Problems.respond(problem, headers);
+    }
+
+    /**
+     * A media type that cannot be read, met outside Spring's own negotiation: the actuator reads {@code Accept}
+     * itself, and {@code Accept: ,} names an empty one.
+     */
+    @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
+        return Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "A media type in the Accept or Content-Type header cannot be read.", exchange));
     }
 
     /** A header value the request firewall refuses (control characters, or UTF-8 bytes outside ISO-8859-1's printable range). */

@@ -65,6 +65,31 @@ class InboxTest {
     }
 
     @Test
+    void aDeliveredMatchIsTimedFromItsRecordAndByTheStepsOfItsBatch() {
+        double before = counted("doorstep_notifications_match_age_seconds_count");
+        String seeker = Events.id();
+        Events.send(Events.MATCHES, seeker, FOUND, "s", Events.matchFound(seeker, "timed-1", "partner-x", 0.7));
+        await().atMost(Duration.ofSeconds(20)).until(() -> inboxMatchIds(seeker).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counted("doorstep_notifications_match_age_seconds_count") > before);
+        String metrics = prometheus();
+        assertThat(metrics).contains("doorstep_notifications_match_age_seconds_bucket{le=");
+        for (String step : List.of("read", "feed", "inbox", "broadcast")) {
+            assertThat(metrics).contains("doorstep_notifications_batch_step_seconds_count{step=\"" + step + "\"}");
+        }
+    }
+
+    private String prometheus() {
+        return client().mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    private double counted(String name) {
+        return prometheus().lines().filter(line -> line.startsWith(name + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(name.length() + 1))).orElse(0.0);
+    }
+
+    @Test
     void aRedeliveredMatchFoundCreatesNoSecondItemAndNoSecondEvent() {
         String seeker = Events.id();
         var match = Events.matchFound(seeker, "dup", "partner-x", 0.7);

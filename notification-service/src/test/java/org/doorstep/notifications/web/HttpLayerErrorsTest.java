@@ -133,6 +133,51 @@ class HttpLayerErrorsTest {
                 431, "request-header-fields-too-large");
     }
 
+    // found by the system tests' HostileRequestsTest
+
+    @Test
+    void answersAPathOfTwoSlashesBeforeAQueryWithBadRequest() {
+        assertProblem(RawHttp.exchange(port, "GET //?a=1 HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
+    void answersAnEncodedSlashInThePathWithBadRequestNotAFailureOfTheHealthEndpoint() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness%2Fhx HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
+    void answersAnUnknownHealthGroupWithANotFoundProblem() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/no-such-group HTTP/1.1"), 404, "not-found");
+    }
+
+    @Test
+    void answersAHeadOfAnUnknownHealthGroupWithProblemJsonAndNoBody() {
+        RawHttp.Response response = RawHttp.exchange(port, "HEAD /actuator/health/no-such-group HTTP/1.1");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void answersAnAcceptHeaderThatNamesNoMediaTypeWithAProblemBody() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness HTTP/1.1\r\nAccept: foo"), 406, "not-acceptable");
+    }
+
+    @Test
+    void answersAnAcceptHeaderNamingAnEmptyMediaTypeWithBadRequest() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health HTTP/1.1\r\nAccept: ,"), 400, "bad-request");
+    }
+
+    @Test
+    void answersABodyWhoseChunksCannotBeDecodedWithBadRequest() {
+        String key = Partners.newKey();
+        registry.save(new Partner("p-chunks-" + Events.id(), "Test board", "ACTIVE", 1, List.of(ApiKeys.sha256Hex(key))))
+                .block();
+        assertProblem(RawHttp.exchange(port, "PUT /api/v1/partner/webhook HTTP/1.1\r\nAuthorization: Bearer " + key
+                + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked", "zz\r\nnot a chunk\r\n"),
+                400, "bad-request");
+    }
+
     @Test
     void answersAHeaderValueTheFirewallRefusesWithBadRequest() {
         // an Accept header carrying control characters is read (and refused) by content negotiation

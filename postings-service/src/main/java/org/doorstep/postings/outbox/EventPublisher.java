@@ -1,6 +1,7 @@
 package org.doorstep.postings.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -36,7 +38,7 @@ public class EventPublisher {
     private final String source;
     private final CircuitBreaker broker;
 
-    EventPublisher(OutboxProperties properties) {
+    EventPublisher(OutboxProperties properties, KafkaProperties kafka) {
         this.source = properties.source();
         this.broker = CircuitBreaker.of("broker", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -48,7 +50,9 @@ public class EventPublisher {
                 // the broker away or slow (timeouts, lost connections); a record the broker refuses says nothing about it
                 .recordException(e -> e instanceof RetriableException)
                 .build());
-        this.producer = new KafkaProducer<>(Map.ofEntries(
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, (Object) properties.bootstrapServers()),
                 Map.entry(ProducerConfig.ACKS_CONFIG, (Object) "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, (Object) true),
@@ -60,8 +64,8 @@ public class EventPublisher {
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 
                         (Object) (int) Math.min(properties.sendTimeout().toMillis() / 2, 30_000)),
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, (Object) properties.sendTimeout().toMillis()),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, (Object) "postings-outbox")),
-                new StringSerializer(), new ByteArraySerializer());
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, (Object) "postings-outbox")));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public Mono<Void> send(OutboxEntry entry) {

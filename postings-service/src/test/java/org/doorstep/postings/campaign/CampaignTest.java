@@ -50,6 +50,19 @@ class CampaignTest extends PostingsServiceTest {
     }
 
     @Test
+    void refusesADateWhoseYearIsNotFourDigitsAndStoresNothing() {
+        String code = code();
+        Map<String, Object> campaign = new java.util.HashMap<>(campaign(code, "Far-future drive", 10));
+        campaign.put("endsOn", "+99999-01-01");
+        operator(http.put().uri("/api/v1/campaigns/{code}", code)).bodyValue(campaign)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("endsOn");
+        http.get().uri("/api/v1/campaigns/{code}", code)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void showsProgressOfOpenPostingsAndVacanciesByRegion() {
         String code = code();
         operator(http.post().uri("/api/v1/campaigns")).bodyValue(campaign(code, "Monthly recruitment", 100))

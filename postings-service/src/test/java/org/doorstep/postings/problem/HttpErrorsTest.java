@@ -104,6 +104,83 @@ class HttpErrorsTest extends PostingsServiceTest {
         assertProblem(JSON.readTree(response.body()), 431, "bad-request");
     }
 
+    // found by the system tests' HostileRequestsTest
+
+    @Test
+    void aPathOfTwoSlashesBeforeAQueryIs400Problem() {
+        RawHttp.Response response = RawHttp.send(port, "POST", "//?status=1", "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+    }
+
+    @Test
+    void anEncodedSlashInThePathIs400ProblemNotAFailureOfTheHealthEndpoint() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health/readiness%2Fhx", "");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+    }
+
+    @Test
+    void anUnknownHealthGroupIs404ProblemWithABody() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health/no-such-group", "");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 404, "not-found");
+    }
+
+    @Test
+    void anAcceptHeaderThatIsNotAMediaTypeStillGetsAProblemBody() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/nothing-here", "Accept: foo\r\n");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 404, "not-found");
+    }
+
+    @Test
+    void anAcceptHeaderThatIsNotAMediaTypeOnAnEndpointThatAnswersIs406Problem() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/campaigns",
+                "Authorization: Bearer " + OPERATOR_TOKEN + "\r\nAccept: foo/bar/baz\r\n");
+
+        assertThat(response.status()).isEqualTo(406);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 406, "bad-request");
+    }
+
+    @Test
+    void aHeadOfAnUnknownHealthGroupSaysProblemJsonAndHasNoBody() {
+        RawHttp.Response response = RawHttp.send(port, "HEAD", "/actuator/health/no-such-group", "");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void anAcceptHeaderNamingAnEmptyMediaTypeIs400ProblemNotA500() {
+        RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health", "Accept: ,\r\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+    }
+
+    @Test
+    void aBodyWhoseChunksCannotBeDecodedIs400Problem() {
+        RawHttp.Response response = RawHttp.raw(port, "POST /api/v1/partners HTTP/1.1\r\n"
+                + "Authorization: Bearer " + OPERATOR_TOKEN + "\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nnot a chunk\r\n");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+    }
+
     private static void assertProblem(JsonNode problem, int status, String type) {
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("type").stringValue()).isEqualTo("https://doorstep.example/problems/" + type);

@@ -20,8 +20,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -69,6 +72,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RateLimited.class)
     ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
         return Problems.rateLimited(e, exchange);
+    }
+
+    /**
+     * A media type that cannot be read, met outside Spring's own negotiation: the actuator reads {@code Accept}
+     * itself, and {@code Accept: ,} names an empty one.
+     */
+    @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "A media type in the Accept or Content-Type header cannot be read.", exchange));
+    }
+
+    /**
+     * What the request firewall refuses once a handler reads it: the query parameters are checked when they are first
+     * asked for (a name with a NUL, {@code ?%00=1}, met by the actuator), after the firewall's filter has let the
+     * request through.
+     */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return Problems.rejectedByFirewall(exchange);
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,

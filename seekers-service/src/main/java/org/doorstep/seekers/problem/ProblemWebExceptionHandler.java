@@ -7,6 +7,7 @@ import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -45,6 +46,9 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
             log.warn("Store unreachable on {} {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), failure.toString());
             return Problems.storeUnavailable(exchange);
+        }
+        if (failure instanceof ServerExchangeRejectedException) {
+            return Problems.rejectedByFirewall(exchange);
         }
         if (failure instanceof ErrorResponse error) {
             return Problems.framework(error.getStatusCode(), error.getBody(), error.getHeaders(), exchange);

@@ -54,6 +54,13 @@ final class Problems {
                 exchange), headers);
     }
 
+    /** What the request firewall refuses, whether in its filter (path, headers) or later (a query parameter's name). */
+    static ResponseEntity<ProblemDetail> rejectedByFirewall(ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "The request was rejected: its path, query or headers contain characters or sequences this service "
+                        + "does not accept.", exchange));
+    }
+
     static ResponseEntity<ProblemDetail> internal(ServerWebExchange exchange) {
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request could not be completed.", exchange));

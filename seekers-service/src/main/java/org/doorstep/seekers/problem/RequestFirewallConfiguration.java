@@ -45,9 +45,7 @@ class RequestFirewallConfiguration {
                                 + "' is not supported by this service.", exchange);
                 return writer.write(exchange, Problems.respond(problem, headers));
             }
-            return writer.write(exchange, Problems.respond(Problems.problem(HttpStatus.BAD_REQUEST, "bad-request",
-                    "Bad Request", "The request was rejected: its path or headers contain sequences this service "
-                            + "does not accept.", exchange)));
+            return writer.write(exchange, Problems.rejectedByFirewall(exchange));
         };
     }
 }

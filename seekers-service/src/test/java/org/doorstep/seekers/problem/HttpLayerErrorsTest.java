@@ -105,6 +105,53 @@ class HttpLayerErrorsTest extends SeekersServiceTest {
         assertProblem(RawHttp.exchange(port, "GET /api/v1/seekers/" + "a".repeat(20_000) + " HTTP/1.1"), 414, "uri-too-long");
     }
 
+    // found by the system tests' HostileRequestsTest
+
+    @Test
+    void answersAPathOfTwoSlashesBeforeAQueryWithBadRequest() {
+        assertProblem(RawHttp.exchange(port, "GET //?a=1 HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
+    void answersAQueryParameterNameTheFirewallRefusesWithBadRequestNotAnInternalError() {
+        // the firewall checks the query when a handler first reads it: here the actuator, after every filter
+        assertProblem(RawHttp.exchange(port, "GET /actuator/info?%00=1 HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
+    void answersAnEncodedSlashInThePathWithBadRequestNotAFailureOfTheHealthEndpoint() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness%2Fhx HTTP/1.1"), 400, "bad-request");
+    }
+
+    @Test
+    void answersAnUnknownHealthGroupWithANotFoundProblem() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/no-such-group HTTP/1.1"), 404, "not-found");
+    }
+
+    @Test
+    void answersAHeadOfAnUnknownHealthGroupWithProblemJsonAndNoBody() {
+        RawHttp.Response response = RawHttp.exchange(port, "HEAD /actuator/health/no-such-group HTTP/1.1");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header(HttpHeaders.CONTENT_TYPE)).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void answersAnAcceptHeaderThatNamesNoMediaTypeWithAProblemBody() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health/readiness HTTP/1.1\r\nAccept: foo"), 406, "not-acceptable");
+    }
+
+    @Test
+    void answersAnAcceptHeaderNamingAnEmptyMediaTypeWithBadRequest() {
+        assertProblem(RawHttp.exchange(port, "GET /actuator/health HTTP/1.1\r\nAccept: ,"), 400, "bad-request");
+    }
+
+    @Test
+    void answersABodyWhoseChunksCannotBeDecodedWithBadRequest() {
+        assertProblem(RawHttp.exchange(port, "POST /api/v1/seekers HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked", "zz\r\nnot a chunk\r\n"), 400, "bad-request");
+    }
+
     @Test
     void answersTooLargeHeadersWithRequestHeaderFieldsTooLarge() {
         assertProblem(RawHttp.exchange(port, "GET /api/v1/seekers/me HTTP/1.1\r\nX-Padding: " + "b".repeat(20_000)),

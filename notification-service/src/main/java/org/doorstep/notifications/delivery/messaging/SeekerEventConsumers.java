@@ -5,7 +5,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.doorstep.notifications.delivery.MatchDelivery;
 import org.doorstep.notifications.delivery.MatchRecord;
@@ -19,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +44,12 @@ class SeekerEventConsumers {
      * unchanged, right here, and the rest of the batch goes on; tombstones and unknown types are skipped.
      */
     @Bean
-    Consumer<Message<List<byte[]>>> deliverMatch(MatchDelivery delivery, UnreadableRecords unreadable, JsonMapper json) {
+    Consumer<Message<List<byte[]>>> deliverMatch(MatchDelivery delivery, UnreadableRecords unreadable, JsonMapper json,
+                                                 MeterRegistry meters) {
+        Timer age = Timer.builder("doorstep.notifications.match.age")
+                .description("a match record's age (from its timestamp, set by matching) when its delivery is decided and written")
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofMinutes(10)).register(meters);
         return message -> {
             List<byte[]> values = message.getPayload();
             List<MatchRecord> records = new ArrayList<>(values.size());
@@ -65,7 +75,19 @@ class SeekerEventConsumers {
                 }
             }
             delivery.deliver(records);
+            recordAges(message, age);
         };
+    }
+
+    private static void recordAges(Message<?> poll, Timer age) {
+        if (poll.getHeaders().get(KafkaHeaders.RECEIVED_TIMESTAMP) instanceof List<?> timestamps) {
+            long now = System.currentTimeMillis();
+            for (Object timestamp : timestamps) {
+                if (timestamp instanceof Long at) {
+                    age.record(Math.max(0, now - at), TimeUnit.MILLISECONDS);
+                }
+            }
+        }
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.doorstep.notifications.delivery.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,16 +33,19 @@ class UnreadableRecords implements DisposableBean {
     private final String dlq;
 
     UnreadableRecords(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-                      @Value("${spring.cloud.stream.kafka.bindings.deliverMatch-in-0.consumer.dlq-name}") String dlq) {
+                      @Value("${spring.cloud.stream.kafka.bindings.deliverMatch-in-0.consumer.dlq-name}") String dlq,
+                      KafkaProperties kafka) {
         this.dlq = dlq;
-        this.producer = new KafkaProducer<>(Map.of(
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.CLIENT_ID_CONFIG, "notification-service-dlq",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     void park(BatchRecord record, byte[] value, RuntimeException error) {

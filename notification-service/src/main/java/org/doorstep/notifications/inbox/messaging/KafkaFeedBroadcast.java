@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.doorstep.notifications.inbox.FeedBroadcast;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.LiveFeed;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -52,18 +54,20 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
     private final JsonMapper json;
 
     KafkaFeedBroadcast(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-                       @Value("${doorstep.stream.broadcast-topic}") String topic, JsonMapper json) {
+                       @Value("${doorstep.stream.broadcast-topic}") String topic, JsonMapper json, KafkaProperties kafka) {
         this.topic = topic;
         this.json = json;
-        this.producer = new KafkaProducer<>(Map.of(
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.CLIENT_ID_CONFIG, "notification-service-feed",
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** What travels on the broadcast topic. */

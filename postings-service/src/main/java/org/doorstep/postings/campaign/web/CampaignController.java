@@ -45,6 +45,11 @@ import tools.jackson.databind.json.JsonMapper;
 class CampaignController {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /**
+     * RFC 3339 {@code full-date}, what the OpenAPI document's {@code format: date} promises: {@code LocalDate.parse}
+     * alone also takes a signed year of five digits or more ({@code +99999-01-01}), which a client cannot read back.
+     */
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Set<String> FIELDS = Set.of("code", "name", "startsOn", "endsOn", "targetJobs",
             "targetGroups");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -189,7 +194,7 @@ class CampaignController {
     private static LocalDate date(JsonNode root, String name, List<Violation> errors) {
         String value = text(root, name);
         try {
-            if (value != null) {
+            if (value != null && FULL_DATE.matcher(value).matches()) {
                 return LocalDate.parse(value);
             }
         } catch (DateTimeParseException e) {

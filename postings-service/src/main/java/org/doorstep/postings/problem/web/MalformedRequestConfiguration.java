@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
-/** Puts {@link MalformedRequestProblems} right after the HTTP/1.1 codec of every connection. */
+/**
+ * Puts {@link MalformedRequestProblems} right after the HTTP/1.1 codec of every connection, and
+ * {@link EmptyErrorProblems} behind it.
+ */
 @Configuration(proxyBeanMethods = false)
 class MalformedRequestConfiguration {
 
@@ -15,6 +18,8 @@ class MalformedRequestConfiguration {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, MalformedRequestProblems.NAME,
                         new MalformedRequestProblems());
+                channel.pipeline().addAfter(MalformedRequestProblems.NAME, EmptyErrorProblems.NAME,
+                        new EmptyErrorProblems());
             }
         });
     }

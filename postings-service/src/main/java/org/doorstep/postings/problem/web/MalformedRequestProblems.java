@@ -3,6 +3,7 @@ package org.doorstep.postings.problem.web;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -24,8 +25,11 @@ import org.doorstep.postings.problem.ProblemTypes;
  * Answers, as problem+json, the requests the HTTP codec could not read (a request line over
  * {@code server.netty.max-initial-line-length}: 414; headers over {@code server.max-http-request-header-size}: 431;
  * anything else malformed: 400) and those whose target is not a URI (such as a {@code %} not followed by two hex
- * digits: 400). Reactor Netty and Spring would answer those with an empty body; they never reach a controller.
- * Sits right after the HTTP codec, one per connection; closes the connection after answering.
+ * digits: 400), whose path alone is not one (a path of {@code //} before a query, which Spring cannot turn back
+ * into a URI when it names the problem's {@code instance}: a 500), or whose path holds an encoded slash
+ * ({@code %2F}, which the actuator's health groups take for two segments: a 500). Reactor Netty and Spring would
+ * answer the first ones with an empty body; they never reach a controller. Closes the connection after answering.
+ * Sits right after the HTTP codec, one per connection.
  */
 final class MalformedRequestProblems extends ChannelInboundHandlerAdapter {
 
@@ -51,35 +55,53 @@ final class MalformedRequestProblems extends ChannelInboundHandlerAdapter {
         ctx.fireChannelRead(msg);
     }
 
-    private record Problem(HttpResponseStatus status, String title, String detail) {
+    record Problem(HttpResponseStatus status, URI type, String title, String detail) {
     }
 
     private static Problem problem(HttpRequest request) {
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
             if (cause instanceof TooLongHttpLineException) {
-                return new Problem(HttpResponseStatus.REQUEST_URI_TOO_LONG, "URI too long",
+                return new Problem(HttpResponseStatus.REQUEST_URI_TOO_LONG, ProblemTypes.BAD_REQUEST, "URI too long",
                         "The request line is longer than this server accepts.");
             }
             if (cause instanceof TooLongHttpHeaderException) {
-                return new Problem(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large",
-                        "The request headers are larger than this server accepts.");
+                return new Problem(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, ProblemTypes.BAD_REQUEST,
+                        "Request headers too large", "The request headers are larger than this server accepts.");
             }
-            return new Problem(HttpResponseStatus.BAD_REQUEST, "Bad request", "The request is not valid HTTP/1.1.");
+            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+                    "The request is not valid HTTP/1.1.");
         }
-        try {
-            new URI(request.uri());
-            return null;
-        } catch (URISyntaxException e) {
-            return new Problem(HttpResponseStatus.BAD_REQUEST, "Bad request",
+        String target = request.uri();
+        String path = target.split("[?#]", 2)[0];
+        if (!isUri(target) || !isUri(path)) {
+            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
                     "The request target is not a valid URI (for instance a '%' not followed by two hex digits).");
+        }
+        if (path.toLowerCase(Locale.ROOT).contains("%2f")) {
+            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+                    "The request path holds an encoded slash (%2F), which no resource of this service has.");
+        }
+        return null;
+    }
+
+    private static boolean isUri(String text) {
+        try {
+            new URI(text);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 
+    /** Fixed texts only: nothing of the request is echoed. */
+    static byte[] json(Problem problem) {
+        return ("{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title() + "\",\"status\":"
+                + problem.status().code() + ",\"detail\":\"" + problem.detail() + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void respond(ChannelHandlerContext ctx, Problem problem) {
-        String json = "{\"type\":\"" + ProblemTypes.BAD_REQUEST + "\",\"title\":\"" + problem.title()
-                + "\",\"status\":" + problem.status().code() + ",\"detail\":\"" + problem.detail() + "\"}";
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        byte[] body = json(problem);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, problem.status(),
                 Unpooled.wrappedBuffer(body));
         response.headers()

@@ -21,9 +21,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -35,7 +37,7 @@ import reactor.core.publisher.Mono;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-    private static final int STORE_RETRY_AFTER_SECONDS = 5;
+    static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
@@ -90,6 +92,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 new HttpHeaders());
     }
 
+    /**
+     * A media type that cannot be read, met outside Spring's own negotiation: the actuator reads {@code Accept}
+     * itself, and {@code Accept: ,} names an empty one.
+     */
+    @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+                "A media type in the Accept or Content-Type header cannot be read."), new HttpHeaders());
+    }
+
     /** The store cannot be reached (or is not primary, or is recovering): the client may retry shortly. */
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
             MongoNodeIsRecoveringException.class, DataAccessResourceFailureException.class})
@@ -130,7 +142,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** Whether the store being unreachable is behind {@code e}, however wrapped (Spring Data, retries). */
-    private static boolean storeUnreachable(Throwable e) {
+    static boolean storeUnreachable(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof MongoTimeoutException || cause instanceof MongoSocketException
                     || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException

@@ -62,6 +62,10 @@ public final class Bench {
             int warm = warmUp(load, streams);
             double warmUpSeconds = seconds(warmStart);
             console.line("  warm after %.1f s: %d of %d watched seekers received a match", warmUpSeconds, warm, options.watched());
+            if (options.warmup() > 0) {
+                console.line("  warm-up load (not measured): %d postings/s for %d s ...", options.rate(), options.warmup());
+                load.warm(options.rate(), options.warmup());
+            }
 
             Double counterBefore = deliveredCounter();
             try (KafkaFloor floor = new KafkaFloor(target.kafkaBootstrap(), lag.admin())) {
@@ -93,8 +97,16 @@ public final class Bench {
                         delivered++;
                     }
                 }
+                List<PostingLoad.Accepted> warmLoad = load.warmAccepted();
+                Histogram warmLatency = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+                for (PostingLoad.Accepted posting : warmLoad) {
+                    Long arrival = streams.arrival(posting.postingId());
+                    if (arrival != null) {
+                        warmLatency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrival - posting.acceptedAt())));
+                    }
+                }
                 return new BenchResult(options, runId, startedAt, target.notificationUrls().size(), options.seekers(), registrationSeconds,
-                        warmUpSeconds, warm, accepted.size(), delivered, load.refusals(), load.rateLimited(), endToEnd, floor.latency(), load.responseTimes(),
+                        warmUpSeconds, warm, new BenchResult.WarmLoad(warmLoad.size(), warmLatency), accepted.size(), delivered, load.refusals(), load.rateLimited(), endToEnd, floor.latency(), load.responseTimes(),
                         postings, timeline.samples(), loadSeconds, drainSeconds, streams.reconnects(), counterBefore, counterAfter);
             }
         }

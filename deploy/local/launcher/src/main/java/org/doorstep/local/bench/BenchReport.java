@@ -48,6 +48,11 @@ public final class BenchReport {
         line(md, "| seekers registered through the API | %,d + %d watched in %.1f s (%.0f/s) | |", result.seekersRegistered(), o.watched(),
                 result.registrationSeconds(), (result.seekersRegistered() + o.watched()) / Math.max(0.001, result.registrationSeconds()));
         line(md, "| warm-up (index caught up, one match per watched seeker) | %d of %d watched seekers in %.1f s | |", result.warmDelivered(), o.watched(), result.warmUpSeconds());
+        if (o.warmup() > 0) {
+            line(md, "| warm-up load, not measured (%d postings/s for %d s while the JIT compiles the hot paths) | %,d accepted, %,d delivered; HTTP 201 -> SSE p50 / p99 %s / %s ms | |",
+                    o.rate(), o.warmup(), result.warmLoad().accepted(), result.warmLoad().latency().getTotalCount(),
+                    ms(result.warmLoad().latency(), 50), ms(result.warmLoad().latency(), 99));
+        }
         line(md, "| postings accepted (HTTP 201) | %,d of %,d in %.1f s%s%s | |", result.accepted(), o.postings(), result.loadSeconds(),
                 result.rateLimitedRetries() == 0 ? "" : String.format(Locale.ROOT, " (%,d answered 429 and sent again after 1 s)", result.rateLimitedRetries()),
                 result.refusals().isEmpty() ? "" : ", refused " + result.refusals());

@@ -10,6 +10,8 @@ import org.HdrHistogram.Histogram;
  * What one benchmark run measured. Latencies are in microseconds; {@code samples} is the once-a-second
  * timeline of lag, matches and processes from the start of the load.
  *
+ * @param warmLoad       the load at the same rate before the measured one (not measured): its postings accepted, and the
+ *                       HTTP 201 -> SSE latency of those delivered
  * @param endToEnd       HTTP 201 of a posting to the first arrival of its match on a watched seeker's live stream
  * @param floor          the raw two-hop Kafka produce-to-consume latency in the same run
  * @param rateLimitedRetries PUTs answered 429 (the per-partner rate limit) and sent again a second later
@@ -19,11 +21,15 @@ import org.HdrHistogram.Histogram;
  */
 public record BenchResult(BenchOptions options, String runId, Instant startedAt, int notificationInstances,
                           int seekersRegistered, double registrationSeconds, double warmUpSeconds, int warmDelivered,
-                          int accepted, int delivered, Map<Integer, Integer> refusals, int rateLimitedRetries,
+                          WarmLoad warmLoad, int accepted, int delivered, Map<Integer, Integer> refusals, int rateLimitedRetries,
                           Histogram endToEnd, Histogram floor, Histogram postResponse,
                           List<Posting> postings, List<Timeline.Sample> samples,
                           double loadSeconds, double drainSeconds, int streamReconnects,
                           Double deliveredCounterBefore, Double deliveredCounterAfter) {
+
+    /** The warm-up load: postings accepted, and the latency of those that reached their watched seeker. */
+    public record WarmLoad(int accepted, Histogram latency) {
+    }
 
     /** A posting the platform accepted, {@code second}s after the load started; latency -1 when it never arrived. */
     public record Posting(double second, long latencyMicros) {

@@ -35,6 +35,7 @@ final class PostingLoad {
     record Accepted(int index, String postingId, long acceptedAt) {
     }
 
+    static final String WARM_LOAD = "WARMLOAD";
     private final Http http;
     private final String postingsUrl;
     private final Workload workload;
@@ -42,6 +43,7 @@ final class PostingLoad {
     private final String runId;
     private final Instant validThrough = Instant.now().plus(Duration.ofDays(2));
     private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+    private final Queue<Accepted> warmAccepted = new ConcurrentLinkedQueue<>();
     private final Map<Integer, AtomicInteger> refusals = new ConcurrentHashMap<>();
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final Recorder responseTimes = new Recorder(3);
@@ -99,13 +101,24 @@ final class PostingLoad {
             if (measured) {
                 responseTimes.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(now - sent)));
                 accepted.add(new Accepted(index, postingId, now));
+            } else if (WARM_LOAD.equals(prefix)) {
+                warmAccepted.add(new Accepted(index, postingId, now));
             }
             return java.util.concurrent.CompletableFuture.completedFuture(postingId);
         }).thenCompose(f -> f);
     }
 
-    /** Publishes {@code rate} postings a second for {@code seconds}; returns when the last was sent. */
+    /** Publishes {@code rate} measured postings a second for {@code seconds}; returns when the last was sent. */
     void run(int rate, int seconds) throws InterruptedException {
+        run(rate, seconds, "BENCH", true);
+    }
+
+    /** The same load before the measured one, reported apart ({@link #warmAccepted()}). */
+    void warm(int rate, int seconds) throws InterruptedException {
+        run(rate, seconds, WARM_LOAD, false);
+    }
+
+    private void run(int rate, int seconds, String prefix, boolean measured) throws InterruptedException {
         int total = rate * seconds;
         AtomicInteger next = new AtomicInteger();
         CountDownLatch sentAll = new CountDownLatch(1);
@@ -117,7 +130,7 @@ final class PostingLoad {
                     sentAll.countDown();
                     return;
                 }
-                publish(n, "BENCH", true);
+                publish(n, prefix, measured);
             }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
             sentAll.await();
         } finally {
@@ -127,6 +140,11 @@ final class PostingLoad {
 
     List<Accepted> accepted() {
         return List.copyOf(accepted);
+    }
+
+    /** The postings of the warm-up load that were accepted. */
+    List<Accepted> warmAccepted() {
+        return List.copyOf(warmAccepted);
     }
 
     /** Refused postings by HTTP status (-1: no answer). */

@@ -19,17 +19,19 @@ class BenchOptionsTest {
 
         assertThat(List.of(full.seekers(), full.rate(), full.seconds(), full.clusterSize())).containsExactly(100_000, 50, 300, 250);
         assertThat(List.of(quick.seekers(), quick.rate(), quick.seconds(), quick.watched())).containsExactly(2_000, 5, 20, 8);
+        assertThat(List.of(full.warmup(), quick.warmup())).containsExactly(30, 10);
         assertThat(full.clusters()).isEqualTo(400);
     }
 
     @Test
     void takesEachOptionWithASpaceOrAnEqualsSign() {
         BenchOptions options = BenchOptions.parse(List.of("--quick", "--seekers", "20,000", "--rate=10", "--seconds", "60",
-                "--watched", "12", "--fanout=100", "--seed", "7", "--data", "/elsewhere"), data);
+                "--watched", "12", "--fanout=100", "--seed", "7", "--data", "/elsewhere", "--warmup", "0"), data);
 
         assertThat(List.of(options.seekers(), options.rate(), options.seconds(), options.watched(), options.clusterSize()))
                 .containsExactly(20_000, 10, 60, 12, 100);
         assertThat(options.seed()).isEqualTo(7);
+        assertThat(options.warmup()).isZero();
         assertThat(options.dataDir()).isEqualTo(Path.of("/elsewhere"));
         assertThat(options.postings()).isEqualTo(600);
     }

@@ -29,12 +29,13 @@ class BenchReportTest {
                 sample(5, 50_000, 60_000, 12_000, 300),
                 sample(10, 100_000, 101_000, 0, 500));
         BenchResult result = new BenchResult(BenchOptions.quick(dir), "20261202-100000", Instant.parse("2026-12-02T10:00:00Z"), 1,
-                2_000, 10, 5, 8, 4, 3, Map.of(503, 1), 2, endToEnd, floor, histogram(5_000), postings, samples, 20, 5, 0, null, null);
+                2_000, 10, 5, 8, new BenchResult.WarmLoad(50, histogram(2_000_000)), 4, 3, Map.of(503, 1), 2, endToEnd, floor, histogram(5_000), postings, samples, 20, 5, 0, null, null);
 
         String report = BenchReport.write(result, "./doorstep bench --quick", dir);
 
         assertThat(report)
                 .contains("| postings delivered to their watched seeker | 3 of 4 (1 missing")
+                .contains("| warm-up load, not measured (5 postings/s for 10 s while the JIT compiles the hot paths) | 50 accepted, 1 delivered; HTTP 201 -> SSE p50 / p99 2000")
                 .contains("| HTTP 201 -> SSE, p50 / p99 | 60.0 / 900.1 ms | <= 100 / <= 500 ms: **not met** |")
                 .contains("| end-to-end / floor | 20x at p50")
                 .contains("10,000 on average, 10,000 peak")

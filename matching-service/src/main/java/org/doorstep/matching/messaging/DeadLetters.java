@@ -1,5 +1,6 @@
 package org.doorstep.matching.messaging;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -7,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -14,55 +16,80 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.CommonDelegatingErrorHandler;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Retries and dead letters of the postings binding, which consumes in batches: the binder's own dead-lettering
- * would send a failed poll's every record to the DLQ, so it is moved to the container's error handler, which
- * sends only the record the listener names ({@code BatchListenerFailedException}): at once when it is an
- * {@link UnreadableEvent}, after the binding's attempts and back-off otherwise; the records before it are
- * committed and the ones after it read again. A failure of the whole poll (the store or broker away) is retried
- * the same way, then its records go to the DLQ, as each record's would in record mode. The DLQ records keep the
- * binder's header names ({@code x-original-*}, {@code x-exception-*}), so every DLQ of the service reads alike.
- * The other bindings keep the binder's retries and DLQ.
+ * Retries and dead letters of the service's bindings, in the listener containers' error handlers rather than the
+ * binder's, for two reasons.
+ * <p>
+ * A record that fails on its own goes to the binding's DLQ: at once when it is an {@link UnreadableEvent}, after the
+ * binding's attempts and back-off otherwise. The postings binding consumes in batches, where the binder's own
+ * dead-lettering would send a failed poll's every record to the DLQ; here only the record the listener names
+ * ({@code BatchListenerFailedException}) goes, the records before it are committed and the ones after it read again.
+ * <p>
+ * A failure because the store or the broker is away ({@link StoreOrBrokerAway}) is no fault of the record: it is
+ * retried with back-off (up to 5 s apart) until it passes, the consumer lag growing meanwhile, and never dead-lettered.
+ * Otherwise a 30 s store outage sent every posting, seeker and feedback event consumed during it to a DLQ, where
+ * no one was ever matched on it (found by the system test {@code StoreOutageSystemTest}).
+ * <p>
+ * The DLQ records keep the binder's header names ({@code x-original-*}, {@code x-exception-*}).
  */
 @Component
-class PostingDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
+class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, DisposableBean {
 
     private final Topics topics;
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
 
-    PostingDeadLetters(Topics topics, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    DeadLetters(Topics topics, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, KafkaProperties kafka) {
         this.topics = topics;
-        this.producers = new DefaultKafkaProducerFactory<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-postings-dlq"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-dlq"));
+        this.producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     @Override
     public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
                           BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
                           BackOff backOff) {
-        if (!postings(destinationName) || dlqDestinationResolver == null) {
+        if (!ours(destinationName) || dlqDestinationResolver == null) {
             return;
         }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(producers),
                 dlqDestinationResolver);
-        recoverer.setHeaderNamesSupplier(PostingDeadLetters::binderHeaderNames);
+        recoverer.setHeaderNamesSupplier(DeadLetters::binderHeaderNames);
         ConsumerAwareRecordRecoverer withReason = (record, consumer, failure) -> recoverer.accept(record, consumer, reason(failure));
-        DefaultErrorHandler handler = new DefaultErrorHandler(withReason, backOff == null ? new FixedBackOff(0, 0) : backOff);
-        handler.addNotRetryableExceptions(UnreadableEvent.class);
+        DefaultErrorHandler deadLetters = new DefaultErrorHandler(withReason, backOff == null ? new FixedBackOff(0, 0) : backOff);
+        deadLetters.addNotRetryableExceptions(UnreadableEvent.class);
+        CommonDelegatingErrorHandler handler = new CommonDelegatingErrorHandler(deadLetters);
+        handler.setCauseChainTraversing(true);
+        DefaultErrorHandler untilBack = untilBack();
+        StoreOrBrokerAway.FAILURES.forEach(failure -> handler.addDelegate(failure, untilBack));
         container.setCommonErrorHandler(handler);
     }
 
     @Override
     public boolean retryAndDlqInBinding(String destinationName, String group) {
-        return !postings(destinationName);
+        return !ours(destinationName);
+    }
+
+    /** Retries until the store or broker is back: 200 ms, doubling up to 5 s apart, with no last attempt. */
+    static DefaultErrorHandler untilBack() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(5_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+            throw new IllegalStateException("the store or broker retry has no last attempt", failure);
+        }, backOff);
+        handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
+        return handler;
     }
 
     /**
@@ -78,8 +105,9 @@ class PostingDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, 
         return failure;
     }
 
-    private boolean postings(String destinationName) {
-        return topics.postings().equals(destinationName);
+    private boolean ours(String destinationName) {
+        return topics.postings().equals(destinationName) || topics.seekers().equals(destinationName)
+                || topics.feedback().equals(destinationName);
     }
 
     /** The names the binder gives the same headers on the service's other DLQs. */
