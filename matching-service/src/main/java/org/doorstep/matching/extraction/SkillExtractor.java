@@ -56,7 +56,8 @@ public final class SkillExtractor {
             }
         });
         taxonomy.forEachOccupationAlias((alias, occupation) -> {
-            if (countable(alias, curated(occupation.key()) || LabelNormaliser.normalise(occupation.label()).equals(alias))) {
+            if (countable(alias, curated(occupation.key()) || taxonomy.curatedOccupationAlias(alias)
+                    || LabelNormaliser.normalise(occupation.label()).equals(alias))) {
                 occupations.putIfAbsent(alias, occupation);
             }
         });

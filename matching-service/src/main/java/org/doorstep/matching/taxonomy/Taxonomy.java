@@ -19,6 +19,7 @@ public final class Taxonomy {
     private final Map<String, Integer> skillByAlias;
     private final Map<String, Occupation> occupationByKey;
     private final Map<String, Occupation> occupationByAlias;
+    private final java.util.Set<String> curatedOccupationAliases;
     private final int[][] relatedSkills;
     private final TitleMatcher titles;
     private final float[] skillWeights;
@@ -28,7 +29,8 @@ public final class Taxonomy {
     private int size;
 
     Taxonomy(List<SkillConcept> known, Map<String, Integer> skillByAlias, Map<Integer, int[]> relatedSkills,
-             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias, TitleMatcher titles,
+             Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias,
+             java.util.Set<String> curatedOccupationAliases, TitleMatcher titles,
              float[] skillWeights, OccupationInference inference) {
         this.skills = known.toArray(new SkillConcept[Math.max(16, known.size() * 2)]);
         this.size = known.size();
@@ -38,6 +40,7 @@ public final class Taxonomy {
         relatedSkills.forEach((ord, related) -> this.relatedSkills[ord] = related);
         this.occupationByKey = Map.copyOf(occupationByKey);
         this.occupationByAlias = Map.copyOf(occupationByAlias);
+        this.curatedOccupationAliases = java.util.Set.copyOf(curatedOccupationAliases);
         this.titles = titles;
         this.skillWeights = skillWeights;
         this.inference = inference;
@@ -119,6 +122,14 @@ public final class Taxonomy {
                 action.accept(alias, ord);
             }
         });
+    }
+
+    /**
+     * Whether an occupation alias (normalised) was written for this project (the built-in vocabulary's English and
+     * Chinese aliases), whichever concept it names now: built-in occupations are folded into ESCO's concepts.
+     */
+    public boolean curatedOccupationAlias(String alias) {
+        return curatedOccupationAliases.contains(alias);
     }
 
     /** Every alias of an occupation (normalised: titles, alternative titles, zh aliases). */

@@ -23,6 +23,7 @@ public final class TaxonomyBuilder {
     private final TitleMatcher titles = new TitleMatcher();
     private final Map<Occupation, int[][]> profiles = new LinkedHashMap<>();
     private final List<BuiltInOccupation> builtInOccupations = new ArrayList<>();
+    private final java.util.Set<String> curatedOccupationAliases = new java.util.HashSet<>();
 
     private record BuiltInOccupation(String key, String label, int isco, List<String> aliases) {
     }
@@ -135,6 +136,8 @@ public final class TaxonomyBuilder {
     private void foldBuiltInOccupations() {
         boolean esco = !profiles.isEmpty();
         for (BuiltInOccupation b : builtInOccupations) {
+            curatedOccupationAliases.add(LabelNormaliser.normalise(b.label()));
+            b.aliases().forEach(a -> curatedOccupationAliases.add(LabelNormaliser.normalise(a)));
             List<String> fresh = esco ? b.aliases().stream()
                     .filter(a -> !occupationByAlias.containsKey(LabelNormaliser.normalise(a))).toList() : b.aliases();
             Occupation same = occupationByAlias.get(LabelNormaliser.normalise(b.label()));
@@ -184,7 +187,7 @@ public final class TaxonomyBuilder {
                 Math.max(1, profiled.size()));
         OccupationInference inference = profiled.isEmpty() ? OccupationInference.none()
                 : new OccupationInference(profiled, essential, optional, weights);
-        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationByAlias, titles,
+        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationByAlias, curatedOccupationAliases, titles,
                 weights, inference);
     }
 }
