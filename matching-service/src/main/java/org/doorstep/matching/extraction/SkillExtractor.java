@@ -56,16 +56,15 @@ public final class SkillExtractor {
             }
         });
         taxonomy.forEachOccupationAlias((alias, occupation) -> {
-            if (countable(alias, curated(occupation.key()) || taxonomy.curatedOccupationAlias(alias)
-                    || LabelNormaliser.normalise(occupation.label()).equals(alias))) {
+            if (countable(alias, taxonomy.curatedOccupationAlias(alias) || LabelNormaliser.normalise(occupation.label()).equals(alias))) {
                 occupations.putIfAbsent(alias, occupation);
             }
         });
     }
 
-    /** The built-in vocabulary's aliases were written for this project, ESCO's alternative labels were not. */
+    /** The built-in vocabulary's skill aliases were written for this project, ESCO's alternative labels were not. */
     private static boolean curated(String key) {
-        return key.startsWith("skill:") || key.startsWith("isco:");
+        return key.startsWith("skill:");
     }
 
     /**

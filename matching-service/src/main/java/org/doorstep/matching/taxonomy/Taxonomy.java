@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,7 +20,7 @@ public final class Taxonomy {
     private final Map<String, Integer> skillByAlias;
     private final Map<String, Occupation> occupationByKey;
     private final Map<String, Occupation> occupationByAlias;
-    private final java.util.Set<String> curatedOccupationAliases;
+    private final Set<String> curatedOccupationAliases;
     private final int[][] relatedSkills;
     private final TitleMatcher titles;
     private final float[] skillWeights;
@@ -30,7 +31,7 @@ public final class Taxonomy {
 
     Taxonomy(List<SkillConcept> known, Map<String, Integer> skillByAlias, Map<Integer, int[]> relatedSkills,
              Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias,
-             java.util.Set<String> curatedOccupationAliases, TitleMatcher titles,
+             Set<String> curatedOccupationAliases, TitleMatcher titles,
              float[] skillWeights, OccupationInference inference) {
         this.skills = known.toArray(new SkillConcept[Math.max(16, known.size() * 2)]);
         this.size = known.size();
@@ -40,7 +41,7 @@ public final class Taxonomy {
         relatedSkills.forEach((ord, related) -> this.relatedSkills[ord] = related);
         this.occupationByKey = Map.copyOf(occupationByKey);
         this.occupationByAlias = Map.copyOf(occupationByAlias);
-        this.curatedOccupationAliases = java.util.Set.copyOf(curatedOccupationAliases);
+        this.curatedOccupationAliases = Set.copyOf(curatedOccupationAliases);
         this.titles = titles;
         this.skillWeights = skillWeights;
         this.inference = inference;

@@ -2,9 +2,11 @@ package org.doorstep.matching.taxonomy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,7 +25,7 @@ public final class TaxonomyBuilder {
     private final TitleMatcher titles = new TitleMatcher();
     private final Map<Occupation, int[][]> profiles = new LinkedHashMap<>();
     private final List<BuiltInOccupation> builtInOccupations = new ArrayList<>();
-    private final java.util.Set<String> curatedOccupationAliases = new java.util.HashSet<>();
+    private final Set<String> curatedOccupationAliases = new HashSet<>();
 
     private record BuiltInOccupation(String key, String label, int isco, List<String> aliases) {
     }

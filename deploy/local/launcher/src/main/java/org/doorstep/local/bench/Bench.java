@@ -89,10 +89,9 @@ public final class Bench {
                 List<BenchResult.Posting> postings = new ArrayList<>();
                 int delivered = 0;
                 for (PostingLoad.Accepted posting : accepted) {
-                    Long arrival = streams.arrival(posting.postingId());
-                    long micros = arrival == null ? -1 : Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrival - posting.acceptedAt()));
+                    long micros = latencyMicros(posting, streams);
                     postings.add(new BenchResult.Posting((posting.acceptedAt() - loadStart) / 1e9, micros));
-                    if (arrival != null) {
+                    if (micros >= 0) {
                         endToEnd.recordValue(micros);
                         delivered++;
                     }
@@ -100,9 +99,9 @@ public final class Bench {
                 List<PostingLoad.Accepted> warmLoad = load.warmAccepted();
                 Histogram warmLatency = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
                 for (PostingLoad.Accepted posting : warmLoad) {
-                    Long arrival = streams.arrival(posting.postingId());
-                    if (arrival != null) {
-                        warmLatency.recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrival - posting.acceptedAt())));
+                    long micros = latencyMicros(posting, streams);
+                    if (micros >= 0) {
+                        warmLatency.recordValue(micros);
                     }
                 }
                 return new BenchResult(options, runId, startedAt, target.notificationUrls().size(), options.seekers(), registrationSeconds,
@@ -199,6 +198,12 @@ public final class Bench {
             }
         }
         return found ? sum : null;
+    }
+
+    /** HTTP 201 of the posting to its arrival on the watched seeker's stream, microseconds; -1 when it never arrived. */
+    private static long latencyMicros(PostingLoad.Accepted posting, WatchedStreams streams) {
+        Long arrival = streams.arrival(posting.postingId());
+        return arrival == null ? -1 : Math.max(0, TimeUnit.NANOSECONDS.toMicros(arrival - posting.acceptedAt()));
     }
 
     private static Map<String, Long> withSelf(Map<String, Long> processes) {
