@@ -79,7 +79,11 @@ final class DeliveryBatch {
         return preferences.getOrDefault(seekerId, Preferences.defaults(seekerId));
     }
 
-    void found(MatchFound match, int partition, long sequence) {
+    /** A match.found record; {@code json} is its data as it came (the match as the stream and inbox carry it), or null. */
+    void found(MatchFound match, String json, int partition, long sequence) {
+        if (json != null) {
+            matchJson.put(match, json);
+        }
         Preferences prefs = prefs(match.seekerId());
         if (prefs.isErased()) {
             count("erased_seeker");
@@ -225,7 +229,10 @@ final class DeliveryBatch {
         return new FeedEvent(item.seekerId(), sequence, FeedEvent.MATCH_FOUND, item.matchId(), jsonOf(item.match()), now);
     }
 
-    /** The match as JSON, serialized once per batch: the event's data and the inbox item's text are the same string. */
+    /**
+     * The match as JSON: as its record brought it, else serialized once per batch; the event's data and the inbox
+     * item's text are the same string.
+     */
     private String jsonOf(MatchFound match) {
         String text = matchJson.get(match);
         if (text == null) {

@@ -91,7 +91,8 @@ public class MatchDelivery {
         Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
         for (MatchRecord record : records) {
             switch (record.event()) {
-                case MatchFound found -> batch.found(found, record.partition(), StreamPositions.ofRecord(record.offset()));
+                case MatchFound found -> batch.found(found, record.json(), record.partition(),
+                        StreamPositions.ofRecord(record.offset()));
                 case MatchWithdrawn withdrawn -> batch.withdrawn(withdrawn, record.partition(),
                         StreamPositions.ofRecord(record.offset()));
             }

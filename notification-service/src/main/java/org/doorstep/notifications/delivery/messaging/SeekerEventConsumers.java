@@ -2,6 +2,7 @@ package org.doorstep.notifications.delivery.messaging;
 
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,7 +65,7 @@ class SeekerEventConsumers {
                 try {
                     switch (type == null ? "" : type) {
                         case MatchEvent.FOUND_TYPE -> records.add(new MatchRecord(record.partition(), record.offset(),
-                                json.readValue(data, MatchFound.class)));
+                                json.readValue(data, MatchFound.class), new String(data, StandardCharsets.UTF_8)));
                         case MatchEvent.WITHDRAWN_TYPE -> records.add(new MatchRecord(record.partition(), record.offset(),
                                 json.readValue(data, MatchWithdrawn.class)));
                         case "" -> throw new IllegalArgumentException("record without ce_type header");

@@ -1,0 +1,53 @@
+package org.doorstep.notifications.delivery;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.doorstep.notifications.inbox.InboxChange;
+import org.doorstep.notifications.inbox.MatchFound;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The decisions of one batch, in memory: what a match record brings is passed on as it came. */
+class DeliveryBatchTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    private static MatchFound match() {
+        return new MatchFound("m-1", "s-1", "p-1", 1, 0.8, List.of(),
+                new MatchFound.PostingSummary("partner-1", "EXT-1", "Welder", null, null, null, null),
+                List.of(), "posting", "2026-12-03T09:59:59Z");
+    }
+
+    @Test
+    void aLiveMatchCarriesTheRecordsJsonAsItCameToTheStreamAndTheInbox() {
+        String asPublished = "{ \"matchId\": \"m-1\", \"seekerId\": \"s-1\", \"postingId\": \"p-1\", \"revision\": 1 }";
+        DeliveryBatch batch = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of());
+
+        batch.found(match(), asPublished, 0, 42);
+
+        assertThat(batch.feedEvents()).singleElement().satisfies(event -> {
+            assertThat(event.sequence()).isEqualTo(42);
+            assertThat(event.data()).isSameAs(asPublished);
+        });
+        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class,
+                put -> assertThat(put.matchJson()).isSameAs(asPublished));
+    }
+
+    @Test
+    void withoutTheRecordsJsonTheMatchIsWrittenOnceForBoth() {
+        DeliveryBatch batch = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of());
+
+        batch.found(match(), null, 0, 42);
+
+        String data = batch.feedEvents().getFirst().data();
+        assertThat(json.readTree(data).path("posting").path("title").asString()).isEqualTo("Welder");
+        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class,
+                put -> assertThat(put.matchJson()).isSameAs(data));
+    }
+}
