@@ -37,8 +37,13 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 public final class TitleEmbeddingExperiment {
 
     static final int DIM = 384;
-    /** Extra features after the lexical ones: max cosine over the aliases, cosine with the alias centroid, is the top by max cosine. */
-    static final int EXTRA = 3;
+    /**
+     * Extra features after the lexical ones: max cosine over the aliases, cosine with the alias centroid, is the
+     * top by max cosine, second best alias cosine, sum of cosines among the 10 nearest aliases overall,
+     * exp((max cosine - the title's best) / 0.05).
+     */
+    static final int EXTRA = 6;
+    static final int KNN = 10;
     static final int ALL = TitleMatcher.FEATURES + EXTRA;
 
     record Row(Occupation occupation, List<String> aliases) {
@@ -147,11 +152,28 @@ public final class TitleEmbeddingExperiment {
             long t0 = System.nanoTime();
             float[] q = cache.get(titles.get(i));
             float[] sem = new float[occs.size()];
+            float[] second = new float[occs.size()];
+            float[] knn = new float[occs.size()];
             Arrays.fill(sem, -1);
+            Arrays.fill(second, -1);
+            float[] cos = new float[nAlias];
             for (int k = 0; k < nAlias; k++) {
                 float c = dot(q, 0, matrix, k * DIM);
-                if (c > sem[aliasOcc[k]]) {
-                    sem[aliasOcc[k]] = c;
+                cos[k] = c;
+                int o = aliasOcc[k];
+                if (c > sem[o]) {
+                    second[o] = sem[o];
+                    sem[o] = c;
+                } else if (c > second[o]) {
+                    second[o] = c;
+                }
+            }
+            float[] sorted = cos.clone();
+            Arrays.sort(sorted);
+            float kth = sorted[nAlias - KNN];
+            for (int k = 0; k < nAlias; k++) {
+                if (cos[k] >= kth) {
+                    knn[aliasOcc[k]] += cos[k];
                 }
             }
             semNanos += System.nanoTime() - t0;
@@ -183,6 +205,9 @@ public final class TitleEmbeddingExperiment {
                 out[k][TitleMatcher.FEATURES] = sem[o];
                 out[k][TitleMatcher.FEATURES + 1] = dot(q, 0, centroid, o * DIM);
                 out[k][TitleMatcher.FEATURES + 2] = o == bySem[0] ? 1 : 0;
+                out[k][TitleMatcher.FEATURES + 3] = Math.max(0, second[o]);
+                out[k][TitleMatcher.FEATURES + 4] = knn[o];
+                out[k][TitleMatcher.FEATURES + 5] = (float) Math.exp((sem[o] - sem[bySem[0]]) / 0.05);
             }
             cached.add(new Candidates(out, keys.indexOf(truth), owners.size(), -1));
         }
@@ -198,12 +223,18 @@ public final class TitleEmbeddingExperiment {
         report("embedding only (centroid cosine)", cached, onlyCentroid);
         String given = System.getProperty("weights");
         if (given != null) {
-            double[] w = Arrays.copyOf(Arrays.stream(given.split(",")).mapToDouble(Double::parseDouble).toArray(), ALL);
-            report("given " + Arrays.toString(w), cached, w);
+            for (String one : given.split(";")) {
+                double[] w = Arrays.copyOf(Arrays.stream(one.split(",")).mapToDouble(Double::parseDouble).toArray(), ALL);
+                report("given " + Arrays.toString(w), cached, w);
+            }
         }
         if (Boolean.getBoolean("tune")) {
-            double[] start = Arrays.copyOf(TitleMatcher.WEIGHTS, ALL);
-            start[TitleMatcher.FEATURES] = 1;
+            double[] start = given != null
+                    ? Arrays.copyOf(Arrays.stream(given.split(";")[0].split(",")).mapToDouble(Double::parseDouble).toArray(), ALL)
+                    : Arrays.copyOf(TitleMatcher.WEIGHTS, ALL);
+            if (given == null) {
+                start[TitleMatcher.FEATURES] = 1;
+            }
             double[] best = tune(cached, start, Boolean.getBoolean("tuneAll"));
             report("tuned " + Arrays.toString(best), cached, best);
         }
