@@ -53,6 +53,16 @@ public final class TitleEmbeddingExperiment {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Boolean.getBoolean("costOnly")) {
+            List<String> sample = new ArrayList<>();
+            CsvReader.forEach(SharedData.require().resolve("esco").resolve("occupations_en.csv"), r -> {
+                if (sample.size() < 2000) {
+                    sample.addAll(EscoLoader.lines(r.get("altLabels")));
+                }
+            });
+            cost(sample);
+            return;
+        }
         String fold = System.getProperty("fold", "validation");
         boolean validationFold = fold.equals("validation");
         Path esco = SharedData.require().resolve("esco");
@@ -125,7 +135,9 @@ public final class TitleEmbeddingExperiment {
         int[] aliasOcc = new int[nAlias];
         float[] centroid = new float[occs.size() * DIM];
         int a = 0;
+        int[] occStart = new int[occs.size() + 1];
         for (int o = 0; o < occs.size(); o++) {
+            occStart[o] = a;
             for (String t : aliasTexts.get(occs.get(o))) {
                 float[] v = cache.get(t);
                 System.arraycopy(v, 0, matrix, a * DIM, DIM);
@@ -136,17 +148,37 @@ public final class TitleEmbeddingExperiment {
             }
             normalise(centroid, o * DIM);
         }
+        occStart[occs.size()] = a;
+        boolean int8 = Boolean.getBoolean("int8");
+        if (int8) {
+            for (int k = 0; k < nAlias; k++) {
+                quantise(matrix, k * DIM);
+            }
+            for (int o = 0; o < occs.size(); o++) {
+                quantise(centroid, o * DIM);
+            }
+            print("vectors stored as int8 (one scale per vector): %,d bytes for the aliases, %,d for the centroids",
+                    (long) nAlias * (DIM + 4), (long) occs.size() * (DIM + 4));
+        }
+        boolean shortlist = Boolean.getBoolean("shortlist");
+        int lexTop = Integer.getInteger("lexTop", 100);
         print("%s fold: %,d titles, %,d occupations, %,d aliases embedded", fold, titles.size(), occs.size(), nAlias);
 
         int topK = Integer.getInteger("topK", 50);
         List<Candidates> cached = new ArrayList<>();
         long semNanos = 0;
+        long[] semTime = new long[1];
         for (int i = 0; i < titles.size(); i++) {
             String title = LabelNormaliser.normalise(titles.get(i));
             Occupation truth = truths.get(i);
             List<Occupation> owners = matcher.aliasOwners(title);
             if (owners.contains(truth)) {
                 cached.add(new Candidates(new float[0][], -1, 0, owners.indexOf(truth)));
+                continue;
+            }
+            if (shortlist) {
+                cached.add(shortlisted(matcher, title, truth, owners, cache.get(titles.get(i)), occs, occIndex, matrix,
+                        occStart, centroid, lexTop, topK, semTime));
                 continue;
             }
             long t0 = System.nanoTime();
@@ -211,8 +243,16 @@ public final class TitleEmbeddingExperiment {
             }
             cached.add(new Candidates(out, keys.indexOf(truth), owners.size(), -1));
         }
-        print("  brute-force max cosine over %,d aliases: %.0f us per title (one thread)", nAlias,
-                semNanos / 1e3 / titles.size());
+        if (shortlist) {
+            print("  shortlist (lexical top %d + centroid top %d, max cosine over their aliases): %.0f us per title (one thread,"
+                    + " the lexical features not counted)", lexTop, topK, semTime[0] / 1e3 / titles.size());
+        } else {
+            print("  brute-force max cosine over %,d aliases: %.0f us per title (one thread)", nAlias,
+                    semNanos / 1e3 / titles.size());
+        }
+        if (Boolean.getBoolean("cost")) {
+            cost(titles);
+        }
         double[] lexical = Arrays.copyOf(TitleMatcher.WEIGHTS, ALL);
         report("lexical only (current weights)", cached, lexical);
         double[] onlySem = new double[ALL];
@@ -238,6 +278,146 @@ public final class TitleEmbeddingExperiment {
             double[] best = tune(cached, start, Boolean.getBoolean("tuneAll"));
             report("tuned " + Arrays.toString(best), cached, best);
         }
+    }
+
+    /**
+     * Production-like candidates: the lexical top lexTop (current weights) and the top topK occupations by
+     * centroid cosine; the max cosine over aliases only for those. Times the embedding part (not the lexical).
+     */
+    static Candidates shortlisted(TitleMatcher matcher, String title, Occupation truth, List<Occupation> owners, float[] q,
+            List<Occupation> occs, Map<Occupation, Integer> occIndex, float[] matrix, int[] occStart, float[] centroid,
+            int lexTop, int topK, long[] semTime) {
+        Map<Occupation, double[]> lex = matcher.featureRows(title);
+        owners.forEach(lex::remove);
+        List<Occupation> byLex = new ArrayList<>(lex.keySet());
+        byLex.sort((x, y) -> Double.compare(lexScore(lex.get(y)), lexScore(lex.get(x))));
+        long t0 = System.nanoTime();
+        int n = occs.size();
+        float[] cen = new float[n];
+        int[] top = new int[topK];
+        float[] topScore = new float[topK];
+        Arrays.fill(topScore, -2);
+        for (int o = 0; o < n; o++) {
+            float c = dot(q, 0, centroid, o * DIM);
+            cen[o] = c;
+            if (c > topScore[topK - 1]) {
+                int pos = topK - 1;
+                while (pos > 0 && topScore[pos - 1] < c) {
+                    topScore[pos] = topScore[pos - 1];
+                    top[pos] = top[pos - 1];
+                    pos--;
+                }
+                topScore[pos] = c;
+                top[pos] = o;
+            }
+        }
+        Set<Integer> cand = new LinkedHashSet<>();
+        for (int k = 0; k < Math.min(lexTop, byLex.size()); k++) {
+            cand.add(occIndex.get(byLex.get(k)));
+        }
+        for (int o : top) {
+            if (!owners.contains(occs.get(o))) {
+                cand.add(o);
+            }
+        }
+        Map<Integer, Float> sem = new HashMap<>();
+        int best = -1;
+        for (int o : cand) {
+            float m = -1;
+            for (int k = occStart[o]; k < occStart[o + 1]; k++) {
+                m = Math.max(m, dot(q, 0, matrix, k * DIM));
+            }
+            sem.put(o, m);
+            if (best < 0 || m > sem.get(best)) {
+                best = o;
+            }
+        }
+        semTime[0] += System.nanoTime() - t0;
+        List<Integer> keys = new ArrayList<>(cand);
+        keys.sort((x, y) -> occs.get(x).key().compareTo(occs.get(y).key()));
+        float[][] out = new float[keys.size()][ALL];
+        int truthAt = -1;
+        for (int k = 0; k < keys.size(); k++) {
+            int o = keys.get(k);
+            if (occs.get(o).equals(truth)) {
+                truthAt = k;
+            }
+            double[] l = lex.get(occs.get(o));
+            if (l != null) {
+                for (int f = 0; f < l.length; f++) {
+                    out[k][f] = (float) l[f];
+                }
+            }
+            out[k][TitleMatcher.FEATURES] = sem.get(o);
+            out[k][TitleMatcher.FEATURES + 1] = cen[o];
+            out[k][TitleMatcher.FEATURES + 2] = o == best ? 1 : 0;
+            // rank fusion: reciprocal ranks by max cosine and by the lexical score, and the gap to the best cosine
+            int semRank = 0;
+            for (float other : sem.values()) {
+                semRank += other > sem.get(o) ? 1 : 0;
+            }
+            int lexRank = byLex.indexOf(occs.get(o));
+            out[k][TitleMatcher.FEATURES + 3] = 1f / (5 + semRank);
+            out[k][TitleMatcher.FEATURES + 4] = lexRank < 0 ? 0 : 1f / (5 + lexRank);
+            out[k][TitleMatcher.FEATURES + 5] = (float) Math.exp((sem.get(o) - sem.get(best)) / 0.05);
+        }
+        return new Candidates(out, truthAt, owners.size(), -1);
+    }
+
+    private static double lexScore(double[] row) {
+        double s = 0;
+        for (int f = 0; f < row.length; f++) {
+            s += TitleMatcher.WEIGHTS[f] * row[f];
+        }
+        return s;
+    }
+
+    static void quantise(float[] v, int off) {
+        float max = 0;
+        for (int d = 0; d < DIM; d++) {
+            max = Math.max(max, Math.abs(v[off + d]));
+        }
+        if (max == 0) {
+            return;
+        }
+        float scale = 127 / max;
+        for (int d = 0; d < DIM; d++) {
+            v[off + d] = Math.round(v[off + d] * scale) / scale;
+        }
+    }
+
+    /** Model load (wall, CPU, resident memory) and one title at a time on the calling thread. */
+    static void cost(List<String> titles) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long rss = rss();
+        long cpu = os.getProcessCpuTime();
+        long wall = System.nanoTime();
+        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        print("cost: model load %.2f s wall, %.2f s process CPU, resident memory +%d MB", (System.nanoTime() - wall) / 1e9,
+                (os.getProcessCpuTime() - cpu) / 1e9, (rss() - rss) / 1_000_000);
+        int n = Math.min(titles.size(), Integer.getInteger("costTitles", 500));
+        for (int round = 0; round < 2; round++) {
+            cpu = os.getProcessCpuTime();
+            wall = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                model.embed(titles.get(i));
+            }
+            print("  pass %d, %d titles one at a time: %.0f us wall, %.0f us process CPU per title; resident memory %d MB",
+                    round + 1, n, (System.nanoTime() - wall) / 1e3 / n, (os.getProcessCpuTime() - cpu) / 1e3 / n, rss() / 1_000_000);
+        }
+    }
+
+    private static long rss() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1000;
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return 0;
     }
 
     static void report(String what, List<Candidates> cached, double[] w) {
