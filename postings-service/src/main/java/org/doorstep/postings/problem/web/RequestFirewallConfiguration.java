@@ -30,6 +30,13 @@ class RequestFirewallConfiguration {
     ServerWebExchangeFirewall requestFirewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setAllowedHttpMethods(METHODS);
+        // an id in the path that does not print (NUL, CR, LF, U+2028, U+2029) is the path-id mapping's to refuse:
+        // a 400 `validation` naming the variable (StrictPathIdMapping, ExternalIdTest), not the firewall's bare 400
+        firewall.setAllowNull(true);
+        firewall.setAllowUrlEncodedCarriageReturn(true);
+        firewall.setAllowUrlEncodedLineFeed(true);
+        firewall.setAllowUrlEncodedLineSeparator(true);
+        firewall.setAllowUrlEncodedParagraphSeparator(true);
         return firewall;
     }
 
