@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -62,7 +63,7 @@ final class OperatorTokens implements ReactiveAuthenticationManager {
 
         OperatorAuthenticated(OperatorRole role) {
             super(List.of(role.authority()));
-            this.name = role.name().toLowerCase(java.util.Locale.ROOT);
+            this.name = role.name().toLowerCase(Locale.ROOT);
             setAuthenticated(true);
         }
 

@@ -10,6 +10,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Local mode: the generated operator and auditor tokens may read the statistics, the explanations and the metrics;
  * only the operator may do anything else; no or an invalid token is a 401 problem with the bearer challenge.
@@ -33,7 +35,7 @@ class OperatorAccessTest extends MatchingServiceTest {
                     .expectBody().jsonPath("$.instance").exists();
             http.get().uri("/api/v1/matches/explain?postingId=p-unknown&seekerId=s-unknown")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                    .exchange().expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status)
+                    .exchange().expectStatus().value(status -> assertThat(status)
                             .isNotIn(401, 403));
         }
     }
@@ -69,7 +71,7 @@ class OperatorAccessTest extends MatchingServiceTest {
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
         http.post().uri("/api/v1/skills:extract").header(HttpHeaders.AUTHORIZATION, "Bearer whatever")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"Java\"}")
-                .exchange().expectStatus().value(status -> org.assertj.core.api.Assertions.assertThat(status)
+                .exchange().expectStatus().value(status -> assertThat(status)
                         .isNotIn(401, 403));
     }
 }

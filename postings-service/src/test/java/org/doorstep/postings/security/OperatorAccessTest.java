@@ -7,6 +7,7 @@ import org.doorstep.postings.PostingsServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Local mode: the generated operator token may read and change, the auditor token may only read, anything else is a
@@ -85,7 +86,7 @@ class OperatorAccessTest extends PostingsServiceTest {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 
-    private void forbidden(org.springframework.test.web.reactive.server.WebTestClient.RequestHeadersSpec<?> request) {
+    private void forbidden(WebTestClient.RequestHeadersSpec<?> request) {
         request.header(HttpHeaders.AUTHORIZATION, "Bearer " + AUDITOR_TOKEN).exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

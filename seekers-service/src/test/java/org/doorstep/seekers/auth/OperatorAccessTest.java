@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Local mode: the metrics need the generated operator or auditor token (a seeker's token is none of them); health,
  * info and the actuator index stay public, and the operator tokens open no seeker's data.
@@ -16,7 +18,7 @@ class OperatorAccessTest extends SeekersServiceTest {
         for (String token : new String[] {OPERATOR_TOKEN, AUDITOR_TOKEN}) {
             http.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .exchange().expectStatus().isOk()
-                    .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
+                    .expectBody(String.class).value(body -> assertThat(body)
                             .contains("jvm_"));
         }
     }
