@@ -197,7 +197,8 @@ class MatchLifecycleTest extends MatchingServiceTest {
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        client.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + AUDITOR_TOKEN)
+                .exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("doorstep_matching_seekers_indexed")
                         // the age of each posting event when its matches are out, as a histogram
                         .contains("doorstep_matching_posting_age_seconds_bucket{le=")

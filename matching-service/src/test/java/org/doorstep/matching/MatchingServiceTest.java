@@ -9,10 +9,12 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @DoorstepInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "doorstep.operator-token=" + MatchingServiceTest.OPERATOR_TOKEN)
+        properties = {"doorstep.operator-token=" + MatchingServiceTest.OPERATOR_TOKEN,
+                "doorstep.auditor-token=" + MatchingServiceTest.AUDITOR_TOKEN})
 public abstract class MatchingServiceTest {
 
     public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String AUDITOR_TOKEN = "test-auditor-token";
     public static final String POSTINGS = "doorstep.postings.v1";
     public static final String SEEKERS = "doorstep.seekers.v1";
     public static final String FEEDBACK = "doorstep.feedback.v1";

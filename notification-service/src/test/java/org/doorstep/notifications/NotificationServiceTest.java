@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Import;
 @DoorstepInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "doorstep.seeker-tokens.secret=" + Tokens.SECRET,
+        "doorstep.operator-token=" + Tokens.OPERATOR,
+        "doorstep.auditor-token=" + Tokens.AUDITOR,
         "doorstep.stream.heartbeat=PT0.5S",
         "doorstep.schedule.interval=PT0.2S",
         "doorstep.feedback.relay-interval=PT0.2S",

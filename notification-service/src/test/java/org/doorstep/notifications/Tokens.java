@@ -17,6 +17,9 @@ import com.nimbusds.jwt.SignedJWT;
 public final class Tokens {
 
     public static final String SECRET = "test-only-seeker-token-secret-0123456789-abcdef";
+    /** The generated operator and auditor tokens of the shared test context (local mode). */
+    public static final String OPERATOR = "test-operator-token-0123456789";
+    public static final String AUDITOR = "test-auditor-token-0123456789";
 
     private Tokens() {
     }

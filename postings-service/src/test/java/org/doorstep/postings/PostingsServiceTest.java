@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @DoorstepInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "doorstep.operator-token=" + PostingsServiceTest.OPERATOR_TOKEN,
+        "doorstep.auditor-token=" + PostingsServiceTest.AUDITOR_TOKEN,
         "doorstep.rate-limit.limit-for-period=1000000",
         "doorstep.outbox.sweep-interval=1s",
         // OutboxRecoveryTest plays an instance that crashed after its write: found by the full sweep
@@ -37,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class PostingsServiceTest {
 
     public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+    public static final String AUDITOR_TOKEN = "test-auditor-token-0123456789";
     public static final String POSTINGS_TOPIC = "doorstep.postings.v1";
     public static final String PARTNERS_TOPIC = "doorstep.partners.v1";
     protected static final JsonMapper JSON = JsonMapper.builder().build();

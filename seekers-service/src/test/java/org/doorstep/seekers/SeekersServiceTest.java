@@ -40,10 +40,14 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"doorstep.outbox.full-sweep-interval=2s",
                 "doorstep.limits.registrations.limit-for-period=1000000",
-                "doorstep.limits.failed-authentications.limit-for-period=1000000"})
+                "doorstep.limits.failed-authentications.limit-for-period=1000000",
+                "doorstep.operator-token=" + SeekersServiceTest.OPERATOR_TOKEN,
+                "doorstep.auditor-token=" + SeekersServiceTest.AUDITOR_TOKEN})
 @AutoConfigureWebTestClient
 public abstract class SeekersServiceTest {
 
+    public static final String OPERATOR_TOKEN = "test-operator-token-0123456789";
+    public static final String AUDITOR_TOKEN = "test-auditor-token-0123456789";
     protected static final String SEEKERS_TOPIC = "doorstep.seekers.v1";
     protected static final String PREFERENCES_TOPIC = "doorstep.seeker-preferences.v1";
     protected static final String UPSERTED = "org.doorstep.seeker.upserted.v1";

@@ -81,10 +81,13 @@ final class PublicEndpoints {
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches", Caller.SEEKER, Body.NONE),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches/stream", Caller.SEEKER, Body.NONE, Trait.EVENT_STREAM));
 
-    /** Served by every service besides its API (the actuator's index where it is public); the index names the next five. */
+    /** Served by every service besides its API, to anyone (the actuator's index where it is public). */
     private static final List<String> INFRASTRUCTURE = List.of("/actuator", "/actuator/health",
-            "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info", "/actuator/prometheus",
+            "/actuator/health/liveness", "/actuator/health/readiness", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui.html");
+
+    /** Served by every service besides its API, to operators and auditors only (root README, "Identity model"). */
+    private static final List<String> OPERATOR_INFRASTRUCTURE = List.of("/actuator/prometheus");
 
     /** The actuator index's links ({@code _links}) that the list above covers. */
     private static final Set<String> ACTUATOR_LINKS = Set.of("self", "health", "health-path", "info", "prometheus");
@@ -121,11 +124,21 @@ final class PublicEndpoints {
             }
             for (String path : INFRASTRUCTURE) {
                 if (path.equals("/actuator") && index.statusCode() != 200) {
-                    continue; // not public here (seekers-service asks for a token)
+                    continue; // not public here
                 }
                 int status = get(http, services.url(service) + path).statusCode();
                 assertThat(status).as("%s GET %s", service.module(), path).isBetween(200, 399);
                 all.add(Endpoint.of(service, "GET", path, Caller.ANYONE, Body.NONE, Trait.INFRASTRUCTURE));
+            }
+            for (String path : OPERATOR_INFRASTRUCTURE) {
+                assertThat(get(http, services.url(service) + path).statusCode())
+                        .as("%s GET %s without a token", service.module(), path).isEqualTo(401);
+                for (String token : List.of(ServicesUnderTest.OPERATOR_TOKEN, ServicesUnderTest.AUDITOR_TOKEN)) {
+                    assertThat(get(http, services.url(service) + path, token).statusCode())
+                            .as("%s GET %s with the operator's or the auditor's token", service.module(), path)
+                            .isBetween(200, 399);
+                }
+                all.add(Endpoint.of(service, "GET", path, Caller.OPERATOR, Body.NONE, Trait.INFRASTRUCTURE));
             }
             all.addAll(API.stream().filter(e -> e.service() == service)
                     .map(e -> e.withQuery(documented.get(e.operation()))).toList());
@@ -196,9 +209,16 @@ final class PublicEndpoints {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) {
+        return get(http, url, null);
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

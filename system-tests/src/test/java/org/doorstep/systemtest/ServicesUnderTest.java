@@ -23,6 +23,7 @@ import org.doorstep.testkit.SharedInfrastructure;
 final class ServicesUnderTest {
 
     static final String OPERATOR_TOKEN = "op_system-test-operator-token-0123456789";
+    static final String AUDITOR_TOKEN = "au_system-test-auditor-token-0123456789";
     static final String SEEKER_JWT_SECRET = "system-test-seeker-jwt-secret-0123456789-abcdefghijklmnop";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static ServicesUnderTest instance;
@@ -90,7 +91,8 @@ final class ServicesUnderTest {
             throw new IllegalStateException("No jar at " + jar + ": run the build from the project root (./mvnw -B verify)");
         }
         Map<String, String> env = DoorstepService.environment(ports.get(service), infrastructure.bootstrapServers(),
-                infrastructure.mongoUri(), Map.of("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN, "DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET));
+                infrastructure.mongoUri(), Map.of("DOORSTEP_OPERATOR_TOKEN", OPERATOR_TOKEN, "DOORSTEP_AUDITOR_TOKEN", AUDITOR_TOKEN,
+                        "DOORSTEP_SEEKER_JWT_SECRET", SEEKER_JWT_SECRET));
         processes.put(service, ManagedProcess.start(service.module(), java, home, DoorstepService.jvmOptions(),
                 List.of("-jar", jar.toString()), env, home.resolve("logs").resolve(service.module() + ".log")));
     }

@@ -70,7 +70,7 @@ class SecretsTest {
             }
         }
 
-        assertThat(referenced).contains("doorstep-auth/operator-token", "doorstep-mongodb/keyfile",
+        assertThat(referenced).contains("doorstep-auth/operator-token", "doorstep-auth/auditor-token", "doorstep-mongodb/keyfile",
                 "matching-service/sasl.jaas.config", "doorstep-cluster-ca-cert/ca.crt", "doorstep-kafka-keda/password");
         assertThat(available).containsAll(referenced);
     }

@@ -54,6 +54,8 @@ class ServiceConfigurationTest {
                     .as(service + " brokers").isEqualTo(environment.get("KAFKA_BOOTSTRAP_SERVERS"));
             assertThat(configuration.resolve(configuration.raw("doorstep.operator-token"), environment))
                     .as(service + " operator token").isEqualTo(environment.get("DOORSTEP_OPERATOR_TOKEN"));
+            assertThat(configuration.resolve(configuration.raw("doorstep.auditor-token"), environment))
+                    .as(service + " auditor token").isEqualTo(environment.get("DOORSTEP_AUDITOR_TOKEN"));
             String logFormat = configuration.resolve(configuration.raw("logging.structured.format.console"), environment);
             assertThat(logFormat).as(service + " structured log format").isIn("ecs", "gelf", "logstash");
         }

@@ -190,10 +190,11 @@ class WorkloadTest {
             Map<String, String> environment = Workloads.environment(manifests, Workloads.serviceContainer(manifests, service));
 
             assertThat(environment).as(service).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI",
-                    "SPRING_PROFILES_ACTIVE", "DOORSTEP_OPERATOR_TOKEN");
+                    "SPRING_PROFILES_ACTIVE", "DOORSTEP_OPERATOR_TOKEN", "DOORSTEP_AUDITOR_TOKEN");
             assertThat(environment.get("SERVER_PORT")).as(service).isEqualTo(ports.get(service));
             assertThat(environment.get("MONGODB_DATABASE")).as(service).isEqualTo(databases.get(service));
             assertThat(environment.get("DOORSTEP_OPERATOR_TOKEN")).isEqualTo("<secret:doorstep-auth/operator-token>");
+            assertThat(environment.get("DOORSTEP_AUDITOR_TOKEN")).isEqualTo("<secret:doorstep-auth/auditor-token>");
             assertThat(environment.get("MONGODB_URI")).as(service)
                     .startsWith("mongodb://" + service + ":<secret:doorstep-mongodb/")
                     .contains("@mongodb-0.mongodb:27017")

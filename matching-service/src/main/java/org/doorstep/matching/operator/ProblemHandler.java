@@ -43,12 +43,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(NotAuthorised.class)
-    ResponseEntity<ProblemDetail> unauthorised(NotAuthorised e) {
-        return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Operator token required",
-                e.getMessage()), null);
-    }
-
     @ExceptionHandler(ExtractionRateLimited.class)
     ResponseEntity<ProblemDetail> rateLimited(ExtractionRateLimited e) {
         HttpHeaders headers = new HttpHeaders();

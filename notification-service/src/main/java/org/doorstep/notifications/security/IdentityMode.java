@@ -9,6 +9,8 @@ import org.springframework.util.StringUtils;
  * are accepted. Production (OIDC) mode, when
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set: the identity
  * provider's tokens are accepted instead (the seeker id is their subject), and seekers-service's own are not.
+ * The same switch holds for operators and auditors: generated tokens locally, the provider's tokens with a roles
+ * claim in OIDC mode ({@link OperatorAuthentication}).
  */
 @Component
 class IdentityMode {

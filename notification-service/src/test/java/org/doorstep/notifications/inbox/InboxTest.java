@@ -80,7 +80,7 @@ class InboxTest {
 
     private String prometheus() {
         return client().mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .get().uri("/actuator/prometheus").header("Authorization", "Bearer " + Tokens.AUDITOR).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
     }
 

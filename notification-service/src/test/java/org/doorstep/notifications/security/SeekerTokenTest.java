@@ -78,7 +78,7 @@ class SeekerTokenTest {
         // the first scrape renders every meter; on a loaded machine it took longer than the default 5 s
         client().mutate().responseTimeout(Duration.ofSeconds(30))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .get().uri("/actuator/prometheus").header("Authorization", "Bearer " + Tokens.AUDITOR).exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> org.assertj.core.api.Assertions.assertThat(body)
                         .contains("spring_cloud_stream", "jvm_memory_used_bytes"));
     }

@@ -96,6 +96,10 @@ public final class ApiExamples {
             {"type": "https://doorstep.example/problems/unauthorized", "title": "Unauthorized", "status": 401,
              "detail": "The API key is not valid."}""";
 
+    public static final String FORBIDDEN_PROBLEM = """
+            {"type": "https://doorstep.example/problems/forbidden", "title": "Forbidden", "status": 403,
+             "detail": "These credentials do not grant access to this resource."}""";
+
     public static final String NOT_FOUND_PROBLEM = """
             {"type": "https://doorstep.example/problems/not-found", "title": "Not found", "status": 404,
              "detail": "No posting with externalId 'JOB-2026-0042'."}""";

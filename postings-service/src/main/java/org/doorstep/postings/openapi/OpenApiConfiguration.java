@@ -37,7 +37,8 @@ class OpenApiConfiguration {
                         .addSecuritySchemes("partnerKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("Partner API key: Bearer dsk_<keyId>_<secret>"))
                         .addSecuritySchemes("operatorToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("Operator token"))
+                                .scheme("bearer").description("Operator token or auditor token (local mode), or the identity provider's "
+                                        + "token with the role operator or auditor (OIDC mode); auditors may only read"))
                         .addSchemas("Problem", problemSchema()));
     }
 
@@ -58,6 +59,10 @@ class OpenApiConfiguration {
                 if (path.contains("{")) {
                     responses.putIfAbsent("404", problem("Not found (also for another partner's posting)",
                             ApiExamples.NOT_FOUND_PROBLEM));
+                }
+                if (operator) {
+                    responses.putIfAbsent("403", problem("The credentials lack the role: changes need the operator",
+                            ApiExamples.FORBIDDEN_PROBLEM));
                 }
                 if (partner) {
                     responses.putIfAbsent("429", problem("Rate limit exceeded; see Retry-After",

@@ -52,6 +52,7 @@ class OpenApiDocumentTest extends PostingsServiceTest {
     void actuatorProbesAreUp() {
         http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        http.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUDITOR_TOKEN)
+                .exchange().expectStatus().isOk();
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.util.StringUtils;
  * Local mode: this service issues and validates its own HS256 seeker tokens. Production (OIDC) mode, when
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set: the identity
  * provider's tokens are accepted instead, and registration needs one (the seeker id is its subject).
+ * The same switch holds for operators and auditors: generated tokens locally, the provider's tokens with a roles
+ * claim in OIDC mode ({@link OperatorAuthentication}).
  */
 @Component
 public class IdentityMode {

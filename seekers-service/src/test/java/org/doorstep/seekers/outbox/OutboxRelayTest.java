@@ -67,7 +67,7 @@ class OutboxRelayTest extends SeekersServiceTest {
             awaitEvent(seekers, UPSERTED, register("{}").seekerId(), 1);
         }
 
-        String metrics = http.get().uri("/actuator/prometheus").exchange()
+        String metrics = http.get().uri("/actuator/prometheus").header("Authorization", "Bearer " + AUDITOR_TOKEN).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("doorstep_outbox_published_total{", "type=\"org.doorstep.seeker.upserted.v1\"",
                 "doorstep_outbox_send_seconds");

@@ -94,7 +94,7 @@ public final class Doorstep {
         console.line("");
         console.line("  postings-service      %s   (partners: Authorization: Bearer $DOORSTEP_PARTNER_KEY)", credentials.get("DOORSTEP_POSTINGS_URL"));
         console.line("  seekers-service       %s   (mobile apps: POST /api/v1/seekers returns a seeker token)", credentials.get("DOORSTEP_SEEKERS_URL"));
-        console.line("  matching-service      %s   (operators: Authorization: Bearer $DOORSTEP_OPERATOR_TOKEN)", credentials.get("DOORSTEP_MATCHING_URL"));
+        console.line("  matching-service      %s   (operators: Authorization: Bearer $DOORSTEP_OPERATOR_TOKEN or $DOORSTEP_AUDITOR_TOKEN)", credentials.get("DOORSTEP_MATCHING_URL"));
         console.line("  notification-service  %s   (SSE: /api/v1/me/matches/stream with a seeker token)", credentials.get("DOORSTEP_NOTIFICATIONS_URL"));
         for (String key : List.of("DOORSTEP_MATCHING_URLS", "DOORSTEP_NOTIFICATIONS_URLS")) {
             String urls = credentials.getOrDefault(key, "");
@@ -106,6 +106,7 @@ public final class Doorstep {
         console.line("  Kafka                 %s    MongoDB  %s", credentials.get("KAFKA_BOOTSTRAP_SERVERS"), credentials.get("MONGODB_URI"));
         console.line("");
         console.line("  operator token        %s", credentials.get("DOORSTEP_OPERATOR_TOKEN"));
+        console.line("  auditor token         %s   (reads only: campaigns, partners, stats, metrics)", credentials.get("DOORSTEP_AUDITOR_TOKEN"));
         console.line("  demo partner key      %s", credentials.get("DOORSTEP_PARTNER_KEY"));
         console.line("  credentials           . %s", settings.home().resolve("credentials.env"));
         console.line("");

@@ -195,6 +195,7 @@ final class Platform {
     private Map<String, String> credentials(List<ServiceInstance> instances, Map<String, String> secrets, Map<String, String> partner) {
         Map<String, String> credentials = new LinkedHashMap<>();
         credentials.put("DOORSTEP_OPERATOR_TOKEN", secrets.get("DOORSTEP_OPERATOR_TOKEN"));
+        credentials.put("DOORSTEP_AUDITOR_TOKEN", secrets.get("DOORSTEP_AUDITOR_TOKEN"));
         credentials.put("DOORSTEP_PARTNER_KEY", partner.get("DOORSTEP_PARTNER_KEY"));
         credentials.put("DOORSTEP_POSTINGS_URL", settings.url(settings.postingsPort()));
         credentials.put("DOORSTEP_SEEKERS_URL", settings.url(settings.seekersPort()));

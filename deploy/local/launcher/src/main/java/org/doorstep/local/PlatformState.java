@@ -65,14 +65,18 @@ final class PlatformState {
         }
     }
 
-    /** The platform's secrets, generated on first use and kept (mode 600) so that tokens survive restarts. */
+    /**
+     * The platform's secrets, generated on first use and kept (mode 600) so that tokens survive restarts; a secret
+     * added since the file was written (the auditor token) is generated into it then.
+     */
     Map<String, String> secrets() {
         Path file = home.resolve("secrets.env");
-        if (!Files.exists(file)) {
-            Map<String, String> fresh = new LinkedHashMap<>();
-            fresh.put("DOORSTEP_OPERATOR_TOKEN", "op_" + randomToken(32));
-            fresh.put("DOORSTEP_SEEKER_JWT_SECRET", randomToken(48));
-            writePrivate(file, fresh);
+        Map<String, String> secrets = Files.exists(file) ? new LinkedHashMap<>(readEnv(file)) : new LinkedHashMap<>();
+        boolean added = secrets.putIfAbsent("DOORSTEP_OPERATOR_TOKEN", "op_" + randomToken(32)) == null;
+        added |= secrets.putIfAbsent("DOORSTEP_AUDITOR_TOKEN", "au_" + randomToken(32)) == null;
+        added |= secrets.putIfAbsent("DOORSTEP_SEEKER_JWT_SECRET", randomToken(48)) == null;
+        if (added) {
+            writePrivate(file, secrets);
         }
         return readEnv(file);
     }

@@ -48,9 +48,25 @@ class PlatformTest {
         Map<String, String> first = state.secrets();
         Map<String, String> second = new PlatformState(root.resolve(".doorstep")).secrets();
 
-        assertThat(first).containsKeys("DOORSTEP_OPERATOR_TOKEN", "DOORSTEP_SEEKER_JWT_SECRET").isEqualTo(second);
+        assertThat(first).containsKeys("DOORSTEP_OPERATOR_TOKEN", "DOORSTEP_AUDITOR_TOKEN", "DOORSTEP_SEEKER_JWT_SECRET")
+                .isEqualTo(second);
+        assertThat(first.get("DOORSTEP_AUDITOR_TOKEN")).startsWith("au_").isNotEqualTo(first.get("DOORSTEP_OPERATOR_TOKEN"));
         assertThat(first.get("DOORSTEP_SEEKER_JWT_SECRET").length()).isGreaterThanOrEqualTo(43);
         assertThat(Files.getPosixFilePermissions(root.resolve(".doorstep/secrets.env")).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
+    }
+
+    @Test
+    void addsTheAuditorTokenToSecretsWrittenBeforeItAndKeepsTheOthers() throws IOException {
+        Path file = root.resolve(".doorstep/secrets.env");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "DOORSTEP_OPERATOR_TOKEN=op_kept\nDOORSTEP_SEEKER_JWT_SECRET=kept-secret-0123456789-0123456789-0123456789\n");
+
+        Map<String, String> secrets = new PlatformState(root.resolve(".doorstep")).secrets();
+
+        assertThat(secrets).containsEntry("DOORSTEP_OPERATOR_TOKEN", "op_kept")
+                .containsEntry("DOORSTEP_SEEKER_JWT_SECRET", "kept-secret-0123456789-0123456789-0123456789");
+        assertThat(secrets.get("DOORSTEP_AUDITOR_TOKEN")).startsWith("au_");
+        assertThat(new PlatformState(root.resolve(".doorstep")).secrets()).isEqualTo(secrets);
     }
 
     @Test

@@ -10,37 +10,32 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.doorstep.postings.operator.OperatorAuthenticator;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.app.PartnerService;
 import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.Violation;
 import org.doorstep.postings.web.PrintableText;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** Operators register partner job boards and manage their API keys. */
 @RestController
-@Tag(name = "Partners", description = "Partner job boards and their API keys (operator token)")
+@Tag(name = "Partners", description = "Partner job boards and their API keys (operator token; auditors may read)")
 class PartnerController {
 
     private static final int MAX_NAME = 200;
 
     private final PartnerService partners;
-    private final OperatorAuthenticator operator;
 
-    PartnerController(PartnerService partners, OperatorAuthenticator operator) {
+    PartnerController(PartnerService partners) {
         this.partners = partners;
-        this.operator = operator;
     }
 
     record RegisterPartner(String name, String contactEmail) {
@@ -72,10 +67,8 @@ class PartnerController {
                     examples = @ExampleObject(value = ApiExamples.PARTNER_KEY_RESPONSE)))
     @PostMapping("/api/v1/partners")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<IssuedKeyResponse> register(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                     @RequestBody(required = false) RegisterPartner body) {
-        return operator.check(auth)
-                .then(Mono.fromSupplier(() -> validate(body)))
+    Mono<IssuedKeyResponse> register(@RequestBody(required = false) RegisterPartner body) {
+        return Mono.fromSupplier(() -> validate(body))
                 .flatMap(b -> partners.register(b.name().strip(), b.contactEmail() == null ? null : b.contactEmail().strip()))
                 .map(r -> new IssuedKeyResponse(r.partner().partnerId(), r.partner().name(), r.key().keyId(),
                         r.key().plainKey()));
@@ -83,27 +76,23 @@ class PartnerController {
 
     @Operation(summary = "Get a partner (without key material)")
     @GetMapping("/api/v1/partners/{partnerId}")
-    Mono<PartnerView> get(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                          @PathVariable String partnerId) {
-        return operator.check(auth).then(partners.get(partnerId)).map(PartnerView::of);
+    Mono<PartnerView> get(@PathVariable String partnerId) {
+        return partners.get(partnerId).map(PartnerView::of);
     }
 
     @Operation(summary = "Issue an additional API key (rotation: the old keys stay valid until revoked)")
     @PostMapping("/api/v1/partners/{partnerId}/keys")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<IssuedKeyResponse> addKey(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                   @PathVariable String partnerId) {
-        return operator.check(auth)
-                .then(partners.addKey(partnerId))
+    Mono<IssuedKeyResponse> addKey(@PathVariable String partnerId) {
+        return partners.addKey(partnerId)
                 .map(r -> new IssuedKeyResponse(r.partner().partnerId(), r.partner().name(), r.key().keyId(),
                         r.key().plainKey()));
     }
 
     @Operation(summary = "Revoke an API key; it stops working at once, here and in every service")
     @DeleteMapping("/api/v1/partners/{partnerId}/keys/{keyId}")
-    Mono<PartnerView> revokeKey(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
-                                @PathVariable String partnerId, @PathVariable String keyId) {
-        return operator.check(auth).then(partners.revokeKey(partnerId, keyId)).map(PartnerView::of);
+    Mono<PartnerView> revokeKey(@PathVariable String partnerId, @PathVariable String keyId) {
+        return partners.revokeKey(partnerId, keyId).map(PartnerView::of);
     }
 
     private static RegisterPartner validate(RegisterPartner body) {

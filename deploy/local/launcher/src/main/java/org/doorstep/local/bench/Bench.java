@@ -180,13 +180,16 @@ public final class Bench {
         return load.accepted();
     }
 
-    /** The sum of notification-service's {@code doorstep_notifications_matches_total} over its instances, if it exports it. */
+    /**
+     * The sum of notification-service's {@code doorstep_notifications_matches_total} over its instances, if it exports
+     * it; the metrics need an operator's (or auditor's) token.
+     */
     private Double deliveredCounter() {
         double sum = 0;
         boolean found = false;
         for (String url : target.notificationUrls()) {
             try {
-                Http.Reply reply = http.send("GET", url + "/actuator/prometheus", null, null).get(10, TimeUnit.SECONDS);
+                Http.Reply reply = http.send("GET", url + "/actuator/prometheus", target.operatorToken(), null).get(10, TimeUnit.SECONDS);
                 for (String line : reply.body().split("\n")) {
                     if (line.startsWith("doorstep_notifications_matches_total")) {
                         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));

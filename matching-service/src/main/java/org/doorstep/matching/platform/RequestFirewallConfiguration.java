@@ -1,0 +1,43 @@
+package org.doorstep.matching.platform;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Security's strict firewall (the default one, with its method list written out, as in the other services)
+ * answers what it rejects as a problem, through {@link ProblemWebExceptionHandler}, instead of an empty 400: a method
+ * no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with {@code Allow}; a path or header it refuses (encoded
+ * slash, {@code //}, control characters) is a 400.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestFirewallConfiguration {
+
+    /** Every method some endpoint of this service answers (or that HTTP requires); anything else never reaches a handler. */
+    static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+
+    @Bean
+    ServerWebExchangeFirewall requestFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHttpMethods(METHODS);
+        return firewall;
+    }
+
+    @Bean
+    ServerExchangeRejectedHandler rejectedRequests() {
+        return (exchange, rejection) -> Mono.error(METHODS.contains(exchange.getRequest().getMethod())
+                ? new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request was rejected: its path or headers "
+                        + "contain characters or sequences this service does not accept.")
+                : new MethodNotAllowedException(exchange.getRequest().getMethod(), METHODS));
+    }
+}

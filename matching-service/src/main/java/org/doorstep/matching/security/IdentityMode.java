@@ -1,0 +1,34 @@
+package org.doorstep.matching.security;
+
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * As in seekers-service (same properties, same meaning). Local mode: operators present the generated operator or
+ * auditor token. Production (OIDC) mode, when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code jwk-set-uri} is set: operators present the identity provider's tokens, whose roles claim says operator or
+ * auditor, and the generated tokens are not accepted.
+ */
+@Component
+class IdentityMode {
+
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+    static final String AUDIENCES = "spring.security.oauth2.resourceserver.jwt.audiences";
+
+    private final Environment environment;
+
+    IdentityMode(Environment environment) {
+        this.environment = environment;
+    }
+
+    boolean externalProvider() {
+        return StringUtils.hasText(environment.getProperty(ISSUER_URI))
+                || StringUtils.hasText(environment.getProperty(JWK_SET_URI));
+    }
+
+    String property(String name) {
+        return environment.getProperty(name);
+    }
+}

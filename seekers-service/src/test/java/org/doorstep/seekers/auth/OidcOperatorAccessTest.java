@@ -1,0 +1,51 @@
+package org.doorstep.seekers.auth;
+
+import java.util.List;
+import java.util.Map;
+
+import org.doorstep.seekers.SeekersServiceTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * OIDC mode: the provider's token with {@code operator} or {@code auditor} in its roles claim reads the metrics; a
+ * valid token without either (a seeker's) is a 403; the generated tokens are not accepted.
+ */
+class OidcOperatorAccessTest extends SeekersServiceTest {
+
+    private static final TestIdentityProvider PROVIDER = TestIdentityProvider.start();
+
+    @DynamicPropertySource
+    static void oidcMode(DynamicPropertyRegistry properties) {
+        properties.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", PROVIDER::jwkSetUri);
+        properties.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestIdentityProvider.ISSUER);
+        properties.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.AUDIENCE);
+    }
+
+    @Test
+    void theOperatorAndTheAuditorRoleReadTheMetrics() {
+        for (String role : new String[] {"operator", "auditor"}) {
+            http.get().uri("/actuator/prometheus")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + PROVIDER.token("person-1", Map.of("roles", List.of(role))))
+                    .exchange().expectStatus().isOk();
+        }
+    }
+
+    @Test
+    void aSeekersTokenWithoutAnOperatorRoleIsForbidden() {
+        http.get().uri("/actuator/prometheus")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + PROVIDER.token("seeker-1", Map.of()))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/forbidden");
+    }
+
+    @Test
+    void theGeneratedAuditorTokenIsNotAcceptedInOidcMode() {
+        http.get().uri("/actuator/prometheus").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUDITOR_TOKEN)
+                .exchange().expectStatus().isUnauthorized();
+    }
+}
