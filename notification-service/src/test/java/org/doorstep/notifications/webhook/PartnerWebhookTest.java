@@ -144,6 +144,13 @@ class PartnerWebhookTest {
             assertThat(mongo.find(about, org.bson.Document.class, "webhook_events").map(d -> d.getString("type"))
                     .collectList().block()).containsExactly("seeker.erased");
             assertThat(mongo.findById(seeker, org.bson.Document.class, "webhook_audience").block()).isNull();
+            // the delivery log keeps its attempts, but no longer the ids of the seeker's match events (a match id
+            // carries the seeker's id): only the notice's
+            List<String> logged = mongo.findAll(org.bson.Document.class, "webhook_attempts")
+                    .flatMapIterable(d -> d.getList("eventIds", String.class)).collectList().block();
+            assertThat(logged).filteredOn(id -> id.contains(seeker)).containsExactly(notice);
+            assertThat(mongo.findAll(org.bson.Document.class, "webhook_attempts").collectList().block())
+                    .filteredOn(d -> partner.partnerId().equals(d.getString("partnerId"))).hasSize(2);
         }
     }
 
