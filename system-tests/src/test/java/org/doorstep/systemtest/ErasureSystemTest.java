@@ -184,10 +184,14 @@ class ErasureSystemTest {
         throw new AssertionError("no inbox item for posting " + postingId + ": " + inbox);
     }
 
-    /** {@code _id} is the seeker's id and every other field a flag or a date: the fact of the erasure, nothing else. */
+    /**
+     * {@code _id} is the seeker's id and every other field a flag, a date or notification-service's "no version can
+     * follow" ({@code version: Long.MAX_VALUE}): the fact of the erasure, nothing else.
+     */
     private static boolean isErasureMarker(Document document, String seekerId) {
         return seekerId.equals(document.get("_id")) && document.entrySet().stream().filter(e -> !e.getKey().equals("_id"))
-                .allMatch(e -> e.getValue() instanceof Boolean || e.getValue() instanceof Date);
+                .allMatch(e -> e.getValue() instanceof Boolean || e.getValue() instanceof Date
+                        || e.getKey().equals("version") && Long.valueOf(Long.MAX_VALUE).equals(e.getValue()));
     }
 
     /**
