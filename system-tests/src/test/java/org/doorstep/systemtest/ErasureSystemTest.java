@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
  * ({@code seeker.erased.v1}), the tombstones of the compacted topics and the withdrawals of the seeker's active
  * matches ({@code match.withdrawn.v1}, reason {@code SEEKER_ERASED}); on each compacted topic the seeker's last
  * record is the tombstone (compaction removes what was before it); what was written before it on a topic with the
- * delete policy stays until that topic's retention, which must be finite, and none of it holds the seeker's key
- * groups or accommodation needs;</li>
+ * delete policy stays until that topic's retention, which must be at most 30 days (matches 7 d, feedback 30 d, broadcast 1 h locally and in deploy/k8s), and none of it holds the seeker's
+ * name, contact, key-group or accommodation codes (but match.found's reasons do carry the key-group factor: see the
+ * test);</li>
  * <li>the partner's webhook receives a {@code seeker.erased} notice for the seeker;</li>
  * <li>the seeker's token is refused (401) by seekers-service and notification-service.</li>
  * </ul>
@@ -47,6 +48,9 @@ import org.junit.jupiter.api.Test;
 @DoorstepInfrastructure
 class ErasureSystemTest {
 
+    /** Reason factors that reveal a key group or an accommodation need (notification's PartnerWebhookChannel list). */
+    private static final List<String> PRIVATE_FACTORS = List.of("\"factor\":\"keyGroup", "\"factor\":\"priority",
+            "\"factor\":\"accommodation");
     private static final Set<String> SENSITIVE = Set.of("DISABLED", "WHEELCHAIR_ACCESS", "Wang Fang", "wang.fang@example.cn");
     private static ServicesUnderTest services;
     private static PlatformClient client;
@@ -128,6 +132,8 @@ class ErasureSystemTest {
                 System.out.println("Records that mention seeker " + seekerId + " (written before the erasure: offset below "
                         + "the end then):");
                 found.forEach(r -> System.out.println("  " + (written(r, before) ? "before " : "after  ") + r));
+                found.stream().map(PlatformTraces.Found::topic).distinct().forEach(topic -> System.out.println("  " + topic + ": "
+                        + (compacted(configs, topic) ? "compacted" : "retention.ms " + retention(configs, topic))));
                 assertThat(found).filteredOn(r -> !written(r, before)).as("records written after the erasure")
                         .allSatisfy(r -> assertThat(allowedAfterErasure(r, configs)).as("%s", r).isTrue());
                 Map<String, List<PlatformTraces.Found>> compacted = found.stream().filter(r -> compacted(configs, r.topic()))
@@ -138,10 +144,25 @@ class ErasureSystemTest {
                         .as("the seeker's last record on %s is a tombstone", topic).isNull());
                 assertThat(found).filteredOn(r -> !compacted(configs, r.topic())).as("records on topics that delete by retention")
                         .allSatisfy(r -> {
-                            assertThat(retention(configs, r.topic())).as("%s has a finite retention", r.topic()).isPositive();
-                            assertThat(SENSITIVE).as("%s holds no key group, accommodation, name or contact", r)
+                            assertThat(retention(configs, r.topic())).as("%s has a finite retention", r.topic())
+                                    .isPositive().isLessThanOrEqualTo(Duration.ofDays(30).toMillis());
+                            assertThat(SENSITIVE).as("%s holds no key group code, accommodation code, name or contact", r)
                                     .noneMatch(s -> (r.value() + r.headers()).contains(s));
                         });
+                // what the design does not want and does today (DESIGN 4: key-group membership travels only to
+                // matching-service): match.found's reasons carry the key-group factor ("open to people with
+                // disabilities") to notification-service, on doorstep.matches.v1 and the broadcast topic, and they stay
+                // there after the erasure until the topics' retention (7 days and 1 hour). Printed, and
+                // held to those two topics and to records written before the erasure.
+                List<PlatformTraces.Found> privateReasons = found.stream()
+                        .filter(r -> r.value() != null && PRIVATE_FACTORS.stream().anyMatch(f -> r.value().replace("\\", "").contains(f)))
+                        .toList();
+                System.out.println("Records written before the erasure that carry a key-group or accommodation reason:");
+                privateReasons.forEach(r -> System.out.println("  " + r.topic() + "-" + r.partition() + "@" + r.offset()));
+                assertThat(privateReasons).allSatisfy(r -> {
+                    assertThat(written(r, before)).as("written before the erasure: %s", r).isTrue();
+                    assertThat(r.topic()).isIn("doorstep.matches.v1", "doorstep.notification-feed.v1");
+                });
             });
         }
     }
