@@ -106,8 +106,14 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
         deliveries.forgetAudience(seekerId).block();
     }
 
+    /**
+     * Nothing not yet sent may leave: the seeker's undelivered events are dropped, and their ids (tried and failed,
+     * or dead) leave the delivery log first, since a later erasure no longer finds them among the events.
+     */
     @Override
     public void consentWithdrawn(String seekerId) {
+        List<String> undelivered = deliveries.undeliveredEventIdsOf(seekerId).collectList().block();
+        deliveryLog.forgetEvents(undelivered == null ? List.of() : undelivered).block();
         deliveries.dropUndelivered(seekerId).block();
     }
 }

@@ -325,6 +325,30 @@ class PartnerWebhookTest {
     }
 
     @Test
+    void anEventDroppedWhenConsentWasWithdrawnLeavesTheDeliveryLogSoThatAnErasureLeavesNoIdOfTheSeeker() {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(400); // permanent: dead after the first try
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            String event = WebhookFixture.match(seeker, "consent-then-erase", partner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() -> loggedIds().contains(event));
+            org.doorstep.notifications.Seekers.preferences(seeker, 2, p -> p.put("shareWithPartners", false));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size() == 0);
+            assertThat(loggedIds()).doesNotContain(event);
+
+            org.doorstep.notifications.Seekers.erased(seeker);
+            await().atMost(Duration.ofSeconds(20)).until(() -> loggedIds().contains("erased:" + seeker));
+            assertThat(loggedIds()).filteredOn(id -> id.contains(seeker)).containsOnly("erased:" + seeker);
+        }
+    }
+
+    private List<String> loggedIds() {
+        return mongo.findAll(org.bson.Document.class, "webhook_attempts")
+                .flatMapIterable(d -> d.getList("eventIds", String.class)).collectList().block();
+    }
+
+    @Test
     void aPartnerSeesAndReplaysOnlyItsOwnDeadLettersAndLog() {
         try (Receiver failing = new Receiver(); Receiver healthy = new Receiver()) {
             failing.answer(400); // permanent: dead after the first try

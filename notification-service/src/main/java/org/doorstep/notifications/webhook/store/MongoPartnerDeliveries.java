@@ -128,6 +128,12 @@ class MongoPartnerDeliveries implements PartnerDeliveries {
     }
 
     @Override
+    public Flux<String> undeliveredEventIdsOf(String seekerId) {
+        return mongo.findDistinct(Query.query(Criteria.where("seekerId").is(seekerId).and("state").in(PENDING, DEAD)),
+                "eventId", COLLECTION, Document.class, String.class);
+    }
+
+    @Override
     public Flux<String> audienceOf(String seekerId) {
         Flux<String> recorded = mongo.findById(seekerId, Document.class, AUDIENCE)
                 .flatMapIterable(doc -> doc.getList("partners", String.class, List.of()));
