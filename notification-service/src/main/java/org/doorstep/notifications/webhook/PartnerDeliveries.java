@@ -34,6 +34,12 @@ public interface PartnerDeliveries {
     /** Drops every event about the seeker, except the erasure notices ({@code seeker.erased}) queued for them. */
     Mono<Void> purgeSeeker(String seekerId);
 
+    /** The ids of the events about the seeker (queued, delivered or dead), except the erasure notices. */
+    Flux<String> eventIdsOf(String seekerId);
+
+    /** The ids of the seeker's events not delivered (queued or dead): what {@link #dropUndelivered} drops. */
+    Flux<String> undeliveredEventIdsOf(String seekerId);
+
     /**
      * The partners that were sent, or have queued, events about the seeker: those recorded in the seeker's
      * audience (kept after the events themselves are forgotten) and those of events still held.

@@ -26,12 +26,15 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
 
     private final WebhookSubscriptions subscriptions;
     private final PartnerDeliveries deliveries;
+    private final DeliveryLog deliveryLog;
     private final Clock clock;
     private final JsonMapper json;
 
-    PartnerWebhookChannel(WebhookSubscriptions subscriptions, PartnerDeliveries deliveries, Clock clock, JsonMapper json) {
+    PartnerWebhookChannel(WebhookSubscriptions subscriptions, PartnerDeliveries deliveries, DeliveryLog deliveryLog,
+                          Clock clock, JsonMapper json) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
+        this.deliveryLog = deliveryLog;
         this.clock = clock;
         this.json = json;
     }
@@ -79,8 +82,10 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
     /**
      * Every partner that was told about the seeker (and still has a webhook) gets one {@code seeker.erased}
      * event, so that it can delete what it holds under that pseudonymous id; everything else queued about the
-     * seeker is dropped. In an order that a repeated erasure finishes: the notices first (keyed by partner and
-     * seeker, so a repeat queues nothing twice), then the purge, then the audience.
+     * seeker is dropped, and the delivery log forgets the ids of the seeker's events (a match id carries the
+     * seeker's id). In an order that a repeated erasure finishes: the notices first (keyed by partner and
+     * seeker, so a repeat queues nothing twice), then the log (its ids are read from the events), then the
+     * purge, then the audience.
      */
     @Override
     public void erase(String seekerId) {
@@ -95,12 +100,20 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
                         null, data, clock.instant())).block();
             }
         }
+        List<String> events = deliveries.eventIdsOf(seekerId).collectList().block();
+        deliveryLog.forgetEvents(events == null ? List.of() : events).block();
         deliveries.purgeSeeker(seekerId).block();
         deliveries.forgetAudience(seekerId).block();
     }
 
+    /**
+     * Nothing not yet sent may leave: the seeker's undelivered events are dropped, and their ids (tried and failed,
+     * or dead) leave the delivery log first, since a later erasure no longer finds them among the events.
+     */
     @Override
     public void consentWithdrawn(String seekerId) {
+        List<String> undelivered = deliveries.undeliveredEventIdsOf(seekerId).collectList().block();
+        deliveryLog.forgetEvents(undelivered == null ? List.of() : undelivered).block();
         deliveries.dropUndelivered(seekerId).block();
     }
 }

@@ -41,6 +41,9 @@ class MatchStreamTest {
     @org.springframework.beans.factory.annotation.Autowired
     FeedBroadcast broadcast;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo;
+
     private void found(String seeker, String posting) {
         Events.send(Events.MATCHES, seeker, FOUND, "m-" + posting + "-" + seeker,
                 Events.matchFound(seeker, posting, "partner-" + seeker, 0.8));
@@ -123,7 +126,7 @@ class MatchStreamTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !device.comments().isEmpty());
             // what another instance does: store the event, then broadcast it; this instance's consumer never sees it
             String data = "{\"matchId\":\"m-elsewhere\",\"seekerId\":\"" + seeker + "\"}";
-            feed.appendAll(List.of(new FeedEvent(seeker, 42L << 20, "match.found", "m-elsewhere", data, Instant.now()))).block();
+            storeAsAnInstanceDoes(new FeedEvent(seeker, 42L << 20, "match.found", "m-elsewhere", data, Instant.now()));
             var wire = Events.JSON.createObjectNode().put("seekerId", seeker).put("sequence", 42L << 20)
                     .put("type", "match.found").put("matchId", "m-elsewhere").put("data", data)
                     .put("atMillis", System.currentTimeMillis());
@@ -145,13 +148,13 @@ class MatchStreamTest {
             // stored by this instance: what its consumer does (store, push to its own streams, broadcast, acked)
             FeedEvent mine = new FeedEvent(seeker, 7L << 20, "match.found", "m-here",
                     "{\"matchId\":\"m-here\",\"seekerId\":\"" + seeker + "\"}", Instant.now());
-            feed.appendAll(List.of(mine)).block();
+            storeAsAnInstanceDoes(mine);
             live.publish(List.of(mine));
             broadcast.publish(List.of(mine));
             // stored by instance A, then broadcast with A's header; same key, so on the topic after the own copy
             FeedEvent theirs = new FeedEvent(seeker, 9L << 20, "match.found", "m-elsewhere",
                     "{\"matchId\":\"m-elsewhere\",\"seekerId\":\"" + seeker + "\"}", Instant.now());
-            feed.appendAll(List.of(theirs)).block();
+            storeAsAnInstanceDoes(theirs);
             var wire = Events.JSON.createObjectNode().put("seekerId", seeker).put("sequence", theirs.sequence())
                     .put("type", theirs.type()).put("matchId", theirs.matchId()).put("data", theirs.data())
                     .put("atMillis", theirs.at().toEpochMilli());
@@ -169,6 +172,18 @@ class MatchStreamTest {
             assertThat(pushed).extracting(FeedEvent::sequence).containsExactly(7L << 20, 9L << 20);
             counting.dispose();
         }
+    }
+
+    /**
+     * What an instance stores before it broadcasts a match.found: the feed lists its number, and the match's inbox item
+     * carries it ({@code feedKey}); the broadcast only names it, and a stream is sent the stored copy.
+     */
+    private void storeAsAnInstanceDoes(FeedEvent event) {
+        feed.appendAll(List.of(event)).block();
+        mongo.save(new org.bson.Document("_id", event.matchId()).append("seekerId", event.seekerId()).append("match", event.data())
+                .append("feedKey", event.seekerId() + "|" + String.format("%016x", event.sequence()))
+                .append("receivedAt", java.util.Date.from(event.at()))
+                .append("expiresAt", java.util.Date.from(event.at().plus(Duration.ofDays(1)))), "inbox").block();
     }
 
     @Test

@@ -144,6 +144,13 @@ class PartnerWebhookTest {
             assertThat(mongo.find(about, org.bson.Document.class, "webhook_events").map(d -> d.getString("type"))
                     .collectList().block()).containsExactly("seeker.erased");
             assertThat(mongo.findById(seeker, org.bson.Document.class, "webhook_audience").block()).isNull();
+            // the delivery log keeps its attempts, but no longer the ids of the seeker's match events (a match id
+            // carries the seeker's id): only the notice's
+            List<String> logged = mongo.findAll(org.bson.Document.class, "webhook_attempts")
+                    .flatMapIterable(d -> d.getList("eventIds", String.class)).collectList().block();
+            assertThat(logged).filteredOn(id -> id.contains(seeker)).containsExactly(notice);
+            assertThat(mongo.findAll(org.bson.Document.class, "webhook_attempts").collectList().block())
+                    .filteredOn(d -> partner.partnerId().equals(d.getString("partnerId"))).hasSize(2);
         }
     }
 
@@ -315,6 +322,30 @@ class PartnerWebhookTest {
             WebhookFixture.match(seeker, "after-withdrawal", partner.partnerId());
             await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> receiver.accepted().isEmpty());
         }
+    }
+
+    @Test
+    void anEventDroppedWhenConsentWasWithdrawnLeavesTheDeliveryLogSoThatAnErasureLeavesNoIdOfTheSeeker() {
+        try (Receiver receiver = new Receiver()) {
+            receiver.answer(400); // permanent: dead after the first try
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(true);
+            String event = WebhookFixture.match(seeker, "consent-then-erase", partner.partnerId());
+            await().atMost(Duration.ofSeconds(20)).until(() -> loggedIds().contains(event));
+            org.doorstep.notifications.Seekers.preferences(seeker, 2, p -> p.put("shareWithPartners", false));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items").size() == 0);
+            assertThat(loggedIds()).doesNotContain(event);
+
+            org.doorstep.notifications.Seekers.erased(seeker);
+            await().atMost(Duration.ofSeconds(20)).until(() -> loggedIds().contains("erased:" + seeker));
+            assertThat(loggedIds()).filteredOn(id -> id.contains(seeker)).containsOnly("erased:" + seeker);
+        }
+    }
+
+    private List<String> loggedIds() {
+        return mongo.findAll(org.bson.Document.class, "webhook_attempts")
+                .flatMapIterable(d -> d.getList("eventIds", String.class)).collectList().block();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -22,6 +23,14 @@ import org.springframework.messaging.Message;
  * on this instance (nothing would receive them); only what is left is parsed, and the batch's events go
  * to the streams in one call, in record order. An unreadable record is logged and skipped (the stream it
  * was meant for resumes from the store on its next reconnect), the rest of the batch goes on.
+ * <p>
+ * The topic is derived and not trusted: a record only says "this seeker's event with this number is
+ * stored". What goes to the streams is the store's copy of it ({@code stored}: one read per seeker of the
+ * batch, by key), so a record that is not what it claims (a number or a content that was never stored, a
+ * key that is not its seekerId, a type no stream sends) reaches no stream and cannot move a stream's
+ * position past real events: it is logged and skipped, never dead-lettered (nobody replays a broadcast, and
+ * a DLQ would keep seekers' events longer than the topic's short retention). A failure to read the store
+ * fails the poll, which the binder retries.
  */
 final class FeedFollower implements Consumer<Message<List<byte[]>>> {
 
@@ -30,13 +39,19 @@ final class FeedFollower implements Consumer<Message<List<byte[]>>> {
     private final LiveFeed live;
     private final byte[] instance;
     private final String instanceText;
-    private final Function<byte[], FeedEvent> reader;
+    private static final Set<String> TYPES = Set.of(FeedEvent.MATCH_FOUND, FeedEvent.MATCH_WITHDRAWN, FeedEvent.DIGEST);
 
-    FeedFollower(LiveFeed live, byte[] instance, Function<byte[], FeedEvent> reader) {
+    private final Function<byte[], FeedEvent> reader;
+    private final Function<List<FeedEvent>, List<FeedEvent>> stored;
+
+    /** {@code stored}: of the claimed events, the store's copies of those it holds (by seeker and sequence). */
+    FeedFollower(LiveFeed live, byte[] instance, Function<byte[], FeedEvent> reader,
+                 Function<List<FeedEvent>, List<FeedEvent>> stored) {
         this.live = live;
         this.instance = instance.clone();
         this.instanceText = new String(instance, StandardCharsets.UTF_8);
         this.reader = reader;
+        this.stored = stored;
     }
 
     @Override
@@ -54,18 +69,30 @@ final class FeedFollower implements Consumer<Message<List<byte[]>>> {
             if (seekerId != null && !live.listening(seekerId)) {
                 continue;
             }
+            FeedEvent event;
             try {
-                FeedEvent event = reader.apply(data);
-                if (events == null) {
-                    events = new ArrayList<>();
-                }
-                events.add(event);
+                event = reader.apply(data);
             } catch (RuntimeException e) {
                 log.warn("unreadable record on the feed broadcast topic (key {}) skipped: {}", seekerId, e.toString());
+                continue;
             }
+            if (event.seekerId() == null || seekerId != null && !seekerId.equals(event.seekerId())
+                    || !TYPES.contains(event.type()) || event.sequence() <= 0) {
+                log.warn("record on the feed broadcast topic (key {}) that is not a feed event of its key skipped", seekerId);
+                continue;
+            }
+            if (events == null) {
+                events = new ArrayList<>();
+            }
+            events.add(event);
         }
         if (events != null) {
-            live.publish(events);
+            List<FeedEvent> verified = stored.apply(events);
+            if (verified.size() < events.size()) {
+                log.warn("{} record(s) on the feed broadcast topic name events the store does not hold: skipped",
+                        events.size() - verified.size());
+            }
+            live.publish(verified);
         }
     }
 

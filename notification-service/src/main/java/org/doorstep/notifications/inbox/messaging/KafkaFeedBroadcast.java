@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedBroadcast;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.LiveFeed;
@@ -109,8 +110,9 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
 
     /** Reads the topic in batches; see {@link FeedFollower} for what is skipped before any parsing. */
     @Bean
-    Consumer<Message<List<byte[]>>> followFeed(LiveFeed live, JsonMapper mapper) {
-        return new FeedFollower(live, instance, data -> mapper.readValue(data, WireEvent.class).toEvent());
+    Consumer<Message<List<byte[]>>> followFeed(LiveFeed live, Feed feed, JsonMapper mapper) {
+        return new FeedFollower(live, instance, data -> mapper.readValue(data, WireEvent.class).toEvent(),
+                claimed -> StoredFeedEvents.of(feed, claimed));
     }
 
     @Override

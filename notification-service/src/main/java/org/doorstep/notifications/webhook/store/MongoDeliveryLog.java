@@ -1,5 +1,6 @@
 package org.doorstep.notifications.webhook.store;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,6 +33,15 @@ class MongoDeliveryLog implements DeliveryLog {
                 .append("status", a.status()).append("outcome", a.outcome()).append("error", a.error())
                 .append("durationMillis", a.durationMillis()).append("at", Date.from(a.at()));
         return mongo.insert(doc, COLLECTION).then();
+    }
+
+    @Override
+    public Mono<Void> forgetEvents(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return mongo.updateMulti(Query.query(Criteria.where("eventIds").in(eventIds)),
+                new Update().pullAll("eventIds", eventIds.toArray()), COLLECTION).then();
     }
 
     @Override

@@ -121,6 +121,19 @@ class MongoPartnerDeliveries implements PartnerDeliveries {
     }
 
     @Override
+    public Flux<String> eventIdsOf(String seekerId) {
+        // a query on seekerId, erasure only (like purgeSeeker)
+        return mongo.findDistinct(Query.query(Criteria.where("seekerId").is(seekerId).and("type").ne(PartnerEvent.SEEKER_ERASED)),
+                "eventId", COLLECTION, Document.class, String.class);
+    }
+
+    @Override
+    public Flux<String> undeliveredEventIdsOf(String seekerId) {
+        return mongo.findDistinct(Query.query(Criteria.where("seekerId").is(seekerId).and("state").in(PENDING, DEAD)),
+                "eventId", COLLECTION, Document.class, String.class);
+    }
+
+    @Override
     public Flux<String> audienceOf(String seekerId) {
         Flux<String> recorded = mongo.findById(seekerId, Document.class, AUDIENCE)
                 .flatMapIterable(doc -> doc.getList("partners", String.class, List.of()));

@@ -35,7 +35,8 @@ class FeedFollowerTest {
         parsed.incrementAndGet();
         return json.readValue(data, KafkaFeedBroadcast.WireEvent.class).toEvent();
     };
-    private final FeedFollower follower = new FeedFollower(live, ME, reader);
+    /** The store holds every event claimed here (FeedBroadcastPoisonTest checks the store's say over the real one). */
+    private final FeedFollower follower = new FeedFollower(live, ME, reader, claimed -> claimed);
     private final List<AutoCloseable> open = new ArrayList<>();
 
     private final List<byte[]> values = new ArrayList<>();
