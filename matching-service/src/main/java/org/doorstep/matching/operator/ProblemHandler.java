@@ -15,6 +15,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -66,6 +67,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         log.warn("store out of reach: {}", e.toString());
         return Problems.response(Problems.storeUnavailable(), null);
+    }
+
+    /** A query parameter name the strict request firewall refuses, found when a handler first reads the query. */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e) {
+        return Problems.response(Problems.rejectedByFirewall(), null);
     }
 
     /** The catch-all: a store failure wrapped in another exception is still a 503; the rest is a 500. */

@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -64,6 +65,11 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (StoreFailures.unreachable(failure)) {
             log.warn("store out of reach: {}", failure.toString());
             return Problems.response(Problems.storeUnavailable(), null);
+        }
+        if (failure instanceof ServerExchangeRejectedException) {
+            // the strict firewall checks query parameter names when they are first read (an actuator endpoint, a
+            // controller), after its own filter: a name it refuses is the client's fault, as in the filter
+            return Problems.response(Problems.rejectedByFirewall(), null);
         }
         if (failure instanceof ErrorResponse known) {
             HttpHeaders headers = new HttpHeaders();

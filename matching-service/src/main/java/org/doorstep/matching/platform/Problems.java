@@ -52,6 +52,15 @@ public final class Problems {
                 "The service cannot reach its data store at the moment; retry after " + STORE_RETRY_AFTER_SECONDS + " seconds.");
     }
 
+    /**
+     * What the strict request firewall refuses: a path, query parameter name or header with characters or sequences
+     * this service does not accept (query parameter names are checked when first read, past the firewall's filter).
+     */
+    public static ProblemDetail rejectedByFirewall() {
+        return of(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request", "The request was rejected: its path, query or "
+                + "headers contain characters or sequences this service does not accept.");
+    }
+
     public static ProblemDetail internal() {
         return of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "Something went wrong on our side; it has been logged.");

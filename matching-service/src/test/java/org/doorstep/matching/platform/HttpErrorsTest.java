@@ -137,6 +137,15 @@ class HttpErrorsTest extends MatchingServiceTest {
     }
 
     @Test
+    void answersAQueryParameterNameTheFirewallRefusesWithABadRequestProblemOnTheActuator() {
+        RawHttp.Response response = RawHttp.send(port, "GET /actuator/prometheus?%00=1 HTTP/1.1",
+                "Authorization: Bearer " + OPERATOR_TOKEN);
+
+        assertProblem(response, 400);
+        assertThat(json(response).path("type").asString()).isEqualTo("https://doorstep.example/problems/bad-request");
+    }
+
+    @Test
     void answersAnUnknownHealthGroupWithANotFoundProblem() {
         RawHttp.Response response = RawHttp.send(port, "GET /actuator/health/no-such-group HTTP/1.1");
 

@@ -1,5 +1,7 @@
 package org.doorstep.postings.problem;
 
+import java.util.List;
+
 import org.doorstep.postings.PostingsServiceTest;
 import org.doorstep.postings.RawHttp;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,19 @@ class HttpErrorsTest extends PostingsServiceTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+    }
+
+    @Test
+    void aQueryParameterNameTheFirewallRefusesIs400ProblemOnTheActuatorAndTheApi() {
+        RawHttp.Response health = RawHttp.send(port, "GET", "/actuator/health/readiness?%00=1", "");
+        RawHttp.Response api = RawHttp.send(port, "GET", "/api/v1/postings?%00=1",
+                "Authorization: Bearer " + registerPartner().apiKey() + "\r\n");
+
+        for (RawHttp.Response response : List.of(health, api)) {
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
+            assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+        }
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
@@ -111,6 +112,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
                 "The service cannot reach its store at the moment; retry the request in a few seconds."), headers);
+    }
+
+    /**
+     * A query parameter name the strict request firewall refuses ({@code ?%00=1}): it checks them when they are first
+     * read, after its own filter, so the refusal reaches the handlers.
+     */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e) {
+        return respond(rejectedByFirewall(), new HttpHeaders());
+    }
+
+    static ProblemDetail rejectedByFirewall() {
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+                "The request was rejected: its path, query or headers contain characters or sequences this service "
+                        + "does not accept.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -74,6 +75,9 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
             problem.setType(ProblemTypes.STORE_UNAVAILABLE);
             problem.setTitle("Store unavailable");
             return problem;
+        }
+        if (failure instanceof ServerExchangeRejectedException) {
+            return ProblemHandler.rejectedByFirewall();
         }
         if (failure instanceof ErrorResponse known) {
             HttpStatusCode status = known.getStatusCode();
