@@ -39,8 +39,8 @@ import org.junit.jupiter.api.Test;
  * matches ({@code match.withdrawn.v1}, reason {@code SEEKER_ERASED}); on each compacted topic the seeker's last
  * record is the tombstone (compaction removes what was before it); what was written before it on a topic with the
  * delete policy stays until that topic's retention, which must be at most 30 days (matches 7 d, feedback 30 d, broadcast 1 h locally and in deploy/k8s), and none of it holds the seeker's
- * name, contact, key-group or accommodation codes (but match.found's reasons do carry the key-group factor: see the
- * test);</li>
+ * name, contact, key-group or accommodation codes, nor a reason that reveals a key group (match.found tells no
+ * key-group or priority reason: DESIGN 4);</li>
  * <li>the partner's webhook receives a {@code seeker.erased} notice for the seeker;</li>
  * <li>the seeker's token is refused (401) by seekers-service and notification-service.</li>
  * </ul>
@@ -149,20 +149,12 @@ class ErasureSystemTest {
                             assertThat(SENSITIVE).as("%s holds no key group code, accommodation code, name or contact", r)
                                     .noneMatch(s -> (r.value() + r.headers()).contains(s));
                         });
-                // what the design does not want and does today (DESIGN 4: key-group membership travels only to
-                // matching-service): match.found's reasons carry the key-group factor ("open to people with
-                // disabilities") to notification-service, on doorstep.matches.v1 and the broadcast topic, and they stay
-                // there after the erasure until the topics' retention (7 days and 1 hour). Printed, and
-                // held to those two topics and to records written before the erasure.
+                // DESIGN 4: key-group membership travels only to matching-service, so no record anywhere carries a
+                // reason that reveals it (matching counts the bonus in the score and tells it only to operators)
                 List<PlatformTraces.Found> privateReasons = found.stream()
                         .filter(r -> r.value() != null && PRIVATE_FACTORS.stream().anyMatch(f -> r.value().replace("\\", "").contains(f)))
                         .toList();
-                System.out.println("Records written before the erasure that carry a key-group or accommodation reason:");
-                privateReasons.forEach(r -> System.out.println("  " + r.topic() + "-" + r.partition() + "@" + r.offset()));
-                assertThat(privateReasons).allSatisfy(r -> {
-                    assertThat(written(r, before)).as("written before the erasure: %s", r).isTrue();
-                    assertThat(r.topic()).isIn("doorstep.matches.v1", "doorstep.notification-feed.v1");
-                });
+                assertThat(privateReasons).as("records that carry a key-group, priority or accommodation reason").isEmpty();
             });
         }
     }

@@ -97,8 +97,11 @@ public final class MatchScorer {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
-        // the tie-break is for operators (explain), not a reason to tell a seeker
-        return new Assessment(score < 0 ? 0 : round(score), reasons.stream().filter(r -> !r.factor().equals(COMPLETENESS))
+        // the tie-break is for operators (explain), not a reason to tell a seeker; the key-group bonus and the priority
+        // count in the score but are not told: a reason travels in match.found, and key-group membership travels only
+        // to matching-service (DESIGN 4). The seeker's app knows their own key groups.
+        return new Assessment(score < 0 ? 0 : round(score), reasons.stream()
+                .filter(r -> !r.factor().equals(COMPLETENESS) && !r.personal())
                 .map(Reason::withoutInputs).toList(), List.copyOf(vetoes));
     }
 
@@ -319,14 +322,14 @@ public final class MatchScorer {
         if (groups != 0) {
             score = 1 - (1 - score) * (1 - policy.keyGroupBonus());
             if (explain) {
-                reasons.add(new Reason("keyGroup", policy.keyGroupBonus(), "open to "
+                reasons.add(new Reason(Reason.KEY_GROUP, policy.keyGroupBonus(), "open to "
                         + String.join(", ", Masks.values(groups, KeyGroup.class).stream().map(KeyGroup::phrase).toList())));
             }
         }
         if (Masks.has(s.keyGroups(), KeyGroup.EMPLOYMENT_DIFFICULTY)) {
             score = 1 - (1 - score) * (1 - policy.priorityBonus());
             if (explain) {
-                reasons.add(new Reason("priority", policy.priorityBonus(), "priority for people with employment difficulties"));
+                reasons.add(new Reason(Reason.PRIORITY, policy.priorityBonus(), "priority for people with employment difficulties"));
             }
         }
         return vetoed ? NO_MATCH : score;

@@ -221,9 +221,14 @@ class MatchScorerTest {
         Assessment graduate = assess(p, s);
         // a bonus closes its share of the gap to 1, so the score stays in [0, 1] without a clamp
         assertThat(graduate.score()).isCloseTo(1 - (1 - base) * (1 - 0.1), within(1e-3)).isGreaterThan(base);
-        assertThat(reason(graduate, "keyGroup").detail()).isEqualTo("open to college graduates");
+        // told to operators (explain), never in the match event's reasons: key-group membership stays in matching
+        assertThat(reason(scorer.explain(p.build(), s.build(), Pairs.NOW), "keyGroup").detail()).isEqualTo("open to college graduates");
+        assertThat(graduate.reasons()).extracting(Reason::factor).doesNotContain("keyGroup", "priority");
         s.keyGroups = Masks.of(List.of(KeyGroup.EMPLOYMENT_DIFFICULTY));
-        assertThat(assess(p, s).score()).isCloseTo(1 - (1 - base) * (1 - 0.05), within(1e-3));
+        Assessment priority = assess(p, s);
+        assertThat(priority.score()).isCloseTo(1 - (1 - base) * (1 - 0.05), within(1e-3));
+        assertThat(reason(scorer.explain(p.build(), s.build(), Pairs.NOW), "priority").value()).isEqualTo(0.05);
+        assertThat(priority.reasons()).extracting(Reason::factor).doesNotContain("keyGroup", "priority");
     }
 
     @Test
