@@ -27,6 +27,12 @@ public interface Feed {
     /** The seeker's retained, stored events after {@code sequence}, in sequence order, each once. */
     Flux<FeedEvent> after(String seekerId, long sequence);
 
+    /**
+     * The retained events stored with these keys, wherever they are stored (feed entries and the inbox items that
+     * carry match.found events): two keyed reads, however many seekers the keys name.
+     */
+    Mono<Map<FeedEvent.Key, FeedEvent>> stored(Collection<FeedEvent.Key> keys);
+
     /** The feed entries stored with these keys (events the inbox carries are not among them). */
     Mono<Map<FeedEvent.Key, FeedEvent>> find(Collection<FeedEvent.Key> keys);
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
@@ -89,6 +90,47 @@ class FeedStorageTest {
             assertThat(later.events().get(0).data()).isEqualTo(live.get(1).data());
             assertThat(later.events().get(1).data()).isEqualTo(live.get(2).data());
         }
+    }
+
+    @Autowired
+    Feed feed;
+
+    /** What the broadcast follower reads for the events another instance claims: one lookup by key, many seekers. */
+    @Test
+    void theEventsOfSeveralSeekersAreReadByTheirKeysWhereverTheyAreStored() {
+        String first = Events.id();
+        String second = Events.id();
+        List<ServerSentEvent<String>> firstLive;
+        List<ServerSentEvent<String>> secondLive;
+        try (SseClient one = SseClient.connect(port, Tokens.seeker(first));
+             SseClient two = SseClient.connect(port, Tokens.seeker(second))) {
+            Events.send(Events.MATCHES, first, FOUND, "s", Events.matchFound(first, "keys-1", "p", 0.8));
+            Events.send(Events.MATCHES, second, FOUND, "s", Events.matchFound(second, "keys-2", "p", 0.8));
+            Events.send(Events.MATCHES, second, FOUND, "s", Events.matchFound(second, "keys-3", "p", 0.8));
+            Events.send(Events.MATCHES, second, WITHDRAWN, "s", Events.matchWithdrawn(second, "keys-3", "p"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> one.events().size() == 1 && two.events().size() == 3);
+            firstLive = one.events();
+            secondLive = two.events();
+        }
+        FeedEvent.Key firstFound = key(first, firstLive.get(0));
+        FeedEvent.Key secondFound = key(second, secondLive.get(0));
+        FeedEvent.Key withdrawnItem = key(second, secondLive.get(1));
+        FeedEvent.Key withdrawal = key(second, secondLive.get(2));
+        FeedEvent.Key otherSeekers = key(first, secondLive.get(0));
+
+        Map<FeedEvent.Key, FeedEvent> stored = feed.stored(List.of(firstFound, secondFound, withdrawnItem, withdrawal,
+                otherSeekers)).block(Duration.ofSeconds(10));
+
+        // a live match from its inbox item, a withdrawal from its feed entry; a withdrawn item is gone, and a key
+        // names its own seeker's events only
+        assertThat(stored).containsOnlyKeys(firstFound, secondFound, withdrawal);
+        assertThat(stored.get(firstFound).data()).isEqualTo(firstLive.get(0).data());
+        assertThat(stored.get(secondFound).data()).isEqualTo(secondLive.get(0).data());
+        assertThat(stored.get(withdrawal).type()).isEqualTo("match.withdrawn");
+    }
+
+    private static FeedEvent.Key key(String seekerId, ServerSentEvent<String> event) {
+        return new FeedEvent.Key(seekerId, Long.parseLong(event.id()));
     }
 
     @Test

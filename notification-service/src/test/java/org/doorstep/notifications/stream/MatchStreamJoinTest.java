@@ -41,6 +41,11 @@ class MatchStreamJoinTest {
         }
 
         @Override
+        public Mono<Map<FeedEvent.Key, FeedEvent>> stored(Collection<FeedEvent.Key> keys) {
+            return Mono.just(Map.of());
+        }
+
+        @Override
         public Mono<Map<FeedEvent.Key, FeedEvent>> find(Collection<FeedEvent.Key> keys) {
             return Mono.just(Map.of());
         }

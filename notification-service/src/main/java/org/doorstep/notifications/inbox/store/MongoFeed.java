@@ -146,20 +146,43 @@ class MongoFeed implements Feed {
                     if (ids.isEmpty()) {
                         return Flux.empty();
                     }
-                    Flux<FeedEvent> entries = mongo.getCollection(COLLECTION)
-                            .flatMapMany(collection -> collection.find(Filters.in("_id", ids)))
-                            .filter(doc -> doc.getDate("expiresAt").toInstant().isAfter(now))
-                            .map(MongoFeed::toEvent);
-                    Flux<FeedEvent> carried = mongo.getCollection(MongoInboxStore.COLLECTION)
-                            .flatMapMany(collection -> collection.find(Filters.in(FEED_KEY, ids)).projection(CARRIED_FIELDS))
-                            .filter(doc -> seekerId.equals(doc.getString("seekerId"))
-                                    && doc.getDate("expiresAt").toInstant().isAfter(now))
-                            .map(MongoFeed::carriedEvent);
                     // one event per number: an entry of the previous layout and the item a redelivery completed may both hold it
-                    return Flux.merge(entries, carried)
+                    return storedAt(ids, now)
                             .collect(TreeMap<Long, FeedEvent>::new, (bySequence, event) -> bySequence.putIfAbsent(event.sequence(), event))
                             .flatMapIterable(TreeMap::values);
                 });
+    }
+
+    @Override
+    public Mono<Map<FeedEvent.Key, FeedEvent>> stored(Collection<FeedEvent.Key> keys) {
+        if (keys.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        List<String> ids = keys.stream().map(key -> id(key.seekerId(), key.sequence())).distinct().toList();
+        return storedAt(ids, clock.instant())
+                .collect(HashMap::new, (found, event) -> found.putIfAbsent(event.key(), event));
+    }
+
+    /**
+     * The retained events stored under these feed keys: feed entries by {@code _id $in}, and the inbox items that
+     * carry one by {@code feedKey $in} (a unique index), in parallel; an item counts only if it is the seeker's that
+     * the key names.
+     */
+    private Flux<FeedEvent> storedAt(List<String> ids, Instant now) {
+        Flux<FeedEvent> entries = mongo.getCollection(COLLECTION)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", ids)))
+                .filter(doc -> doc.getDate("expiresAt").toInstant().isAfter(now))
+                .map(MongoFeed::toEvent);
+        Flux<FeedEvent> carried = mongo.getCollection(MongoInboxStore.COLLECTION)
+                .flatMapMany(collection -> collection.find(Filters.in(FEED_KEY, ids)).projection(CARRIED_FIELDS))
+                .filter(doc -> seekerOf(doc.getString(FEED_KEY)).equals(doc.getString("seekerId"))
+                        && doc.getDate("expiresAt").toInstant().isAfter(now))
+                .map(MongoFeed::carriedEvent);
+        return Flux.merge(entries, carried);
+    }
+
+    private static String seekerOf(String key) {
+        return key.substring(0, key.lastIndexOf('|'));
     }
 
     /** Every number listed for the seeker: the index documents of the retained days, and the one of the previous layout. */
