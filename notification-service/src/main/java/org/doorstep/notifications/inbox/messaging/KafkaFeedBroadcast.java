@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,15 +73,22 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
     }
 
     /** What travels on the broadcast topic. */
-    record WireEvent(String seekerId, long sequence, String type, String matchId, String data, long atMillis) {
+    /**
+     * What travels on the broadcast topic: the name of a stored feed event, without its data (a follower pushes the
+     * store's copy, never the record's: {@link StoredFeedEvents}). Records of the version that carried the data
+     * still read (the field is ignored).
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record WireEvent(String seekerId, long sequence, String type, String matchId, long atMillis) {
 
         static WireEvent of(FeedEvent event) {
-            return new WireEvent(event.seekerId(), event.sequence(), event.type(), event.matchId(), event.data(),
+            return new WireEvent(event.seekerId(), event.sequence(), event.type(), event.matchId(),
                     event.at().toEpochMilli());
         }
 
+        /** The event this record claims, without data: only its key and type count until the store confirms it. */
         FeedEvent toEvent() {
-            return new FeedEvent(seekerId, sequence, type, matchId, data, Instant.ofEpochMilli(atMillis));
+            return new FeedEvent(seekerId, sequence, type, matchId, null, Instant.ofEpochMilli(atMillis));
         }
     }
 
