@@ -120,7 +120,9 @@ final class DeliveryBatch {
             again(storedBefore);
         }
         if (item != null && item.seekerId().equals(withdrawal.seekerId())) {
-            if ((item.delivery() == Delivery.LIVE || item.delivery() == Delivery.DIGESTED) && item.expiresAt().isAfter(now)) {
+            // an erased seeker has no stream to tell (their token is refused): the item goes, no event names them
+            if (!prefs(withdrawal.seekerId()).isErased()
+                    && (item.delivery() == Delivery.LIVE || item.delivery() == Delivery.DIGESTED) && item.expiresAt().isAfter(now)) {
                 feedEvents.add(new FeedEvent(withdrawal.seekerId(), sequence, FeedEvent.MATCH_WITHDRAWN,
                         withdrawal.matchId(), json.writeValueAsString(withdrawal), now));
             }

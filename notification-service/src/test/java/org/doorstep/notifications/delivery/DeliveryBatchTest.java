@@ -5,8 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.doorstep.notifications.inbox.Delivery;
+import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.InboxChange;
+import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.inbox.MatchWithdrawn;
+import org.doorstep.notifications.preferences.Preferences;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +42,23 @@ class DeliveryBatchTest {
         });
         assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class,
                 put -> assertThat(put.matchJson()).isSameAs(asPublished));
+    }
+
+    @Test
+    void theWithdrawalOfAnErasedSeekersMatchRemovesTheItemAndTellsNoStream() {
+        InboxItem live = new InboxItem(match(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), Delivery.LIVE, null,
+                null, 41L);
+        MatchWithdrawn withdrawal = new MatchWithdrawn("m-1", "s-1", "p-1", "partner-1", "SEEKER_ERASED", NOW.toString());
+        DeliveryBatch erased = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of("s-1", Preferences.erased("s-1")),
+                Map.of("m-1", live));
+        DeliveryBatch known = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of("m-1", live));
+
+        erased.withdrawn(withdrawal, 0, 42);
+        known.withdrawn(withdrawal, 0, 42);
+
+        assertThat(erased.feedEvents()).isEmpty();
+        assertThat(erased.inboxChanges()).singleElement().isInstanceOf(InboxChange.Remove.class);
+        assertThat(known.feedEvents()).singleElement().extracting(FeedEvent::type).isEqualTo(FeedEvent.MATCH_WITHDRAWN);
     }
 
     @Test
