@@ -5,12 +5,10 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,9 +33,10 @@ class RequestFirewallConfiguration {
 
     @Bean
     ServerExchangeRejectedHandler rejectedRequests() {
+        // a refused path or header goes on as the rejection itself, which ProblemWebExceptionHandler answers the same
+        // way as a query parameter name the firewall refuses later, when a handler first reads it
         return (exchange, rejection) -> Mono.error(METHODS.contains(exchange.getRequest().getMethod())
-                ? new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request was rejected: its path or headers "
-                        + "contain characters or sequences this service does not accept.")
+                ? rejection
                 : new MethodNotAllowedException(exchange.getRequest().getMethod(), METHODS));
     }
 }

@@ -25,8 +25,8 @@ import org.springframework.messaging.Message;
  * was meant for resumes from the store on its next reconnect), the rest of the batch goes on.
  * <p>
  * The topic is derived and not trusted: a record only says "this seeker's event with this number is
- * stored". What goes to the streams is the store's copy of it ({@code stored}: one read per seeker of the
- * batch, by key), so a record that is not what it claims (a number or a content that was never stored, a
+ * stored". What goes to the streams is the store's copy of it ({@code stored}: the poll's claimed
+ * keys, read in one go), so a record that is not what it claims (a number or a content that was never stored, a
  * key that is not its seekerId, a type no stream sends) reaches no stream and cannot move a stream's
  * position past real events: it is logged and skipped, never dead-lettered (nobody replays a broadcast, and
  * a DLQ would keep seekers' events longer than the topic's short retention). A failure to read the store
