@@ -1,9 +1,10 @@
-package org.doorstep.postings.outbox;
+package org.doorstep.postings.outbox.store;
 
 import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.doorstep.postings.outbox.OutboxEntry;
 
 /** The stored form of outbox entries inside an aggregate's document (field {@link #FIELD}, oldest first). */
 public final class OutboxDocuments {
@@ -36,7 +37,7 @@ public final class OutboxDocuments {
         return entries.stream().map(OutboxDocuments::toDocument).toList();
     }
 
-    static OutboxEntry fromDocument(Document d) {
+    private static OutboxEntry fromDocument(Document d) {
         return new OutboxEntry(d.getString("ceId"), d.getString("type"), d.getString("topic"), d.getString("key"),
                 d.getString("subject"), d.getDate("time").toInstant(), d.getString("data"));
     }

@@ -1,4 +1,4 @@
-package org.doorstep.postings.problem.web;
+package org.doorstep.postings.errors;
 
 import java.util.List;
 import java.util.Map;
@@ -7,14 +7,20 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
-import org.doorstep.postings.problem.Conflict;
+import org.doorstep.postings.campaign.CampaignExists;
+import org.doorstep.postings.campaign.CampaignNotFound;
+import org.doorstep.postings.partner.ApiKeyNotFound;
+import org.doorstep.postings.partner.ApiKeyRejected;
+import org.doorstep.postings.partner.PartnerKeptChanging;
+import org.doorstep.postings.partner.PartnerNotFound;
+import org.doorstep.postings.posting.PostingKeptChanging;
+import org.doorstep.postings.posting.PostingNotFound;
+import org.doorstep.postings.posting.PostingVersionMismatch;
 import org.doorstep.postings.problem.InvalidRequest;
-import org.doorstep.postings.problem.NotFound;
 import org.doorstep.postings.problem.PayloadTooLarge;
 import org.doorstep.postings.problem.PreconditionFailed;
 import org.doorstep.postings.problem.ProblemTypes;
 import org.doorstep.postings.problem.RateLimited;
-import org.doorstep.postings.problem.Unauthorized;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -53,22 +59,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(problem, new HttpHeaders());
     }
 
-    @ExceptionHandler(Unauthorized.class)
-    ResponseEntity<ProblemDetail> unauthorized(Unauthorized e) {
+    @ExceptionHandler(ApiKeyRejected.class)
+    ResponseEntity<ProblemDetail> unauthorized(ApiKeyRejected e) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return respond(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", e.getMessage()),
                 headers);
     }
 
-    @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+    @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class})
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
         return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()),
                 new HttpHeaders());
     }
 
-    @ExceptionHandler(PreconditionFailed.class)
-    ResponseEntity<ProblemDetail> preconditionFailed(PreconditionFailed e) {
+    @ExceptionHandler({PostingVersionMismatch.class, PreconditionFailed.class})
+    ResponseEntity<ProblemDetail> preconditionFailed(RuntimeException e) {
         return respond(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED,
                 "Precondition failed", e.getMessage()), new HttpHeaders());
     }
@@ -87,8 +93,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 e.getMessage()), headers);
     }
 
-    @ExceptionHandler(Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(Conflict e) {
+    @ExceptionHandler({PostingKeptChanging.class, PartnerKeptChanging.class, CampaignExists.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
         return respond(problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage()),
                 new HttpHeaders());
     }

@@ -1,4 +1,4 @@
-package org.doorstep.postings.problem.web;
+package org.doorstep.postings.errors;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;

@@ -1,4 +1,4 @@
-package org.doorstep.postings.problem.web;
+package org.doorstep.postings.errors;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.doorstep.postings.posting.app;
+package org.doorstep.postings.posting.messaging;
 
 import java.util.List;
 import java.util.UUID;
@@ -7,6 +7,7 @@ import org.doorstep.postings.outbox.OutboxEntry;
 import org.doorstep.postings.posting.PostingClosed;
 import org.doorstep.postings.posting.PostingEvent;
 import org.doorstep.postings.posting.PostingUpserted;
+import org.doorstep.postings.posting.app.PostingState;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 

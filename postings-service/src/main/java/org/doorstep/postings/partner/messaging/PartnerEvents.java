@@ -1,4 +1,4 @@
-package org.doorstep.postings.partner.app;
+package org.doorstep.postings.partner.messaging;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Turns partner events into outbox entries: {@code org.doorstep.partner.upserted.v1} on {@code doorstep.partners.v1}. */
 @Component
-class PartnerEvents {
+public class PartnerEvents {
 
     static final String TOPIC = "doorstep.partners.v1";
     static final String UPSERTED = "org.doorstep.partner.upserted.v1";
@@ -24,7 +24,7 @@ class PartnerEvents {
         this.json = json;
     }
 
-    List<OutboxEntry> entries(List<PartnerEvent> events) {
+    public List<OutboxEntry> entries(List<PartnerEvent> events) {
         return events.stream().map(this::entry).toList();
     }
 
