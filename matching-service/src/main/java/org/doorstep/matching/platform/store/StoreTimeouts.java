@@ -1,21 +1,22 @@
-package org.doorstep.postings.platform;
+package org.doorstep.matching.platform.store;
 
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
-/**
- * Store outages fail fast: with the store unreachable, a request waits {@code doorstep.store.timeout} (2 s) for
- * a server and for a connection, not the driver's 30 s, then answers 503 (see the ProblemHandler).
- */
+/** Bounds the driver's server selection and connection set-up by {@link StoreSettings#timeout()}. */
 @Configuration(proxyBeanMethods = false)
-class StoreTimeoutConfiguration {
+class StoreTimeouts {
 
+    /** After Boot's customizer, which applies the connection string: the configured timeout wins. */
     @Bean
-    MongoClientSettingsBuilderCustomizer storeTimeouts(StoreProperties properties) {
-        long millis = properties.timeout().toMillis();
+    @Order(Ordered.LOWEST_PRECEDENCE - 1)
+    MongoClientSettingsBuilderCustomizer storeTimeoutCustomizer(StoreSettings settings) {
+        long millis = settings.timeout().toMillis();
         return builder -> builder
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS))

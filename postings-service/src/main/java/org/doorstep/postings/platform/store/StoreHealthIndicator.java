@@ -1,4 +1,4 @@
-package org.doorstep.postings.platform;
+package org.doorstep.postings.platform.store;
 
 import java.time.Duration;
 

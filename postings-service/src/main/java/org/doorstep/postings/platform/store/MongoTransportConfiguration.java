@@ -1,4 +1,4 @@
-package org.doorstep.postings.mongo;
+package org.doorstep.postings.platform.store;
 
 import com.mongodb.connection.TransportSettings;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -1,4 +1,4 @@
-package org.doorstep.matching.ledger;
+package org.doorstep.matching.store;
 
 import java.util.List;
 import java.util.Map;

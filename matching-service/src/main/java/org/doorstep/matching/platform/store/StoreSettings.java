@@ -1,4 +1,4 @@
-package org.doorstep.matching.platform;
+package org.doorstep.matching.platform.store;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package org.doorstep.matching.ledger;
+package org.doorstep.matching.store;
 
 import com.mongodb.connection.TransportSettings;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -1,4 +1,4 @@
-package org.doorstep.matching.ledger;
+package org.doorstep.matching.store;
 
 import java.util.ArrayList;
 import java.util.List;

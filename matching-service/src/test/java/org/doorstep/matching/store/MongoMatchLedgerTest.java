@@ -1,4 +1,4 @@
-package org.doorstep.matching.ledger;
+package org.doorstep.matching.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

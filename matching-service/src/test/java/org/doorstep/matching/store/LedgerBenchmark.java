@@ -1,4 +1,4 @@
-package org.doorstep.matching.ledger;
+package org.doorstep.matching.store;
 
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * The ledger's cost per posting trigger on the MongoDB-wire server (memory backend, over TCP, as the
  * tests and {@code ./doorstep up} reach it), as the ledger grows: read the posting's pairs, claim 200
  * new pairs in one write, settle the round in one more. A main class, not part of the test run:
- * {@code java -cp ... org.doorstep.matching.ledger.LedgerBenchmark [pairs already recorded] [triggers]}.
+ * {@code java -cp ... org.doorstep.matching.store.LedgerBenchmark [pairs already recorded] [triggers]}.
  */
 public final class LedgerBenchmark {
 
