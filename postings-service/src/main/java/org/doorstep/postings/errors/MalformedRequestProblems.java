@@ -69,17 +69,17 @@ final class MalformedRequestProblems extends ChannelInboundHandlerAdapter {
                 return new Problem(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, ProblemTypes.BAD_REQUEST,
                         "Request headers too large", "The request headers are larger than this server accepts.");
             }
-            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Request",
                     "The request is not valid HTTP/1.1.");
         }
         String target = request.uri();
         String path = target.split("[?#]", 2)[0];
         if (!isUri(target) || !isUri(path)) {
-            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Request",
                     "The request target is not a valid URI (for instance a '%' not followed by two hex digits).");
         }
         if (path.toLowerCase(Locale.ROOT).contains("%2f")) {
-            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+            return new Problem(HttpResponseStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Request",
                     "The request path holds an encoded slash (%2F), which no resource of this service has.");
         }
         return null;

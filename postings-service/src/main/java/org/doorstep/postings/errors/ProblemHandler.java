@@ -105,7 +105,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
     ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e) {
-        return respond(problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+        return respond(problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Request",
                 "A media type in the Accept or Content-Type header cannot be read."), new HttpHeaders());
     }
 
@@ -130,7 +130,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail rejectedByFirewall() {
-        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad request",
+        return problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Request",
                 "The request was rejected: its path, query or headers contain characters or sequences this service "
                         + "does not accept.");
     }
