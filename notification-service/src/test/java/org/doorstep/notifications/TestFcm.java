@@ -2,7 +2,7 @@ package org.doorstep.notifications;
 
 import java.time.Duration;
 
-import org.doorstep.notifications.push.fcm.FcmSettings;
+import org.doorstep.notifications.push.fcm.FcmProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -20,8 +20,8 @@ public final class TestFcm {
 
         @Bean
         @Primary
-        FcmSettings testFcmSettings() {
-            return new FcmSettings(true, "http://127.0.0.1:" + RECEIVER.port(), "doorstep-test", "test-access-token",
+        FcmProperties testFcmSettings() {
+            return new FcmProperties(true, "http://127.0.0.1:" + RECEIVER.port(), "doorstep-test", "test-access-token",
                     Duration.ofHours(24));
         }
     }

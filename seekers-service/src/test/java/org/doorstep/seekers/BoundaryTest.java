@@ -26,7 +26,7 @@ class BoundaryTest {
                     "com.mongodb..", "org.bson..", "org.springframework.data..",
                     "tools.jackson..", "com.fasterxml.jackson..",
                     "org.doorstep.seekers.seeker.web..", "org.doorstep.seekers.seeker.store..",
-                    "org.doorstep.seekers.seeker.outbound..", "org.doorstep.seekers.outbox..")
+                    "org.doorstep.seekers.seeker.messaging..", "org.doorstep.seekers.outbox..")
             .because("the seeker domain is plain Java; adapters depend on it, not the other way round");
 
     @ArchTest

@@ -1,9 +1,7 @@
 package org.doorstep.k8s;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,12 +22,12 @@ class ImageBuildTest {
 
     @Test
     void runsTheImagesJibBuildsUnderTheUserJibSets() throws Exception {
-        assumeTrue(Files.isRegularFile(PARENT_POM), "no parent POM next to this module");
+        assertThat(PARENT_POM).as("the parent POM next to this module").isRegularFile();
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(PARENT_POM.toFile());
         String jib = "//*[local-name()='plugin'][*[local-name()='artifactId']='jib-maven-plugin']";
         String image = text(pom, jib + "//*[local-name()='to']/*[local-name()='image']");
         String user = text(pom, jib + "//*[local-name()='container']/*[local-name()='user']");
-        assumeTrue(!image.isEmpty(), "the parent POM configures no Jib image yet");
+        assertThat(image).as("the Jib image the parent POM configures").isNotEmpty();
 
         assertThat(image).startsWith("doorstep/${project.artifactId}");
         assertThat(user).as("Jib container.user").matches("\\d+:\\d+");

@@ -20,8 +20,7 @@ record KafkaBindings(String service, List<Binding> consumers) {
     }
 
     static KafkaBindings of(Manifests manifests, String service) {
-        ServiceConfiguration configuration = ServiceConfiguration.of(service)
-                .orElseThrow(() -> new AssertionError(service + " has no application.yml"));
+        ServiceConfiguration configuration = ServiceConfiguration.of(service);
         Map<String, String> environment = Workloads.environment(manifests, Workloads.serviceContainer(manifests, service));
         List<Binding> consumers = new ArrayList<>();
         for (Map.Entry<String, String> property : configuration.properties().entrySet()) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,14 +25,14 @@ final class ServiceConfiguration {
         this.properties = properties;
     }
 
-    static Optional<ServiceConfiguration> of(String service) {
+    static ServiceConfiguration of(String service) {
         Path file = Manifests.MODULE.resolve("../../" + service + "/src/main/resources/application.yml").normalize();
         if (!Files.isRegularFile(file)) {
-            return Optional.empty();
+            throw new IllegalStateException(service + " has no application.yml at " + file);
         }
         Map<String, String> properties = new LinkedHashMap<>();
         flatten("", Yaml.loadAll(file).getFirst(), properties);
-        return Optional.of(new ServiceConfiguration(properties));
+        return new ServiceConfiguration(properties);
     }
 
     /** The raw value of a property (relaxed: lists flattened as key[i]), or null. */

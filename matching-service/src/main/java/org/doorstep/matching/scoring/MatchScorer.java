@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import org.doorstep.matching.taxonomy.IscoCode;
 import org.doorstep.matching.taxonomy.Taxonomy;
@@ -115,76 +116,19 @@ public final class MatchScorer {
 
     private double evaluate(Posting p, Seeker s, Fixed fixed, List<Reason> reasons, List<Veto> vetoes,
                             SkillTable table) {
-        Instant now = fixed.now();
-        // Without explain, a veto returns before its reason is built: most candidates end at one.
+        // Without explain, the first veto ends the pair before its reason is built: most candidates end at one.
         boolean explain = reasons != null;
-        boolean vetoed = false;
-
-        if (!p.open()) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "posting-closed", "the posting is closed");
-        }
-        if (p.validThrough() != null && p.validThrough().isBefore(now)) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "posting-expired", "the posting expired on " + p.validThrough());
-        }
-
-        // distance
         double maxKm = policy.maxDistanceOf(s);
         boolean remoteFits = p.remote() && s.remoteOk();
         if (!explain && !remoteFits && s.located() && Geo.kmAlongMeridian(p.lat(), s.lat()) > maxKm) {
             return NO_MATCH; // farther north or south alone than the seeker goes: no trigonometry needed
         }
         double km = s.located() ? Geo.km(p.lat(), fixed.cosLat(), p.lon(), s.lat(), s.lon()) : Double.NaN;
-        double distance;
-        if (remoteFits) {
-            distance = 1.0;
-        } else if (!s.located()) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "distance", "the seeker has no location and the job is not remote for them");
-            distance = 0;
-        } else if (km > maxKm) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "distance", String.format(Locale.ROOT, "%.1f km away, beyond the seeker's %.0f km", km, maxKm));
-            distance = 0;
-        } else {
-            distance = maxKm <= 0 ? 1.0 : Math.exp(-LN2 * km / maxKm);
+        boolean vetoed = vetoed(p, s, fixed.now(), km, maxKm, remoteFits, vetoes);
+        if (vetoed && !explain) {
+            return NO_MATCH;
         }
-
-        // education and experience minimums
-        if (p.minEducation() != null && s.education() != null
-                && s.education().ordinal() < p.minEducation().ordinal() - policy.educationTolerance()) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "education", "requires " + p.minEducation() + ", the seeker has " + s.education());
-        }
-        if (p.hasMinExperience() && s.hasExperience()
-                && s.experienceYears() < p.minExperienceYears() - policy.experienceToleranceYears()) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "experience", String.format(Locale.ROOT, "requires %s years, the seeker has %s",
-                    number(p.minExperienceYears()), number(s.experienceYears())));
-        }
-
-        // accommodations: only where the work happens on site
-        int missing = p.remote() ? 0 : s.accommodationNeeds() & ~p.accommodations();
-        if (missing != 0) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "accommodation", "does not offer "
-                    + String.join(", ", Masks.values(missing, Accommodation.class).stream().map(Accommodation::phrase).toList()));
-        }
+        double distance = remoteFits ? 1.0 : !s.located() || km > maxKm ? 0 : maxKm <= 0 ? 1.0 : Math.exp(-LN2 * km / maxKm);
 
         // occupation: ISCO hierarchy similarity to the seeker's stated or inferred occupations, each weighted by
         // how sure both sides are; and, as a factor of its own, how much of the posting occupation's skill
@@ -230,12 +174,10 @@ public final class MatchScorer {
         }
 
         boolean relevant = evidence.exact() != 0 || sameMinorGroup;
-        if (!relevant) {
-            if (!explain) {
-                return NO_MATCH;
-            }
-            vetoed = veto(vetoes, "relevance", "no shared skill and no occupation in the same ISCO minor group");
+        if (!relevant && stop(vetoes, "relevance", () -> "no shared skill and no occupation in the same ISCO minor group")) {
+            return NO_MATCH;
         }
+        vetoed |= !relevant;
 
         double sum = 0;
         double weights = 0;
@@ -420,11 +362,54 @@ public final class MatchScorer {
         return "ISCO " + posting + " is not near the seeker's occupations";
     }
 
-    private static boolean veto(List<Veto> vetoes, String rule, String detail) {
-        if (vetoes != null) {
-            vetoes.add(new Veto(rule, detail));
+    /**
+     * The hard vetoes of a pair: every one into {@code vetoes} (explain), or, without a list, true at the first.
+     * True when the pair is vetoed.
+     */
+    private boolean vetoed(Posting p, Seeker s, Instant now, double km, double maxKm, boolean remoteFits,
+                           List<Veto> vetoes) {
+        if (!p.open() && stop(vetoes, "posting-closed", () -> "the posting is closed")) {
+            return true;
         }
-        return true;
+        if (p.validThrough() != null && p.validThrough().isBefore(now)
+                && stop(vetoes, "posting-expired", () -> "the posting expired on " + p.validThrough())) {
+            return true;
+        }
+        if (!remoteFits && !s.located()
+                && stop(vetoes, "distance", () -> "the seeker has no location and the job is not remote for them")) {
+            return true;
+        }
+        if (!remoteFits && km > maxKm && stop(vetoes, "distance",
+                () -> String.format(Locale.ROOT, "%.1f km away, beyond the seeker's %.0f km", km, maxKm))) {
+            return true;
+        }
+        if (p.minEducation() != null && s.education() != null
+                && s.education().ordinal() < p.minEducation().ordinal() - policy.educationTolerance()
+                && stop(vetoes, "education", () -> "requires " + p.minEducation() + ", the seeker has " + s.education())) {
+            return true;
+        }
+        if (p.hasMinExperience() && s.hasExperience()
+                && s.experienceYears() < p.minExperienceYears() - policy.experienceToleranceYears()
+                && stop(vetoes, "experience", () -> String.format(Locale.ROOT, "requires %s years, the seeker has %s",
+                        number(p.minExperienceYears()), number(s.experienceYears())))) {
+            return true;
+        }
+        // accommodations: only where the work happens on site
+        int missing = p.remote() ? 0 : s.accommodationNeeds() & ~p.accommodations();
+        if (missing != 0 && stop(vetoes, "accommodation", () -> "does not offer " + String.join(", ",
+                Masks.values(missing, Accommodation.class).stream().map(Accommodation::phrase).toList()))) {
+            return true;
+        }
+        return vetoes != null && !vetoes.isEmpty();
+    }
+
+    /** Without a list (scoring): true, stop at this veto. With one (explain): the veto noted, go on to the next. */
+    private static boolean stop(List<Veto> vetoes, String rule, Supplier<String> detail) {
+        if (vetoes == null) {
+            return true;
+        }
+        vetoes.add(new Veto(rule, detail.get()));
+        return false;
     }
 
     private static String number(double value) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedBroadcast;
 import org.doorstep.notifications.inbox.InboxItem;
-import org.doorstep.notifications.inbox.InboxSettings;
+import org.doorstep.notifications.inbox.InboxProperties;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.inbox.LiveFeed;
 import org.doorstep.notifications.preferences.Preferences;
@@ -60,7 +60,7 @@ class DeliveryWrites {
 
     DeliveryWrites(InboxStore inbox, Feed feed, PendingDeliveries pending, PreferencesStore preferences,
                    DueDeliveries due, LiveFeed live, FeedBroadcast broadcast, List<LiveChannel> channels,
-                   List<PartnerChannel> partners, JsonMapper json, InboxSettings settings, BatchSteps steps) {
+                   List<PartnerChannel> partners, JsonMapper json, InboxProperties settings, BatchSteps steps) {
         this.steps = steps;
         this.inbox = inbox;
         this.feed = feed;

@@ -1,7 +1,7 @@
 package org.doorstep.notifications.delivery;
 
 import org.doorstep.notifications.inbox.FeedEvent;
-import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.match.MatchFound;
 import org.doorstep.notifications.preferences.Preferences;
 
 /** A live channel beyond the stream (mobile push). Must not block for long and must not throw. */

@@ -1,6 +1,6 @@
 package org.doorstep.notifications.delivery;
 
-import org.doorstep.notifications.inbox.MatchEvent;
+import org.doorstep.notifications.match.MatchEvent;
 
 /**
  * A match event with where it sits in doorstep.matches.v1 (a seeker's events are all on one partition);

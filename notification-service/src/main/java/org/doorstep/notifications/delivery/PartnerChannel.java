@@ -1,7 +1,7 @@
 package org.doorstep.notifications.delivery;
 
-import org.doorstep.notifications.inbox.MatchFound;
-import org.doorstep.notifications.inbox.MatchWithdrawn;
+import org.doorstep.notifications.match.MatchFound;
+import org.doorstep.notifications.match.MatchWithdrawn;
 import org.doorstep.notifications.preferences.Preferences;
 
 /** Forwards match events to partners (webhooks). Idempotent per match event. */

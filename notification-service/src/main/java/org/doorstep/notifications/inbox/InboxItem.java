@@ -2,6 +2,8 @@ package org.doorstep.notifications.inbox;
 
 import java.time.Instant;
 
+import org.doorstep.notifications.match.MatchFound;
+
 /**
  * One match in a seeker's inbox. {@code feedSequence} is set once the match was pushed live: the item then
  * is the stored form of the seeker's {@code match.found} feed event with that sequence (replayed from it),

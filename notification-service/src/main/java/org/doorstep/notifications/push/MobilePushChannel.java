@@ -5,7 +5,7 @@ import java.util.Map;
 
 import org.doorstep.notifications.delivery.LiveChannel;
 import org.doorstep.notifications.inbox.FeedEvent;
-import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.match.MatchFound;
 import org.doorstep.notifications.preferences.Preferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -21,7 +21,7 @@ public class StreamSlots {
     private final int limit;
     private final Duration retryAfter;
 
-    StreamSlots(StreamSettings settings) {
+    StreamSlots(StreamProperties settings) {
         this.limit = settings.maxPerSeeker();
         long seconds = Math.max(1, (settings.heartbeat().toMillis() + 999) / 1000);
         this.retryAfter = Duration.ofSeconds(seconds);

@@ -8,8 +8,8 @@ import java.util.Set;
 
 import org.doorstep.notifications.delivery.PartnerChannel;
 import org.doorstep.notifications.delivery.SeekerErasure;
-import org.doorstep.notifications.inbox.MatchFound;
-import org.doorstep.notifications.inbox.MatchWithdrawn;
+import org.doorstep.notifications.match.MatchFound;
+import org.doorstep.notifications.match.MatchWithdrawn;
 import org.doorstep.notifications.preferences.Preferences;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;

@@ -41,7 +41,7 @@ public class WebhookDispatcher {
     private final WebhookTransport transport;
     private final WebhookUrlGuard guard;
     private final WebhookResilience resilience;
-    private final WebhookSettings settings;
+    private final WebhookProperties settings;
     private final Clock clock;
     private final JsonMapper json;
     private final Duration lease;
@@ -49,7 +49,7 @@ public class WebhookDispatcher {
 
     WebhookDispatcher(PartnerDeliveries deliveries, WebhookSubscriptions subscriptions, DeliveryLog deliveryLog,
                       WebhookTransport transport, WebhookUrlGuard guard, WebhookResilience resilience,
-                      WebhookSettings settings, Clock clock, JsonMapper json, MeterRegistry meters) {
+                      WebhookProperties settings, Clock clock, JsonMapper json, MeterRegistry meters) {
         this.meters = meters;
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;

@@ -16,7 +16,7 @@ import org.doorstep.notifications.errors.InvalidRequest;
 import org.springframework.stereotype.Component;
 
 /**
- * The Resilience4j instances of webhook delivery, from {@link WebhookSettings}: a retry with exponential
+ * The Resilience4j instances of webhook delivery, from {@link WebhookProperties}: a retry with exponential
  * back-off and jitter, a circuit breaker per endpoint URL, and a bulkhead per partner (so a slow
  * partner holds only its own calls).
  */
@@ -27,7 +27,7 @@ public class WebhookResilience {
     private final RetryRegistry retries;
     private final BulkheadRegistry bulkheads;
 
-    WebhookResilience(WebhookSettings settings) {
+    WebhookResilience(WebhookProperties settings) {
         CircuitBreakerConfig circuit = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(Math.max(10, settings.circuitMinimumCalls()))

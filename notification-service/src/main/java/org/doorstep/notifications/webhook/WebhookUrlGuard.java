@@ -26,7 +26,7 @@ public class WebhookUrlGuard {
     private final boolean allowPlainHttpLocalhost;
 
     @Autowired
-    public WebhookUrlGuard(WebhookSettings settings) {
+    public WebhookUrlGuard(WebhookProperties settings) {
         this(settings.allowLoopback(), settings.allowPlainHttpLocalhost());
     }
 

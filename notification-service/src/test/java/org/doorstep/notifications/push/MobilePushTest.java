@@ -11,7 +11,7 @@ import org.doorstep.notifications.Seekers;
 import org.doorstep.notifications.TestFcm;
 import org.doorstep.notifications.preferences.PreferencesStore;
 import org.doorstep.notifications.push.fcm.FcmPushSender;
-import org.doorstep.notifications.push.fcm.FcmSettings;
+import org.doorstep.notifications.push.fcm.FcmProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -37,7 +37,7 @@ class MobilePushTest {
     void sendsAnFcmV1MessageWithBearerTokenCollapseKeyAndTtl() {
         try (Receiver fcm = new Receiver()) {
             FcmPushSender sender = new FcmPushSender(WebClient.builder(),
-                    new FcmSettings(true, "http://127.0.0.1:" + fcm.port(), "proj-1", "access-1", Duration.ofHours(1)));
+                    new FcmProperties(true, "http://127.0.0.1:" + fcm.port(), "proj-1", "access-1", Duration.ofHours(1)));
             sender.send(new PushMessage("device-1", "New job match", "Java developer", Map.of("matchId", "m1"),
                     "match-m1", Duration.ofMinutes(30))).block(Duration.ofSeconds(10));
             Receiver.Request request = fcm.requests().get(0);
@@ -59,7 +59,7 @@ class MobilePushTest {
         try (Receiver fcm = new Receiver()) {
             fcm.answer(401);
             FcmPushSender sender = new FcmPushSender(WebClient.builder(),
-                    new FcmSettings(true, "http://127.0.0.1:" + fcm.port(), "proj-1", "expired", Duration.ofHours(1)));
+                    new FcmProperties(true, "http://127.0.0.1:" + fcm.port(), "proj-1", "expired", Duration.ofHours(1)));
             assertThatThrownBy(() -> sender.send(new PushMessage("device-1", "t", "b", Map.of(), "k", Duration.ofMinutes(1)))
                     .block(Duration.ofSeconds(10))).hasMessageContaining("401");
         }

@@ -8,14 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-/** Bounds the driver's server selection and connection set-up by {@link StoreSettings#timeout()}. */
+/** Bounds the driver's server selection and connection set-up by {@link StoreProperties#timeout()}. */
 @Configuration(proxyBeanMethods = false)
 class StoreTimeouts {
 
     /** After Boot's customizer, which applies the connection string: the configured timeout wins. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE - 1)
-    MongoClientSettingsBuilderCustomizer storeTimeoutCustomizer(StoreSettings settings) {
+    MongoClientSettingsBuilderCustomizer storeTimeoutCustomizer(StoreProperties settings) {
         long millis = settings.timeout().toMillis();
         return builder -> builder
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))

@@ -31,7 +31,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
-import org.doorstep.notifications.inbox.InboxSettings;
+import org.doorstep.notifications.inbox.InboxProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -82,7 +82,7 @@ class MongoFeed implements Feed {
     private final Duration retention;
     private final int replayLimit;
 
-    MongoFeed(ReactiveMongoTemplate mongo, Clock clock, InboxSettings settings,
+    MongoFeed(ReactiveMongoTemplate mongo, Clock clock, InboxProperties settings,
               @Value("${doorstep.stream.replay-limit:1000}") int replayLimit) {
         this.mongo = mongo;
         this.clock = clock;

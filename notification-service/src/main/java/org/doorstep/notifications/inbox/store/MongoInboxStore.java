@@ -23,7 +23,7 @@ import org.doorstep.notifications.inbox.InboxChange;
 import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxPage;
 import org.doorstep.notifications.inbox.InboxStore;
-import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.match.MatchFound;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.doorstep.notifications.errors.InvalidRequest;
 import org.doorstep.notifications.inbox.InboxItem;
-import org.doorstep.notifications.inbox.InboxSettings;
+import org.doorstep.notifications.inbox.InboxProperties;
 import org.doorstep.notifications.inbox.InboxStore;
-import org.doorstep.notifications.inbox.MatchFound;
+import org.doorstep.notifications.match.MatchFound;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,10 +19,10 @@ import reactor.core.publisher.Mono;
 class InboxController {
 
     private final InboxStore inbox;
-    private final InboxSettings settings;
+    private final InboxProperties settings;
     private final Clock clock;
 
-    InboxController(InboxStore inbox, InboxSettings settings, Clock clock) {
+    InboxController(InboxStore inbox, InboxProperties settings, Clock clock) {
         this.inbox = inbox;
         this.settings = settings;
         this.clock = clock;

@@ -12,7 +12,7 @@ class FcmConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "doorstep.push.fcm.enabled", havingValue = "true")
-    PushSender fcmPushSender(FcmSettings settings) {
+    PushSender fcmPushSender(FcmProperties settings) {
         return new FcmPushSender(WebClient.builder(), settings);
     }
 }

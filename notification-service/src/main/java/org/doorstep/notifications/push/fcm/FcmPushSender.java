@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 public class FcmPushSender implements PushSender {
 
     private final WebClient client;
-    private final FcmSettings settings;
+    private final FcmProperties settings;
 
-    public FcmPushSender(WebClient.Builder builder, FcmSettings settings) {
+    public FcmPushSender(WebClient.Builder builder, FcmProperties settings) {
         this.client = builder.baseUrl(settings.url()).build();
         this.settings = settings;
     }

@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import org.doorstep.notifications.stream.MatchStream;
-import org.doorstep.notifications.stream.StreamSettings;
+import org.doorstep.notifications.stream.StreamProperties;
 import org.doorstep.notifications.stream.StreamSlots;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -24,7 +24,7 @@ class MatchStreamController {
     private final StreamSlots slots;
     private final Duration heartbeat;
 
-    MatchStreamController(MatchStream stream, StreamSlots slots, StreamSettings settings) {
+    MatchStreamController(MatchStream stream, StreamSlots slots, StreamProperties settings) {
         this.stream = stream;
         this.slots = slots;
         this.heartbeat = settings.heartbeat();

@@ -12,7 +12,7 @@ import org.doorstep.seekers.seeker.Seeker;
 import org.doorstep.seekers.seeker.SeekerAlreadyRegistered;
 import org.doorstep.seekers.seeker.SeekerEvent;
 import org.doorstep.seekers.seeker.SeekerRepository;
-import org.doorstep.seekers.seeker.outbound.SeekerEventMessages;
+import org.doorstep.seekers.seeker.messaging.SeekerEventMessages;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.inbox;
+package org.doorstep.notifications.match;
 
 /** What matching-service tells us about a (posting, seeker) pair, as read from {@code doorstep.matches.v1}. */
 public sealed interface MatchEvent permits MatchFound, MatchWithdrawn {

@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("doorstep.webhooks")
-public record WebhookSettings(boolean allowLoopback, boolean allowPlainHttpLocalhost,
+public record WebhookProperties(boolean allowLoopback, boolean allowPlainHttpLocalhost,
                               @Min(1) @Max(10) int batchSize, @NotNull Duration dispatchInterval,
                               @NotNull Duration requestTimeout, @Min(1) int maxAttempts,
                               @NotNull Duration initialBackoff, @DecimalMin("1.0") double backoffMultiplier,

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.inbox;
+package org.doorstep.notifications.match;
 
 /** {@code org.doorstep.match.withdrawn.v1}. */
 public record MatchWithdrawn(String matchId, String seekerId, String postingId, String partnerId, String reason,

@@ -11,5 +11,5 @@ import org.springframework.validation.annotation.Validated;
 /** How long inbox items and feed entries live, and the inbox page size. */
 @Validated
 @ConfigurationProperties("doorstep.inbox")
-public record InboxSettings(@NotNull Duration itemTtl, @Min(1) @Max(100) int pageSize) {
+public record InboxProperties(@NotNull Duration itemTtl, @Min(1) @Max(100) int pageSize) {
 }

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("doorstep.stream")
-public record StreamSettings(@NotNull Duration heartbeat, @DefaultValue("5") @Min(1) int maxPerSeeker) {
+public record StreamProperties(@NotNull Duration heartbeat, @DefaultValue("5") @Min(1) int maxPerSeeker) {
 }

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.inbox;
+package org.doorstep.notifications.match;
 
 import java.util.List;
 

@@ -14,5 +14,5 @@ import jakarta.validation.constraints.NotNull;
  */
 @Validated
 @ConfigurationProperties("doorstep.store")
-record StoreSettings(@NotNull @DefaultValue("2s") Duration timeout) {
+record StoreProperties(@NotNull @DefaultValue("2s") Duration timeout) {
 }

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.seeker.outbound;
+package org.doorstep.seekers.seeker.messaging;
 
 import java.util.List;
 import java.util.UUID;

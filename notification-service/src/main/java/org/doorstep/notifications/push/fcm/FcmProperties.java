@@ -9,5 +9,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * workload identity and refreshed outside the service), TTL of a push.
  */
 @ConfigurationProperties("doorstep.push.fcm")
-public record FcmSettings(boolean enabled, String url, String projectId, String accessToken, Duration ttl) {
+public record FcmProperties(boolean enabled, String url, String projectId, String accessToken, Duration ttl) {
 }
