@@ -16,7 +16,7 @@ import java.util.function.Predicate;
 
 import org.doorstep.matching.index.PostingIndex;
 import org.doorstep.matching.index.SeekerIndex;
-import org.doorstep.matching.ledger.Ledgers;
+import org.doorstep.matching.store.Ledgers;
 import org.doorstep.matching.match.LedgerEntry;
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.MatchEvent;

@@ -1,71 +1,65 @@
 package org.doorstep.postings;
 
-import java.util.List;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The boundaries of STYLE 2: the domain knows no web, Kafka or Mongo types; features have no cycles. */
+import java.util.Map;
+
+import com.mongodb.MongoException;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layer rules of every Doorstep service, word for word the same in all four but for this service's facts
+ * (its use-case packages and its frozen exceptions): use cases see domain types and ports only; only store
+ * packages touch MongoDB (others may recognise the driver's failures); only messaging packages and the outbox
+ * relay touch Kafka. The service's own further boundaries are in {@code BoundaryTest}.
+ */
+@AnalyzeClasses(packages = "org.doorstep.postings", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.doorstep.postings");
+    /** Where this service's use cases live. */
+    private static final String[] USE_CASES = {"..app.."};
 
-    @Test
-    void domainKnowsNoWebKafkaOrMongoTypes() {
-        noClasses().that().resideInAnyPackage(
-                        "org.doorstep.postings.posting", "org.doorstep.postings.partner",
-                        "org.doorstep.postings.campaign", "org.doorstep.postings.problem")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..",
-                        "tools.jackson..", "com.fasterxml.jackson..", "io.swagger..")
-                .check(CLASSES);
-    }
+    /** Classes the rules do not hold for yet (a fix too big for now): class name to why. */
+    private static final Map<String, String> FROZEN = Map.of();
 
-    @Test
-    void domainDoesNotDependOnItsAdapters() {
-        noClasses().that().resideInAnyPackage(
-                        "org.doorstep.postings.posting", "org.doorstep.postings.partner",
-                        "org.doorstep.postings.campaign")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..store..", "..app..", "..outbox..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule useCasesKnowNoInfrastructure = noClasses()
+            .that().resideInAnyPackage(USE_CASES).and(notFrozen())
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.bson..", "com.mongodb..", "org.apache.kafka..", "org.springframework.http..")
+            .because("use cases see domain types and ports; the adapters translate");
 
-    /** The use cases see aggregates and ports; the stores hand them no documents and no driver errors. */
-    @Test
-    void useCasesKnowNoMongoTypes() {
-        noClasses().that().resideInAPackage("..app..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
-                .check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule useCasesSeePortsNotAdapters = noClasses()
+            .that().resideInAnyPackage(USE_CASES).and(notFrozen())
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.doorstep..store..", "org.doorstep..messaging..", "org.doorstep..outbox..", "org.doorstep..web..")
+            .because("a use case drives its ports; the adapters implement them");
 
-    /** A feature reaches another only through the ports the other publishes, never into its store. */
-    @Test
-    void noFeatureReachesIntoAnothersStore() {
-        for (String feature : List.of("posting", "partner", "campaign")) {
-            noClasses().that().resideInAPackage("org.doorstep.postings." + feature + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(List.of("posting", "partner", "campaign").stream()
-                            .filter(other -> !other.equals(feature))
-                            .map(other -> "org.doorstep.postings." + other + ".store..").toArray(String[]::new))
-                    .check(CLASSES);
-        }
-    }
+    @ArchTest
+    static final ArchRule onlyStoresTouchMongo = noClasses()
+            .that().resideOutsideOfPackages("..store..").and(notFrozen())
+            .should().dependOnClassesThat(resideInAnyPackage(
+                    "org.bson..", "com.mongodb..", "org.springframework.data.mongodb..")
+                    .and(not(assignableTo(MongoException.class))))
+            .because("the stores own the driver; the error mapping only recognises its failures");
 
-    @Test
-    void featuresHaveNoCycles() {
-        slices().matching("org.doorstep.postings.(*)..").should().beFreeOfCycles().check(CLASSES);
-    }
+    @ArchTest
+    static final ArchRule onlyMessagingTouchesKafka = noClasses()
+            .that().resideOutsideOfPackages("..messaging..", "..outbox..").and(notFrozen())
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
+            .because("consumers, publishers and the outbox relay are the only Kafka adapters");
 
-    @Test
-    void onlyTheOutboxTalksToKafka() {
-        noClasses().that().resideOutsideOfPackage("org.doorstep.postings.outbox..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..")
-                .check(CLASSES);
+    private static DescribedPredicate<JavaClass> notFrozen() {
+        return DescribedPredicate.describe("not frozen",
+                c -> !FROZEN.containsKey(c.getName().replaceFirst("\\$.*", "")));
     }
 }

@@ -19,7 +19,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.doorstep.matching.index.PostingIndex;
 import org.doorstep.matching.index.SeekerIndex;
-import org.doorstep.matching.ledger.Ledgers;
+import org.doorstep.matching.store.Ledgers;
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.MatchLedger;
 import org.doorstep.matching.match.MatchPublisher;

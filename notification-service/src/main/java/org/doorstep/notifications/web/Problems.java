@@ -63,8 +63,8 @@ final class Problems {
 
     static ResponseEntity<ProblemDetail> rejectedByFirewall(ServerWebExchange exchange) {
         return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
-                "The request was rejected: its path or headers contain characters or sequences this service does not "
-                        + "accept.", exchange));
+                "The request was rejected: its path, query or headers contain characters or sequences this service "
+                        + "does not accept.", exchange));
     }
 
     static ResponseEntity<ProblemDetail> internal(ServerWebExchange exchange) {

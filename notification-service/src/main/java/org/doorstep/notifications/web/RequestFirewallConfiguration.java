@@ -4,17 +4,16 @@ import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.web.server.MethodNotAllowedException;
+import reactor.core.publisher.Mono;
 
 /**
  * Spring Security's strict firewall (the default one, with its method list written out) answers what it rejects
- * as a problem instead of an empty 400: a method no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with
+ * as a problem, through {@link ProblemWebExceptionHandler}, instead of an empty 400: a method no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with
  * {@code Allow}; a path or header it refuses (encoded slash, {@code //}, control characters) is a 400.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,17 +31,11 @@ class RequestFirewallConfiguration {
     }
 
     @Bean
-    ServerExchangeRejectedHandler rejectedRequests(ProblemWriter writer) {
-        return (exchange, rejection) -> {
-            if (!METHODS.contains(exchange.getRequest().getMethod())) {
-                HttpHeaders headers = new HttpHeaders();
-                headers.setAllow(METHODS);
-                ProblemDetail problem = Problems.problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
-                        "Method Not Allowed", "Method '" + exchange.getRequest().getMethod().name()
-                                + "' is not supported by this service.", exchange);
-                return writer.write(exchange, Problems.respond(problem, headers));
-            }
-            return writer.write(exchange, Problems.rejectedByFirewall(exchange));
-        };
+    ServerExchangeRejectedHandler rejectedRequests() {
+        // a refused path or header goes on as the rejection itself, which ProblemWebExceptionHandler answers the same
+        // way as a query parameter name the firewall refuses later, when a handler first reads it
+        return (exchange, rejection) -> Mono.error(METHODS.contains(exchange.getRequest().getMethod())
+                ? rejection
+                : new MethodNotAllowedException(exchange.getRequest().getMethod(), METHODS));
     }
 }

@@ -1,8 +1,7 @@
 package org.doorstep.postings.campaign;
 
-import org.doorstep.postings.problem.Conflict;
-
-public class CampaignExists extends Conflict {
+/** A campaign with this code exists already. */
+public class CampaignExists extends RuntimeException {
 
     public CampaignExists(String code) {
         super("Campaign '" + code + "' already exists; PUT /api/v1/campaigns/" + code + " changes it.");

@@ -1,8 +1,7 @@
 package org.doorstep.postings.campaign;
 
-import org.doorstep.postings.problem.NotFound;
-
-public class CampaignNotFound extends NotFound {
+/** No campaign with this code. */
+public class CampaignNotFound extends RuntimeException {
 
     public CampaignNotFound(String code) {
         super("No campaign '" + code + "'.");

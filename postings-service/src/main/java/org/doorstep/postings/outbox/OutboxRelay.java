@@ -2,24 +2,12 @@ package org.doorstep.postings.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import com.mongodb.client.model.BulkWriteOptions;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateManyModel;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
-import org.bson.Document;
+import org.doorstep.postings.outbox.PendingOutbox.Written;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,19 +27,15 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int SWEEP_BATCH = 500;
-    private static final int CLEANUP_GROUP = 32;
     private static final int RETRY_CONCURRENCY = 16;
 
-    private final ReactiveMongoTemplate mongo;
     private final EventPublisher publisher;
     private final OutboxProperties properties;
     private final Clock clock;
     private final DeferredDocuments deferred;
     private final PublishLanes lanes = new PublishLanes();
 
-    OutboxRelay(ReactiveMongoTemplate mongo, EventPublisher publisher, OutboxProperties properties, Clock clock,
-                DeferredDocuments deferred) {
-        this.mongo = mongo;
+    OutboxRelay(EventPublisher publisher, OutboxProperties properties, Clock clock, DeferredDocuments deferred) {
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
@@ -59,114 +43,72 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes, in order, the entries a write just left in document {@code id} of {@code collection},
+     * Publishes, in order, the entries a write just left in document {@code id} of {@code outbox},
      * then removes them from it. Completes with an error if the broker did not acknowledge them; the
      * entries then stay pending for the sweeper.
      */
-    public Mono<Void> publish(String collection, Object id, List<OutboxEntry> entries) {
+    public Mono<Void> publish(PendingOutbox outbox, Object id, List<OutboxEntry> entries) {
         if (entries.isEmpty()) {
             return Mono.empty();
         }
-        List<String> ceIds = entries.stream().map(OutboxEntry::ceId).toList();
         return Flux.fromIterable(entries)
                 .concatMap(publisher::send)
-                .then(mongo.getCollection(collection)
-                        .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", id),
-                                Updates.pull(OutboxDocuments.FIELD, Filters.in("ceId", ceIds))))))
-                .then();
+                .then(outbox.markSent(List.of(new Written(id, entries, null))));
     }
 
     /**
      * Publishes the pending entries of many documents at once (each document's in order, documents
-     * concurrently) and removes the acknowledged ones in one bulk write ({@link #markSent}). Never fails:
+     * concurrently) and removes the acknowledged ones in one bulk write. Never fails:
      * what was not acknowledged stays pending for the sweeper.
      */
-    public Mono<Void> publishAllOrDefer(String collection, List<Document> docs) {
-        if (docs.isEmpty()) {
+    public Mono<Void> publishAllOrDefer(PendingOutbox outbox, List<Written> written) {
+        if (written.isEmpty()) {
             return Mono.empty();
         }
-        return Flux.fromIterable(docs)
-                .flatMap(doc -> {
-                    List<OutboxEntry> entries = entries(doc);
-                    return Flux.fromIterable(entries).concatMap(publisher::send)
-                            .then(Mono.just(new Acknowledged(doc.get("_id"), entries, batch(doc))))
-                            .onErrorResume(e -> {
-                                log.warn("Publishing events of {}/{} failed; the sweeper will retry: {}", collection,
-                                        doc.get("_id"), e.toString());
-                                deferred.defer(collection, doc.get("_id"));
-                                return Mono.empty();
-                            });
-                }, 1024)
-                .collectList()
-                .flatMap(sent -> sent.isEmpty() ? Mono.empty() : markSent(collection, sent)
+        return Flux.fromIterable(written)
+                .flatMap(doc -> Flux.fromIterable(doc.entries()).concatMap(publisher::send)
+                        .then(Mono.just(doc))
                         .onErrorResume(e -> {
-                            log.warn("Marking events of {} sent failed; the sweeper will republish them: {}", collection,
-                                    e.toString());
-                            sent.forEach(a -> deferred.defer(collection, a.id()));
+                            log.warn("Publishing events of {}/{} failed; the sweeper will retry: {}", outbox.name(),
+                                    doc.id(), e.toString());
+                            deferred.defer(outbox.name(), doc.id());
+                            return Mono.empty();
+                        }), 1024)
+                .collectList()
+                .flatMap(sent -> sent.isEmpty() ? Mono.empty() : outbox.markSent(sent)
+                        .onErrorResume(e -> {
+                            log.warn("Marking events of {} sent failed; the sweeper will republish them: {}",
+                                    outbox.name(), e.toString());
+                            sent.forEach(a -> deferred.defer(outbox.name(), a.id()));
                             return Mono.empty();
                         }))
                 .then();
     }
 
-    /** The entries of one document that the broker acknowledged, and the write batch they came from (or null). */
-    private record Acknowledged(Object id, List<OutboxEntry> entries, String batch) {
-    }
-
     /**
-     * Removes the acknowledged entries from their documents. Entries written by one batch insert carry
-     * its id: they go with one update of all those documents (found through the _id index) pulling that
-     * batch id, which is cheap to match. Others are pulled by their ceIds, one update per document.
-     * Either way, entries added to those documents meanwhile stay pending.
-     */
-    private Mono<Void> markSent(String collection, List<Acknowledged> sent) {
-        Map<String, List<Object>> byBatch = new LinkedHashMap<>();
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Acknowledged a : sent) {
-            if (a.batch() != null) {
-                byBatch.computeIfAbsent(a.batch(), b -> new ArrayList<>()).add(a.id());
-            } else {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", a.id()),
-                        Updates.pull(OutboxDocuments.FIELD, Filters.in("ceId",
-                                a.entries().stream().map(OutboxEntry::ceId).toList()))));
-            }
-        }
-        // groups: the server re-checks each document found against the whole $in list
-        byBatch.forEach((batch, ids) -> {
-            for (int from = 0; from < ids.size(); from += CLEANUP_GROUP) {
-                writes.add(new UpdateManyModel<>(
-                        Filters.in("_id", ids.subList(from, Math.min(ids.size(), from + CLEANUP_GROUP))),
-                        Updates.pull(OutboxDocuments.FIELD, Filters.eq(OutboxDocuments.BATCH, batch))));
-            }
-        });
-        return mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
-                .then();
-    }
-
-    /**
-     * Publishes, in the background, the entries a write just left in document {@code id} of {@code collection}
+     * Publishes, in the background, the entries a write just left in document {@code id} of {@code outbox}
      * (in order, after any publishing of that document still running), then removes them from it. Returns at
      * once: a failure is logged and left to the sweeper.
      */
-    public void trigger(String collection, Object id, List<OutboxEntry> entries) {
+    public void trigger(PendingOutbox outbox, Object id, List<OutboxEntry> entries) {
         if (!entries.isEmpty()) {
-            lanes.run(collection, id, Mono.just(entries), fresh -> publishOrDefer(collection, id, fresh));
+            lanes.run(outbox.name(), id, Mono.just(entries), fresh -> publishOrDefer(outbox, id, fresh));
         }
     }
 
     /** Same as {@link #publish} but never fails: true when published; a failure is logged and left to the sweeper. */
-    private Mono<Boolean> publishOrDefer(String collection, Object id, List<OutboxEntry> entries) {
-        return publish(collection, id, entries)
+    private Mono<Boolean> publishOrDefer(PendingOutbox outbox, Object id, List<OutboxEntry> entries) {
+        return publish(outbox, id, entries)
                 .thenReturn(true)
                 .onErrorResume(e -> {
                     if (e instanceof CallNotPermittedException) {
                         // the broker is known to be away: no need to log every document
-                        log.debug("Broker away; {} event(s) of {}/{} wait for the sweeper", entries.size(), collection, id);
+                        log.debug("Broker away; {} event(s) of {}/{} wait for the sweeper", entries.size(), outbox.name(), id);
                     } else {
                         log.warn("Publishing {} event(s) of {}/{} failed; the sweeper will retry: {}",
-                                entries.size(), collection, id, e.toString());
+                                entries.size(), outbox.name(), id, e.toString());
                     }
-                    deferred.defer(collection, id);
+                    deferred.defer(outbox.name(), id);
                     return Mono.just(false);
                 });
     }
@@ -175,29 +117,26 @@ public class OutboxRelay {
      * Publishes the pending entries of the documents whose publishing failed here (each read by {@code _id}
      * when its turn comes); a document that fails again stays deferred. Returns how many documents it flushed.
      */
-    public Mono<Long> retry(String collection) {
-        List<Object> ids = deferred.take(collection);
+    public Mono<Long> retry(PendingOutbox outbox) {
+        List<Object> ids = deferred.take(outbox.name());
         if (ids.isEmpty()) {
             return Mono.just(0L);
         }
         return Flux.fromIterable(ids)
-                .flatMap(id -> publishPending(collection, id), RETRY_CONCURRENCY)
+                .flatMap(id -> publishPending(outbox, id), RETRY_CONCURRENCY)
                 .reduce(0L, Long::sum);
     }
 
     /**
-     * Publishes every entry older than the grace period that is still pending in {@code collection}
+     * Publishes every entry older than the grace period that is still pending in {@code outbox}
      * (left by a crash, here or in another instance). A search of the collection, which the MongoDB-wire
      * server answers with a scan under its lock: the sweeper runs it at start-up and every full-sweep
      * interval only. Returns how many documents it flushed.
      */
-    public Mono<Long> sweep(String collection) {
+    public Mono<Long> sweep(PendingOutbox outbox) {
         Instant cutoff = clock.instant().minus(properties.sweepGrace());
-        return mongo.getCollection(collection)
-                .flatMapMany(c -> Flux.from(c.find(Filters.lt(OutboxDocuments.FIELD + ".time", Date.from(cutoff)))
-                        .projection(Projections.include("_id"))
-                        .limit(SWEEP_BATCH)))
-                .concatMap(doc -> publishPending(collection, doc.get("_id")))
+        return outbox.pendingBefore(cutoff, SWEEP_BATCH)
+                .concatMap(id -> publishPending(outbox, id))
                 .reduce(0L, Long::sum);
     }
 
@@ -205,33 +144,15 @@ public class OutboxRelay {
      * Publishes what document {@code id} has pending when its turn on its lane comes: read then, not before,
      * so that entries another run published meanwhile are not sent again after newer ones. 1 when flushed.
      */
-    private Mono<Long> publishPending(String collection, Object id) {
-        Mono<List<OutboxEntry>> pending = mongo.getCollection(collection)
-                .flatMap(c -> Mono.from(c.find(Filters.eq("_id", id)).first()))
-                .map(OutboxRelay::entries)
-                .defaultIfEmpty(List.of())
+    private Mono<Long> publishPending(PendingOutbox outbox, Object id) {
+        Mono<List<OutboxEntry>> pending = outbox.pending(id)
                 .onErrorResume(e -> {
-                    log.warn("Reading the outbox of {}/{} failed; the sweeper will retry: {}", collection, id,
+                    log.warn("Reading the outbox of {}/{} failed; the sweeper will retry: {}", outbox.name(), id,
                             e.toString());
-                    deferred.defer(collection, id);
+                    deferred.defer(outbox.name(), id);
                     return Mono.empty();
                 });
-        return lanes.run(collection, id, pending, fresh -> publishOrDefer(collection, id, fresh))
+        return lanes.run(outbox.name(), id, pending, fresh -> publishOrDefer(outbox, id, fresh))
                 .map(sent -> sent ? 1L : 0L);
-    }
-
-    /** The batch id shared by every pending entry of the document, or null. */
-    @SuppressWarnings("unchecked")
-    private static String batch(Document doc) {
-        List<Document> pending = (List<Document>) doc.get(OutboxDocuments.FIELD, List.class);
-        if (pending == null || pending.isEmpty()) {
-            return null;
-        }
-        String batch = pending.getFirst().getString(OutboxDocuments.BATCH);
-        return pending.stream().allMatch(e -> batch != null && batch.equals(e.getString(OutboxDocuments.BATCH))) ? batch : null;
-    }
-
-    private static List<OutboxEntry> entries(Document doc) {
-        return OutboxDocuments.pending(doc);
     }
 }

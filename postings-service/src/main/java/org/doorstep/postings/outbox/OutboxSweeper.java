@@ -21,14 +21,14 @@ class OutboxSweeper {
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
     private final OutboxRelay relay;
-    private final List<String> collections;
+    private final List<PendingOutbox> outboxes;
     private final Duration fullSweepInterval;
     private final Clock clock;
     private Instant nextFullSweep = Instant.MIN;
 
-    OutboxSweeper(OutboxRelay relay, List<OutboxCollection> collections, OutboxProperties properties, Clock clock) {
+    OutboxSweeper(OutboxRelay relay, List<PendingOutbox> outboxes, OutboxProperties properties, Clock clock) {
         this.relay = relay;
-        this.collections = collections.stream().map(OutboxCollection::name).toList();
+        this.outboxes = outboxes;
         this.fullSweepInterval = properties.fullSweepInterval();
         this.clock = clock;
     }
@@ -41,16 +41,16 @@ class OutboxSweeper {
         if (full) {
             nextFullSweep = now.plus(fullSweepInterval);
         }
-        for (String collection : collections) {
+        for (PendingOutbox outbox : outboxes) {
             try {
-                Long flushed = relay.retry(collection)
-                        .flatMap(retried -> full ? relay.sweep(collection).map(swept -> retried + swept) : Mono.just(retried))
+                Long flushed = relay.retry(outbox)
+                        .flatMap(retried -> full ? relay.sweep(outbox).map(swept -> retried + swept) : Mono.just(retried))
                         .block();
                 if (flushed != null && flushed > 0) {
-                    log.info("Republished pending events of {} {} document(s)", flushed, collection);
+                    log.info("Republished pending events of {} {} document(s)", flushed, outbox.name());
                 }
             } catch (RuntimeException e) {
-                log.warn("Outbox sweep of {} failed: {}", collection, e.toString());
+                log.warn("Outbox sweep of {} failed: {}", outbox.name(), e.toString());
             }
         }
     }

@@ -1,8 +1,7 @@
 package org.doorstep.postings.partner;
 
-import org.doorstep.postings.problem.NotFound;
-
-public class ApiKeyNotFound extends NotFound {
+/** The partner has no valid API key with this id. */
+public class ApiKeyNotFound extends RuntimeException {
 
     public ApiKeyNotFound(String keyId) {
         super("No valid API key '" + keyId + "'.");

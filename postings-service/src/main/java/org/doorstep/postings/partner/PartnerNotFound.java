@@ -1,8 +1,7 @@
 package org.doorstep.postings.partner;
 
-import org.doorstep.postings.problem.NotFound;
-
-public class PartnerNotFound extends NotFound {
+/** No partner with this id. */
+public class PartnerNotFound extends RuntimeException {
 
     public PartnerNotFound(String partnerId) {
         super("No partner '" + partnerId + "'.");

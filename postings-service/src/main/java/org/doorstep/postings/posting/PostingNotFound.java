@@ -1,8 +1,7 @@
 package org.doorstep.postings.posting;
 
-import org.doorstep.postings.problem.NotFound;
-
-public class PostingNotFound extends NotFound {
+/** The partner has no posting with this externalId. */
+public class PostingNotFound extends RuntimeException {
 
     public PostingNotFound(String externalId) {
         super("No posting with externalId '" + externalId + "'.");

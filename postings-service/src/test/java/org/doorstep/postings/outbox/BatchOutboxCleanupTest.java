@@ -16,12 +16,15 @@ import org.doorstep.postings.posting.Posting;
 import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.posting.Revision;
 import org.doorstep.postings.posting.Workplace;
-import org.doorstep.postings.posting.app.PostingEvents;
+import org.doorstep.postings.outbox.store.MongoPendingOutbox;
+import org.doorstep.postings.outbox.store.OutboxDocuments;
+import org.doorstep.postings.posting.messaging.PostingEvents;
 import org.doorstep.postings.posting.store.PostingDocuments;
 import org.doorstep.testkit.TopicReader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,6 +41,9 @@ class BatchOutboxCleanupTest extends PostingsServiceTest {
     PostingEvents events;
     @Autowired
     OutboxRelay relay;
+    @Autowired
+    @Qualifier("postingsOutbox")
+    PendingOutbox postingsOutbox;
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -64,7 +70,7 @@ class BatchOutboxCleanupTest extends PostingsServiceTest {
         mongo.getCollection("postings").flatMap(c -> Mono.from(c.updateOne(
                 Filters.eq("_id", postings.getFirst().postingId()), Updates.push(OutboxDocuments.FIELD, other)))).block();
 
-        relay.publishAllOrDefer("postings", written).block();
+        relay.publishAllOrDefer(postingsOutbox, written.stream().map(MongoPendingOutbox::written).toList()).block();
 
         List<Document> after = mongo.getCollection("postings")
                 .flatMapMany(c -> Flux.from(c.find(Filters.in("_id", postings.stream().map(Posting::postingId).toList()))))

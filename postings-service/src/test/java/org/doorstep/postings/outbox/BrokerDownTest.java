@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.doorstep.postings.PostingsServiceTest;
+import org.doorstep.postings.outbox.store.OutboxDocuments;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;

@@ -16,8 +16,9 @@ import org.doorstep.postings.posting.Posting;
 import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.posting.Revision;
 import org.doorstep.postings.posting.Workplace;
-import org.doorstep.postings.posting.app.PostingEvents;
-import org.doorstep.postings.posting.store.PostingStore;
+import org.doorstep.postings.outbox.store.OutboxDocuments;
+import org.doorstep.postings.posting.messaging.PostingEvents;
+import org.doorstep.postings.posting.store.PostingDocuments;
 import org.doorstep.testkit.EventContract;
 import org.doorstep.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxRecoveryTest extends PostingsServiceTest {
 
     @Autowired
-    PostingStore store;
-    @Autowired
     PostingEvents events;
     @Autowired
     EventPublisher publisher;
@@ -42,9 +41,8 @@ class OutboxRecoveryTest extends PostingsServiceTest {
     @Test
     void publishesAnEventLeftInTheOutboxByACrashAfterTheWrite() {
         Revision revision = newPosting();
-        List<OutboxEntry> entries = events.entries(revision.events());
         // the service wrote the posting with its event, then "crashed" before publishing
-        store.insert(revision.posting(), entries).block();
+        List<OutboxEntry> entries = written(revision);
 
         String postingId = revision.posting().postingId();
         try (TopicReader postings = TopicReader.of(POSTINGS_TOPIC)) {
@@ -58,8 +56,7 @@ class OutboxRecoveryTest extends PostingsServiceTest {
     @Test
     void republishesTheSameCeIdWhenTheCrashCameAfterThePublishButBeforeMarkingSent() {
         Revision revision = newPosting();
-        List<OutboxEntry> entries = events.entries(revision.events());
-        store.insert(revision.posting(), entries).block();
+        List<OutboxEntry> entries = written(revision);
         // published, acknowledged, then "crashed" before removing the entry from the document
         publisher.send(entries.getFirst()).block();
 
@@ -71,6 +68,14 @@ class OutboxRecoveryTest extends PostingsServiceTest {
             assertThat(postings.forKey(postingId)).extracting(r -> TopicReader.header(r, "ce_id"))
                     .containsExactly(ceId, ceId);
         }
+    }
+
+    /** What the store writes, without the publishing it starts after the write: a crash right after it. */
+    private List<OutboxEntry> written(Revision revision) {
+        List<OutboxEntry> entries = events.entries(revision.events());
+        mongo.getCollection("postings").flatMap(c -> Mono.from(c.insertOne(PostingDocuments.toDocument(revision.posting())
+                .append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(entries))))).block();
+        return entries;
     }
 
     private void awaitOutboxEmpty(String postingId) {

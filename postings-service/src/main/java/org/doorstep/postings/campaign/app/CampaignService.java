@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.doorstep.postings.campaign.Campaign;
 import org.doorstep.postings.campaign.CampaignNotFound;
-import org.doorstep.postings.campaign.store.CampaignStore;
+import org.doorstep.postings.campaign.CampaignRepository;
 import org.doorstep.postings.posting.CampaignReach;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -18,11 +18,11 @@ import reactor.core.publisher.Mono;
 @Service
 public class CampaignService {
 
-    private final CampaignStore campaigns;
+    private final CampaignRepository campaigns;
     private final CampaignReach postings;
     private final Clock clock;
 
-    CampaignService(CampaignStore campaigns, CampaignReach postings, Clock clock) {
+    CampaignService(CampaignRepository campaigns, CampaignReach postings, Clock clock) {
         this.campaigns = campaigns;
         this.postings = postings;
         this.clock = clock;

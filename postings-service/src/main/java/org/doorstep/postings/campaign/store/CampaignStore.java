@@ -16,6 +16,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.doorstep.postings.campaign.Campaign;
 import org.doorstep.postings.campaign.CampaignExists;
+import org.doorstep.postings.campaign.CampaignRepository;
 import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.TargetGroup;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -25,7 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** The campaigns collection, keyed by code; also tells the posting feature which codes exist. */
 @Component
-public class CampaignStore implements CampaignCatalog {
+class CampaignStore implements CampaignRepository, CampaignCatalog {
 
     private final ReactiveMongoTemplate mongo;
 
@@ -33,21 +34,24 @@ public class CampaignStore implements CampaignCatalog {
         this.mongo = mongo;
     }
 
+    @Override
     public Mono<Campaign> find(String code) {
         return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", code)).first())).map(CampaignStore::toCampaign);
     }
 
+    @Override
     public Flux<Campaign> all() {
         return collection().flatMapMany(c -> c.find().sort(Sorts.ascending("_id"))).map(CampaignStore::toCampaign);
     }
 
-    /** Inserts; fails with {@link CampaignExists} if the code is taken. */
+    @Override
     public Mono<Campaign> insert(Campaign campaign) {
         return collection().flatMap(c -> Mono.from(c.insertOne(toDocument(campaign)))).thenReturn(campaign)
                 .onErrorMap(e -> e instanceof MongoWriteException w && w.getError().getCategory() == ErrorCategory.DUPLICATE_KEY,
                         e -> new CampaignExists(campaign.code()));
     }
 
+    @Override
     public Mono<Campaign> save(Campaign campaign) {
         return collection().flatMap(c -> Mono.from(c.replaceOne(Filters.eq("_id", campaign.code()),
                 toDocument(campaign), new ReplaceOptions().upsert(true)))).thenReturn(campaign);

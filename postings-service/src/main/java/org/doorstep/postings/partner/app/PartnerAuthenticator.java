@@ -1,9 +1,9 @@
 package org.doorstep.postings.partner.app;
 
+import org.doorstep.postings.partner.ApiKeyRejected;
 import org.doorstep.postings.partner.IssuedKey;
 import org.doorstep.postings.partner.Partner;
-import org.doorstep.postings.problem.Unauthorized;
-import org.doorstep.postings.partner.store.PartnerStore;
+import org.doorstep.postings.partner.PartnerRepository;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -17,23 +17,23 @@ public class PartnerAuthenticator {
     private static final String BEARER = "Bearer ";
     private static final int MAX_KEY_LENGTH = 200;
 
-    private final PartnerStore store;
+    private final PartnerRepository store;
 
-    PartnerAuthenticator(PartnerStore store) {
+    PartnerAuthenticator(PartnerRepository store) {
         this.store = store;
     }
 
-    /** The partner owning the key in {@code authorization}, or an {@link Unauthorized} error. */
+    /** The partner owning the key in {@code authorization}, or an {@link ApiKeyRejected} error. */
     public Mono<Partner> authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Mono.error(new Unauthorized("A partner API key is required (Authorization: Bearer dsk_...)."));
+            return Mono.error(new ApiKeyRejected("A partner API key is required (Authorization: Bearer dsk_...)."));
         }
         String key = authorization.substring(BEARER.length()).trim();
         if (!key.startsWith("dsk_") || key.length() > MAX_KEY_LENGTH) {
-            return Mono.error(new Unauthorized("The API key is not valid."));
+            return Mono.error(new ApiKeyRejected("The API key is not valid."));
         }
         return store.findByKeyHash(IssuedKey.sha256(key))
                 .filter(Partner::active)
-                .switchIfEmpty(Mono.error(() -> new Unauthorized("The API key is not valid.")));
+                .switchIfEmpty(Mono.error(() -> new ApiKeyRejected("The API key is not valid.")));
     }
 }

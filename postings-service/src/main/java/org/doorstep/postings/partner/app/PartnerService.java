@@ -8,9 +8,9 @@ import java.util.function.Function;
 import org.doorstep.postings.partner.IssuedKey;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.PartnerChange;
+import org.doorstep.postings.partner.PartnerKeptChanging;
 import org.doorstep.postings.partner.PartnerNotFound;
-import org.doorstep.postings.partner.store.PartnerStore;
-import org.doorstep.postings.problem.Conflict;
+import org.doorstep.postings.partner.PartnerRepository;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -19,13 +19,11 @@ import reactor.util.retry.Retry;
 @Service
 public class PartnerService {
 
-    private final PartnerStore store;
-    private final PartnerEvents events;
+    private final PartnerRepository store;
     private final Clock clock;
 
-    PartnerService(PartnerStore store, PartnerEvents events, Clock clock) {
+    PartnerService(PartnerRepository store, Clock clock) {
         this.store = store;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -37,7 +35,7 @@ public class PartnerService {
             IssuedKey key = IssuedKey.issue(clock.instant());
             PartnerChange change = Partner.register(UUID.randomUUID().toString(), name, contactEmail, key.apiKey(),
                     clock.instant());
-            return store.insert(change.partner(), events.entries(change.events()))
+            return store.insert(change.partner(), change.events())
                     .map(partner -> new Registered(partner, key));
         });
     }
@@ -64,12 +62,11 @@ public class PartnerService {
                         .switchIfEmpty(Mono.error(() -> new PartnerNotFound(partnerId)))
                         .flatMap(current -> {
                             PartnerChange change = command.apply(current);
-                            return store.update(current.version(), change.partner(), events.entries(change.events()))
+                            return store.update(current.version(), change.partner(), change.events())
                                     .switchIfEmpty(Mono.error(ConcurrentChange::new));
                         }))
                 .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance)
-                        .onRetryExhaustedThrow((spec, signal) -> new Conflict("The partner " + partnerId
-                                + " kept changing while this request tried to change it; retry the request.")));
+                        .onRetryExhaustedThrow((spec, signal) -> new PartnerKeptChanging(partnerId)));
     }
 
     private static final class ConcurrentChange extends RuntimeException {

@@ -18,14 +18,19 @@ import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.doorstep.postings.outbox.OutboxCollection;
-import org.doorstep.postings.outbox.OutboxDocuments;
 import org.doorstep.postings.outbox.OutboxEntry;
 import org.doorstep.postings.outbox.OutboxRelay;
+import org.doorstep.postings.outbox.PendingOutbox;
+import org.doorstep.postings.outbox.store.MongoPendingOutbox;
+import org.doorstep.postings.outbox.store.OutboxDocuments;
 import org.doorstep.postings.partner.ApiKey;
 import org.doorstep.postings.partner.Partner;
+import org.doorstep.postings.partner.PartnerEvent;
+import org.doorstep.postings.partner.PartnerRepository;
 import org.doorstep.postings.partner.PartnerStatus;
+import org.doorstep.postings.partner.messaging.PartnerEvents;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -36,19 +41,29 @@ import reactor.core.publisher.Mono;
  * searching the partners for a hash (the MongoDB-wire server uses no non-unique index: a scan per request).
  */
 @Component
-public class PartnerStore implements SmartInitializingSingleton {
+public class PartnerStore implements PartnerRepository, SmartInitializingSingleton {
 
-    public static final OutboxCollection COLLECTION = new OutboxCollection("partners");
+    private static final String COLLECTION = "partners";
     /** The key index: one document per API key hash ({@code _id}) naming its partner, read by {@code _id}. */
     static final String KEYS = "partnerKeys";
     private static final String PARTNER_ID = "partnerId";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final PartnerEvents events;
+    private final PendingOutbox outbox;
 
-    PartnerStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    PartnerStore(ReactiveMongoTemplate mongo, OutboxRelay relay, PartnerEvents events) {
         this.mongo = mongo;
         this.relay = relay;
+        this.events = events;
+        this.outbox = new MongoPendingOutbox(COLLECTION, mongo);
+    }
+
+    /** Partner documents carry an outbox the sweeper watches. */
+    @Bean
+    PendingOutbox partnersOutbox() {
+        return outbox;
     }
 
     @Override
@@ -64,31 +79,33 @@ public class PartnerStore implements SmartInitializingSingleton {
                 .block();
     }
 
-    /** Inserts the new partner with its first events and hands them to the relay (published in the background). */
-    public Mono<Partner> insert(Partner partner, List<OutboxEntry> events) {
-        Document doc = toDocument(partner, events);
+    /** Hands the new partner's first events to the relay (published in the background). */
+    @Override
+    public Mono<Partner> insert(Partner partner, List<PartnerEvent> events) {
+        Document doc = toDocument(partner, this.events.entries(events));
         return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.insertOne(doc))))
                 .then(Mono.fromSupplier(() -> published(doc, partner)));
     }
 
     /**
-     * Writes the partner's new state and appends its events to the outbox if it is still at
-     * {@code expectedVersion}, and hands the document's pending events to the relay; empty if someone changed
-     * it meanwhile. The outbox is appended to, never rewritten: entries the relay marks sent meanwhile stay removed.
+     * Also hands the document's pending events to the relay. The outbox is appended to, never rewritten: entries
+     * the relay marks sent meanwhile stay removed.
      */
-    public Mono<Partner> update(long expectedVersion, Partner partner, List<OutboxEntry> newEvents) {
+    @Override
+    public Mono<Partner> update(long expectedVersion, Partner partner, List<PartnerEvent> newEvents) {
         Document state = toDocument(partner, List.of());
         state.remove("_id");
         state.remove(OutboxDocuments.FIELD);
         List<Bson> changes = new ArrayList<>();
         state.forEach((field, value) -> changes.add(Updates.set(field, value)));
-        changes.add(Updates.pushEach(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(newEvents)));
+        changes.add(Updates.pushEach(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events.entries(newEvents))));
         return indexKeys(partner).then(collection().flatMap(c -> Mono.from(c.findOneAndUpdate(
                 new Document("_id", partner.partnerId()).append("version", expectedVersion), Updates.combine(changes),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))))
                 .map(doc -> published(doc, partner));
     }
 
+    @Override
     public Mono<Partner> find(String partnerId) {
         return document(partnerId).map(PartnerStore::toPartner);
     }
@@ -98,7 +115,7 @@ public class PartnerStore implements SmartInitializingSingleton {
     }
 
     private <T> T published(Document doc, T answer) {
-        relay.trigger(COLLECTION.name(), doc.get("_id"), OutboxDocuments.pending(doc));
+        relay.trigger(outbox, doc.get("_id"), OutboxDocuments.pending(doc));
         return answer;
     }
 
@@ -106,6 +123,7 @@ public class PartnerStore implements SmartInitializingSingleton {
      * The partner holding a key with this hash: its id from the key index, then the partner by id, which
      * must still list the key (the partner document decides; a revoked key's index entry is left behind).
      */
+    @Override
     public Mono<Partner> findByKeyHash(String sha256) {
         return keys().flatMap(k -> Mono.from(k.find(Filters.eq("_id", sha256)).first()))
                 .flatMap(key -> document(key.getString(PARTNER_ID)))
@@ -141,7 +159,7 @@ public class PartnerStore implements SmartInitializingSingleton {
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION.name());
+        return mongo.getCollection(COLLECTION);
     }
 
     static Document toDocument(Partner p, List<OutboxEntry> outbox) {

@@ -9,12 +9,12 @@ import java.util.UUID;
 import org.doorstep.postings.posting.ClosedReason;
 import org.doorstep.postings.posting.Posting;
 import org.doorstep.postings.posting.PostingContent;
+import org.doorstep.postings.posting.PostingKeptChanging;
 import org.doorstep.postings.posting.PostingNotFound;
+import org.doorstep.postings.posting.PostingRepository;
 import org.doorstep.postings.posting.PostingStatus;
+import org.doorstep.postings.posting.PostingVersionMismatch;
 import org.doorstep.postings.posting.Revision;
-import org.doorstep.postings.posting.store.PostingStore;
-import org.doorstep.postings.problem.Conflict;
-import org.doorstep.postings.problem.PreconditionFailed;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,13 +31,11 @@ public class PostingService {
 
     private static final int RETRIES = 5;
 
-    private final PostingStore store;
-    private final PostingEvents events;
+    private final PostingRepository store;
     private final Clock clock;
 
-    PostingService(PostingStore store, PostingEvents events, Clock clock) {
+    PostingService(PostingRepository store, Clock clock) {
         this.store = store;
-        this.events = events;
         this.clock = clock;
     }
 
@@ -73,27 +71,25 @@ public class PostingService {
         Instant now = now();
         Result[] results = new Result[commands.size()];
         List<Integer> creates = new java.util.ArrayList<>();
-        List<Posting> created = new java.util.ArrayList<>();
-        List<List<org.doorstep.postings.outbox.OutboxEntry>> createdEvents = new java.util.ArrayList<>();
+        List<Revision> created = new java.util.ArrayList<>();
         List<Integer> oneByOne = new java.util.ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {
             Command command = commands.get(i);
             if (occurrences.get(command.externalId()) > 1) {
                 oneByOne.add(i);
             } else {
-                Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, command.externalId(),
-                        command.content(), now);
                 creates.add(i);
-                created.add(revision.posting());
-                createdEvents.add(events.entries(revision.events()));
+                created.add(Posting.create(UUID.randomUUID().toString(), partnerId, command.externalId(),
+                        command.content(), now));
             }
         }
-        return store.insertAll(created, createdEvents).flatMap(written -> {
+        return store.insertAll(created).flatMap(written -> {
             java.util.Set<String> writtenIds = new java.util.HashSet<>();
             written.forEach(p -> writtenIds.add(p.postingId()));
             for (int k = 0; k < creates.size(); k++) {
-                if (writtenIds.contains(created.get(k).postingId())) {
-                    results[creates.get(k)] = new Result(Outcome.CREATED, created.get(k));
+                Posting posting = created.get(k).posting();
+                if (writtenIds.contains(posting.postingId())) {
+                    results[creates.get(k)] = new Result(Outcome.CREATED, posting);
                 } else {
                     oneByOne.add(creates.get(k));
                 }
@@ -125,7 +121,7 @@ public class PostingService {
             return Mono.empty();
         }
         Revision revision = candidate.close(ClosedReason.EXPIRED, now);
-        return store.update(candidate.version(), revision.posting(), events.entries(revision.events()));
+        return store.update(candidate.version(), revision.posting(), revision.events());
     }
 
     public Mono<Posting> get(String partnerId, String externalId) {
@@ -139,10 +135,10 @@ public class PostingService {
 
     private Mono<Result> create(String partnerId, String externalId, PostingContent content, Long ifMatch) {
         if (ifMatch != null) {
-            return Mono.error(new PreconditionFailed("The posting does not exist, so it cannot be at version " + ifMatch + "."));
+            return Mono.error(new PostingVersionMismatch("The posting does not exist, so it cannot be at version " + ifMatch + "."));
         }
         Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, externalId, content, now());
-        return store.insert(revision.posting(), events.entries(revision.events()))
+        return store.insert(revision.posting(), revision.events())
                 .switchIfEmpty(Mono.error(ConcurrentChange::new))
                 .map(created -> new Result(Outcome.CREATED, created));
     }
@@ -160,20 +156,19 @@ public class PostingService {
         if (!revision.changed()) {
             return Mono.just(current);
         }
-        return store.update(current.version(), revision.posting(), events.entries(revision.events()))
+        return store.update(current.version(), revision.posting(), revision.events())
                 .switchIfEmpty(Mono.error(ConcurrentChange::new));
     }
 
-    /** Reads and tries again when a concurrent change won; gives up with 409 after {@link #RETRIES} lost races. */
+    /** Reads and tries again when a concurrent change won; gives up after {@link #RETRIES} lost races. */
     private static Retry concurrentChanges(String externalId) {
         return Retry.max(RETRIES).filter(PostingService::concurrent)
-                .onRetryExhaustedThrow((spec, signal) -> new Conflict("The posting " + externalId
-                        + " kept changing while this request tried to change it; retry the request."));
+                .onRetryExhaustedThrow((spec, signal) -> new PostingKeptChanging(externalId));
     }
 
     private static void checkVersion(Posting current, Long ifMatch) {
         if (ifMatch != null && ifMatch != current.version()) {
-            throw new PreconditionFailed("The posting is at version " + current.version() + ", not " + ifMatch + ".");
+            throw new PostingVersionMismatch("The posting is at version " + current.version() + ", not " + ifMatch + ".");
         }
     }
 

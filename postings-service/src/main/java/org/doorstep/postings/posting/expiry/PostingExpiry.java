@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.doorstep.postings.posting.PostingRepository;
 import org.doorstep.postings.posting.app.PostingService;
-import org.doorstep.postings.posting.store.PostingStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,14 +34,14 @@ class PostingExpiry {
     private static final int SCAN_LIMIT = 10_000;
     private static final int CLOSE_BATCH = 500;
 
-    private final PostingStore store;
+    private final PostingRepository store;
     private final PostingService postings;
     private final Clock clock;
     private final Duration scanInterval;
     private final Map<String, Instant> due = new ConcurrentHashMap<>();
     private volatile Instant nextScan = Instant.MIN;
 
-    PostingExpiry(PostingStore store, PostingService postings, Clock clock,
+    PostingExpiry(PostingRepository store, PostingService postings, Clock clock,
                   @Value("${doorstep.expiry.scan-interval:5m}") Duration scanInterval) {
         this.store = store;
         this.postings = postings;

@@ -19,14 +19,19 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.doorstep.postings.outbox.OutboxCollection;
-import org.doorstep.postings.outbox.OutboxDocuments;
-import org.doorstep.postings.outbox.OutboxEntry;
 import org.doorstep.postings.outbox.OutboxRelay;
+import org.doorstep.postings.outbox.PendingOutbox;
+import org.doorstep.postings.outbox.store.MongoPendingOutbox;
+import org.doorstep.postings.outbox.store.OutboxDocuments;
 import org.doorstep.postings.posting.CampaignReach;
 import org.doorstep.postings.posting.Posting;
+import org.doorstep.postings.posting.PostingEvent;
+import org.doorstep.postings.posting.PostingRepository;
 import org.doorstep.postings.posting.PostingStatus;
+import org.doorstep.postings.posting.Revision;
+import org.doorstep.postings.posting.messaging.PostingEvents;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -40,16 +45,26 @@ import reactor.core.publisher.Mono;
  * its state and its outbox. Changes are conditional on the version read (optimistic concurrency).
  */
 @Component
-public class PostingStore implements SmartInitializingSingleton, CampaignReach {
+public class PostingStore implements PostingRepository, CampaignReach, SmartInitializingSingleton {
 
-    public static final OutboxCollection COLLECTION = new OutboxCollection("postings");
+    private static final String COLLECTION = "postings";
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
+    private final PostingEvents events;
+    private final PendingOutbox outbox;
 
-    PostingStore(ReactiveMongoTemplate mongo, OutboxRelay relay) {
+    PostingStore(ReactiveMongoTemplate mongo, OutboxRelay relay, PostingEvents events) {
         this.mongo = mongo;
         this.relay = relay;
+        this.events = events;
+        this.outbox = new MongoPendingOutbox(COLLECTION, mongo);
+    }
+
+    /** Posting documents carry an outbox the sweeper watches. */
+    @Bean
+    PendingOutbox postingsOutbox() {
+        return outbox;
     }
 
     @Override
@@ -64,40 +79,34 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
                 .then().block();
     }
 
+    @Override
     public Mono<Posting> find(String partnerId, String externalId) {
         return collection().flatMap(c -> Mono.from(
                 c.find(new Document("partnerId", partnerId).append("externalId", externalId)).first()))
                 .map(PostingDocuments::toPosting);
     }
 
-    /**
-     * Inserts a new posting with its first events and hands them to the relay (the write is the commit
-     * point; they are published in the background). Empty if a posting with its partner and externalId
-     * appeared meanwhile (a concurrent create won).
-     */
-    public Mono<Posting> insert(Posting posting, List<OutboxEntry> events) {
+    @Override
+    public Mono<Posting> insert(Posting posting, List<PostingEvent> events) {
         Document doc = PostingDocuments.toDocument(posting);
-        doc.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events));
+        doc.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(this.events.entries(events)));
         return collection().flatMap(c -> Mono.from(c.insertOne(doc)))
                 .then(Mono.fromSupplier(() -> published(doc, posting)))
                 .onErrorResume(PostingStore::duplicateKey, e -> Mono.empty());
     }
 
-    /**
-     * Writes the new state and appends its events to the outbox, if the posting is still at
-     * {@code expectedVersion}, and hands the document's pending events to the relay; empty if someone
-     * changed it meanwhile.
-     */
-    public Mono<Posting> update(long expectedVersion, Posting posting, List<OutboxEntry> events) {
+    /** Also hands the document's pending events (older ones a failed publish left too) to the relay. */
+    @Override
+    public Mono<Posting> update(long expectedVersion, Posting posting, List<PostingEvent> events) {
         return write(expectedVersion, posting, events).map(doc -> published(doc, posting));
     }
 
-    private Mono<Document> write(long expectedVersion, Posting posting, List<OutboxEntry> events) {
+    private Mono<Document> write(long expectedVersion, Posting posting, List<PostingEvent> events) {
         Document state = PostingDocuments.toDocument(posting);
         state.remove("_id");
         List<Bson> sets = new ArrayList<>();
         state.forEach((k, v) -> sets.add(Updates.set(k, v)));
-        sets.add(Updates.pushEach(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events)));
+        sets.add(Updates.pushEach(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(this.events.entries(events))));
         return collection().flatMap(c -> Mono.from(c.findOneAndUpdate(
                 new Document("_id", posting.postingId()).append("version", expectedVersion),
                 Updates.combine(sets),
@@ -105,26 +114,26 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
     }
 
     /**
-     * Inserts new postings with their first events in one round trip (unordered), then publishes their
-     * events in one burst and waits for the broker (so that an ingest cannot outrun it; what the broker
-     * did not take waits for the sweeper). Returns the postings written; one that appeared meanwhile
-     * (duplicate key) is left out, for the caller to retry.
+     * Unordered; the broker's wait means an ingest cannot outrun it (what the broker did not take waits for the
+     * sweeper). A posting that appeared meanwhile is a duplicate key.
      */
-    public Mono<List<Posting>> insertAll(List<Posting> postings, List<List<OutboxEntry>> events) {
-        return insertDocuments(postings, events).flatMap(written -> relay.publishAllOrDefer(COLLECTION.name(), written)
+    @Override
+    public Mono<List<Posting>> insertAll(List<Revision> created) {
+        return insertDocuments(created).flatMap(written -> relay.publishAllOrDefer(outbox,
+                        written.stream().map(MongoPendingOutbox::written).toList())
                 .then(Mono.fromSupplier(() -> {
                     java.util.Set<Object> ids = new java.util.HashSet<>();
                     written.forEach(d -> ids.add(d.get("_id")));
-                    return postings.stream().filter(p -> ids.contains(p.postingId())).toList();
+                    return created.stream().map(Revision::posting).filter(p -> ids.contains(p.postingId())).toList();
                 })));
     }
 
-    private Mono<List<Document>> insertDocuments(List<Posting> postings, List<List<OutboxEntry>> events) {
+    private Mono<List<Document>> insertDocuments(List<Revision> created) {
         List<Document> docs = new ArrayList<>();
         String batch = java.util.UUID.randomUUID().toString();
-        for (int i = 0; i < postings.size(); i++) {
-            Document doc = PostingDocuments.toDocument(postings.get(i));
-            doc.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events.get(i), batch));
+        for (Revision revision : created) {
+            Document doc = PostingDocuments.toDocument(revision.posting());
+            doc.append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(events.entries(revision.events()), batch));
             docs.add(doc);
         }
         if (docs.isEmpty()) {
@@ -152,7 +161,7 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
                         .map(ids -> docs.stream().filter(d -> ids.contains(d.get("_id"))).toList()));
     }
 
-    /** A page of a partner's postings ordered by externalId, after {@code afterExternalId} (exclusive). */
+    @Override
     public Flux<Posting> page(String partnerId, PostingStatus status, String afterExternalId, int limit) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("partnerId", partnerId));
@@ -167,10 +176,8 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
                 .map(PostingDocuments::toPosting);
     }
 
-    /**
-     * Open postings whose validThrough is before {@code now}: a search (a scan on the MongoDB-wire server),
-     * for the expiry job's searches only.
-     */
+    /** A scan on the MongoDB-wire server. */
+    @Override
     public Flux<Posting> expired(Instant now, int limit) {
         return collection().flatMapMany(c -> c.find(Filters.and(
                         Filters.eq("status", PostingStatus.OPEN.name()),
@@ -178,7 +185,7 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
                 .map(PostingDocuments::toPosting);
     }
 
-    /** These postings, read by {@code _id}. */
+    @Override
     public Flux<Posting> byIds(List<String> postingIds) {
         return collection().flatMapMany(c -> c.find(Filters.in("_id", postingIds))).map(PostingDocuments::toPosting);
     }
@@ -197,7 +204,7 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
 
     /** Hands the document's pending events to the relay, which publishes them in the background; then the answer. */
     private <T> T published(Document doc, T answer) {
-        relay.trigger(COLLECTION.name(), doc.get("_id"), OutboxDocuments.pending(doc));
+        relay.trigger(outbox, doc.get("_id"), OutboxDocuments.pending(doc));
         return answer;
     }
 
@@ -206,6 +213,6 @@ public class PostingStore implements SmartInitializingSingleton, CampaignReach {
     }
 
     private Mono<MongoCollection<Document>> collection() {
-        return mongo.getCollection(COLLECTION.name());
+        return mongo.getCollection(COLLECTION);
     }
 }

@@ -1,8 +1,0 @@
-package org.doorstep.postings.problem;
-
-public class Conflict extends RuntimeException {
-
-    public Conflict(String message) {
-        super(message);
-    }
-}
