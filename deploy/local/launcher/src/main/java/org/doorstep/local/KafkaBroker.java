@@ -31,7 +31,8 @@ final class KafkaBroker {
             TopicPlan.compactedWithin("doorstep.seekers.v1", Duration.ofDays(1)),
             TopicPlan.compactedWithin("doorstep.seeker-preferences.v1", Duration.ofDays(1)),
             TopicPlan.deleted("doorstep.matches.v1", Duration.ofDays(7)),
-            TopicPlan.deleted("doorstep.feedback.v1", Duration.ofDays(30)),
+            // keyed by matchId: an erased seeker's matches get tombstones, compacted within a day (deploy/k8s too)
+            TopicPlan.compactedAndDeleted("doorstep.feedback.v1", Duration.ofDays(30), Duration.ofDays(1)),
             // internal to notification-service: its instances' live-push broadcast (deploy/k8s declares it too)
             TopicPlan.deleted("doorstep.notification-feed.v1", Duration.ofHours(1)));
     static final int PARTITIONS = 3;
@@ -153,6 +154,13 @@ final class KafkaBroker {
          */
         static TopicPlan compactedWithin(String name, Duration maxLag) {
             return new TopicPlan(name, Map.of("cleanup.policy", "compact",
+                    "max.compaction.lag.ms", String.valueOf(maxLag.toMillis())));
+        }
+
+        /** Deleted after {@code retention}, and compacted within {@code maxLag} before that. */
+        static TopicPlan compactedAndDeleted(String name, Duration retention, Duration maxLag) {
+            return new TopicPlan(name, Map.of("cleanup.policy", "compact,delete",
+                    "retention.ms", String.valueOf(retention.toMillis()),
                     "max.compaction.lag.ms", String.valueOf(maxLag.toMillis())));
         }
 

@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-/** The topics the local platform creates: those with a seeker's personal data compact an erased seeker away within a day. */
+/**
+ * The topics the local platform creates: those with a seeker's personal data (and feedback, keyed by the seeker's
+ * matches) compact an erased seeker away within a day.
+ */
 class KafkaTopicsTest {
 
     @Test
@@ -20,5 +23,9 @@ class KafkaTopicsTest {
                     .containsEntry("cleanup.policy", "compact")
                     .containsEntry("max.compaction.lag.ms", "86400000");
         }
+        assertThat(topics.get("doorstep.feedback.v1")).as("feedback, keyed by matchId")
+                .containsEntry("cleanup.policy", "compact,delete")
+                .containsEntry("retention.ms", "2592000000")
+                .containsEntry("max.compaction.lag.ms", "86400000");
     }
 }
