@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
@@ -20,8 +21,11 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The shipped failed-authentication limit (30 a minute per client address, as seekers-service's), over HTTP, for bad
  * seeker tokens on the inbox and the stream; each test's clients connect from their own loopback addresses, so they
- * are distinct clients to the service.
+ * are distinct clients to the service. Its own context shares the store and the broker with the module's shared one
+ * (outbox relays, consumers and schedules of both at once), so it is closed after the class (DirtiesContext): left
+ * open, it published feedback twice and took match records from the other tests.
  */
+@DirtiesContext
 @NotificationServiceTest
 @TestPropertySource(properties = "doorstep.limits.failed-authentications.limit-for-period=30")
 class AbuseLimitTest {
