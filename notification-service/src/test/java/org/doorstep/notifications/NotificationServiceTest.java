@@ -33,6 +33,8 @@ import org.springframework.context.annotation.Import;
         "doorstep.webhooks.circuit-minimum-calls=4",
         "doorstep.webhooks.circuit-open-for=PT1S",
         "doorstep.push.fcm.enabled=true",
+        // every test here is one client (127.0.0.1), so the per-client limit is out of the way (AbuseLimitTest has it)
+        "doorstep.limits.failed-authentications.limit-for-period=1000000",
 })
 @Import({TestClock.Configuration.class, TestFcm.Configuration.class, MongoCommands.Configuration.class})
 public @interface NotificationServiceTest {

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
         "doorstep.operator-token=" + PostingsServiceTest.OPERATOR_TOKEN,
         "doorstep.auditor-token=" + PostingsServiceTest.AUDITOR_TOKEN,
         "doorstep.rate-limit.limit-for-period=1000000",
+        // every test here is one client (127.0.0.1), so the per-client limit is out of the way (AbuseLimitTest has it)
+        "doorstep.limits.failed-authentications.limit-for-period=1000000",
         "doorstep.outbox.sweep-interval=1s",
         // OutboxRecoveryTest plays an instance that crashed after its write: found by the full sweep
         "doorstep.outbox.full-sweep-interval=2s",

@@ -37,8 +37,10 @@ import org.junit.jupiter.api.Test;
  * <li>no record written to any topic after the erasure mentions the id, except the erasure itself
  * ({@code seeker.erased.v1}), the tombstones of the compacted topics and the withdrawals of the seeker's active
  * matches ({@code match.withdrawn.v1}, reason {@code SEEKER_ERASED}); on each compacted topic the seeker's last
- * record is the tombstone (compaction removes what was before it); what was written before it on a topic with the
- * delete policy stays until that topic's retention, which must be at most 30 days (matches 7 d, feedback 30 d, broadcast 1 h locally and in deploy/k8s), and none of it holds the seeker's
+ * record is the tombstone (compaction removes what was before it), and on the feedback topic (keyed by matchId,
+ * compacted and deleted) the last record of each match the seeker gave feedback on is its tombstone; what was written
+ * before it on a topic with the delete policy stays until that topic's retention, which must be at most 30 days
+ * (matches 7 d, feedback 30 d, broadcast 1 h locally and in deploy/k8s), and none of it holds the seeker's
  * name, contact, key-group or accommodation codes, nor a reason that reveals a key group (match.found tells no
  * key-group or priority reason: DESIGN 4);</li>
  * <li>the partner's webhook receives a {@code seeker.erased} notice for the seeker;</li>
@@ -142,6 +144,12 @@ class ErasureSystemTest {
                         "doorstep.seeker-preferences.v1");
                 compacted.forEach((topic, records) -> assertThat(records.getLast().value())
                         .as("the seeker's last record on %s is a tombstone", topic).isNull());
+                Map<String, List<PlatformTraces.Found>> feedbackByMatch = found.stream()
+                        .filter(r -> FEEDBACK_TOPIC.equals(r.topic()))
+                        .collect(Collectors.groupingBy(PlatformTraces.Found::key));
+                assertThat(feedbackByMatch).as("feedback records by match").containsKeys(matchIds.get(0), matchIds.get(1));
+                feedbackByMatch.forEach((matchId, records) -> assertThat(records.getLast().value())
+                        .as("the last feedback record of %s is a tombstone", matchId).isNull());
                 assertThat(found).filteredOn(r -> !SEEKER_TOPICS.contains(r.topic())).as("records on topics that delete by retention")
                         .allSatisfy(r -> {
                             assertThat(retention(configs, r.topic())).as("%s has a finite retention", r.topic())
@@ -223,7 +231,7 @@ class ErasureSystemTest {
 
     private static boolean allowedAfterErasure(PlatformTraces.Found record) {
         if (record.value() == null) {
-            return SEEKER_TOPICS.contains(record.topic());
+            return SEEKER_TOPICS.contains(record.topic()) || FEEDBACK_TOPIC.equals(record.topic());
         }
         if ("org.doorstep.seeker.erased.v1".equals(record.type())) {
             return true;
@@ -249,6 +257,9 @@ class ErasureSystemTest {
      * (most likely auto-created by a client before seekers-service's TopicSetup; not confirmed, not seen again).
      */
     private static final Set<String> SEEKER_TOPICS = Set.of("doorstep.seekers.v1", "doorstep.seeker-preferences.v1");
+
+    /** Keyed by matchId: notification-service writes a tombstone for each match of an erased seeker with feedback. */
+    private static final String FEEDBACK_TOPIC = "doorstep.feedback.v1";
 
     private static boolean compacted(Map<String, Config> configs, String topic) {
         var policy = configs.get(topic).get("cleanup.policy");

@@ -32,13 +32,22 @@ class KafkaTest {
             "doorstep.seekers.v1", "compact",
             "doorstep.seeker-preferences.v1", "compact",
             "doorstep.matches.v1", "delete",
-            "doorstep.feedback.v1", "delete");
+            "doorstep.feedback.v1", "compact,delete");
 
     /**
      * Topics internal to one service (not in the contract): notification-service's instances tell each other the
      * feed events they stored, for the live streams the others hold; read from the end, kept an hour.
      */
     private static final Map<String, String> INTERNAL_TOPICS = Map.of("doorstep.notification-feed.v1", "delete");
+
+    /**
+     * The compacted topics that carry a seeker's personal data under the seeker's id, or (feedback) under the ids of
+     * the seeker's matches.
+     */
+    private static final Set<String> SEEKER_DATA_TOPICS = Set.of("doorstep.seekers.v1", "doorstep.seeker-preferences.v1",
+            "doorstep.feedback.v1");
+
+    private static final long ONE_DAY_MS = 24L * 60 * 60 * 1000;
 
     /** DESIGN 4, &lt;topic&gt;.&lt;group&gt;.dlq: kept two weeks (see kafka/dead-letter-topics.yaml). */
     private static final long DEAD_LETTER_RETENTION_MS = 14L * 24 * 60 * 60 * 1000;
@@ -94,6 +103,22 @@ class KafkaTest {
         }
     }
 
+    /**
+     * Erasure: an erased seeker's older records on a compacted topic are compacted away within a day (the broker rolls
+     * the segment and compacts it, whatever its dirty ratio, once its first record is that old); the tombstone stays a
+     * day more for consumers catching up.
+     */
+    @ParameterizedTest
+    @MethodSource("renders")
+    void compactsAnErasedSeekersOlderRecordsAwayWithinADay(Manifests manifests) {
+        for (String name : SEEKER_DATA_TOPICS) {
+            GenericKubernetesResource topic = manifests.oneCustom("KafkaTopic", name);
+            assertThat(Tree.string(topic, "spec", "config", "cleanup.policy")).as(name).startsWith("compact");
+            assertThat(number(Tree.at(topic, "spec", "config", "max.compaction.lag.ms"))).as(name).isEqualTo(ONE_DAY_MS);
+            assertThat(number(Tree.at(topic, "spec", "config", "delete.retention.ms"))).as(name).isEqualTo(ONE_DAY_MS);
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void agreesWithTheAsyncApiContractOnEveryTopic() {
@@ -113,7 +138,7 @@ class KafkaTest {
             GenericKubernetesResource topic = base.oneCustom("KafkaTopic", (String) channel.get("address"));
             String name = topicName(topic);
 
-            assertThat(List.of(Tree.string(topic, "spec", "config", "cleanup.policy"))).as(name)
+            assertThat(List.of(Tree.string(topic, "spec", "config", "cleanup.policy").split(","))).as(name)
                     .isEqualTo(configuration.get("cleanup.policy"));
             if (configuration.containsKey("retention.ms")) {
                 assertThat(number(Tree.at(topic, "spec", "config", "retention.ms"))).as(name)

@@ -15,11 +15,21 @@ public interface FeedbackOutbox {
     /** Pending events, oldest first. */
     Flux<PendingEvent> pending(int limit);
 
-    /** Removes a published event from the outbox. */
+    /** Removes a published event from the outbox; a published tombstone takes its erased document with it. */
     Mono<Void> markSent(String matchId, String ceId);
 
-    Mono<Void> purge(String seekerId);
+    /**
+     * Erasure: each of the seeker's feedback documents keeps only its matchId and a pending tombstone of that key
+     * (nothing about the seeker or the posting), so the seeker's feedback records on the compacted topic are compacted
+     * away; the document goes once the tombstone is published.
+     */
+    Mono<Void> erase(String seekerId);
 
-    record PendingEvent(String matchId, String seekerId, String ceId, String type, String data, String time) {
+    /** An event to publish, keyed by {@code matchId}; a tombstone has no type, data or time. */
+    record PendingEvent(String matchId, String ceId, String type, String data, String time) {
+
+        public boolean tombstone() {
+            return data == null;
+        }
     }
 }

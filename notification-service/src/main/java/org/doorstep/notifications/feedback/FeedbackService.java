@@ -47,6 +47,6 @@ public class FeedbackService implements SeekerErasure.ErasureParticipant {
 
     @Override
     public void erase(String seekerId) {
-        outbox.purge(seekerId).block();
+        outbox.erase(seekerId).block();
     }
 }

@@ -1,6 +1,9 @@
 package org.doorstep.notifications.feedback;
 
-/** What a seeker said about a match, published on {@code doorstep.feedback.v1} (key seekerId). */
+/**
+ * What a seeker said about a match, published on {@code doorstep.feedback.v1} (key matchId; the topic is compacted
+ * as well as deleted after 30 days, so the erasure's tombstone of each match takes the seeker's feedback with it).
+ */
 public sealed interface SeekerFeedback permits SeekerFeedback.MatchDismissed, SeekerFeedback.MatchApplied {
 
     String matchId();

@@ -27,10 +27,15 @@ final class OperatorRoles implements Converter<Jwt, Mono<AbstractAuthenticationT
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-        List<GrantedAuthority> authorities = values(jwt.getClaims()).stream()
-                .map(OperatorRole::ofClaimValue).flatMap(Optional::stream).distinct()
+        List<GrantedAuthority> authorities = roles(jwt).stream()
                 .map(role -> (GrantedAuthority) role.authority()).toList();
         return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+    }
+
+    /** The operator roles {@code jwt} carries; none for a seeker's token (a seeker path refuses a token with any). */
+    List<OperatorRole> roles(Jwt jwt) {
+        return values(jwt.getClaims()).stream().map(OperatorRole::ofClaimValue).flatMap(Optional::stream).distinct()
+                .toList();
     }
 
     private List<String> values(Map<String, Object> claims) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.doorstep.notifications.limits.AbuseLimiter;
+import org.doorstep.notifications.limits.RateLimited;
+import org.doorstep.notifications.limits.web.ClientAddresses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,19 +18,29 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, written by the security filter chain before any controller runs. */
+/**
+ * 401 and 403 as problem+json, written by the security filter chain before any controller runs. Each 401 (a bad
+ * seeker token on the stream or the inbox, a wrong partner key, a bad operator token) counts against the client's
+ * failed-authentication limit, as in seekers-service; beyond it the failure is a {@link RateLimited} error
+ * (answered 429 with {@code Retry-After}). Valid tokens never come here.
+ */
 @Component
 class ProblemResponses {
 
     private final JsonMapper json;
+    private final AbuseLimiter limiter;
+    private final ClientAddresses clients;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, AbuseLimiter limiter, ClientAddresses clients) {
         this.json = json;
+        this.limiter = limiter;
+        this.clients = clients;
     }
 
     ServerAuthenticationEntryPoint unauthorized() {
-        return (exchange, e) -> write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "Missing or invalid credentials.");
+        return (exchange, e) -> Mono.fromRunnable(() -> limiter.failedAuthentication(clients.of(exchange.getRequest())))
+                .then(Mono.defer(() -> write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        "Missing or invalid credentials.")));
     }
 
     ServerAccessDeniedHandler forbidden() {

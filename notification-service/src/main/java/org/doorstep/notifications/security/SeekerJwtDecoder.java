@@ -29,7 +29,8 @@ import reactor.core.publisher.Mono;
  * {@code SeekerJwtDecoder}, built the same way from the same properties): signature (HS256 only, with the shared
  * secret, locally; the provider's JWK set in OIDC mode), {@code exp} required and not passed, {@code nbf} if present,
  * issuer, audience, a subject, {@code typ} JWT if present; locally also {@code iat} required, not in the future and
- * at most {@code ttl} before {@code exp}; all with {@code clock-skew}. And the seeker must not be erased.
+ * at most {@code ttl} before {@code exp}; all with {@code clock-skew}. No operator role in the operator roles claim
+ * ({@link NotAnOperatorsToken}: an operator's provider token is no seeker's). And the seeker must not be erased.
  * <p>
  * Validity is judged on the system clock, not on the service's {@link Clock} bean: that one is the clock of
  * notification rules (quiet hours, caps, expiry), which tests move by days.
@@ -40,11 +41,13 @@ class SeekerJwtDecoder {
     private static final Clock TOKEN_CLOCK = Clock.systemUTC();
 
     @Bean
-    ReactiveJwtDecoder seekerTokenDecoder(IdentityMode mode, SeekerTokenSettings tokens, RevokedSubjects revoked) {
+    ReactiveJwtDecoder seekerTokenDecoder(IdentityMode mode, SeekerTokenSettings tokens, RevokedSubjects revoked,
+                                          OperatorSettings operators) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         List<String> audiences;
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new NotAnOperatorsToken(new OperatorRoles(operators.operatorRolesClaim())));
         if (mode.externalProvider()) {
             String jwkSetUri = mode.property(IdentityMode.JWK_SET_URI);
             issuer = mode.property(IdentityMode.ISSUER_URI);

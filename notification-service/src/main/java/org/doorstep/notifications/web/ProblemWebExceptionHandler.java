@@ -1,5 +1,6 @@
 package org.doorstep.notifications.web;
 
+import org.doorstep.notifications.limits.RateLimited;
 import org.doorstep.notifications.platform.store.StoreOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Errors that never reach a controller (the advice only sees the dispatcher's): a store outage met by the token
- * check (erased seekers), a header the request firewall refuses when a filter reads it, any status exception from
+ * check (erased seekers), a failed-authentication limit, a header the request firewall refuses when a filter reads it, any status exception from
  * a filter. Same problem shape as the advice. Ordered before Spring Boot's default handler (-1), which would
  * answer its own error JSON.
  */
@@ -40,6 +41,9 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> problem(ServerWebExchange exchange, Throwable failure) {
+        if (failure instanceof RateLimited limited) {
+            return Problems.rateLimited(limited, exchange);
+        }
         if (StoreOutage.causes(failure)) {
             log.warn("Store unreachable on {} {}: {}", exchange.getRequest().getMethod(),
                     exchange.getRequest().getPath(), failure.toString());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.doorstep.notifications.limits.RateLimited;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -59,6 +60,13 @@ final class Problems {
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
                 "The notification store cannot be reached right now; nothing was changed. Retry after "
                         + STORE_RETRY_AFTER_SECONDS + " seconds.", exchange), headers);
+    }
+
+    static ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return respond(problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", e.getMessage(),
+                exchange), headers);
     }
 
     static ResponseEntity<ProblemDetail> rejectedByFirewall(ServerWebExchange exchange) {

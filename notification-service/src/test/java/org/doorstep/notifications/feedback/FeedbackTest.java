@@ -4,12 +4,18 @@ import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.doorstep.notifications.Events;
+import org.bson.Document;
 import org.doorstep.notifications.NotificationServiceTest;
+import org.doorstep.notifications.Seekers;
 import org.doorstep.notifications.Tokens;
 import org.doorstep.testkit.EventContract;
 import org.doorstep.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -25,6 +31,9 @@ class FeedbackTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
 
     private WebTestClient client() {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(10)).build();
@@ -43,7 +52,7 @@ class FeedbackTest {
     }
 
     @Test
-    void dismissingPublishesAValidDismissedEventKeyedBySeekerAndHidesTheItem() {
+    void dismissingPublishesAValidDismissedEventKeyedByMatchAndHidesTheItem() {
         String seeker = Events.id();
         String matchId = matchInInbox(seeker, "fb-d");
         try (TopicReader feedback = TopicReader.of("doorstep.feedback.v1")) {
@@ -51,7 +60,7 @@ class FeedbackTest {
                     .headers(h -> h.setBearerAuth(Tokens.seeker(seeker)))
                     .exchange().expectStatus().isAccepted()
                     .expectBody().jsonPath("$.matchId").isEqualTo(matchId).jsonPath("$.feedback").isEqualTo("DISMISSED");
-            ConsumerRecord<String, byte[]> record = feedback.await(r -> seeker.equals(r.key()), Duration.ofSeconds(20));
+            ConsumerRecord<String, byte[]> record = feedback.await(r -> matchId.equals(r.key()), Duration.ofSeconds(20));
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(DISMISSED);
             assertThat(TopicReader.header(record, "ce_source")).isEqualTo("//doorstep/notification-service");
             assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
@@ -68,8 +77,8 @@ class FeedbackTest {
             String marker = matchInInbox(seeker, "fb-marker");
             client().post().uri("/api/v1/me/matches/{id}/apply", marker)
                     .headers(h -> h.setBearerAuth(Tokens.seeker(seeker))).exchange().expectStatus().isAccepted();
-            feedback.await(r -> seeker.equals(r.key()) && APPLIED.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
-            assertThat(feedback.forKey(seeker).stream().filter(r -> DISMISSED.equals(TopicReader.header(r, "ce_type")))).hasSize(1);
+            feedback.await(r -> marker.equals(r.key()) && APPLIED.equals(TopicReader.header(r, "ce_type")), Duration.ofSeconds(20));
+            assertThat(feedback.forKey(matchId).stream().filter(r -> DISMISSED.equals(TopicReader.header(r, "ce_type")))).hasSize(1);
         }
         assertThat(inboxIds(seeker)).doesNotContain("\"" + matchId + "\"");
     }
@@ -83,11 +92,43 @@ class FeedbackTest {
                     .headers(h -> h.setBearerAuth(Tokens.seeker(seeker)))
                     .exchange().expectStatus().isAccepted()
                     .expectBody().jsonPath("$.feedback").isEqualTo("APPLIED");
-            ConsumerRecord<String, byte[]> record = feedback.await(r -> seeker.equals(r.key()), Duration.ofSeconds(20));
+            ConsumerRecord<String, byte[]> record = feedback.await(r -> matchId.equals(r.key()), Duration.ofSeconds(20));
             assertThat(TopicReader.header(record, "ce_type")).isEqualTo(APPLIED);
             assertThat(EventContract.violations(APPLIED, TopicReader.value(record))).isEmpty();
         }
         assertThat(inboxIds(seeker)).contains("\"APPLIED\"");
+    }
+
+    /**
+     * Erasure: the seeker's feedback records are keyed by their matches on a compacted topic, so a tombstone of each
+     * match (null value, no headers) has compaction remove them; the feedback documents go once it is published.
+     */
+    @Test
+    void erasureTombstonesEveryMatchTheSeekerGaveFeedbackOnAndKeepsNothingOfIt() {
+        String seeker = Events.id();
+        String dismissed = matchInInbox(seeker, "fb-erase-d");
+        String applied = matchInInbox(seeker, "fb-erase-a");
+        try (TopicReader feedback = TopicReader.of("doorstep.feedback.v1")) {
+            client().post().uri("/api/v1/me/matches/{id}/dismiss", dismissed)
+                    .headers(h -> h.setBearerAuth(Tokens.seeker(seeker))).exchange().expectStatus().isAccepted();
+            client().post().uri("/api/v1/me/matches/{id}/apply", applied)
+                    .headers(h -> h.setBearerAuth(Tokens.seeker(seeker))).exchange().expectStatus().isAccepted();
+            feedback.await(r -> dismissed.equals(r.key()) && r.value() != null, Duration.ofSeconds(20));
+            feedback.await(r -> applied.equals(r.key()) && r.value() != null, Duration.ofSeconds(20));
+
+            Seekers.erased(seeker);
+
+            for (String matchId : new String[] {dismissed, applied}) {
+                ConsumerRecord<String, byte[]> tombstone = feedback.await(r -> matchId.equals(r.key()) && r.value() == null,
+                        Duration.ofSeconds(20));
+                assertThat(tombstone.headers().toArray()).as("the tombstone of %s", matchId).isEmpty();
+                assertThat(feedback.forKey(matchId).getLast().value()).as("the last record of %s", matchId).isNull();
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mongo.find(
+                Query.query(Criteria.where("_id").in(dismissed, applied)), Document.class, "feedback")
+                .collectList().block()).isEmpty());
+        assertThat(mongo.count(Query.query(Criteria.where("seekerId").is(seeker)), "feedback").block()).isZero();
     }
 
     @Test

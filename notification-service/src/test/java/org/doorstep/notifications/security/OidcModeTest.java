@@ -69,7 +69,8 @@ class OidcModeTest {
                 .withProperty("spring.security.oauth2.resourceserver.jwt.audiences", "doorstep-app");
         IdentityMode mode = new IdentityMode(environment);
         assertThat(mode.externalProvider()).isTrue();
-        decoder = new SeekerJwtDecoder().seekerTokenDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)));
+        decoder = new SeekerJwtDecoder().seekerTokenDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)),
+                new OperatorSettings(null, null, "roles"));
     }
 
     @AfterEach

@@ -16,7 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * OIDC mode: the provider's token with {@code operator} or {@code auditor} in its roles claim reads the metrics; a
- * valid token without either (a seeker's) is a 403; the generated tokens are not accepted.
+ * valid token without either (a seeker's) is a 403; the generated tokens are not accepted. An operator's token opens
+ * no seeker path (inbox, stream): same issuer and audience, but operator roles.
  */
 @NotificationServiceTest
 class OidcOperatorAccessTest {
@@ -54,6 +55,23 @@ class OidcOperatorAccessTest {
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/forbidden");
+    }
+
+    @Test
+    void anOperatorsOrAuditorsTokenOpensNoInboxOrStream() {
+        for (String role : new String[] {"operator", "auditor"}) {
+            String token = PROVIDER.token("person-" + role, Map.of("roles", List.of("offline_access", role)));
+            client().get().uri("/api/v1/me/matches").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            client().get().uri("/api/v1/me/matches/stream").accept(MediaType.TEXT_EVENT_STREAM)
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        // the same provider's token without the operator roles is a seeker's
+        client().get().uri("/api/v1/me/matches")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + PROVIDER.token("seeker-2", Map.of("roles", List.of("offline_access"))))
+                .exchange().expectStatus().isOk();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.doorstep.postings.errors;
 import java.util.List;
 
 import org.doorstep.postings.problem.ProblemTypes;
+import org.doorstep.postings.problem.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
 /**
  * Problems for what fails outside the controller advice's reach, ahead of Spring Boot's error handler
  * ({@code @Order(-1)}), whose error JSON is not RFC 9457: an error raised while the advice's own answer is written
- * (an {@code Accept} header that names no media type fails content negotiation a second time), or by a web filter.
+ * (an {@code Accept} header that names no media type fails content negotiation a second time), or by a web filter
+ * (the security chain's failed-authentication limit: 429).
  * Written with the codecs directly, so that {@code Accept} is not consulted again. Statuses Spring knows keep their
  * status and headers; the store out of reach is a 503; anything else a 500 without its internals.
  */
@@ -67,6 +69,14 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
     }
 
     private static ProblemDetail problem(Throwable failure, HttpHeaders headers) {
+        if (failure instanceof RateLimited limited) {
+            // the failed-authentication limit, met by the security chain's entry point
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, limited.getMessage());
+            problem.setType(ProblemTypes.RATE_LIMITED);
+            problem.setTitle("Too many requests");
+            return problem;
+        }
         if (ProblemHandler.storeUnreachable(failure)) {
             log.warn("Store unavailable: {}", failure.toString());
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemHandler.STORE_RETRY_AFTER_SECONDS));

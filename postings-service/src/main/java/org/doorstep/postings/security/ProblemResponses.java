@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.doorstep.postings.limits.AbuseLimiter;
+import org.doorstep.postings.limits.web.ClientAddresses;
+import org.doorstep.postings.problem.RateLimited;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,18 +17,28 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem+json, written by the security filter chain before any controller runs (no bean: it is the chain's). */
+/**
+ * 401 and 403 as problem+json, written by the security filter chain before any controller runs (no bean: it is the
+ * chain's). Each 401 counts against the client's failed-authentication limit; beyond it the failure is a
+ * {@link RateLimited} error (answered 429 with {@code Retry-After}). Valid tokens never come here.
+ */
 class ProblemResponses {
 
     private final JsonMapper json;
+    private final AbuseLimiter limiter;
+    private final ClientAddresses clients;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, AbuseLimiter limiter, ClientAddresses clients) {
         this.json = json;
+        this.limiter = limiter;
+        this.clients = clients;
     }
 
     ServerAuthenticationEntryPoint unauthorized() {
-        return (exchange, e) -> write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "An operator or auditor token is required (Authorization: Bearer <token>); none valid was presented.");
+        return (exchange, e) -> Mono.fromRunnable(() -> limiter.failedAuthentication(clients.of(exchange.getRequest())))
+                .then(Mono.defer(() -> write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                        "An operator or auditor token is required (Authorization: Bearer <token>); none valid was "
+                                + "presented.")));
     }
 
     ServerAccessDeniedHandler forbidden() {

@@ -1,5 +1,7 @@
 package org.doorstep.postings.security;
 
+import org.doorstep.postings.limits.AbuseLimiter;
+import org.doorstep.postings.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -34,8 +36,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, IdentityMode mode, OperatorSettings settings,
-                                               JsonMapper json) {
-        ProblemResponses problems = new ProblemResponses(json);
+                                               JsonMapper json, AbuseLimiter limiter, ClientAddresses clients) {
+        ProblemResponses problems = new ProblemResponses(json, limiter, clients);
         ReactiveAuthenticationManager operators = OperatorAuthentication.forMode(mode, settings);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

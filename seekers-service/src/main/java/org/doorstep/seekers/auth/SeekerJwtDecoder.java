@@ -28,17 +28,21 @@ import reactor.core.publisher.Mono;
  * How bearer tokens are checked (README "Seeker tokens"): signature (HS256 only, with the configured secret,
  * locally; the provider's JWK set in OIDC mode), {@code exp} required and not passed, {@code nbf} if present,
  * issuer, audience, a subject, {@code typ} JWT if present; locally also {@code iat} required, not in the future
- * and at most {@code ttl} before {@code exp}; all with {@code clock-skew}. And the subject must not be erased.
+ * and at most {@code ttl} before {@code exp}; all with {@code clock-skew}. No operator role in the operator roles
+ * claim ({@link NotAnOperatorsToken}: an operator's provider token is no seeker's). And the subject must not be
+ * erased.
  */
 @Configuration(proxyBeanMethods = false)
 class SeekerJwtDecoder {
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked, Clock clock) {
+    ReactiveJwtDecoder jwtDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked, Clock clock,
+                                  OperatorSettings operators) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         List<String> audiences;
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(new NotAnOperatorsToken(new OperatorRoles(operators.operatorRolesClaim())));
         if (mode.externalProvider()) {
             String jwkSetUri = mode.property(IdentityMode.JWK_SET_URI);
             issuer = mode.property(IdentityMode.ISSUER_URI);

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param createTopics    whether to create missing topics at start-up (off where an operator manages them)
  * @param compactedTopics the topics this service publishes to, all compacted
  * @param topicPartitions partitions of a topic created here
+ * @param maxCompactionLag {@code max.compaction.lag.ms} of a topic created here: the longest a record (an erased
+ *                        seeker's profile or preferences) outlives a later record of its key, the erasure's tombstone
  */
 @ConfigurationProperties("doorstep.outbox")
 public record OutboxProperties(@DefaultValue("1s") Duration sweepInterval,
@@ -23,5 +25,6 @@ public record OutboxProperties(@DefaultValue("1s") Duration sweepInterval,
                                @DefaultValue("//doorstep/seekers-service") String source,
                                @DefaultValue("true") boolean createTopics,
                                @DefaultValue({"doorstep.seekers.v1", "doorstep.seeker-preferences.v1"}) List<String> compactedTopics,
-                               @DefaultValue("3") int topicPartitions) {
+                               @DefaultValue("3") int topicPartitions,
+                               @DefaultValue("24h") Duration maxCompactionLag) {
 }

@@ -1,5 +1,6 @@
 package org.doorstep.seekers.outbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,11 +19,18 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the compacted topics this service publishes to when they are missing (local runs). Where an operator
  * manages topics (Strimzi KafkaTopic), they exist already and this does nothing; a failure only warns.
+ * <p>
+ * Both topics carry a seeker's personal data under the seeker's id, so compaction is bounded
+ * ({@code max.compaction.lag.ms}, a day by default, as in deploy/k8s): the broker rolls a segment at the latest that
+ * long after its first record and then compacts it, whatever its dirty ratio, so an erased seeker's older records
+ * are gone within about a day of the erasure, leaving the tombstone (kept {@code delete.retention.ms}, a day).
  */
 @Component
 class TopicSetup implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+    /** How long a tombstone stays after compaction, for consumers catching up: a day, as in deploy/k8s. */
+    private static final Duration TOMBSTONE_RETENTION = Duration.ofDays(1);
 
     private final OutboxProperties properties;
     private final String bootstrapServers;
@@ -43,7 +51,10 @@ class TopicSetup implements SmartInitializingSingleton {
             List<NewTopic> missing = properties.compactedTopics().stream()
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, properties.topicPartitions(), (short) -1)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG,
+                                    Long.toString(properties.maxCompactionLag().toMillis()),
+                                    TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(TOMBSTONE_RETENTION.toMillis()))))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);

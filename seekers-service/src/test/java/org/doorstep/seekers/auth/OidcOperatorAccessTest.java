@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * OIDC mode: the provider's token with {@code operator} or {@code auditor} in its roles claim reads the metrics; a
- * valid token without either (a seeker's) is a 403; the generated tokens are not accepted.
+ * valid token without either (a seeker's) is a 403; the generated tokens are not accepted. An operator's token opens
+ * no seeker path (registration, {@code /me}): same issuer and audience, but operator roles.
  */
 class OidcOperatorAccessTest extends SeekersServiceTest {
 
@@ -41,6 +42,27 @@ class OidcOperatorAccessTest extends SeekersServiceTest {
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/forbidden");
+    }
+
+    @Test
+    void anOperatorsOrAuditorsTokenOpensNoSeekerPath() {
+        for (String role : new String[] {"operator", "auditor"}) {
+            String subject = "person-" + role + "-" + java.util.UUID.randomUUID();
+            String token = PROVIDER.token(subject, Map.of("roles", List.of("offline_access", role)));
+            http.post().uri("/api/v1/seekers").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange().expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+            http.get().uri("/api/v1/seekers/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        // the same person's token without the operator roles is a seeker's
+        String seeker = PROVIDER.token("seeker-" + java.util.UUID.randomUUID(), Map.of("roles", List.of("offline_access")));
+        http.post().uri("/api/v1/seekers").header(HttpHeaders.AUTHORIZATION, "Bearer " + seeker)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange().expectStatus().isCreated();
+        http.get().uri("/api/v1/seekers/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + seeker)
+                .exchange().expectStatus().isOk();
     }
 
     @Test

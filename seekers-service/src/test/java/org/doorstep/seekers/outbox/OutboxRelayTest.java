@@ -50,13 +50,15 @@ class OutboxRelayTest extends SeekersServiceTest {
     }
 
     @Test
-    void publishesToCompactedTopics() throws Exception {
+    void publishesToCompactedTopicsWhoseOldRecordsAreCompactedAwayWithinADay() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.get().bootstrapServers()))) {
             for (String topic : List.of(SEEKERS_TOPIC, PREFERENCES_TOPIC)) {
                 ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
                 Config config = admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource);
                 assertThat(config.get("cleanup.policy").value()).as(topic).isEqualTo("compact");
+                assertThat(config.get("max.compaction.lag.ms").value()).as(topic).isEqualTo("86400000");
+                assertThat(config.get("delete.retention.ms").value()).as(topic).isEqualTo("86400000");
             }
         }
     }

@@ -27,10 +27,12 @@ final class KafkaBroker {
     static final List<TopicPlan> TOPICS = List.of(
             TopicPlan.compacted("doorstep.postings.v1"),
             TopicPlan.compacted("doorstep.partners.v1"),
-            TopicPlan.compacted("doorstep.seekers.v1"),
-            TopicPlan.compacted("doorstep.seeker-preferences.v1"),
+            // a seeker's personal data: an erased seeker's older records compacted away within a day (deploy/k8s too)
+            TopicPlan.compactedWithin("doorstep.seekers.v1", Duration.ofDays(1)),
+            TopicPlan.compactedWithin("doorstep.seeker-preferences.v1", Duration.ofDays(1)),
             TopicPlan.deleted("doorstep.matches.v1", Duration.ofDays(7)),
-            TopicPlan.deleted("doorstep.feedback.v1", Duration.ofDays(30)),
+            // keyed by matchId: an erased seeker's matches get tombstones, compacted within a day (deploy/k8s too)
+            TopicPlan.compactedAndDeleted("doorstep.feedback.v1", Duration.ofDays(30), Duration.ofDays(1)),
             // internal to notification-service: its instances' live-push broadcast (deploy/k8s declares it too)
             TopicPlan.deleted("doorstep.notification-feed.v1", Duration.ofHours(1)));
     static final int PARTITIONS = 3;
@@ -144,6 +146,22 @@ final class KafkaBroker {
 
         static TopicPlan compacted(String name) {
             return new TopicPlan(name, Map.of("cleanup.policy", "compact"));
+        }
+
+        /**
+         * Compacted, and no record outlives a later one of its key by more than {@code maxLag}: the broker rolls the
+         * segment that long after its first record and compacts it whatever its dirty ratio.
+         */
+        static TopicPlan compactedWithin(String name, Duration maxLag) {
+            return new TopicPlan(name, Map.of("cleanup.policy", "compact",
+                    "max.compaction.lag.ms", String.valueOf(maxLag.toMillis())));
+        }
+
+        /** Deleted after {@code retention}, and compacted within {@code maxLag} before that. */
+        static TopicPlan compactedAndDeleted(String name, Duration retention, Duration maxLag) {
+            return new TopicPlan(name, Map.of("cleanup.policy", "compact,delete",
+                    "retention.ms", String.valueOf(retention.toMillis()),
+                    "max.compaction.lag.ms", String.valueOf(maxLag.toMillis())));
         }
 
         static TopicPlan deleted(String name, Duration retention) {

@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes pending feedback events with the idempotent producer, synchronously, and only then
- * removes them from the outbox; a crash in between republishes the same ce_id (consumers dedupe).
+ * removes them from the outbox; a crash in between republishes the same ce_id (consumers dedupe). Records are keyed
+ * by matchId; an erased seeker's matches get a tombstone (null value, no headers), which compaction of the topic
+ * turns into the removal of that match's feedback records.
  */
 @Component
 class FeedbackRelay {
@@ -54,7 +56,10 @@ class FeedbackRelay {
     }
 
     private ProducerRecord<String, byte[]> record(FeedbackOutbox.PendingEvent event) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.seekerId(),
+        if (event.tombstone()) {
+            return new ProducerRecord<>(topic, event.matchId(), null);
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.matchId(),
                 event.data().getBytes(StandardCharsets.UTF_8));
         header(record, "ce_id", event.ceId());
         header(record, "ce_type", event.type());

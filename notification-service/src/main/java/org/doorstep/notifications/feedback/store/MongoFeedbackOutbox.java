@@ -2,6 +2,7 @@ package org.doorstep.notifications.feedback.store;
 
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.doorstep.notifications.feedback.FeedbackOutbox;
@@ -51,9 +52,8 @@ class MongoFeedbackOutbox implements FeedbackOutbox {
     public Flux<PendingEvent> pending(int limit) {
         return mongo.find(Query.query(Criteria.where("pending").is(true)).limit(limit), Document.class, COLLECTION)
                 .flatMapIterable(doc -> ((List<Document>) doc.get("outbox", List.class)).stream()
-                        .map(entry -> new PendingEvent(doc.getString("_id"), doc.getString("seekerId"),
-                                entry.getString("ceId"), entry.getString("type"), entry.getString("data"),
-                                entry.getString("time")))
+                        .map(entry -> new PendingEvent(doc.getString("_id"), entry.getString("ceId"),
+                                entry.getString("type"), entry.getString("data"), entry.getString("time")))
                         .toList());
     }
 
@@ -61,13 +61,21 @@ class MongoFeedbackOutbox implements FeedbackOutbox {
     public Mono<Void> markSent(String matchId, String ceId) {
         Query query = Query.query(Criteria.where("_id").is(matchId));
         return mongo.updateFirst(query, new Update().pull("outbox", new Document("ceId", ceId)), COLLECTION)
+                .then(mongo.remove(Query.query(Criteria.where("_id").is(matchId).and("erased").is(true)
+                        .and("outbox").size(0)), COLLECTION))
                 .then(mongo.updateFirst(Query.query(Criteria.where("_id").is(matchId).and("outbox").size(0)),
                         new Update().set("pending", false), COLLECTION))
                 .then();
     }
 
     @Override
-    public Mono<Void> purge(String seekerId) {
-        return mongo.remove(Query.query(Criteria.where("seekerId").is(seekerId)), COLLECTION).then();
+    public Mono<Void> erase(String seekerId) {
+        // one write per document: the seeker's data and any unsent event give way to the tombstone of its match
+        Update tombstone = new Update()
+                .unset("seekerId").unset("postingId").unset("dismissedAt").unset("appliedAt")
+                .set("erased", true)
+                .set("pending", true)
+                .set("outbox", List.of(new Document("ceId", UUID.randomUUID().toString()).append("createdAt", new Date())));
+        return mongo.updateMulti(Query.query(Criteria.where("seekerId").is(seekerId)), tombstone, COLLECTION).then();
     }
 }

@@ -78,7 +78,7 @@ class PostingBatchController {
         int maxLines = properties.maxBatchLines();
         AtomicLong accepted = new AtomicLong();
         ChunkOrdering ordering = new ChunkOrdering();
-        return partners.admit(auth)
+        return partners.admit(auth, request)
                 .flatMapMany(partner -> NdjsonLines.split(request.getBody(), properties.maxBodyBytes())
                         .map(line -> read(line, accepted.incrementAndGet() > maxLines, maxLines))
                         .buffer(properties.batchChunkSize())

@@ -77,7 +77,7 @@ class PostingController {
             @Parameter(description = "the version the change is based on, e.g. \"3\"")
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             ServerHttpRequest request) {
-        return partners.admit(auth).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
+        return partners.admit(auth, request).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
                 .flatMap(body -> content(body, externalId))
                 .flatMap(content -> postings.upsert(partner.partnerId(), externalId, content, version(ifMatch)))
                 .map(result -> ResponseEntity
@@ -93,8 +93,9 @@ class PostingController {
     @GetMapping("/api/v1/postings/{externalId}")
     Mono<ResponseEntity<PostingState>> get(
             @PathVariable String externalId,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        return partners.admit(auth)
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
+            ServerHttpRequest request) {
+        return partners.admit(auth, request)
                 .flatMap(partner -> postings.get(partner.partnerId(), externalId))
                 .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
     }
@@ -109,8 +110,9 @@ class PostingController {
             @Parameter(description = "OPEN or CLOSED; absent = both") @RequestParam(required = false) String status,
             @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
             @Parameter(description = "page size, 1 to the configured maximum (default 50)")
-            @RequestParam(required = false) Integer limit) {
-        return partners.admit(auth).flatMap(partner -> {
+            @RequestParam(required = false) Integer limit,
+            ServerHttpRequest request) {
+        return partners.admit(auth, request).flatMap(partner -> {
             List<Violation> violations = new ArrayList<>();
             PostingStatus statusFilter = parseStatus(status, violations);
             String after = parseCursor(cursor, violations);
@@ -137,8 +139,9 @@ class PostingController {
     Mono<ResponseEntity<PostingState>> close(
             @PathVariable String externalId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
-            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return partners.admit(auth)
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            ServerHttpRequest request) {
+        return partners.admit(auth, request)
                 .flatMap(partner -> postings.close(partner.partnerId(), externalId, version(ifMatch)))
                 .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
     }

@@ -1,0 +1,16 @@
+package org.doorstep.notifications.limits;
+
+/** A client went over one of its {@link AbuseLimits}; it may try again after {@code retryAfterSeconds}. */
+public class RateLimited extends RuntimeException {
+
+    private final long retryAfterSeconds;
+
+    RateLimited(String what, long retryAfterSeconds) {
+        super("Too many " + what + " from this client; retry after " + retryAfterSeconds + " s.");
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
