@@ -39,7 +39,7 @@ class BoundaryTest {
 
     @ArchTest
     static final ArchRule onlyTheWebLayerTalksHttp = noClasses()
-            .that().resideOutsideOfPackages("..web..", "..problem..", "..auth..")
+            .that().resideOutsideOfPackages("..web..", "..errors..", "..auth..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.bind..",
                     "org.springframework.http.server..")
             .because("HTTP stays in the web adapters");
@@ -51,12 +51,12 @@ class BoundaryTest {
 
     @ArchTest
     static final ArchRule onlyTheStoreTalksToMongo = noClasses()
-            .that().resideOutsideOfPackages("org.doorstep.seekers.seeker.store..", "org.doorstep.seekers.problem..")
+            .that().resideOutsideOfPackages("org.doorstep.seekers.seeker.store..", "org.doorstep.seekers.errors..")
             .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.springframework.data.mongodb..");
 
     @ArchTest
     static final ArchRule problemsOnlyRecogniseTheDriversFailures = noClasses()
-            .that().resideInAPackage("org.doorstep.seekers.problem..")
+            .that().resideInAPackage("org.doorstep.seekers.errors..")
             .should().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.springframework.data.mongodb..")
                     .and(not(assignableTo(MongoException.class))))
             .because("the error mapping recognises a store outage by the driver's exceptions; it does not use the store");

@@ -32,7 +32,7 @@ class SecurityConfiguration {
             "/actuator/info"};
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, IdentityMode mode, OperatorSettings settings,
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, IdentityMode mode, OperatorProperties settings,
                                                JsonMapper json) {
         ProblemResponses problems = new ProblemResponses(json);
         ReactiveAuthenticationManager operators = OperatorAuthentication.forMode(mode, settings);

@@ -41,7 +41,7 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder seekerTokenDecoder,
                                                PartnerKeyAuthentication partners, IdentityMode mode,
-                                               OperatorSettings operatorSettings, ProblemResponses problems) {
+                                               OperatorProperties operatorSettings, ProblemResponses problems) {
         JwtReactiveAuthenticationManager seekers = new JwtReactiveAuthenticationManager(seekerTokenDecoder);
         seekers.setJwtAuthenticationConverter(jwt -> Mono.just(
                 new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(SEEKER)), jwt.getSubject())));

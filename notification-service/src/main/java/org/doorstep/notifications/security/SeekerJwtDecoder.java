@@ -41,8 +41,8 @@ class SeekerJwtDecoder {
     private static final Clock TOKEN_CLOCK = Clock.systemUTC();
 
     @Bean
-    ReactiveJwtDecoder seekerTokenDecoder(IdentityMode mode, SeekerTokenSettings tokens, RevokedSubjects revoked,
-                                          OperatorSettings operators) {
+    ReactiveJwtDecoder seekerTokenDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked,
+                                          OperatorProperties operators) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         List<String> audiences;

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OidcModeTest {
 
     private static final String ISSUER = "https://id.example.gov.cn/realms/doorstep";
-    private final SeekerTokenSettings local = new SeekerTokenSettings(Tokens.SECRET, "doorstep-seekers", "doorstep",
+    private final SeekerTokenProperties local = new SeekerTokenProperties(Tokens.SECRET, "doorstep-seekers", "doorstep",
             Duration.ofDays(30), Duration.ofSeconds(60));
     private HttpServer jwks;
     private RSAKey key;
@@ -70,7 +70,7 @@ class OidcModeTest {
         IdentityMode mode = new IdentityMode(environment);
         assertThat(mode.externalProvider()).isTrue();
         decoder = new SeekerJwtDecoder().seekerTokenDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)),
-                new OperatorSettings(null, null, "roles"));
+                new OperatorProperties(null, null, "roles"));
     }
 
     @AfterEach
@@ -131,7 +131,7 @@ class OidcModeTest {
 
     @Test
     void refusesASecretShorterThan32Bytes() {
-        assertThatThrownBy(() -> new SeekerTokenSettings("too-short", "i", "a", Duration.ofDays(1), Duration.ZERO))
+        assertThatThrownBy(() -> new SeekerTokenProperties("too-short", "i", "a", Duration.ofDays(1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }
 }

@@ -9,7 +9,7 @@ final class OperatorAuthentication {
     private OperatorAuthentication() {
     }
 
-    static ReactiveAuthenticationManager forMode(IdentityMode mode, OperatorSettings settings) {
+    static ReactiveAuthenticationManager forMode(IdentityMode mode, OperatorProperties settings) {
         if (!mode.externalProvider()) {
             return new OperatorTokens(settings);
         }

@@ -35,7 +35,7 @@ class SecurityConfiguration {
             "/actuator/info"};
 
     @Bean
-    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, IdentityMode mode, OperatorSettings settings,
+    SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, IdentityMode mode, OperatorProperties settings,
                                                JsonMapper json, AbuseLimiter limiter, ClientAddresses clients) {
         ProblemResponses problems = new ProblemResponses(json, limiter, clients);
         ReactiveAuthenticationManager operators = OperatorAuthentication.forMode(mode, settings);

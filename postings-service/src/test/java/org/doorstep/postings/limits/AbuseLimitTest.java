@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.netty.http.client.HttpClient;
@@ -17,8 +18,10 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The shipped failed-authentication limit (30 a minute per client address), over HTTP, for wrong partner API keys
  * and bad operator tokens; each test's clients connect from their own loopback addresses, so they are distinct
- * clients to the service.
+ * clients to the service. Its own context shares the store and the broker with the module's shared one (outbox
+ * relay, sweeper and expiry of both at once), so it is closed after the class, as notification-service's is.
  */
+@DirtiesContext
 @TestPropertySource(properties = "doorstep.limits.failed-authentications.limit-for-period=30")
 class AbuseLimitTest extends PostingsServiceTest {
 

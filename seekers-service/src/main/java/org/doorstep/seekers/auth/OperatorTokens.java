@@ -22,7 +22,7 @@ final class OperatorTokens implements ReactiveAuthenticationManager {
     private final byte[] operator;
     private final byte[] auditor;
 
-    OperatorTokens(OperatorSettings settings) {
+    OperatorTokens(OperatorProperties settings) {
         this.operator = digestOrNull(settings.operatorToken());
         this.auditor = digestOrNull(settings.auditorToken());
     }

@@ -36,7 +36,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, IdentityMode mode,
-                                                  OperatorSettings operatorSettings, AbuseLimiter limiter,
+                                                  OperatorProperties operatorSettings, AbuseLimiter limiter,
                                                   ClientAddresses clients) {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(limiter, clients);
         ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();

@@ -37,7 +37,7 @@ class SeekerJwtDecoder {
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked, Clock clock,
-                                  OperatorSettings operators) {
+                                  OperatorProperties operators) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         List<String> audiences;

@@ -67,7 +67,7 @@ class OidcModeTest {
         IdentityMode mode = new IdentityMode(environment);
         assertThat(mode.externalProvider()).isTrue();
         decoder = new SeekerJwtDecoder().jwtDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)),
-                Clock.systemUTC(), new OperatorSettings(null, null, "roles"));
+                Clock.systemUTC(), new OperatorProperties(null, null, "roles"));
     }
 
     @AfterEach

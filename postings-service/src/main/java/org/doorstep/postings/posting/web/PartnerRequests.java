@@ -2,9 +2,9 @@ package org.doorstep.postings.posting.web;
 
 import org.doorstep.postings.limits.AbuseLimiter;
 import org.doorstep.postings.limits.web.ClientAddresses;
+import org.doorstep.postings.partner.ApiKeyRejected;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.app.PartnerAuthenticator;
-import org.doorstep.postings.problem.Unauthorized;
 import org.doorstep.postings.ratelimit.PartnerRateLimiter;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ class PartnerRequests {
 
     Mono<Partner> admit(String authorization, ServerHttpRequest request) {
         return authenticator.authenticate(authorization)
-                .onErrorResume(Unauthorized.class, failure -> Mono.<Partner>fromRunnable(
+                .onErrorResume(ApiKeyRejected.class, failure -> Mono.<Partner>fromRunnable(
                                 () -> abuseLimiter.failedAuthentication(clients.of(request)))
                         .then(Mono.error(failure)))
                 .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner));

@@ -1,4 +1,4 @@
-package org.doorstep.matching.operator;
+package org.doorstep.matching.errors;
 
 import java.util.Objects;
 

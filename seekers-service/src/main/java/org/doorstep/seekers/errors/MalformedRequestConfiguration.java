@@ -1,4 +1,4 @@
-package org.doorstep.seekers.problem;
+package org.doorstep.seekers.errors;
 
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.problem;
+package org.doorstep.seekers.errors;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

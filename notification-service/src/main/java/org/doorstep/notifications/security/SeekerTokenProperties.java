@@ -13,13 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code clockSkew} is the tolerance on {@code exp}, {@code nbf} and {@code iat} for clocks that disagree.
  */
 @ConfigurationProperties("doorstep.seeker-tokens")
-public record SeekerTokenSettings(String secret,
+public record SeekerTokenProperties(String secret,
                                   @DefaultValue("doorstep-seekers") String issuer,
                                   @DefaultValue("doorstep") String audience,
                                   @DefaultValue("30d") Duration ttl,
                                   @DefaultValue("60s") Duration clockSkew) {
 
-    public SeekerTokenSettings {
+    public SeekerTokenProperties {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {
             throw new IllegalArgumentException("doorstep.seeker-tokens.secret (DOORSTEP_SEEKER_JWT_SECRET) must be at least 32 bytes");
         }

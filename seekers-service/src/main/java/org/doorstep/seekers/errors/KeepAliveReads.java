@@ -1,4 +1,4 @@
-package org.doorstep.seekers.problem;
+package org.doorstep.seekers.errors;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;

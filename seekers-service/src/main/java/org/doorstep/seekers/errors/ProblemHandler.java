@@ -1,7 +1,7 @@
-package org.doorstep.seekers.problem;
+package org.doorstep.seekers.errors;
 
-import static org.doorstep.seekers.problem.Problems.problem;
-import static org.doorstep.seekers.problem.Problems.respond;
+import static org.doorstep.seekers.errors.Problems.problem;
+import static org.doorstep.seekers.errors.Problems.respond;
 
 import java.util.Map;
 

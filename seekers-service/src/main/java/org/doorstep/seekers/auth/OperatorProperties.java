@@ -1,4 +1,4 @@
-package org.doorstep.notifications.security;
+package org.doorstep.seekers.auth;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code realm_access.roles} reads a nested claim).
  */
 @ConfigurationProperties("doorstep")
-record OperatorSettings(String operatorToken, String auditorToken,
+record OperatorProperties(String operatorToken, String auditorToken,
                         @DefaultValue("roles") String operatorRolesClaim) {
 
-    OperatorSettings {
+    OperatorProperties {
         if (operatorToken != null && !operatorToken.isBlank() && operatorToken.equals(auditorToken)) {
             throw new IllegalArgumentException("doorstep.operator-token and doorstep.auditor-token must differ");
         }

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.problem;
+package org.doorstep.seekers.errors;
 
 import org.doorstep.seekers.limits.RateLimited;
 import org.slf4j.Logger;
