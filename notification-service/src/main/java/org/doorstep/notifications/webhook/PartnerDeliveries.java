@@ -16,7 +16,10 @@ public interface PartnerDeliveries {
     /** Partners with events due at {@code now}. */
     Flux<String> partnersWithDue(Instant now);
 
-    /** Leases up to {@code max} due events of the partner, oldest first, until {@code leaseUntil}. */
+    /**
+     * Leases up to {@code max} of the partner's oldest undelivered events until {@code leaseUntil}, in the order they
+     * were made, stopping at the first that is not due: a later event never overtakes an earlier one.
+     */
     Flux<PartnerEvent> claim(String partnerId, Instant now, Instant leaseUntil, int max);
 
     Mono<Void> delivered(String partnerId, Collection<String> eventIds, Instant at);

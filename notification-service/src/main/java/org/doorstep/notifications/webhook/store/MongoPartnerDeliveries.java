@@ -62,17 +62,30 @@ class MongoPartnerDeliveries implements PartnerDeliveries {
         return mongo.findDistinct(Query.query(due(now)), "partnerId", COLLECTION, Document.class, String.class);
     }
 
+    /**
+     * Leases the partner's oldest undelivered events, in the order they were made, up to {@code max}; the batch ends
+     * at the first one that is not due (waiting out a back-off or an open circuit, or leased by a dispatch still
+     * running), so that a later event never overtakes an earlier one. Each lease is conditional on the event being
+     * still due: an event another dispatcher took in between ends the batch too.
+     */
     @Override
     public Flux<PartnerEvent> claim(String partnerId, Instant now, Instant leaseUntil, int max) {
-        Query query = Query.query(new Criteria().andOperator(Criteria.where("partnerId").is(partnerId), due(now)))
-                .with(Sort.by("createdAt", "_id"));
+        Query oldest = Query.query(Criteria.where("partnerId").is(partnerId).and("state").in(PENDING, IN_FLIGHT))
+                .with(Sort.by("createdAt", "_id")).limit(max);
         Update lease = new Update().set("state", IN_FLIGHT).set("leaseUntil", Date.from(leaseUntil));
-        return Flux.range(0, max)
-                .concatMap(i -> mongo.findAndModify(query, lease, FindAndModifyOptions.options().returnNew(true),
-                                Document.class, COLLECTION)
+        return mongo.find(oldest, Document.class, COLLECTION)
+                .takeWhile(event -> isDue(event, now))
+                .concatMap(event -> mongo.findAndModify(
+                                Query.query(new Criteria().andOperator(Criteria.where("_id").is(event.get("_id")), due(now))),
+                                lease, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
                         .map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .takeWhile(Optional::isPresent)
                 .map(found -> toEvent(found.get()));
+    }
+
+    private static boolean isDue(Document event, Instant now) {
+        Date at = PENDING.equals(event.getString("state")) ? event.getDate("dueAt") : event.getDate("leaseUntil");
+        return at == null || !at.toInstant().isAfter(now);
     }
 
     @Override
