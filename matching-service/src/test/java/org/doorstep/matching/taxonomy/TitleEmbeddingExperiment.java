@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.doorstep.matching.bench.SharedData;
+import org.doorstep.matching.taxonomy.EscoTitles.Row;
 import org.doorstep.matching.bench.TaxonomyQuality;
 
 import dev.langchain4j.data.embedding.Embedding;
@@ -46,9 +47,6 @@ public final class TitleEmbeddingExperiment {
     static final int KNN = 10;
     static final int ALL = TitleMatcher.FEATURES + EXTRA;
 
-    record Row(Occupation occupation, List<String> aliases) {
-    }
-
     record Candidates(float[][] rows, int truth, int offset, int fixedRank) {
     }
 
@@ -65,28 +63,9 @@ public final class TitleEmbeddingExperiment {
         }
         String fold = System.getProperty("fold", "validation");
         boolean validationFold = fold.equals("validation");
-        Path esco = SharedData.require().resolve("esco");
-        List<Row> rows = new ArrayList<>();
-        Map<String, Occupation> byUri = new HashMap<>();
-        CsvReader.forEach(esco.resolve("occupations_en.csv"), r -> {
-            int isco = IscoCode.parse(r.get("iscoGroup"));
-            if (r.get("conceptUri") != null && r.get("preferredLabel") != null && isco != 0) {
-                Occupation o = new Occupation(r.get("conceptUri"), r.get("preferredLabel"), isco);
-                rows.add(new Row(o, EscoLoader.lines(r.get("altLabels"))));
-                byUri.put(o.key(), o);
-            }
-        });
-        Map<String, String> skillLabels = new HashMap<>();
-        CsvReader.forEach(esco.resolve("skills_en.csv"), r -> skillLabels.put(r.get("conceptUri"), r.get("preferredLabel")));
-        Map<Occupation, List<List<String>>> skills = new HashMap<>();
-        CsvReader.forEach(esco.resolve("occupationSkillRelations.csv.gz"), r -> {
-            Occupation o = byUri.get(r.get("occupationUri"));
-            String label = skillLabels.get(r.get("skillUri"));
-            if (o != null && label != null) {
-                skills.computeIfAbsent(o, k -> List.of(new ArrayList<>(), new ArrayList<>()))
-                        .get("essential".equals(r.get("relationType")) ? 0 : 1).add(LabelNormaliser.normalise(label));
-            }
-        });
+        EscoTitles esco = EscoTitles.load();
+        List<Row> rows = esco.rows();
+        Map<Occupation, List<List<String>>> skills = esco.skills();
 
         TitleMatcher matcher = new TitleMatcher(TitleMatcher.WEIGHTS);
         List<Occupation> truths = new ArrayList<>();

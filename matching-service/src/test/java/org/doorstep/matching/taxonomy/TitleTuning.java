@@ -1,14 +1,12 @@
 package org.doorstep.matching.taxonomy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.doorstep.matching.bench.SharedData;
+import org.doorstep.matching.taxonomy.EscoTitles.Row;
 import org.doorstep.matching.bench.TaxonomyQuality;
 
 /**
@@ -23,36 +21,14 @@ import org.doorstep.matching.bench.TaxonomyQuality;
  */
 public final class TitleTuning {
 
-    record Row(Occupation occupation, List<String> aliases) {
-    }
-
     /** A validation title's candidates: feature rows, the true one's row (-1: not a candidate), a fixed rank. */
     record Candidates(float[][] rows, int[] keyOrder, int truth, int offset, int fixedRank) {
     }
 
     public static void main(String[] args) {
-        Path esco = SharedData.require().resolve("esco");
-        List<Row> rows = new ArrayList<>();
-        Map<String, Occupation> byUri = new HashMap<>();
-        CsvReader.forEach(esco.resolve("occupations_en.csv"), r -> {
-            int isco = IscoCode.parse(r.get("iscoGroup"));
-            if (r.get("conceptUri") != null && r.get("preferredLabel") != null && isco != 0) {
-                Occupation o = new Occupation(r.get("conceptUri"), r.get("preferredLabel"), isco);
-                rows.add(new Row(o, EscoLoader.lines(r.get("altLabels"))));
-                byUri.put(o.key(), o);
-            }
-        });
-        Map<String, String> skillLabels = new HashMap<>();
-        CsvReader.forEach(esco.resolve("skills_en.csv"), r -> skillLabels.put(r.get("conceptUri"), r.get("preferredLabel")));
-        Map<Occupation, List<List<String>>> skills = new HashMap<>();
-        CsvReader.forEach(esco.resolve("occupationSkillRelations.csv.gz"), r -> {
-            Occupation o = byUri.get(r.get("occupationUri"));
-            String label = skillLabels.get(r.get("skillUri"));
-            if (o != null && label != null) {
-                skills.computeIfAbsent(o, k -> List.of(new ArrayList<>(), new ArrayList<>()))
-                        .get("essential".equals(r.get("relationType")) ? 0 : 1).add(LabelNormaliser.normalise(label));
-            }
-        });
+        EscoTitles esco = EscoTitles.load();
+        List<Row> rows = esco.rows();
+        Map<Occupation, List<List<String>>> skills = esco.skills();
 
         double[] weights = weights(System.getProperty("weights"));
         TitleMatcher matcher = new TitleMatcher(weights);
