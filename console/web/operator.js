@@ -1,0 +1,228 @@
+import { call, parsePrometheus, ApiError } from './api.js';
+import { t } from './i18n.js';
+import { el, clear, field } from './dom.js';
+import { liveChart } from './charts.js';
+
+// The operator console: outcomes from matching's GET /api/v1/stats and the services' Prometheus metrics, campaigns
+// with their progress from postings-service, all read with the operator's token (kept for this tab only).
+const TOKEN = 'doorstep.operator';
+const POLL_MS = 2000;
+const OUTCOMES = ['live', 'held', 'digest', 'inbox_only', 'withdrawn'];
+
+let timer = null;
+let charts = [];
+
+export function stopOperator() {
+  clearTimeout(timer);
+  timer = null;
+  charts.forEach((c) => c.destroy());
+  charts = [];
+}
+
+export function renderOperator(root, params) {
+  stopOperator();
+  const token = sessionStorage.getItem(TOKEN);
+  if (!token) {
+    renderLogin(root, params);
+    return;
+  }
+  renderConsole(root, token, params);
+}
+
+function renderLogin(root, params, failed) {
+  const input = el('input', { type: 'password', autocomplete: 'current-password', required: true });
+  const form = el('form', { class: 'card narrow', 'aria-labelledby': 'login-title' },
+    el('h1', { id: 'login-title' }, t('operator.login.title')),
+    field(t('operator.login.token'), input),
+    failed ? el('p', { role: 'alert', class: 'error' }, t('operator.login.failed')) : null,
+    el('button', { type: 'submit', class: 'primary' }, t('operator.login.submit')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try {
+      await call('matching', 'GET', '/api/v1/stats', { token: input.value.trim() });
+      sessionStorage.setItem(TOKEN, input.value.trim());
+      renderOperator(root, params);
+    } catch {
+      renderLogin(root, params, true);
+    }
+  });
+  clear(root, form);
+  input.focus();
+}
+
+function renderConsole(root, token, params) {
+  const counters = el('dl', { class: 'counters', id: 'counters' });
+  const feed = el('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite' }, el('li', { class: 'empty' }, t('operator.feed.empty')));
+  const chartBox = el('div', { class: 'charts', id: 'charts' });
+  const breakdown = el('div', { class: 'tables', id: 'breakdown' });
+  const campaignList = el('ul', { class: 'campaigns', id: 'campaigns' });
+  const campaignView = el('div', { id: 'campaign' });
+  const signOut = el('button', { type: 'button', onclick: () => {
+    sessionStorage.removeItem(TOKEN);
+    renderOperator(root, params);
+  } }, t('operator.signout'));
+
+  clear(root,
+    el('div', { class: 'heading' }, el('h1', {}, t('nav.operator')), signOut),
+    el('div', { class: 'columns' },
+      el('section', { class: 'card', 'aria-labelledby': 'counters-title' }, el('h2', { id: 'counters-title' }, t('operator.counters')), counters),
+      el('section', { class: 'card', 'aria-labelledby': 'feed-title' }, el('h2', { id: 'feed-title' }, t('operator.feed')), feed)),
+    el('section', { class: 'card', 'aria-labelledby': 'charts-title' }, el('h2', { id: 'charts-title' }, t('operator.charts')), chartBox),
+    el('section', { class: 'card', 'aria-labelledby': 'campaigns-title' }, el('h2', { id: 'campaigns-title' }, t('operator.campaigns')),
+      campaignList, campaignView),
+    el('section', { class: 'card', 'aria-labelledby': 'breakdown-title' }, el('h2', { id: 'breakdown-title', class: 'sr-only' }, t('operator.counters')), breakdown));
+
+  const throughput = liveChart(chartBox, t('operator.chart.throughput'), [t('operator.series.found'), t('operator.series.delivered')]);
+  const lag = liveChart(chartBox, t('operator.chart.lag'), [t('operator.series.lag')]);
+  const latency = liveChart(chartBox, t('operator.chart.latency'), [t('operator.series.mean'), t('operator.series.max')]);
+  charts = [throughput, lag, latency];
+
+  let previous = null;
+  let stats = null;
+  const openCampaign = async (code) => {
+    try {
+      const campaign = await call('postings', 'GET', `/api/v1/campaigns/${encodeURIComponent(code)}`, { token });
+      clear(campaignView, campaignDetail(campaign, stats));
+      campaignView.querySelector('h3')?.focus();
+    } catch (error) {
+      clear(campaignView, el('p', { role: 'alert' }, error instanceof ApiError ? error.describe() : t('common.error')));
+    }
+  };
+
+  const loadCampaigns = async () => {
+    try {
+      const campaigns = await call('postings', 'GET', '/api/v1/campaigns', { token });
+      const items = Array.isArray(campaigns) ? campaigns : campaigns.items || [];
+      clear(campaignList, items.length === 0 ? el('li', { class: 'empty' }, t('operator.none'))
+        : items.map((c) => el('li', {}, el('button', { type: 'button', class: 'link', 'data-campaign': c.code,
+          'aria-label': t('operator.campaign.open', c.name || c.code), onclick: () => openCampaign(c.code) },
+        `${c.code} · ${c.name || ''}`))));
+    } catch {
+      clear(campaignList, el('li', {}, t('common.error')));
+    }
+  };
+
+  const poll = async () => {
+    try {
+      const [s, matching, notification] = await Promise.all([
+        call('matching', 'GET', '/api/v1/stats', { token }),
+        call('matching', 'GET', '/actuator/prometheus', { token, accept: 'text/plain' }),
+        call('notification', 'GET', '/actuator/prometheus', { token, accept: 'text/plain' }),
+      ]);
+      stats = s;
+      const now = figures(s, parsePrometheus(matching), parsePrometheus(notification));
+      drawCounters(counters, now);
+      drawBreakdown(breakdown, s);
+      if (previous) {
+        const seconds = (now.at - previous.at) / 1000;
+        const delivered = OUTCOMES.filter((o) => o !== 'withdrawn').reduce((sum, o) => sum + (now[o] - previous[o]), 0);
+        throughput.push([(now.found - previous.found) / seconds, delivered / seconds]);
+        lag.push([now.lag]);
+        const n = now.ageCount - previous.ageCount;
+        latency.push([n > 0 ? (now.ageSum - previous.ageSum) / n : NaN, now.ageMax]);
+        addFeed(feed, previous, now);
+      }
+      previous = now;
+    } catch (error) {
+      if (error.status === 401 || error.status === 403) {
+        sessionStorage.removeItem(TOKEN);
+        renderLogin(root, params, true);
+        return;
+      }
+    }
+    timer = setTimeout(poll, POLL_MS);
+  };
+
+  loadCampaigns().then(() => {
+    if (params.campaign) openCampaign(params.campaign);
+  });
+  poll();
+}
+
+/** The figures of one poll: counters since each service started, lag and the delivery latency's sum, count and max. */
+function figures(stats, matching, notification) {
+  const sum = (samples, test) => samples.filter(test).reduce((s, x) => s + x.value, 0);
+  const f = {
+    at: Date.now(),
+    active: stats?.total?.active ?? 0,
+    found: sum(matching, (x) => x.name === 'doorstep_matching_matches_found'),
+    records: sum(notification, (x) => x.name === 'doorstep_notifications_records_total'),
+    lag: Math.max(0, ...[...matching, ...notification].filter((x) => /records_lag(_max)?$/.test(x.name) && Number.isFinite(x.value)).map((x) => x.value)),
+    ageSum: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_sum'),
+    ageCount: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_count'),
+    ageMax: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_max'),
+  };
+  for (const outcome of OUTCOMES) {
+    f[outcome] = sum(notification, (x) => x.name === 'doorstep_notifications_matches_total' && x.labels.outcome === outcome);
+  }
+  return f;
+}
+
+function drawCounters(node, f) {
+  const items = [['active', f.active], ['found', f.found], ...OUTCOMES.map((o) => [o, f[o]])];
+  clear(node, items.map(([key, value]) => el('div', { class: 'counter', 'data-counter': key },
+    el('dt', {}, t(`operator.counter.${key}`)), el('dd', {}, String(Math.round(value))))));
+}
+
+function addFeed(feed, before, now) {
+  const lines = [];
+  const time = new Date(now.at).toLocaleTimeString();
+  for (const key of ['found', ...OUTCOMES]) {
+    const delta = Math.round(now[key] - before[key]);
+    if (delta > 0) lines.push(el('li', { 'data-kind': key }, el('time', {}, time), ' ', t('operator.feed.line', delta, t(`operator.counter.${key}`))));
+  }
+  if (lines.length === 0) return;
+  feed.querySelector('.empty')?.remove();
+  feed.prepend(...lines.reverse());
+  while (feed.children.length > 30) feed.lastChild.remove();
+}
+
+function table(caption, rows, label) {
+  return el('table', {},
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('operator.col.name')), el('th', { scope: 'col' }, t('operator.col.count')))),
+    el('tbody', {}, rows.length === 0 ? el('tr', {}, el('td', { colspan: 2 }, t('operator.none')))
+      : rows.map(([name, count]) => el('tr', {}, el('th', { scope: 'row' }, label(name)), el('td', {}, String(count))))));
+}
+
+function drawBreakdown(node, stats) {
+  const rows = (map) => Object.entries(map || {}).sort((a, b) => b[1] - a[1]).slice(0, 15);
+  clear(node,
+    table(t('operator.by.keyGroup'), rows(stats.byKeyGroup), (g) => t(`group.${g}`)),
+    table(t('operator.by.region'), rows(stats.byRegion), regionName),
+    table(t('operator.by.campaign'), rows(stats.byCampaign), (c) => c));
+}
+
+/** Province > prefecture > county from the six digits of a division code (510104: 51 / 5101 / 510104). */
+function regionName(code) {
+  if (!/^\d{6}$/.test(code)) return code;
+  return `${code.slice(0, 2)} › ${code.slice(0, 4)} › ${code}`;
+}
+
+function campaignDetail(c, stats) {
+  const progress = c.progress || {};
+  const target = c.targetJobs || 0;
+  const vacancies = progress.vacancies || 0;
+  const reached = target > 0 ? Math.min(100, Math.round((vacancies / target) * 100)) : 0;
+  const start = Date.parse(c.startsOn);
+  const end = Date.parse(c.endsOn);
+  const elapsed = Number.isFinite(start) && Number.isFinite(end) && end > start
+    ? Math.max(0, Math.min(100, Math.round(((Date.now() - start) / (end - start)) * 100))) : 0;
+  const matches = stats?.byCampaign?.[c.code] ?? 0;
+  return el('article', { class: 'campaign', 'data-campaign-code': c.code },
+    el('h3', { tabindex: '-1' }, `${c.code} · ${c.name || ''}`),
+    el('p', {}, t('operator.campaign.period', c.startsOn, c.endsOn)),
+    el('p', {}, t('operator.campaign.target', target)),
+    el('p', { id: 'campaign-vacancies' }, t('operator.campaign.vacancies', vacancies, progress.openPostings || 0)),
+    el('label', { for: 'campaign-progress' }, t('operator.campaign.reached', reached)),
+    el('progress', { id: 'campaign-progress', max: 100, value: reached }, `${reached}%`),
+    el('label', { for: 'campaign-time' }, t('operator.campaign.elapsed', elapsed)),
+    el('progress', { id: 'campaign-time', max: 100, value: elapsed }, `${elapsed}%`),
+    el('p', {}, t('operator.campaign.matches', matches)),
+    el('p', {}, `${t('operator.campaign.groups')}: `, (c.targetGroups || []).map((g) => t(`group.${g}`)).join(', ') || '—'),
+    el('table', {},
+      el('caption', {}, t('operator.campaign.byRegion')),
+      el('thead', {}, el('tr', {}, ['operator.region', 'operator.postings', 'operator.vacancies'].map((k) => el('th', { scope: 'col' }, t(k))))),
+      el('tbody', {}, (progress.byRegion || []).map((r) => el('tr', {},
+        el('th', { scope: 'row' }, regionName(r.regionCode || '')), el('td', {}, String(r.openPostings)), el('td', {}, String(r.vacancies)))))));
+}
