@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Demo {
 
+    static final String CAMPAIGN = "SPRING-DEMO";
     private static final Duration QUIET_PERIOD = Duration.ofSeconds(6);
     private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -69,11 +72,15 @@ final class Demo {
         console.line("Registered %d sample seekers. Watching the live match stream of %s ...", seekers.size(), watchedName);
         CompletableFuture<Void> stream = watch(credentials.get("DOORSTEP_NOTIFICATIONS_URL"), watchedToken);
 
+        boolean campaign = defineCampaign(credentials);
         int published = 0;
         for (String posting : postings) {
             ObjectNode node = (ObjectNode) ApiClient.JSON.readTree(posting);
             // the sample is fixed; its postings must stay open for a while from today
             node.put("validThrough", VALID_THROUGH.toString());
+            if (campaign && published % 3 == 0) {
+                node.putArray("campaignCodes").add(CAMPAIGN);
+            }
             String externalId = URLEncoder.encode(node.path("externalId").asString(), StandardCharsets.UTF_8);
             ApiClient.Reply reply = api.send("PUT", credentials.get("DOORSTEP_POSTINGS_URL") + "/api/v1/postings/" + externalId,
                     credentials.get("DOORSTEP_PARTNER_KEY"), node.toString());
@@ -89,7 +96,33 @@ final class Demo {
         console.line("");
         console.line("%d matches arrived live for %s. Their inbox: curl -H 'Authorization: Bearer <token>' %s/api/v1/me/matches",
                 matches.get(), watchedName, credentials.get("DOORSTEP_NOTIFICATIONS_URL"));
+        if (credentials.containsKey("DOORSTEP_CONSOLE_URL")) {
+            console.line("Operator console (sign in with $DOORSTEP_OPERATOR_TOKEN): %s/#/operator?campaign=%s   seeker app: %s/#/seeker",
+                    credentials.get("DOORSTEP_CONSOLE_URL"), CAMPAIGN, credentials.get("DOORSTEP_CONSOLE_URL"));
+        }
         return matches.get() > 0 ? 0 : 2;
+    }
+
+    /**
+     * The demo's recruitment campaign (every third sample posting joins it), so the operator console has a campaign's
+     * progress to show: it started a month ago and runs two more months. A PUT, so a second demo run updates it.
+     */
+    private boolean defineCampaign(Map<String, String> credentials) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String body = ApiClient.JSON.createObjectNode()
+                .put("name", "Spring drive demo / 春风行动（演示）")
+                .put("startsOn", today.minusDays(30).toString())
+                .put("endsOn", today.plusDays(60).toString())
+                .put("targetJobs", 500)
+                .set("targetGroups", ApiClient.JSON.createArrayNode().add("MIGRANT_WORKER").add("COLLEGE_GRADUATE")).toString();
+        ApiClient.Reply reply = api.send("PUT", credentials.get("DOORSTEP_POSTINGS_URL") + "/api/v1/campaigns/" + CAMPAIGN,
+                credentials.get("DOORSTEP_OPERATOR_TOKEN"), body);
+        if (!reply.ok()) {
+            console.line("  campaign %s refused: HTTP %d %s (the postings go out without it)", CAMPAIGN, reply.status(), reply.body());
+            return false;
+        }
+        console.line("Campaign %s: a third of the sample postings join it.", CAMPAIGN);
+        return true;
     }
 
     private CompletableFuture<Void> watch(String notificationsUrl, String token) {

@@ -92,6 +92,8 @@ public final class Doorstep {
 
     private static void printSummary(PlatformSettings settings, Console console, Map<String, String> credentials) {
         console.line("");
+        console.line("  console (web)         %s   (seeker app: %s/#/seeker, operator console: %s/#/operator)",
+                credentials.get("DOORSTEP_CONSOLE_URL"), credentials.get("DOORSTEP_CONSOLE_URL"), credentials.get("DOORSTEP_CONSOLE_URL"));
         console.line("  postings-service      %s   (partners: Authorization: Bearer $DOORSTEP_PARTNER_KEY)", credentials.get("DOORSTEP_POSTINGS_URL"));
         console.line("  seekers-service       %s   (mobile apps: POST /api/v1/seekers returns a seeker token)", credentials.get("DOORSTEP_SEEKERS_URL"));
         console.line("  matching-service      %s   (operators: Authorization: Bearer $DOORSTEP_OPERATOR_TOKEN or $DOORSTEP_AUDITOR_TOKEN)", credentials.get("DOORSTEP_MATCHING_URL"));

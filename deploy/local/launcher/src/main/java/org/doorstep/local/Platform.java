@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** Starts, reports and stops the local platform: Kafka, the MongoDB-wire server and the four services. */
+/** Starts, reports and stops the local platform: Kafka, the MongoDB-wire server, the four services and the web console. */
 final class Platform {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
@@ -22,12 +22,14 @@ final class Platform {
     private final PlatformState state;
     private final Console console;
     private final StartupCache startupCache;
+    private final WebConsole webConsole;
 
     Platform(PlatformSettings settings, Console console) {
         this.settings = settings;
         this.state = new PlatformState(settings.home());
         this.console = console;
         this.startupCache = new StartupCache(settings, console);
+        this.webConsole = new WebConsole(settings);
     }
 
     /** Starts everything with one instance of each service (see {@link #up(Replicas)}). */
@@ -52,7 +54,10 @@ final class Platform {
         try {
             startInfrastructure();
             startupCache.prepare(service -> environment(ServiceInstance.of(service, 1, settings), secrets));
+            long t0 = System.nanoTime();
+            ManagedProcess web = startConsole();
             startServices(instances, secrets);
+            awaitConsole(web, t0);
             Map<String, String> credentials = credentials(instances, secrets, new DemoPartner(settings, state).ensure(secrets));
             state.writeCredentials(credentials);
             console.line("All services ready in %.1f s", seconds(started));
@@ -137,6 +142,17 @@ final class Platform {
         console.line("  ready  %-32s %-28s %5.1f s", instance.name(), settings.url(instance.port()), seconds(t0));
     }
 
+    private ManagedProcess startConsole() {
+        ManagedProcess process = webConsole.start();
+        state.record(process);
+        return process;
+    }
+
+    private void awaitConsole(ManagedProcess process, long t0) {
+        Readiness.await(process, () -> Readiness.httpReady(settings.consolePort()), START_TIMEOUT);
+        console.line("  ready  %-32s %-28s %5.1f s", WebConsole.NAME + " (web)", settings.url(settings.consolePort()), seconds(t0));
+    }
+
     /**
      * Stops one process of the running platform ({@code postings-service}, {@code matching-service-2}, {@code kafka},
      * {@code mongo}; short names such as {@code matching} or {@code notification-2} too) if it still runs, and starts
@@ -159,6 +175,7 @@ final class Platform {
                 KafkaBroker kafka = new KafkaBroker(settings);
                 awaitBroker(kafka, startBroker(kafka), t0);
             }
+            case WebConsole.NAME -> awaitConsole(startConsole(), t0);
             default -> {
                 ServiceInstance instance = ProcessName.instance(process, settings);
                 awaitService(instance, startService(instance, state.secrets()), t0);
@@ -181,6 +198,7 @@ final class Platform {
         return switch (name) {
             case "mongo" -> Readiness.tcpAccepts(settings.mongoPort()) ? "accepting" : "not accepting";
             case "kafka" -> Readiness.tcpAccepts(settings.kafkaPort()) ? "accepting" : "not accepting";
+            case WebConsole.NAME -> Readiness.httpReady(settings.consolePort()) ? "ready" : "not ready";
             default -> Readiness.httpReady(ProcessName.instance(name, settings).port()) ? "ready" : "not ready";
         };
     }
@@ -201,6 +219,7 @@ final class Platform {
         credentials.put("DOORSTEP_SEEKERS_URL", settings.url(settings.seekersPort()));
         credentials.put("DOORSTEP_MATCHING_URL", settings.url(settings.matchingPort()));
         credentials.put("DOORSTEP_NOTIFICATIONS_URL", settings.url(settings.notificationPort()));
+        credentials.put("DOORSTEP_CONSOLE_URL", settings.url(settings.consolePort()));
         // every instance, for clients that spread over them (./doorstep bench); the single URLs name instance 1
         credentials.put("DOORSTEP_MATCHING_URLS", urls(instances, DoorstepService.MATCHING));
         credentials.put("DOORSTEP_NOTIFICATIONS_URLS", urls(instances, DoorstepService.NOTIFICATION));
@@ -249,6 +268,7 @@ final class Platform {
         ports.put("DOORSTEP_SEEKERS_PORT", settings.seekersPort());
         ports.put("DOORSTEP_MATCHING_PORT", settings.matchingPort());
         ports.put("DOORSTEP_NOTIFICATION_PORT", settings.notificationPort());
+        ports.put("DOORSTEP_CONSOLE_PORT", settings.consolePort());
         for (ServiceInstance instance : instances) {
             if (instance.index() > 1) {
                 ports.put(portVariable(instance.service()) + " + " + ServiceInstance.PORT_STEP * (instance.index() - 1)

@@ -11,7 +11,7 @@ import java.util.Map;
 public record PlatformSettings(Path projectRoot, Path home, String javaCommand, String launcherClasspath,
                                int kafkaPort, int kafkaControllerPort, int mongoPort,
                                int postingsPort, int seekersPort, int matchingPort, int notificationPort,
-                               String storeKind, String storeHeap) {
+                               int consolePort, String storeKind, String storeHeap) {
 
     static PlatformSettings fromEnvironment(Map<String, String> env) {
         Path root = Path.of(env.getOrDefault("DOORSTEP_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
@@ -24,6 +24,7 @@ public record PlatformSettings(Path projectRoot, Path home, String javaCommand, 
                 port(env, "DOORSTEP_SEEKERS_PORT", 8082),
                 port(env, "DOORSTEP_MATCHING_PORT", 8083),
                 port(env, "DOORSTEP_NOTIFICATION_PORT", 8084),
+                port(env, "DOORSTEP_CONSOLE_PORT", 8080),
                 storeKind(env), storeHeap(env));
     }
 

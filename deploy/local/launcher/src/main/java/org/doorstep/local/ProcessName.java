@@ -22,6 +22,9 @@ final class ProcessName {
             case "kafka", "broker" -> {
                 return "kafka";
             }
+            case WebConsole.NAME, "web-console" -> {
+                return WebConsole.NAME;
+            }
             default -> {
                 for (DoorstepService service : DoorstepService.values()) {
                     String shortName = service.module().substring(0, service.module().indexOf('-'));
@@ -35,7 +38,7 @@ final class ProcessName {
                         }
                     }
                 }
-                throw new PlatformException(name + " is not a platform process: give mongo, kafka, a service (postings,"
+                throw new PlatformException(name + " is not a platform process: give mongo, kafka, console, a service (postings,"
                         + " seekers, matching, notification or its module name) or an instance such as matching-2");
             }
         }

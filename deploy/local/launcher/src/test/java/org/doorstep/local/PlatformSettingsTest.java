@@ -17,15 +17,18 @@ class PlatformSettingsTest {
         assertThat(settings.mongoUri()).isEqualTo("mongodb://127.0.0.1:27017");
         assertThat(settings.postingsPort()).isEqualTo(8081);
         assertThat(settings.notificationPort()).isEqualTo(8084);
+        assertThat(settings.consolePort()).isEqualTo(8080);
         assertThat(settings.home().toString()).isEqualTo("/tmp/doorstep/.doorstep");
     }
 
     @Test
     void takesEachPortFromItsEnvironmentVariable() {
-        PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of("DOORSTEP_KAFKA_PORT", "19092", "DOORSTEP_SEEKERS_PORT", "18082"));
+        PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of("DOORSTEP_KAFKA_PORT", "19092", "DOORSTEP_SEEKERS_PORT", "18082",
+                "DOORSTEP_CONSOLE_PORT", "18080"));
 
         assertThat(settings.kafkaPort()).isEqualTo(19092);
         assertThat(settings.seekersPort()).isEqualTo(18082);
+        assertThat(settings.consolePort()).isEqualTo(18080);
     }
 
     @Test

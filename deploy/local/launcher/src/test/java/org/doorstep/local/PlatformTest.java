@@ -35,6 +35,20 @@ class PlatformTest {
     }
 
     @Test
+    void refusesToStartWhenTheConsolePortIsTakenNamingItsVariable() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of(
+                    "DOORSTEP_PROJECT_ROOT", root.toString(), "DOORSTEP_CONSOLE_PORT", String.valueOf(port)));
+
+            assertThatThrownBy(() -> new Platform(settings, new Console(new PrintStream(new ByteArrayOutputStream()))).up())
+                    .isInstanceOf(PlatformException.class)
+                    .hasMessageContaining("port " + port + " (DOORSTEP_CONSOLE_PORT)");
+            assertThat(root.resolve(".doorstep/pids")).doesNotExist();
+        }
+    }
+
+    @Test
     void stopsNothingWhenNothingWasStarted() {
         PlatformSettings settings = PlatformSettings.fromEnvironment(Map.of("DOORSTEP_PROJECT_ROOT", root.toString()));
 

@@ -17,6 +17,7 @@ class ProcessNameTest {
         assertThat(ProcessName.canonical("Notification-2")).isEqualTo("notification-service-2");
         assertThat(ProcessName.canonical("matching-service-1")).isEqualTo("matching-service");
         assertThat(ProcessName.canonical("postings-service")).isEqualTo("postings-service");
+        assertThat(ProcessName.canonical("Console")).isEqualTo("console");
     }
 
     @Test
