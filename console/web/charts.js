@@ -10,7 +10,7 @@ export function liveChart(container, title, labels) {
   const box = el('figure', { class: 'chart' }, el('figcaption', {}, title));
   container.append(box);
   const data = [[], ...labels.map(() => [])];
-  const width = () => Math.max(260, Math.min(box.clientWidth || 480, 640) - 8);
+  const width = () => Math.max(200, (box.clientWidth || 300) - 8);
   const plot = new uPlot({
     width: width(),
     height: 170,
@@ -19,8 +19,10 @@ export function liveChart(container, title, labels) {
     scales: { x: { time: true } },
     legend: { live: false },
   }, data, box);
-  const resize = () => plot.setSize({ width: width(), height: 170 });
-  window.addEventListener('resize', resize);
+  let max = 0;
+  // the figure's width is the grid's to decide (it changes as the other charts are added, and with the window)
+  const observer = new ResizeObserver(() => plot.setSize({ width: width(), height: 170 }));
+  observer.observe(box);
   return {
     element: box,
     push(values) {
@@ -29,10 +31,12 @@ export function liveChart(container, title, labels) {
       if (data[0].length > POINTS) data.forEach((series) => series.shift());
       plot.setData(data);
       box.dataset.points = String(data[0].length);
+      max = Math.max(max, ...values.filter(Number.isFinite));
+      box.dataset.max = String(max);
       box.dataset.last = values.map((v) => (Number.isFinite(v) ? v.toFixed(3) : '')).join(',');
     },
     destroy() {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       plot.destroy();
     },
   };

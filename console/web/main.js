@@ -24,7 +24,8 @@ function route() {
     link('#/operator', t('nav.operator'), path === '/operator'));
   const toggle = document.getElementById('lang');
   toggle.textContent = t('lang.switch');
-  toggle.setAttribute('aria-label', t('lang.switchLabel'));
+  // the accessible name starts with the visible text (WCAG 2.5.3), then says what the button does
+  toggle.setAttribute('aria-label', `${t('lang.switch')} (${t('lang.switchLabel')})`);
   toggle.lang = lang() === 'zh' ? 'en' : 'zh-CN';
   if (path === '/seeker') renderSeeker(main);
   else if (path === '/operator') renderOperator(main, params);

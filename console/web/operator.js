@@ -95,7 +95,7 @@ function renderConsole(root, token, params) {
       const items = Array.isArray(campaigns) ? campaigns : campaigns.items || [];
       clear(campaignList, items.length === 0 ? el('li', { class: 'empty' }, t('operator.none'))
         : items.map((c) => el('li', {}, el('button', { type: 'button', class: 'link', 'data-campaign': c.code,
-          'aria-label': t('operator.campaign.open', c.name || c.code), onclick: () => openCampaign(c.code) },
+          onclick: () => openCampaign(c.code) },
         `${c.code} · ${c.name || ''}`))));
     } catch {
       clear(campaignList, el('li', {}, t('common.error')));

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.doorstep.local.DoorstepService;
 import org.doorstep.local.ManagedProcess;
 import org.doorstep.local.Readiness;
+import org.doorstep.local.WebConsole;
 import org.doorstep.testkit.SharedInfrastructure;
 
 /**
@@ -33,6 +34,8 @@ final class ServicesUnderTest {
     private final Path root = projectRoot();
     private final Path home = root.resolve("system-tests/target/system-test");
     private final String java = ProcessHandle.current().info().command().orElse("java");
+    private ManagedProcess console;
+    private int consolePort;
 
     private ServicesUnderTest() {
     }
@@ -67,6 +70,28 @@ final class ServicesUnderTest {
         CompletableFuture.allOf(processes.keySet().stream()
                 .map(service -> CompletableFuture.runAsync(() -> awaitReady(service)))
                 .toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * The web console (module {@code console}) forwarding to these services: started on first use only (the browser
+     * tests), from its packaged jar, as {@code ./doorstep up} starts it; stopped when the test JVM exits.
+     */
+    synchronized String consoleUrl() {
+        if (console == null) {
+            Path jar = root.resolve("console/target/console-0.1.0-SNAPSHOT.jar");
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException("No jar at " + jar + ": run the build from the project root (./mvnw -B verify)");
+            }
+            consolePort = freePort();
+            console = ManagedProcess.start(WebConsole.NAME, java, home, WebConsole.jvmOptions(), List.of("-jar", jar.toString()),
+                    WebConsole.environment(consolePort, url(DoorstepService.POSTINGS), url(DoorstepService.SEEKERS),
+                            url(DoorstepService.MATCHING), url(DoorstepService.NOTIFICATION)),
+                    home.resolve("logs").resolve("console.log"));
+            ManagedProcess started = console;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> started.stop(Duration.ofSeconds(10)), "system-test-console-stop"));
+            Readiness.await(console, () -> Readiness.httpReady(consolePort), START_TIMEOUT);
+        }
+        return "http://127.0.0.1:" + consolePort;
     }
 
     /** Kills the service's process without warning (SIGKILL, no graceful shutdown), as a crash would. */
