@@ -203,7 +203,8 @@ function campaignDetail(c, stats) {
   const progress = c.progress || {};
   const target = c.targetJobs || 0;
   const vacancies = progress.vacancies || 0;
-  const reached = target > 0 ? Math.min(100, Math.round((vacancies / target) * 100)) : 0;
+  // the text says how far past the target a campaign went; the bar stops at 100
+  const reached = target > 0 ? Math.round((vacancies / target) * 100) : 0;
   const start = Date.parse(c.startsOn);
   const end = Date.parse(c.endsOn);
   const elapsed = Number.isFinite(start) && Number.isFinite(end) && end > start
@@ -215,7 +216,7 @@ function campaignDetail(c, stats) {
     el('p', {}, t('operator.campaign.target', target)),
     el('p', { id: 'campaign-vacancies' }, t('operator.campaign.vacancies', vacancies, progress.openPostings || 0)),
     el('label', { for: 'campaign-progress' }, t('operator.campaign.reached', reached)),
-    el('progress', { id: 'campaign-progress', max: 100, value: reached }, `${reached}%`),
+    el('progress', { id: 'campaign-progress', max: 100, value: Math.min(100, reached) }, `${reached}%`),
     el('label', { for: 'campaign-time' }, t('operator.campaign.elapsed', elapsed)),
     el('progress', { id: 'campaign-time', max: 100, value: elapsed }, `${elapsed}%`),
     el('p', {}, t('operator.campaign.matches', matches)),

@@ -164,6 +164,7 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> chartMax(0) > 0);
         await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#feed li[data-kind=found]")).isEmpty());
         assertThat(counter("active")).isPositive();
+        screenshot("operator-console-outcomes");
 
         WebElement open = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("button[data-campaign='" + campaign + "']")), e -> e != null);
         open.click();

@@ -113,7 +113,7 @@ final class Demo {
                 .put("name", "Spring drive demo / 春风行动（演示）")
                 .put("startsOn", today.minusDays(30).toString())
                 .put("endsOn", today.plusDays(60).toString())
-                .put("targetJobs", 500)
+                .put("targetJobs", 3000)
                 .set("targetGroups", ApiClient.JSON.createArrayNode().add("MIGRANT_WORKER").add("COLLEGE_GRADUATE")).toString();
         ApiClient.Reply reply = api.send("PUT", credentials.get("DOORSTEP_POSTINGS_URL") + "/api/v1/campaigns/" + CAMPAIGN,
                 credentials.get("DOORSTEP_OPERATOR_TOKEN"), body);
