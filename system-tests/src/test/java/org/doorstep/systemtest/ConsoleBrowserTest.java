@@ -145,6 +145,40 @@ class ConsoleBrowserTest {
         assertThat(applied).as("the applied match keeps its mark over a reload").isOne();
         assertNoSeriousAccessibilityViolation("seeker app");
         assertFitsAPhone("seeker-app-phone");
+
+        // the profile: key groups only with the explicit consent, quiet hours, a daily cap
+        WebElement consent = browser.findElement(By.xpath("//label[starts-with(normalize-space(.), 'I agree that Doorstep records')]"));
+        WebElement graduate = browser.findElement(By.cssSelector("input[type=checkbox][value=COLLEGE_GRADUATE]"));
+        assertThat(graduate.isEnabled()).as("no key group without the consent").isFalse();
+        browser.findElement(By.id(consent.getDomAttribute("for"))).click();
+        graduate.click();
+        fill(By.xpath("//label[.='Quiet from']"), "22:00");
+        fill(By.xpath("//label[.='Quiet until']"), "07:00");
+        fill(By.xpath("//label[starts-with(., 'At most this many matches a day')]"), "5");
+        browser.findElement(By.cssSelector("form[aria-labelledby=profile-title] button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.cssSelector("form[aria-labelledby=profile-title] [role=status]")).getText(),
+                text -> !text.isBlank());
+        assertThat(browser.findElement(By.cssSelector("form[aria-labelledby=profile-title] [role=status]")).getText()).isEqualTo("Saved");
+        JsonNode profile = PlatformClient.json(client.send("GET", DoorstepService.SEEKERS, "/api/v1/seekers/me", token, null).body());
+        assertThat(profile.path("consent").path("keyGroups").asBoolean()).isTrue();
+        assertThat(profile.path("keyGroups").toString()).isEqualTo("[\"COLLEGE_GRADUATE\"]");
+        assertThat(profile.path("notifications").path("quietHours").path("start").asText()).isEqualTo("22:00");
+        assertThat(profile.path("notifications").path("maxPerDay").asInt()).isEqualTo(5);
+    }
+
+    /**
+     * Types into the control a label names; a time input's segments depend on the browser's locale (12 or 24 hours),
+     * so its value is set as the time picker would set it.
+     */
+    private void fill(By label, String value) {
+        WebElement control = browser.findElement(By.id(browser.findElement(label).getDomAttribute("for")));
+        if ("time".equals(control.getDomAttribute("type"))) {
+            ((JavascriptExecutor) browser).executeScript(
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", control, value);
+        } else {
+            control.clear();
+            control.sendKeys(value);
+        }
     }
 
     @Test
@@ -193,6 +227,16 @@ class ConsoleBrowserTest {
         assertThat(browser.findElement(By.cssSelector("li.match .badge.applied")).getText()).isEqualTo("已申请");
         screenshot("seeker-app-zh");
         browser.findElement(By.id("lang")).click();
+
+        // erasure: confirmed in the browser's dialog; the token opens nothing any more
+        String seekerToken = (String) script("return JSON.parse(localStorage.getItem('doorstep.seeker')).token");
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> browser.findElement(By.cssSelector("button.danger")).getText(), text -> text.equals("Erase my account"));
+        browser.findElement(By.cssSelector("button.danger")).click();
+        browser.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(20)).until(() -> first(By.id("register-title")) != null);
+        assertThat(script("return localStorage.getItem('doorstep.seeker')")).isNull();
+        await().atMost(Duration.ofSeconds(30)).until(() -> client.send("GET", DoorstepService.SEEKERS, "/api/v1/seekers/me", seekerToken, null).statusCode() == 401);
     }
 
     private String publish(String title) {
