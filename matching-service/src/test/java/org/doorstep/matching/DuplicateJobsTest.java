@@ -20,6 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class DuplicateJobsTest extends MatchingServiceTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.doorstep.matching.match.MatchEngine engine;
+
     private static TestEvents events;
     private static MatchTopic matches;
 
@@ -96,6 +99,31 @@ class DuplicateJobsTest extends MatchingServiceTest {
         assertThat(laterMatches).hasSize(1);
         assertThat(sources(laterMatches.getFirst())).containsExactlyInAnyOrder(first, second, third);
         assertThat(matches.records(MATCH_FOUND, seekerId, second)).hasSize(1);
+    }
+
+    @Test
+    void aPostingReadAgainBeforeTheOneThatToldItsJobTellsNobodyAgain() {
+        String seekerId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        String first = id();
+        String second = id();
+        // 2 km from the other test's job, so that the two jobs stay apart
+        ObjectNode firstPosting = vacancy(first, id(), "Java backend developer", "", 0.02);
+        ObjectNode secondPosting = vacancy(second, id(), "Java Backend Developer", "Apply via our board.", 0.0204);
+        events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
+        matches.await(MATCH_FOUND, seekerId, first, 1);
+        events.send(POSTINGS, POSTING_UPSERTED, second, secondPosting);
+        matches.await(MATCH_FOUND, seekerId, first, 2);
+
+        // as after a restart or a rebalance: the postings leave the index and are read again, the later one first
+        engine.releaseShards(java.util.stream.IntStream.range(0, 64).boxed().toList());
+        events.send(POSTINGS, POSTING_UPSERTED, second, secondPosting);
+        barrier();
+        events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
+        barrier();
+
+        assertThat(matches.records(MATCH_FOUND, seekerId, second)).as("the job was told through the first posting").isEmpty();
+        assertThat(matches.records(MATCH_FOUND, seekerId, first)).as("revisions 1 and 2 only").hasSize(2);
     }
 
     /** A pair that certainly matches, awaited: everything published before it has been processed. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,12 +129,14 @@ public final class MatchEngine {
         if (triggers.isEmpty()) {
             return;
         }
+        Map<String, Set<String>> recordedJobs = recordedJobs(triggers);
+        Map<String, Set<String>> sameJobs = sameJobs(triggers, latest, recordedJobs);
         Map<String, Set<String>> candidatesOfPostings = new LinkedHashMap<>();
         triggers.forEach(t -> candidatesOfPostings.put(t.postingId(), t.candidates()));
         // the same job's other postings: their pairs with these seekers (and all they told) say who was told of the job
         for (PostingTrigger trigger : triggers) {
-            for (JobSignature same : trigger.sameJob()) {
-                candidatesOfPostings.merge(same.postingId(), trigger.candidates(), (a, b) -> {
+            for (String same : sameJobs.getOrDefault(trigger.postingId(), Set.of())) {
+                candidatesOfPostings.merge(same, trigger.candidates(), (a, b) -> {
                     Set<String> union = new HashSet<>(a);
                     union.addAll(b);
                     return union;
@@ -143,11 +146,71 @@ public final class MatchEngine {
         Map<String, List<LedgerEntry>> known = ledger.forPostings(candidatesOfPostings);
         Round round = new Round(now);
         for (PostingTrigger trigger : triggers) {
-            judge(trigger, known, round, now);
+            judge(trigger, known, sameJobs.getOrDefault(trigger.postingId(), Set.of()),
+                    recordedJobs.getOrDefault(trigger.postingId(), Set.of()), round, now);
         }
+        recordSameJobs(triggers);
         finish(round);
         for (PostingTrigger trigger : triggers) {
             forgetErased(known.getOrDefault(trigger.postingId(), List.of()), trigger.candidates());
+        }
+    }
+
+    /**
+     * The other open postings of each trigger's job: those found here, and for a posting read for the first time
+     * (new, or read again after a restart or a rebalance) those recorded in the ledger, which may not have been read
+     * again yet. Postings closing in this round or closed before are left out: they tell nobody of the job.
+     */
+    private Map<String, Set<String>> sameJobs(List<PostingTrigger> triggers, Map<String, PostingChange> latest,
+                                              Map<String, Set<String>> recorded) {
+        Map<String, Set<String>> sameJobs = new HashMap<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.posting() == null) {
+                continue;
+            }
+            Set<String> same = new LinkedHashSet<>();
+            trigger.sameJob().forEach(job -> same.add(job.postingId()));
+            same.addAll(recorded.getOrDefault(trigger.postingId(), Set.of()));
+            same.removeIf(id -> closedPostings.containsKey(id) || latest.get(id) instanceof PostingChange.Closed);
+            if (!same.isEmpty()) {
+                sameJobs.put(trigger.postingId(), same);
+            }
+        }
+        return sameJobs;
+    }
+
+    /** What the ledger records of the jobs of the postings read here for the first time (one keyed read; none if none). */
+    private Map<String, Set<String>> recordedJobs(List<PostingTrigger> triggers) {
+        List<String> firstRead = new ArrayList<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.joined()) {
+                firstRead.add(trigger.postingId());
+            }
+        }
+        return firstRead.isEmpty() ? Map.of() : ledger.sameJobs(firstRead);
+    }
+
+    /**
+     * Records the jobs found in this round (both ways), before anything is told, so that postings read again after a
+     * restart in another order still know them; forgets closed postings' records.
+     */
+    private void recordSameJobs(List<PostingTrigger> triggers) {
+        Map<String, Set<String>> links = new HashMap<>();
+        List<String> closed = new ArrayList<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.posting() == null) {
+                if (trigger.hadJob()) {
+                    closed.add(trigger.postingId());
+                }
+                continue;
+            }
+            for (JobSignature same : trigger.sameJob()) {
+                links.computeIfAbsent(trigger.postingId(), k -> new LinkedHashSet<>()).add(same.postingId());
+                links.computeIfAbsent(same.postingId(), k -> new LinkedHashSet<>()).add(trigger.postingId());
+            }
+        }
+        if (!links.isEmpty() || !closed.isEmpty()) {
+            ledger.recordSameJobs(links, closed);
         }
     }
 
@@ -156,7 +219,7 @@ public final class MatchEngine {
      * the same job held here (first published first) and whether this posting has just joined them.
      */
     private record PostingTrigger(String postingId, Posting posting, Retrieved<Seeker> retrieved, Set<String> candidates,
-                                  List<JobSignature> sameJob, boolean joined) {
+                                  List<JobSignature> sameJob, boolean joined, boolean hadJob) {
     }
 
     /**
@@ -207,7 +270,7 @@ public final class MatchEngine {
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             candidates.add(ranked.item().id());
         }
-        return new PostingTrigger(posting.id(), posting, retrieved, candidates, sameJob, joined);
+        return new PostingTrigger(posting.id(), posting, retrieved, candidates, sameJob, joined, false);
     }
 
     /** A closed posting leaves the index; its trigger withdraws its matches. */
@@ -215,12 +278,14 @@ public final class MatchEngine {
         closedPostings.merge(postingId, version, Math::max);
         postings.remove(postingId);
         shardOfPosting.remove(postingId);
+        boolean hadJob = !jobs.sameJobAs(postingId).isEmpty();
         jobs.remove(postingId);
-        return new PostingTrigger(postingId, null, null, Set.of(), List.of(), false);
+        return new PostingTrigger(postingId, null, null, Set.of(), List.of(), false, hadJob);
     }
 
     /** What a posting's trigger tells, given the ledger entries of its postings and of their jobs' other postings. */
-    private void judge(PostingTrigger trigger, Map<String, List<LedgerEntry>> ledgerEntries, Round round, Instant now) {
+    private void judge(PostingTrigger trigger, Map<String, List<LedgerEntry>> ledgerEntries, Set<String> sameJob,
+                       Set<String> recordedJob, Round round, Instant now) {
         List<LedgerEntry> entries = ledgerEntries.getOrDefault(trigger.postingId(), List.of());
         round.resendWithdrawals(entries, postingId -> true);
         Posting posting = trigger.posting();
@@ -244,18 +309,19 @@ public final class MatchEngine {
                 }
             }
         }
-        Map<String, LedgerEntry> toldOfJob = toldOfJob(trigger, ledgerEntries);
+        Map<String, LedgerEntry> toldOfJob = toldOfJob(sameJob, ledgerEntries);
         for (Ranked<Seeker> ranked : trigger.retrieved().ranked()) {
             if (ranked.score() < policy.threshold()) {
                 continue;
             }
             LedgerEntry told = toldOfJob.get(ranked.item().id());
-            if (told == null && round.toldOfJob(trigger.sameJob(), ranked.item().id())) {
+            if (told == null && round.toldOfJob(sameJob, ranked.item().id())) {
                 continue;
             }
             if (told == null) {
                 round.tell(decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now, round, false));
-            } else if (trigger.joined() && postings.get(told.postingId()) != null) {
+            } else if (trigger.joined() && !recordedJob.contains(told.postingId()) && postings.get(told.postingId()) != null) {
+                // (a posting read again after a restart, whose job was recorded before, changes nothing)
                 // told of the job through another partner's posting: that match, once more, names this source too
                 round.tell(decide(postings.get(told.postingId()), ranked.item(), told, Trigger.POSTING, now, round, true));
             }
@@ -266,13 +332,13 @@ public final class MatchEngine {
      * The seekers already told of the trigger's job through another of its postings (an active pair of theirs): they are
      * not told again; their pair, by seeker.
      */
-    private static Map<String, LedgerEntry> toldOfJob(PostingTrigger trigger, Map<String, List<LedgerEntry>> ledgerEntries) {
-        if (trigger.sameJob().isEmpty()) {
+    private static Map<String, LedgerEntry> toldOfJob(Set<String> sameJob, Map<String, List<LedgerEntry>> ledgerEntries) {
+        if (sameJob.isEmpty()) {
             return Map.of();
         }
         Map<String, LedgerEntry> told = new HashMap<>();
-        for (JobSignature same : trigger.sameJob()) {
-            for (LedgerEntry entry : ledgerEntries.getOrDefault(same.postingId(), List.of())) {
+        for (String same : sameJob) {
+            for (LedgerEntry entry : ledgerEntries.getOrDefault(same, List.of())) {
                 if (entry.status() == LedgerEntry.Status.ACTIVE) {
                     told.putIfAbsent(entry.seekerId(), entry);
                 }
@@ -478,9 +544,9 @@ public final class MatchEngine {
         }
 
         /** Whether this round tells the seeker of one of these postings already. */
-        boolean toldOfJob(List<JobSignature> sameJob, String seekerId) {
-            for (JobSignature same : sameJob) {
-                if (told.contains(MatchId.of(same.postingId(), seekerId))) {
+        boolean toldOfJob(Set<String> sameJob, String seekerId) {
+            for (String same : sameJob) {
+                if (told.contains(MatchId.of(same, seekerId))) {
                     return true;
                 }
             }
