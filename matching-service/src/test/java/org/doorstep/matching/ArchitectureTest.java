@@ -26,7 +26,7 @@ class ArchitectureTest {
 
     /** Where this service's use cases live. */
     private static final String[] USE_CASES = {"org.doorstep.matching.match", "org.doorstep.matching.scoring",
-            "org.doorstep.matching.index", "org.doorstep.matching.taxonomy", "org.doorstep.matching.extraction"};
+            "org.doorstep.matching.index", "org.doorstep.matching.taxonomy", "org.doorstep.matching.extraction", "org.doorstep.matching.duplicates"};
 
     /** Classes the rules do not hold for yet (a fix too big for now): class name to why. */
     private static final Map<String, String> FROZEN = Map.of();

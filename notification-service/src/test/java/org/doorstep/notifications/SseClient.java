@@ -15,6 +15,7 @@ public final class SseClient implements AutoCloseable {
     private final List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, java.time.Instant> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
     private final Disposable connection;
+    private volatile boolean ended;
 
     private SseClient(int port, String token, String lastEventId) {
         WebClient client = WebClient.create("http://localhost:" + port);
@@ -36,7 +37,7 @@ public final class SseClient implements AutoCloseable {
                         }
                     }
                     received.add(event);
-                });
+                }, error -> ended = true, () -> ended = true);
     }
 
     public static SseClient connect(int port, String token) {
@@ -70,6 +71,11 @@ public final class SseClient implements AutoCloseable {
     /** When each {@code type:matchId} arrived. */
     public java.util.Map<String, java.time.Instant> arrivals() {
         return java.util.Map.copyOf(arrivals);
+    }
+
+    /** Whether the server ended the stream (completed, or failed after it began). */
+    public boolean ended() {
+        return ended;
     }
 
     public String lastId() {

@@ -54,9 +54,10 @@ final class PlatformClient {
         return json(response.body()).path("postingId").asText();
     }
 
+    /** A vacancy of its own (the description names it), so that no two are one job published twice. */
     static String posting() {
         return """
-                {"title": "Java backend developer / Java后端开发工程师", "description": "Services for the employment platform.",
+                {"title": "Java backend developer / Java后端开发工程师", "description": "Services for the employment platform, vacancy %s.",
                  "occupation": "2512",
                  "skills": [{"label": "Java", "required": true}, {"label": "SQL", "required": true}, {"label": "Kafka", "required": false}],
                  "location": {"lat": 30.6, "lon": 104.06, "regionCode": "510100", "address": "Tianfu Software Park, Chengdu"},
@@ -64,7 +65,7 @@ final class PlatformClient {
                  "salary": {"min": 9000, "max": 14000, "currency": "CNY", "period": "MONTH"},
                  "vacancies": 2, "education": "BACHELOR", "minExperienceYears": 0,
                  "targetGroups": ["COLLEGE_GRADUATE"], "accommodations": [], "campaignCodes": [],
-                 "validThrough": "%s", "languages": ["zh"]}""".formatted(Instant.now().plus(Duration.ofDays(30)));
+                 "validThrough": "%s", "languages": ["zh"]}""".formatted(java.util.UUID.randomUUID(), Instant.now().plus(Duration.ofDays(30)));
     }
 
     /** Opens the seeker's live stream (resuming after {@code lastEventId} when given); events land in {@code sink}. */

@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.doorstep.matching.duplicates.DuplicateRule;
+import org.doorstep.matching.duplicates.JobDirectory;
+import org.doorstep.matching.duplicates.JobSignature;
 import org.doorstep.matching.index.PostingIndex;
 import org.doorstep.matching.index.Ranked;
 import org.doorstep.matching.index.Retrieved;
@@ -50,6 +54,7 @@ public final class MatchEngine {
     private final Map<String, Long> closedPostings = new ConcurrentHashMap<>();
     private final ErasedSeekers erasedSeekers = new ErasedSeekers();
     private final Map<String, Integer> shardOfPosting = new HashMap<>();
+    private final JobDirectory jobs = new JobDirectory(DuplicateRule.DEFAULT);
     private final AtomicLong found = new AtomicLong();
     private final AtomicLong withdrawn = new AtomicLong();
 
@@ -83,6 +88,7 @@ public final class MatchEngine {
         for (String postingId : released) {
             shardOfPosting.remove(postingId);
             postings.remove(postingId);
+            jobs.remove(postingId);
         }
     }
 
@@ -108,11 +114,12 @@ public final class MatchEngine {
             latest.remove(change.postingId());
             latest.put(change.postingId(), change);
         }
+        rejudgeJobsOfClosing(latest);
         Instant now = clock.instant();
         List<PostingTrigger> triggers = new ArrayList<>(latest.size());
         for (PostingChange change : latest.values()) {
             PostingTrigger trigger = switch (change) {
-                case PostingChange.Upserted upserted -> upserted(upserted.posting(), upserted.shard(), now);
+                case PostingChange.Upserted upserted -> upserted(upserted.posting(), upserted.shard(), upserted.job(), now);
                 case PostingChange.Closed closed -> closed(closed.postingId(), closed.version());
             };
             if (trigger != null) {
@@ -122,13 +129,27 @@ public final class MatchEngine {
         if (triggers.isEmpty()) {
             return;
         }
+        Map<String, Set<String>> recordedJobs = recordedJobs(triggers);
+        Map<String, Set<String>> sameJobs = sameJobs(triggers, latest, recordedJobs);
         Map<String, Set<String>> candidatesOfPostings = new LinkedHashMap<>();
         triggers.forEach(t -> candidatesOfPostings.put(t.postingId(), t.candidates()));
+        // the same job's other postings: their pairs with these seekers (and all they told) say who was told of the job
+        for (PostingTrigger trigger : triggers) {
+            for (String same : sameJobs.getOrDefault(trigger.postingId(), Set.of())) {
+                candidatesOfPostings.merge(same, trigger.candidates(), (a, b) -> {
+                    Set<String> union = new HashSet<>(a);
+                    union.addAll(b);
+                    return union;
+                });
+            }
+        }
         Map<String, List<LedgerEntry>> known = ledger.forPostings(candidatesOfPostings);
         Round round = new Round(now);
         for (PostingTrigger trigger : triggers) {
-            judge(trigger, known.getOrDefault(trigger.postingId(), List.of()), round, now);
+            judge(trigger, known, sameJobs.getOrDefault(trigger.postingId(), Set.of()),
+                    recordedJobs.getOrDefault(trigger.postingId(), Set.of()), round, now);
         }
+        recordSameJobs(triggers);
         finish(round);
         for (PostingTrigger trigger : triggers) {
             forgetErased(known.getOrDefault(trigger.postingId(), List.of()), trigger.candidates());
@@ -136,13 +157,95 @@ public final class MatchEngine {
     }
 
     /**
-     * One posting of a poll: the posting (null when it closed) and the seekers retrieved for it.
+     * The other open postings of each trigger's job: those found here, and for a posting read for the first time
+     * (new, or read again after a restart or a rebalance) those recorded in the ledger, which may not have been read
+     * again yet. Postings closing in this round or closed before are left out: they tell nobody of the job.
      */
-    private record PostingTrigger(String postingId, Posting posting, Retrieved<Seeker> retrieved, Set<String> candidates) {
+    private Map<String, Set<String>> sameJobs(List<PostingTrigger> triggers, Map<String, PostingChange> latest,
+                                              Map<String, Set<String>> recorded) {
+        Map<String, Set<String>> sameJobs = new HashMap<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.posting() == null) {
+                continue;
+            }
+            Set<String> same = new LinkedHashSet<>();
+            trigger.sameJob().forEach(job -> same.add(job.postingId()));
+            same.addAll(recorded.getOrDefault(trigger.postingId(), Set.of()));
+            same.removeIf(id -> closedPostings.containsKey(id) || latest.get(id) instanceof PostingChange.Closed);
+            if (!same.isEmpty()) {
+                sameJobs.put(trigger.postingId(), same);
+            }
+        }
+        return sameJobs;
+    }
+
+    /** What the ledger records of the jobs of the postings read here for the first time (one keyed read; none if none). */
+    private Map<String, Set<String>> recordedJobs(List<PostingTrigger> triggers) {
+        List<String> firstRead = new ArrayList<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.joined()) {
+                firstRead.add(trigger.postingId());
+            }
+        }
+        return firstRead.isEmpty() ? Map.of() : ledger.sameJobs(firstRead);
+    }
+
+    /**
+     * Records the jobs found in this round (both ways), before anything is told, so that postings read again after a
+     * restart in another order still know them; forgets closed postings' records.
+     */
+    private void recordSameJobs(List<PostingTrigger> triggers) {
+        Map<String, Set<String>> links = new HashMap<>();
+        List<String> closed = new ArrayList<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.posting() == null) {
+                if (trigger.hadJob()) {
+                    closed.add(trigger.postingId());
+                }
+                continue;
+            }
+            for (JobSignature same : trigger.sameJob()) {
+                links.computeIfAbsent(trigger.postingId(), k -> new LinkedHashSet<>()).add(same.postingId());
+                links.computeIfAbsent(same.postingId(), k -> new LinkedHashSet<>()).add(trigger.postingId());
+            }
+        }
+        if (!links.isEmpty() || !closed.isEmpty()) {
+            ledger.recordSameJobs(links, closed);
+        }
+    }
+
+    /**
+     * One posting of a poll: the posting (null when it closed), the seekers retrieved for it, the other postings of
+     * the same job held here (first published first) and whether this posting has just joined them.
+     */
+    private record PostingTrigger(String postingId, Posting posting, Retrieved<Seeker> retrieved, Set<String> candidates,
+                                  List<JobSignature> sameJob, boolean joined, boolean hadJob) {
+    }
+
+    /**
+     * A posting that closes leaves its job's other postings held here (published by other partners) as the
+     * job's sources: they are judged again in the same round, after it, so that the seekers who were told of the
+     * job through the closing posting are told of it through another (a withdrawal, then a match).
+     */
+    private void rejudgeJobsOfClosing(Map<String, PostingChange> latest) {
+        List<PostingChange> again = new ArrayList<>();
+        for (PostingChange change : latest.values()) {
+            JobSignature closing = change instanceof PostingChange.Closed ? jobs.get(change.postingId()) : null;
+            if (closing == null) {
+                continue;
+            }
+            for (JobSignature same : jobs.sameJobAs(closing.postingId())) {
+                Posting posting = postings.get(same.postingId());
+                if (posting != null && !latest.containsKey(same.postingId())) {
+                    again.add(new PostingChange.Upserted(posting, shardOfPosting.getOrDefault(same.postingId(), -1), same));
+                }
+            }
+        }
+        again.forEach(change -> latest.putIfAbsent(change.postingId(), change));
     }
 
     /** Indexes a created or changed posting and retrieves its seekers; null when the change is stale. */
-    private PostingTrigger upserted(Posting posting, int shard, Instant now) {
+    private PostingTrigger upserted(Posting posting, int shard, JobSignature job, Instant now) {
         shardOfPosting.put(posting.id(), shard);
         Long closedAt = closedPostings.get(posting.id());
         if (closedAt != null && closedAt >= posting.version()) {
@@ -156,12 +259,18 @@ public final class MatchEngine {
             return closed(posting.id(), posting.version());
         }
         postings.upsert(posting);
+        List<JobSignature> sameJob = List.of();
+        boolean joined = false;
+        if (job != null) {
+            joined = jobs.get(posting.id()) == null;
+            sameJob = jobs.put(job);
+        }
         Retrieved<Seeker> retrieved = seekers.match(posting, scorer, policy.topK(), now);
         Set<String> candidates = new HashSet<>();
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             candidates.add(ranked.item().id());
         }
-        return new PostingTrigger(posting.id(), posting, retrieved, candidates);
+        return new PostingTrigger(posting.id(), posting, retrieved, candidates, sameJob, joined, false);
     }
 
     /** A closed posting leaves the index; its trigger withdraws its matches. */
@@ -169,11 +278,15 @@ public final class MatchEngine {
         closedPostings.merge(postingId, version, Math::max);
         postings.remove(postingId);
         shardOfPosting.remove(postingId);
-        return new PostingTrigger(postingId, null, null, Set.of());
+        boolean hadJob = !jobs.sameJobAs(postingId).isEmpty();
+        jobs.remove(postingId);
+        return new PostingTrigger(postingId, null, null, Set.of(), List.of(), false, hadJob);
     }
 
-    /** What a posting's trigger tells, given its ledger entries. */
-    private void judge(PostingTrigger trigger, List<LedgerEntry> entries, Round round, Instant now) {
+    /** What a posting's trigger tells, given the ledger entries of its postings and of their jobs' other postings. */
+    private void judge(PostingTrigger trigger, Map<String, List<LedgerEntry>> ledgerEntries, Set<String> sameJob,
+                       Set<String> recordedJob, Round round, Instant now) {
+        List<LedgerEntry> entries = ledgerEntries.getOrDefault(trigger.postingId(), List.of());
         round.resendWithdrawals(entries, postingId -> true);
         Posting posting = trigger.posting();
         if (posting == null) {
@@ -196,11 +309,58 @@ public final class MatchEngine {
                 }
             }
         }
+        Map<String, LedgerEntry> toldOfJob = toldOfJob(sameJob, ledgerEntries);
         for (Ranked<Seeker> ranked : trigger.retrieved().ranked()) {
-            if (ranked.score() >= policy.threshold()) {
-                round.tell(decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now));
+            if (ranked.score() < policy.threshold()) {
+                continue;
+            }
+            LedgerEntry told = toldOfJob.get(ranked.item().id());
+            if (told == null && round.toldOfJob(sameJob, ranked.item().id())) {
+                continue;
+            }
+            if (told == null) {
+                round.tell(decide(posting, ranked.item(), known.get(ranked.item().id()), Trigger.POSTING, now, round, false));
+            } else if (trigger.joined() && !recordedJob.contains(told.postingId()) && postings.get(told.postingId()) != null) {
+                // (a posting read again after a restart, whose job was recorded before, changes nothing)
+                // told of the job through another partner's posting: that match, once more, names this source too
+                round.tell(decide(postings.get(told.postingId()), ranked.item(), told, Trigger.POSTING, now, round, true));
             }
         }
+    }
+
+    /**
+     * The seekers already told of the trigger's job through another of its postings (an active pair of theirs): they are
+     * not told again; their pair, by seeker.
+     */
+    private static Map<String, LedgerEntry> toldOfJob(Set<String> sameJob, Map<String, List<LedgerEntry>> ledgerEntries) {
+        if (sameJob.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LedgerEntry> told = new HashMap<>();
+        for (String same : sameJob) {
+            for (LedgerEntry entry : ledgerEntries.getOrDefault(same, List.of())) {
+                if (entry.status() == LedgerEntry.Status.ACTIVE) {
+                    told.putIfAbsent(entry.seekerId(), entry);
+                }
+            }
+        }
+        return told;
+    }
+
+    /**
+     * Whether the seeker knows the posting's job through another of its postings (an active pair), or is told of it
+     * in this round through a better-ranked one; {@code toldJobs} collects the postings told of in the round.
+     */
+    private boolean toldOfJobAlready(Posting posting, Map<String, LedgerEntry> known, Set<String> toldJobs) {
+        List<JobSignature> sameJob = jobs.sameJobAs(posting.id());
+        for (JobSignature same : sameJob) {
+            LedgerEntry entry = known.get(same.postingId());
+            if (toldJobs.contains(same.postingId()) || entry != null && entry.status() == LedgerEntry.Status.ACTIVE) {
+                return true;
+            }
+        }
+        toldJobs.add(posting.id());
+        return false;
     }
 
     /** A profile was created or changed. */
@@ -232,9 +392,10 @@ public final class MatchEngine {
                 }
             }
         }
+        Set<String> toldJobs = new HashSet<>();
         for (Ranked<Posting> ranked : retrieved.ranked()) {
-            if (ranked.score() >= policy.threshold()) {
-                round.tell(decide(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now));
+            if (ranked.score() >= policy.threshold() && !toldOfJobAlready(ranked.item(), known, toldJobs)) {
+                round.tell(decide(ranked.item(), seeker, known.get(ranked.item().id()), Trigger.SEEKER, now, round, false));
             }
         }
         finish(round);
@@ -348,13 +509,15 @@ public final class MatchEngine {
         private final List<MatchLedger.Withdrawal> withdrawals = new ArrayList<>();
         private final List<MatchWithdrawn> withdrawalEvents = new ArrayList<>();
         private final List<LedgerEntry> resent = new ArrayList<>();
+        private final Map<String, List<MatchFound.Source>> sources = new HashMap<>();
+        private final Set<String> told = new HashSet<>();
 
         Round(Instant now) {
             this.now = now;
         }
 
         void tell(Telling telling) {
-            if (telling != null) {
+            if (telling != null && told.add(telling.event().matchId())) {
                 tellings.add(telling);
             }
         }
@@ -380,13 +543,27 @@ public final class MatchEngine {
             }
         }
 
+        /** Whether this round tells the seeker of one of these postings already. */
+        boolean toldOfJob(Set<String> sameJob, String seekerId) {
+            for (String same : sameJob) {
+                if (told.contains(MatchId.of(same, seekerId))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         boolean isEmpty() {
             return tellings.isEmpty() && withdrawalEvents.isEmpty();
         }
     }
 
-    /** What to tell about a pair, or null when nothing: below the threshold, dismissed or unchanged. */
-    private Telling decide(Posting posting, Seeker seeker, LedgerEntry known, Trigger trigger, Instant now) {
+    /**
+     * What to tell about a pair, or null when nothing: below the threshold, dismissed or unchanged ({@code newSource}:
+     * the job it is about has a new source, a change to tell even when the score did not move).
+     */
+    private Telling decide(Posting posting, Seeker seeker, LedgerEntry known, Trigger trigger, Instant now, Round round,
+                           boolean newSource) {
         Assessment assessment = scorer.assess(posting, seeker, now);
         if (assessment.vetoed() || assessment.score() < policy.threshold()) {
             return null;
@@ -404,7 +581,8 @@ public final class MatchEngine {
                     if (!known.published()) {
                         yield known.revision(); // recorded, but its publish was never confirmed: again
                     }
-                    boolean material = Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9;
+                    boolean material = newSource
+                            || Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9;
                     yield material ? known.revision() + 1 : 0;
                 }
             };
@@ -417,7 +595,8 @@ public final class MatchEngine {
                 : new MatchLedger.Claim(entry(matchId, posting, seeker, revision, assessment.score(), now),
                         known == null ? 0 : known.revision());
         return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
-                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now), claim,
+                assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now,
+                round.sources.computeIfAbsent(posting.id(), id -> sources(posting))), claim,
                 again ? known : null);
     }
 
@@ -461,6 +640,16 @@ public final class MatchEngine {
                 LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
                 Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
                 posting.regionCode(), now);
+    }
+
+    /** The postings of the posting's job held here: itself first, then the others as they were published. */
+    private List<MatchFound.Source> sources(Posting posting) {
+        List<MatchFound.Source> sources = new ArrayList<>();
+        sources.add(new MatchFound.Source(posting.id(), posting.partnerId(), posting.externalId()));
+        for (JobSignature same : jobs.sameJobAs(posting.id())) {
+            sources.add(new MatchFound.Source(same.postingId(), same.partnerId(), same.externalId()));
+        }
+        return List.copyOf(sources);
     }
 
     static MatchFound.PostingSummary summary(Posting posting) {

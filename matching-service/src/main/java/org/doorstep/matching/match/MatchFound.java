@@ -19,7 +19,8 @@ public record MatchFound(
         PostingSummary posting,
         List<String> campaignCodes,
         Trigger trigger,
-        Instant matchedAt) implements MatchEvent {
+        Instant matchedAt,
+        List<Source> sources) implements MatchEvent {
 
     public static final String TYPE = "org.doorstep.match.found.v1";
 
@@ -30,6 +31,13 @@ public record MatchFound(
 
     public record PostingSummary(String partnerId, String externalId, String title, Place location, Salary salary,
                                  Workplace workplace, EmploymentType employmentType) {
+    }
+
+    /**
+     * A posting of the same job: the job as every partner that publishes it (the match's own posting first). A job
+     * published by several partners is told once, with all of them.
+     */
+    public record Source(String postingId, String partnerId, String externalId) {
     }
 
     public record Place(double lat, double lon, String regionCode, String address) {

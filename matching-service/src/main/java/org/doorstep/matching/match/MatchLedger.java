@@ -24,6 +24,22 @@ public interface MatchLedger {
      */
     Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings);
 
+    /**
+     * The postings recorded as the same job as each of these (by whichever instance found it, earlier or before a
+     * restart), by posting: one keyed read. Lets a posting read again after a restart, before the other postings of
+     * its job, know who was told of the job.
+     */
+    default Map<String, Set<String>> sameJobs(Collection<String> postingIds) {
+        return Map.of();
+    }
+
+    /**
+     * Records postings found to be the same job ({@code links}: posting to the others, added to what is recorded)
+     * and forgets what was recorded for postings that closed: one write of keyed upserts and deletes.
+     */
+    default void recordSameJobs(Map<String, Set<String>> links, Collection<String> closed) {
+    }
+
     default List<LedgerEntry> forPosting(String postingId, Collection<String> seekerIds) {
         return forPostings(Map.of(postingId, seekerIds)).getOrDefault(postingId, List.of());
     }

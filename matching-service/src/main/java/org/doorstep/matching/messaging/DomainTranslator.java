@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.doorstep.matching.duplicates.JobSignature;
 import org.doorstep.matching.scoring.EmploymentType;
 import org.doorstep.matching.scoring.Masks;
 import org.doorstep.matching.scoring.Posting;
@@ -28,6 +29,12 @@ class DomainTranslator {
     DomainTranslator(Taxonomy taxonomy, ProfileInference inference) {
         this.taxonomy = taxonomy;
         this.inference = inference;
+    }
+
+    /** What duplicate detection keeps of the posting. */
+    JobSignature job(PostingState s) {
+        return JobSignature.of(s.postingId(), s.partnerId(), s.externalId(), s.employer() == null ? null : s.employer().name(),
+                s.title(), s.description(), s.location().lat(), s.location().lon());
     }
 
     Posting posting(PostingState s, boolean open) {

@@ -72,7 +72,8 @@ class PostingFlow {
         }
         return switch (event) {
             case PostingEvent.PostingUpserted upserted -> new PostingChange.Upserted(
-                    translator.posting(upserted.state(), !"CLOSED".equals(upserted.state().status())), partition(message));
+                    translator.posting(upserted.state(), !"CLOSED".equals(upserted.state().status())), partition(message),
+                    translator.job(upserted.state()));
             case PostingEvent.PostingClosed closed ->
                     new PostingChange.Closed(closed.state().postingId(), closed.state().version());
         };

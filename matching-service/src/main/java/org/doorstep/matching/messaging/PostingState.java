@@ -34,7 +34,12 @@ record PostingState(
         Instant validThrough,
         List<String> languages,
         Instant updatedAt,
-        String closedReason) {
+        String closedReason,
+        Employer employer) {
+
+    /** Who offers the job (optional: partners that name it make cross-partner duplicates easier to tell). */
+    record Employer(String name) {
+    }
 
     record SkillRef(String label, String escoUri, boolean required) {
     }

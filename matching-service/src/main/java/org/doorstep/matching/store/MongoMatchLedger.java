@@ -71,6 +71,27 @@ class MongoMatchLedger implements MatchLedger {
         ListingBackfill.ensure(ledger.collection());
     }
 
+    /** Where the postings found to be the same job as a posting are recorded: {@code _id} job:<postingId>. */
+    static final String JOB = "job:";
+
+    @Override
+    public Map<String, Set<String>> sameJobs(Collection<String> postingIds) {
+        Map<String, Set<String>> links = new HashMap<>();
+        for (Document d : ledger.byIds(postingIds.stream().map(id -> JOB + id).toList())) {
+            links.put(d.getString("_id").substring(JOB.length()), new LinkedHashSet<>(d.getList("sameJob", String.class, List.of())));
+        }
+        return links;
+    }
+
+    @Override
+    public void recordSameJobs(Map<String, Set<String>> links, Collection<String> closed) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        links.forEach((postingId, same) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", JOB + postingId),
+                com.mongodb.client.model.Updates.addEachToSet("sameJob", new ArrayList<>(same)), new UpdateOptions().upsert(true))));
+        closed.forEach(postingId -> writes.add(new DeleteOneModel<>(Filters.eq("_id", JOB + postingId))));
+        ledger.write(writes);
+    }
+
     @Override
     public Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings) {
         List<Reading> readings = new ArrayList<>(seekersOfPostings.size());

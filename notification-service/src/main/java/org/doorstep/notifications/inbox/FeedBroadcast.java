@@ -10,4 +10,10 @@ import java.util.List;
 public interface FeedBroadcast {
 
     void publish(List<FeedEvent> events);
+
+    /**
+     * Tells every instance that the seeker was erased, so that each ends the seeker's open streams (the erasure
+     * marker is stored first: an instance checks it before it ends anything). Returns once handed over.
+     */
+    void erased(String seekerId);
 }

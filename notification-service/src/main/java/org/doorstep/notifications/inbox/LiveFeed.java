@@ -53,6 +53,17 @@ public class LiveFeed {
     }
 
     /**
+     * Ends the seeker's open streams on this instance (the seeker was erased): each completes, and a client that
+     * reconnects is refused, since its token's subject is gone.
+     */
+    public void end(String seekerId) {
+        Set<Listener> of = listeners.get(seekerId);
+        if (of != null) {
+            of.forEach(Listener::end);
+        }
+    }
+
+    /**
      * Whether a stream of the seeker is open on this instance right now. A stream that opens just after a
      * false answer misses nothing: it registers its listener before reading the store, and what is published
      * has been stored first.
@@ -93,6 +104,13 @@ public class LiveFeed {
                 return;
             }
             sink.tryEmitNext(event);
+        }
+
+        private synchronized void end() {
+            if (!closed) {
+                sink.tryEmitComplete();
+                closeQuietly();
+            }
         }
 
         public Flux<FeedEvent> events() {

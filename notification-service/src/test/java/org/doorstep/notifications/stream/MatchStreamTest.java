@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.doorstep.notifications.Events;
 import org.doorstep.notifications.NotificationServiceTest;
+import org.doorstep.notifications.Seekers;
 import org.doorstep.notifications.SseClient;
 import org.doorstep.notifications.Tokens;
 import org.doorstep.notifications.inbox.FeedBroadcast;
@@ -184,6 +185,36 @@ class MatchStreamTest {
                 .append("feedKey", event.seekerId() + "|" + String.format("%016x", event.sequence()))
                 .append("receivedAt", java.util.Date.from(event.at()))
                 .append("expiresAt", java.util.Date.from(event.at().plus(Duration.ofDays(1)))), "inbox").block();
+    }
+
+    @Test
+    void anErasedSeekersOpenStreamsEndHereAndOnEveryOtherInstanceAndAReconnectIsRefused() {
+        String here = Events.id();
+        String elsewhere = Events.id();
+        try (SseClient device = SseClient.connect(port, Tokens.seeker(here));
+             SseClient other = SseClient.connect(port, Tokens.seeker(elsewhere))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> !device.comments().isEmpty() && !other.comments().isEmpty());
+            // erased through this instance's consumer
+            Seekers.erased(here);
+            await().atMost(Duration.ofSeconds(20)).until(device::ended);
+            assertThat(other.ended()).isFalse();
+
+            // erased by another instance: it stores the marker, then broadcasts the erasure; this instance's consumer
+            // never sees it
+            mongo.save(new org.bson.Document("_id", elsewhere).append("version", Long.MAX_VALUE).append("erased", true), "preferences").block();
+            var wire = Events.JSON.createObjectNode().put("seekerId", elsewhere).put("sequence", 0)
+                    .put("type", "seeker.erased").put("atMillis", System.currentTimeMillis());
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>("doorstep.notification-feed.v1", elsewhere,
+                    Events.JSON.writeValueAsBytes(wire));
+            record.headers().add("doorstep-instance", "instance-a".getBytes(StandardCharsets.UTF_8));
+            Events.send(record);
+            await().atMost(Duration.ofSeconds(20)).until(other::ended);
+        }
+        try (SseClient again = SseClient.connect(port, Tokens.seeker(here))) {
+            await().atMost(Duration.ofSeconds(10)).until(again::ended);
+            assertThat(again.events()).isEmpty();
+            assertThat(again.comments()).isEmpty();
+        }
     }
 
     @Test

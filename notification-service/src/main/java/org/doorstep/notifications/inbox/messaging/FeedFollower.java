@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.LiveFeed;
@@ -25,7 +26,7 @@ import org.springframework.messaging.Message;
  * was meant for resumes from the store on its next reconnect), the rest of the batch goes on.
  * <p>
  * The topic is derived and not trusted: a record only says "this seeker's event with this number is
- * stored". What goes to the streams is the store's copy of it ({@code stored}: the poll's claimed
+ * stored" (or "this seeker was erased": their streams end once the store holds the erasure marker). What goes to the streams is the store's copy of it ({@code stored}: the poll's claimed
  * keys, read in one go), so a record that is not what it claims (a number or a content that was never stored, a
  * key that is not its seekerId, a type no stream sends) reaches no stream and cannot move a stream's
  * position past real events: it is logged and skipped, never dead-lettered (nobody replays a broadcast, and
@@ -40,13 +41,20 @@ final class FeedFollower implements Consumer<Message<List<byte[]>>> {
     private final byte[] instance;
     private final String instanceText;
     private static final Set<String> TYPES = Set.of(FeedEvent.MATCH_FOUND, FeedEvent.MATCH_WITHDRAWN, FeedEvent.DIGEST);
+    /** A seeker was erased: their streams end (no event, sequence 0). */
+    static final String SEEKER_ERASED = "seeker.erased";
 
     private final Function<byte[], FeedEvent> reader;
     private final Function<List<FeedEvent>, List<FeedEvent>> stored;
+    private final Predicate<String> erased;
 
-    /** {@code stored}: of the claimed events, the store's copies of those it holds (by seeker and sequence). */
+    /**
+     * {@code stored}: of the claimed events, the store's copies of those it holds (by seeker and sequence);
+     * {@code erased}: whether the store holds the seeker's erasure marker.
+     */
     FeedFollower(LiveFeed live, byte[] instance, Function<byte[], FeedEvent> reader,
-                 Function<List<FeedEvent>, List<FeedEvent>> stored) {
+                 Function<List<FeedEvent>, List<FeedEvent>> stored, Predicate<String> erased) {
+        this.erased = erased;
         this.live = live;
         this.instance = instance.clone();
         this.instanceText = new String(instance, StandardCharsets.UTF_8);
@@ -76,6 +84,10 @@ final class FeedFollower implements Consumer<Message<List<byte[]>>> {
                 log.warn("unreadable record on the feed broadcast topic (key {}) skipped: {}", seekerId, e.toString());
                 continue;
             }
+            if (SEEKER_ERASED.equals(event.type()) && event.seekerId() != null && event.seekerId().equals(seekerId)) {
+                end(seekerId);
+                continue;
+            }
             if (event.seekerId() == null || seekerId != null && !seekerId.equals(event.seekerId())
                     || !TYPES.contains(event.type()) || event.sequence() <= 0) {
                 log.warn("record on the feed broadcast topic (key {}) that is not a feed event of its key skipped", seekerId);
@@ -93,6 +105,15 @@ final class FeedFollower implements Consumer<Message<List<byte[]>>> {
                         events.size() - verified.size());
             }
             live.publish(verified);
+        }
+    }
+
+    /** Ends the seeker's streams here if the store confirms the erasure; a claim it does not confirm is skipped. */
+    private void end(String seekerId) {
+        if (erased.test(seekerId)) {
+            live.end(seekerId);
+        } else {
+            log.warn("record on the feed broadcast topic (key {}) claims an erasure the store does not hold: skipped", seekerId);
         }
     }
 

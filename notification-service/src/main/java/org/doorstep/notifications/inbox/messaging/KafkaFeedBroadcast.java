@@ -25,6 +25,7 @@ import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedBroadcast;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.LiveFeed;
+import org.doorstep.notifications.preferences.PreferencesStore;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,10 +73,10 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** What travels on the broadcast topic. */
     /**
      * What travels on the broadcast topic: the name of a stored feed event, without its data (a follower pushes the
-     * store's copy, never the record's: {@link StoredFeedEvents}). Records of the version that carried the data
+     * store's copy, never the record's: {@link StoredFeedEvents}), or a seeker's erasure (type
+     * {@code seeker.erased}, sequence 0: {@link FeedFollower} ends the seeker's streams once the store confirms it). Records of the version that carried the data
      * still read (the field is ignored).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -94,13 +95,21 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
 
     @Override
     public void publish(List<FeedEvent> events) {
+        send(events.stream().map(WireEvent::of).toList());
+    }
+
+    @Override
+    public void erased(String seekerId) {
+        send(List.of(new WireEvent(seekerId, 0, FeedFollower.SEEKER_ERASED, null, System.currentTimeMillis())));
+    }
+
+    private void send(List<WireEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
-        for (FeedEvent event : events) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.seekerId(),
-                    json.writeValueAsBytes(WireEvent.of(event)));
+        for (WireEvent event : events) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.seekerId(), json.writeValueAsBytes(event));
             record.headers().add(INSTANCE_HEADER, instance);
             sent.add(producer.send(record));
         }
@@ -118,9 +127,9 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
 
     /** Reads the topic in batches; see {@link FeedFollower} for what is skipped before any parsing. */
     @Bean
-    Consumer<Message<List<byte[]>>> followFeed(LiveFeed live, Feed feed, JsonMapper mapper) {
+    Consumer<Message<List<byte[]>>> followFeed(LiveFeed live, Feed feed, PreferencesStore preferences, JsonMapper mapper) {
         return new FeedFollower(live, instance, data -> mapper.readValue(data, WireEvent.class).toEvent(),
-                claimed -> StoredFeedEvents.of(feed, claimed));
+                claimed -> StoredFeedEvents.of(feed, claimed), seekerId -> ErasureMarker.stored(preferences, seekerId));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
 
 @RestController
 class MatchStreamController {
@@ -51,14 +52,17 @@ class MatchStreamController {
     }
 
     private Flux<ServerSentEvent<String>> events(String seekerId, long after) {
+        Sinks.Empty<Void> ended = Sinks.empty();
         Flux<ServerSentEvent<String>> events = stream.follow(seekerId, after)
+                .doFinally(signal -> ended.tryEmitEmpty())
                 .map(event -> ServerSentEvent.<String>builder()
                         .id(Long.toString(event.sequence()))
                         .event(event.type())
                         .data(event.data())
                         .build());
         Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat)
-                .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build());
+                .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build())
+                .takeUntilOther(ended.asMono());
         Flux<ServerSentEvent<String>> hello = Flux.just(ServerSentEvent.<String>builder().comment("stream open").build());
         return Flux.concat(hello, Flux.merge(events, heartbeats));
     }

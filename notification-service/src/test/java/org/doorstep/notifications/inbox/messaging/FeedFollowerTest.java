@@ -35,12 +35,14 @@ class FeedFollowerTest {
         parsed.incrementAndGet();
         return json.readValue(data, KafkaFeedBroadcast.WireEvent.class).toEvent();
     };
+    /** The seekers whose erasure marker the store holds. */
+    private final java.util.Set<String> erasedInStore = new java.util.concurrent.CopyOnWriteArraySet<>();
     /** The store holds every event claimed here (FeedBroadcastPoisonTest checks the store's say over the real one). */
     /** The store's copies of what a poll claims: the match JSON the inbox item holds. */
     private final FeedFollower follower = new FeedFollower(live, ME, reader, claimed -> claimed.stream()
             .map(event -> new FeedEvent(event.seekerId(), event.sequence(), event.type(), event.matchId(),
                     "{\"matchId\":\"" + event.matchId() + "\"}", event.at()))
-            .toList());
+            .toList(), erasedInStore::contains);
     private final List<AutoCloseable> open = new ArrayList<>();
 
     private final List<byte[]> values = new ArrayList<>();
@@ -54,10 +56,12 @@ class FeedFollowerTest {
         }
     }
 
+    private final java.util.Set<String> completed = new java.util.concurrent.CopyOnWriteArraySet<>();
+
     private List<FeedEvent> stream(String seekerId) {
         LiveFeed.Listener listener = live.listen(seekerId);
         List<FeedEvent> received = new CopyOnWriteArrayList<>();
-        Disposable subscription = listener.events().subscribe(received::add);
+        Disposable subscription = listener.events().subscribe(received::add, error -> { }, () -> completed.add(seekerId));
         open.add(listener);
         open.add(subscription::dispose);
         return received;
@@ -134,5 +138,29 @@ class FeedFollowerTest {
         poll();
 
         assertThat(alice).extracting(FeedEvent::sequence).containsExactly(4L << 20);
+    }
+
+    @Test
+    void anErasureTheStoreConfirmsEndsTheSeekersStreamsHereAndAClaimItDoesNotConfirmEndsNothing() {
+        stream("alice");
+        stream("bob");
+        List<FeedEvent> carol = stream("carol");
+        erasedInStore.add("alice");
+        record("alice", OTHER, erasure("alice"));
+        record("bob", OTHER, erasure("bob"));
+        // a record keyed by one seeker cannot end another's streams
+        record("carol", OTHER, erasure("alice"));
+        record("carol", OTHER, wire("carol", 3L << 20));
+        poll();
+
+        assertThat(completed).containsExactly("alice");
+        assertThat(live.listening("alice")).isFalse();
+        assertThat(live.listening("bob")).isTrue();
+        assertThat(carol).extracting(FeedEvent::sequence).containsExactly(3L << 20);
+    }
+
+    private byte[] erasure(String seekerId) {
+        return json.writeValueAsBytes(new KafkaFeedBroadcast.WireEvent(seekerId, 0, FeedFollower.SEEKER_ERASED, null,
+                1_764_057_600_000L));
     }
 }

@@ -35,6 +35,8 @@ final class Workload {
 
     private final BenchOptions options;
     private final List<Cluster> clusters;
+    /** Each posting is a vacancy of its own: its description carries a number, so no two are the same job. */
+    private final java.util.concurrent.atomic.AtomicLong vacancies = new java.util.concurrent.atomic.AtomicLong();
 
     Workload(ReferenceData data, BenchOptions options) {
         this.options = options;
@@ -112,7 +114,8 @@ final class Workload {
     String posting(Cluster cluster, Instant validThrough) {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", cluster.occupation().label());
-        body.put("description", "Benchmark posting for " + cluster.occupation().label() + " in " + cluster.site().name() + ".");
+        body.put("description", "Benchmark vacancy " + vacancies.incrementAndGet() + " for " + cluster.occupation().label()
+                + " in " + cluster.site().name() + ".");
         body.put("occupation", cluster.occupation().uri());
         ArrayNode skills = body.putArray("skills");
         List<Skill> asked = postingSkills(cluster);

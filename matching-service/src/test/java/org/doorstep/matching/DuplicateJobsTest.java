@@ -1,0 +1,137 @@
+package org.doorstep.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.doorstep.testkit.EventContract;
+import org.doorstep.testkit.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Issue 16, "one job, one notification": the same vacancy published by three partner boards is told to a seeker once,
+ * with every source listed; when the posting it was told through closes, the seeker is told of the job through another.
+ */
+class DuplicateJobsTest extends MatchingServiceTest {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.doorstep.matching.match.MatchEngine engine;
+
+    private static TestEvents events;
+    private static MatchTopic matches;
+
+    @BeforeAll
+    static void open() {
+        events = new TestEvents();
+        matches = new MatchTopic();
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+        matches.close();
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The vacancy as a board publishes it: its own partner, its own spelling, geocoded a little apart. */
+    private static ObjectNode vacancy(String postingId, String partnerId, String title, String tail, double latShift) {
+        ObjectNode posting = TestEvents.posting(postingId);
+        posting.put("partnerId", partnerId);
+        posting.put("title", title);
+        posting.put("description", "Build and run the backend services of the public employment platform in Chengdu: "
+                + "Java services, Kafka event streams and SQL stores, with code review, on-call duty and mentoring of graduates. " + tail);
+        ((ObjectNode) posting.get("location")).put("lat", posting.get("location").get("lat").asDouble() + latShift);
+        return posting;
+    }
+
+    private static List<String> sources(JsonNode match) {
+        return match.path("sources").valueStream().map(s -> s.path("postingId").asString()).toList();
+    }
+
+    @Test
+    void aJobThreeBoardsPublishIsToldOnceWithEverySourceAndThroughAnotherWhenTheFirstCloses() {
+        String seekerId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        String first = id();
+        String second = id();
+        String third = id();
+        events.send(POSTINGS, POSTING_UPSERTED, first, vacancy(first, id(), "Java backend developer", "", 0));
+        JsonNode told = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, first, 1));
+        assertThat(sources(told)).containsExactly(first);
+        assertThat(EventContract.violations(MATCH_FOUND, TopicReader.value(matches.await(MATCH_FOUND, seekerId, first, 1)))).isEmpty();
+
+        events.send(POSTINGS, POSTING_UPSERTED, second, vacancy(second, id(), "JAVA BACKEND DEVELOPER", "Apply via our board.", 0.0008));
+        JsonNode again = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, first, 2));
+        assertThat(sources(again)).containsExactly(first, second);
+        events.send(POSTINGS, POSTING_UPSERTED, third, vacancy(third, id(), "Java Backend Developer (full time)", "", -0.0005));
+        assertThat(sources(MatchTopic.json(matches.await(MATCH_FOUND, seekerId, first, 3)))).containsExactly(first, second, third);
+
+        // a seeker who arrives later is told of the job once too
+        String later = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, later, TestEvents.seeker(later));
+        List<String> job = List.of(first, second, third);
+        org.awaitility.Awaitility.await().atMost(MatchTopic.WAIT).until(() -> job.stream()
+                .anyMatch(posting -> !matches.records(MATCH_FOUND, later, posting).isEmpty()));
+
+        // the first board closes its posting: the seeker is told of the job through the next
+        ObjectNode closed = TestEvents.example(POSTING_CLOSED);
+        closed.put("postingId", first);
+        closed.put("version", 9);
+        events.send(POSTINGS, POSTING_CLOSED, first, closed);
+        matches.await(MATCH_WITHDRAWN, seekerId, first, 0);
+        assertThat(sources(MatchTopic.json(matches.await(MATCH_FOUND, seekerId, second, 1)))).containsExactly(second, third);
+
+        // nothing else: no match ever named the third posting, none named the second before the first closed
+        barrier();
+        assertThat(matches.records(MATCH_FOUND, seekerId, third)).isEmpty();
+        // through the posting that ranks best for them (the nearest), naming all three
+        List<JsonNode> laterMatches = job.stream().flatMap(posting -> matches.records(MATCH_FOUND, later, posting).stream())
+                .map(MatchTopic::json).toList();
+        assertThat(laterMatches).hasSize(1);
+        assertThat(sources(laterMatches.getFirst())).containsExactlyInAnyOrder(first, second, third);
+        assertThat(matches.records(MATCH_FOUND, seekerId, second)).hasSize(1);
+    }
+
+    @Test
+    void aPostingReadAgainBeforeTheOneThatToldItsJobTellsNobodyAgain() {
+        String seekerId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        String first = id();
+        String second = id();
+        // 2 km from the other test's job, so that the two jobs stay apart
+        ObjectNode firstPosting = vacancy(first, id(), "Java backend developer", "", 0.02);
+        ObjectNode secondPosting = vacancy(second, id(), "Java Backend Developer", "Apply via our board.", 0.0204);
+        events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
+        matches.await(MATCH_FOUND, seekerId, first, 1);
+        events.send(POSTINGS, POSTING_UPSERTED, second, secondPosting);
+        matches.await(MATCH_FOUND, seekerId, first, 2);
+
+        // as after a restart or a rebalance: the postings leave the index and are read again, the later one first
+        engine.releaseShards(java.util.stream.IntStream.range(0, 64).boxed().toList());
+        events.send(POSTINGS, POSTING_UPSERTED, second, secondPosting);
+        barrier();
+        events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
+        barrier();
+
+        assertThat(matches.records(MATCH_FOUND, seekerId, second)).as("the job was told through the first posting").isEmpty();
+        assertThat(matches.records(MATCH_FOUND, seekerId, first)).as("revisions 1 and 2 only").hasSize(2);
+    }
+
+    /** A pair that certainly matches, awaited: everything published before it has been processed. */
+    private static void barrier() {
+        String seekerId = id();
+        String postingId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+        matches.await(MATCH_FOUND, seekerId, postingId, 1);
+    }
+}
