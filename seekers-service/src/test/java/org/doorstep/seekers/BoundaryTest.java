@@ -51,7 +51,8 @@ class BoundaryTest {
 
     @ArchTest
     static final ArchRule onlyTheStoreTalksToMongo = noClasses()
-            .that().resideOutsideOfPackages("org.doorstep.seekers.seeker.store..", "org.doorstep.seekers.errors..")
+            .that().resideOutsideOfPackages("org.doorstep.seekers.seeker.store..", "org.doorstep.seekers.application.store..",
+                    "org.doorstep.seekers.errors..")
             .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.springframework.data.mongodb..");
 
     @ArchTest

@@ -10,7 +10,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
- * Events leave through the outbox relay, so Spring Cloud Stream binds nothing here. A NettyServerCustomizer is a
+ * Events leave through the outbox relay, so Spring Cloud Stream binds only the one consumer named in
+ * {@code spring.cloud.function.definition} (application requests). A NettyServerCustomizer is a
  * {@code Function}: with function detection on, a single one was bound as a stream function (a consumer on
  * {@code malformedRequestProblems-in-0}, seen in the system tests' logs); with two, detection only logs a warning.
  */
@@ -24,11 +25,11 @@ class NoStreamBindingsTest extends SeekersServiceTest {
     private Environment environment;
 
     @Test
-    void bindsNoneOfItsBeansThatHappenToBeFunctionsToATopic() {
+    void bindsOnlyTheApplicationConsumerNoneOfItsBeansThatHappenToBeFunctions() {
         assertThat(context.getBeanNamesForType(NettyServerCustomizer.class)).isNotEmpty();
         assertThat(environment.getProperty("spring.cloud.stream.function.autodetect", Boolean.class))
                 .as("function detection, which would bind a lone Function bean").isFalse();
-        assertThat(bindings.getConsumerBindingNames()).isEmpty();
+        assertThat(bindings.getConsumerBindingNames()).containsExactly("submitApplications-in-0");
         assertThat(bindings.getProducerBindingNames()).isEmpty();
     }
 }

@@ -79,6 +79,15 @@ final class PublicEndpoints {
             Endpoint.of(NOTIFICATION, "POST", "/api/v1/me/matches/{matchId}/apply", Caller.SEEKER, Body.NONE,
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches", Caller.SEEKER, Body.NONE),
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/applications", Caller.SEEKER, Body.NONE),
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/applications/{applicationId}", Caller.SEEKER, Body.NONE,
+                    Trait.NAMED_MUST_EXIST),
+            Endpoint.of(NOTIFICATION, "DELETE", "/api/v1/me/applications/{applicationId}", Caller.SEEKER, Body.NONE,
+                    Trait.NAMED_MUST_EXIST),
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/applications/{applicationId}", Caller.PARTNER, Body.NONE,
+                    Trait.NAMED_MUST_EXIST),
+            Endpoint.of(NOTIFICATION, "POST", "/api/v1/partner/applications/{applicationId}/outcome", Caller.PARTNER,
+                    Body.NONE, Trait.NAMED_MUST_EXIST),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches/stream", Caller.SEEKER, Body.NONE, Trait.EVENT_STREAM));
 
     /** Served by every service besides its API, to anyone (the actuator's index where it is public). */

@@ -20,6 +20,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final List<JsonNode> batches = new CopyOnWriteArrayList<>();
+    private final List<Signed> signed = new CopyOnWriteArrayList<>();
+
+    /** A batch as received: the raw body and the signature headers, for a test that verifies them. */
+    record Signed(String body, String timestamp, String signature) {
+    }
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -31,7 +36,10 @@ final class WebhookReceiver implements AutoCloseable {
             WebhookReceiver receiver = new WebhookReceiver(server);
             server.createContext("/hook", exchange -> {
                 try (InputStream body = exchange.getRequestBody()) {
-                    receiver.batches.add(PlatformClient.json(new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+                    String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                    receiver.signed.add(new Signed(text, exchange.getRequestHeaders().getFirst("Doorstep-Timestamp"),
+                            exchange.getRequestHeaders().getFirst("Doorstep-Signature")));
+                    receiver.batches.add(PlatformClient.json(text));
                 }
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
@@ -53,6 +61,11 @@ final class WebhookReceiver implements AutoCloseable {
         List<JsonNode> events = new java.util.ArrayList<>();
         batches.forEach(batch -> batch.path("events").forEach(events::add));
         return events;
+    }
+
+    /** Every batch received so far with its signature headers. */
+    List<Signed> signedBatches() {
+        return List.copyOf(signed);
     }
 
     @Override

@@ -28,6 +28,8 @@ final class KafkaAccess {
     static final String SEEKER_PREFERENCES = "doorstep.seeker-preferences.v1";
     static final String MATCHES = "doorstep.matches.v1";
     static final String FEEDBACK = "doorstep.feedback.v1";
+    static final String APPLICATION_REQUESTS = "doorstep.application-requests.v1";
+    static final String APPLICATIONS = "doorstep.applications.v1";
 
     /** What a service publishes and consumes. */
     record Flows(Set<String> publishes, Set<String> consumes) {
@@ -36,14 +38,16 @@ final class KafkaAccess {
     /** DESIGN 1, "publishes" and "consumes" of each service. */
     static final Map<String, Flows> DESIGN = Map.of(
             "postings-service", new Flows(Set.of(POSTINGS, PARTNERS), Set.of()),
-            "seekers-service", new Flows(Set.of(SEEKERS, SEEKER_PREFERENCES), Set.of()),
+            "seekers-service", new Flows(Set.of(SEEKERS, SEEKER_PREFERENCES, APPLICATIONS), Set.of(APPLICATION_REQUESTS)),
             "matching-service", new Flows(Set.of(MATCHES), Set.of(POSTINGS, SEEKERS, FEEDBACK)),
-            "notification-service", new Flows(Set.of(FEEDBACK), Set.of(MATCHES, SEEKER_PREFERENCES, PARTNERS)));
+            "notification-service", new Flows(Set.of(FEEDBACK, APPLICATION_REQUESTS),
+                    Set.of(MATCHES, SEEKER_PREFERENCES, PARTNERS, APPLICATIONS)));
 
     /** DESIGN 4: topics that carry personal data, readable by one service only ("read by ... only"). */
     static final Map<String, String> READ_ONLY_BY = Map.of(
             SEEKERS, "matching-service",
-            SEEKER_PREFERENCES, "notification-service");
+            SEEKER_PREFERENCES, "notification-service",
+            APPLICATIONS, "notification-service");
 
     /** Topics internal to one service (KafkaTest.INTERNAL_TOPICS): its instances write and read them. */
     static final Map<String, String> INTERNAL = Map.of("doorstep.notification-feed.v1", "notification-service");

@@ -32,7 +32,9 @@ class KafkaTest {
             "doorstep.seekers.v1", "compact",
             "doorstep.seeker-preferences.v1", "compact",
             "doorstep.matches.v1", "delete",
-            "doorstep.feedback.v1", "compact,delete");
+            "doorstep.feedback.v1", "compact,delete",
+            "doorstep.application-requests.v1", "delete",
+            "doorstep.applications.v1", "compact");
 
     /**
      * Topics internal to one service (not in the contract): notification-service's instances tell each other the
@@ -42,10 +44,10 @@ class KafkaTest {
 
     /**
      * The compacted topics that carry a seeker's personal data under the seeker's id, or (feedback) under the ids of
-     * the seeker's matches.
+     * the seeker's matches, or (applications) under the ids of the seeker's applications.
      */
     private static final Set<String> SEEKER_DATA_TOPICS = Set.of("doorstep.seekers.v1", "doorstep.seeker-preferences.v1",
-            "doorstep.feedback.v1");
+            "doorstep.feedback.v1", "doorstep.applications.v1");
 
     private static final long ONE_DAY_MS = 24L * 60 * 60 * 1000;
 
@@ -76,7 +78,7 @@ class KafkaTest {
         Map<String, String> expected = new TreeMap<>(DESIGN_TOPICS);
         expected.putAll(INTERNAL_TOPICS);
         Set<String> deadLetters = deadLetterTopics(manifests);
-        assertThat(deadLetters).hasSize(6);
+        assertThat(deadLetters).hasSize(8);
         deadLetters.forEach(topic -> expected.put(topic, "delete"));
         assertThat(declared).isEqualTo(expected);
     }

@@ -61,6 +61,12 @@ class EventReader {
             return null;
         }
         String type = header(message, "ce_type");
+        if (FeedbackEvent.OUTCOME.equals(type)) {
+            FeedbackEvent.MatchOutcome outcome = read(value, FeedbackEvent.MatchOutcome.class);
+            require(outcome.matchId(), "matchId");
+            require(outcome.outcome(), "outcome");
+            return outcome;
+        }
         FeedbackEvent.MatchDismissed data = read(value, FeedbackEvent.MatchDismissed.class);
         require(data.seekerId(), "seekerId");
         require(data.postingId(), "postingId");

@@ -3,16 +3,21 @@ package org.doorstep.matching.messaging;
 import java.util.function.Consumer;
 
 import org.doorstep.matching.match.MatchEngine;
+import org.doorstep.matching.match.OutcomeRecorder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** {@code applyFeedback}: a dismissed pair is never matched again; an application needs nothing here. */
+/**
+ * {@code applyFeedback}: a dismissed pair is never matched again; an application needs nothing here; a hire reported
+ * by the partner ({@code match.outcome.v1}) is counted as a placement.
+ */
 @Configuration(proxyBeanMethods = false)
 class FeedbackFlow {
 
     @Bean
-    Consumer<Message<byte[]>> applyFeedback(EventReader reader, MatchEngine engine, java.time.Clock clock) {
+    Consumer<Message<byte[]>> applyFeedback(EventReader reader, MatchEngine engine, OutcomeRecorder outcomes,
+                                            java.time.Clock clock) {
         return message -> {
             FeedbackEvent event = reader.feedback(message);
             if (event == null) {
@@ -24,6 +29,8 @@ class FeedbackFlow {
                 case FeedbackEvent.MatchApplied applied -> {
                     // nothing to do: applying keeps the match as it is
                 }
+                case FeedbackEvent.MatchOutcome outcome -> outcomes.outcome(outcome.matchId(), outcome.outcome(),
+                        outcome.matchedAt(), outcome.at() == null ? clock.instant() : outcome.at());
             }
         };
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.doorstep.matching.match.Explanation;
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.MatchLedger;
+import org.doorstep.matching.match.Placements;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,10 +25,12 @@ class OperatorController {
 
     private final MatchEngine engine;
     private final MatchLedger ledger;
+    private final Placements placements;
 
-    OperatorController(MatchEngine engine, MatchLedger ledger) {
+    OperatorController(MatchEngine engine, MatchLedger ledger, Placements placements) {
         this.engine = engine;
         this.ledger = ledger;
+        this.placements = placements;
     }
 
     /** Score, every factor and every veto of one pair, as this instance sees it. */
@@ -36,11 +39,15 @@ class OperatorController {
         return Mono.fromCallable(() -> engine.explain(postingId, seekerId)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    /** Active matches by campaign, key group and region, and this instance's counters. */
+    /**
+     * Active matches by campaign, key group and region; placements (hires reported by partners) by the same, with the
+     * mean days from match to hire; and this instance's counters.
+     */
     @GetMapping("/stats")
     Mono<Map<String, Object>> stats() {
         return Mono.fromCallable(() -> {
             Map<String, Object> stats = new LinkedHashMap<>(ledger.activeCounts());
+            stats.put("placements", placements.stats());
             stats.put("instance", engine.counters());
             return stats;
         }).subscribeOn(Schedulers.boundedElastic());

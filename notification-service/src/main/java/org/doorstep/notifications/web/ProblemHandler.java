@@ -3,6 +3,7 @@ package org.doorstep.notifications.web;
 import java.util.List;
 import java.util.Map;
 
+import org.doorstep.notifications.application.ApplicationClosed;
 import org.doorstep.notifications.errors.InvalidRequest;
 import org.doorstep.notifications.errors.NotFound;
 import org.doorstep.notifications.platform.store.StoreOutage;
@@ -43,6 +44,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e, ServerWebExchange exchange) {
         return Problems.respond(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), exchange));
+    }
+
+    @ExceptionHandler(ApplicationClosed.class)
+    ResponseEntity<ProblemDetail> applicationClosed(ApplicationClosed e, ServerWebExchange exchange) {
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "application-closed", "Application withdrawn",
+                e.getMessage(), exchange));
     }
 
     @ExceptionHandler(TooManyStreams.class)

@@ -24,7 +24,7 @@ public record OutboxProperties(@DefaultValue("1s") Duration sweepInterval,
                                @DefaultValue("10s") Duration sendTimeout,
                                @DefaultValue("//doorstep/seekers-service") String source,
                                @DefaultValue("true") boolean createTopics,
-                               @DefaultValue({"doorstep.seekers.v1", "doorstep.seeker-preferences.v1"}) List<String> compactedTopics,
+                               @DefaultValue({"doorstep.seekers.v1", "doorstep.seeker-preferences.v1", "doorstep.applications.v1"}) List<String> compactedTopics,
                                @DefaultValue("3") int topicPartitions,
                                @DefaultValue("24h") Duration maxCompactionLag) {
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Creates the compacted topics this service publishes to when they are missing (local runs). Where an operator
  * manages topics (Strimzi KafkaTopic), they exist already and this does nothing; a failure only warns.
  * <p>
- * Both topics carry a seeker's personal data under the seeker's id, so compaction is bounded
+ * All three carry a seeker's personal data (the applications topic the packets, keyed by application), so compaction is bounded
  * ({@code max.compaction.lag.ms}, a day by default, as in deploy/k8s): the broker rolls a segment at the latest that
  * long after its first record and then compacts it, whatever its dirty ratio, so an erased seeker's older records
  * are gone within about a day of the erasure, leaving the tombstone (kept {@code delete.retention.ms}, a day).

@@ -10,7 +10,8 @@ public record ConsentRecord(ConsentPurpose purpose, boolean given, String by, In
 
     public enum ConsentPurpose {
         KEY_GROUPS("use key-group membership and accommodation needs to prioritise and filter job matches"),
-        SHARE_WITH_PARTNERS("let the partner job board whose posting matched see the match");
+        SHARE_WITH_PARTNERS("let the partner job board whose posting matched see the match"),
+        SHARE_CONTACT_ON_APPLICATION("give my name and contact to the partner of the posting I apply to, with this application");
 
         private final String description;
 

@@ -33,6 +33,10 @@ final class KafkaBroker {
             TopicPlan.deleted("doorstep.matches.v1", Duration.ofDays(7)),
             // keyed by matchId: an erased seeker's matches get tombstones, compacted within a day (deploy/k8s too)
             TopicPlan.compactedAndDeleted("doorstep.feedback.v1", Duration.ofDays(30), Duration.ofDays(1)),
+            // applications as the app asked for them (no personal data), for seekers-service to make the packets
+            TopicPlan.deleted("doorstep.application-requests.v1", Duration.ofDays(30)),
+            // the packets (name and contact with consent): withdrawn and erased ones compacted away within a day
+            TopicPlan.compactedWithin("doorstep.applications.v1", Duration.ofDays(1)),
             // internal to notification-service: its instances' live-push broadcast (deploy/k8s declares it too)
             TopicPlan.deleted("doorstep.notification-feed.v1", Duration.ofHours(1)));
     static final int PARTITIONS = 3;

@@ -18,7 +18,7 @@ class KafkaTopicsTest {
         Map<String, Map<String, String>> topics = KafkaBroker.TOPICS.stream()
                 .collect(Collectors.toMap(KafkaBroker.TopicPlan::name, KafkaBroker.TopicPlan::configs));
 
-        for (String name : new String[] {"doorstep.seekers.v1", "doorstep.seeker-preferences.v1"}) {
+        for (String name : new String[] {"doorstep.seekers.v1", "doorstep.seeker-preferences.v1", "doorstep.applications.v1"}) {
             assertThat(topics.get(name)).as(name)
                     .containsEntry("cleanup.policy", "compact")
                     .containsEntry("max.compaction.lag.ms", "86400000");
@@ -27,5 +27,8 @@ class KafkaTopicsTest {
                 .containsEntry("cleanup.policy", "compact,delete")
                 .containsEntry("retention.ms", "2592000000")
                 .containsEntry("max.compaction.lag.ms", "86400000");
+        assertThat(topics.get("doorstep.application-requests.v1")).as("application requests, no personal data")
+                .containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", "2592000000");
     }
 }

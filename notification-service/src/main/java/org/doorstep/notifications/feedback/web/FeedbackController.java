@@ -27,13 +27,6 @@ class FeedbackController {
         return feedback.give(seeker.getName(), matchId, FeedbackService.Kind.DISMISSED).map(FeedbackView::of);
     }
 
-    /** The seeker applied to the posting. */
-    @PostMapping(path = "/api/v1/me/matches/{matchId}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<FeedbackView> apply(Principal seeker, @PathVariable String matchId) {
-        return feedback.give(seeker.getName(), matchId, FeedbackService.Kind.APPLIED).map(FeedbackView::of);
-    }
-
     record FeedbackView(String matchId, String feedback, String at) {
         static FeedbackView of(FeedbackService.Recorded recorded) {
             return new FeedbackView(recorded.matchId(), recorded.feedback().name(), recorded.at());

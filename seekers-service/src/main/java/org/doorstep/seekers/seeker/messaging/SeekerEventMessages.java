@@ -22,6 +22,7 @@ public class SeekerEventMessages {
 
     public static final String SEEKERS_TOPIC = "doorstep.seekers.v1";
     public static final String PREFERENCES_TOPIC = "doorstep.seeker-preferences.v1";
+    public static final String APPLICATIONS_TOPIC = "doorstep.applications.v1";
     public static final String UPSERTED = "org.doorstep.seeker.upserted.v1";
     public static final String PREFERENCES = "org.doorstep.seeker.preferences.v1";
     public static final String ERASED = "org.doorstep.seeker.erased.v1";
@@ -42,6 +43,11 @@ public class SeekerEventMessages {
                         new OutboxMessage(UUID.randomUUID().toString(), null, PREFERENCES_TOPIC, e.seekerId(), e.erasedAt(), null));
             }
         };
+    }
+
+    /** The tombstone of an erased seeker's application packet ({@code doorstep.applications.v1}, keyed by applicationId). */
+    public OutboxMessage applicationTombstone(String applicationId, java.time.Instant at) {
+        return new OutboxMessage(UUID.randomUUID().toString(), null, APPLICATIONS_TOPIC, applicationId, at, null);
     }
 
     private OutboxMessage message(String type, String topic, String key, java.time.Instant time, Object data) {

@@ -3,7 +3,10 @@ package org.doorstep.seekers.seeker.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import org.bson.Document;
 
 import org.doorstep.seekers.outbox.OutboxMessage;
 import org.doorstep.seekers.outbox.OutboxRelay;
@@ -21,6 +24,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Seekers in MongoDB, one document per seeker with its outbox. Every filter is keyed: {@code {_id}} or
@@ -88,20 +92,43 @@ class MongoSeekerRepository implements SeekerRepository, SmartInitializingSingle
                 .map(SeekerDocument::toSeeker);
     }
 
+    /**
+     * Read by {@code _id}, then written at the version read: the seeker's application packets (listed in the document)
+     * each get a tombstone on their topic, and an application recorded in between makes the write miss and retry.
+     */
     @Override
     public Mono<Void> erase(SeekerEvent.SeekerErased erased) {
         String id = erased.seekerId();
-        Update stub = new Update()
-                .unset("profile")
-                .set("consentRecords", List.of())
-                .set("erased", true)
-                .set("updatedAt", erased.erasedAt())
-                .set("outbox", outbox(List.of(erased)))
-                .inc("version", 1);
+        Mono<Void> stub = Mono.defer(() -> mongo.findById(id, Document.class, SeekerDocument.COLLECTION)
+                .flatMap(current -> {
+                    List<OutboxMessage> pending = new ArrayList<>(outbox(List.of(erased)));
+                    applicationIds(current).forEach(applicationId ->
+                            pending.add(messages.applicationTombstone(applicationId, erased.erasedAt())));
+                    Update update = new Update()
+                            .unset("profile")
+                            .unset("applications")
+                            .set("consentRecords", List.of())
+                            .set("erased", true)
+                            .set("updatedAt", erased.erasedAt())
+                            .set("outbox", pending)
+                            .inc("version", 1);
+                    Number version = (Number) current.get("version");
+                    return mongo.updateFirst(query(where("_id").is(id).and("version").is(version.longValue())), update,
+                                    SeekerDocument.class)
+                            .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
+                                    : Mono.error(new ConcurrentChange(id)));
+                }))
+                .retryWhen(Retry.max(5).filter(ConcurrentChange.class::isInstance));
         return mongo.upsert(query(where("_id").is(id)), Update.update("erasedAt", erased.erasedAt()), ERASURES)
-                .then(mongo.updateFirst(query(where("_id").is(id)), stub, SeekerDocument.class))
+                .then(stub)
                 .doOnSuccess(done -> relay.trigger(id))
                 .then();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> applicationIds(Document seeker) {
+        List<Document> applications = seeker.get("applications", List.class);
+        return applications == null ? List.of() : applications.stream().map(a -> a.getString("applicationId")).toList();
     }
 
     private List<OutboxMessage> outbox(List<SeekerEvent> events) {

@@ -1,0 +1,33 @@
+package org.doorstep.matching.match;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What partners report of applications to matches ({@code match.outcome.v1}): a hire becomes a placement, counted by
+ * the pair's key groups, region and campaigns as the ledger holds them (one keyed read), once per match.
+ */
+@Service
+public class OutcomeRecorder {
+
+    private final MatchLedger ledger;
+    private final Placements placements;
+
+    public OutcomeRecorder(MatchLedger ledger, Placements placements) {
+        this.ledger = ledger;
+        this.placements = placements;
+    }
+
+    /** Emits whether a placement was counted now (false for other outcomes, a repeat or a pair not in the ledger). */
+    public boolean outcome(String matchId, String outcome, Instant matchedAt, Instant at) {
+        if (!"HIRED".equals(outcome)) {
+            return false;
+        }
+        Optional<LedgerEntry> pair = ledger.find(matchId);
+        return pair.filter(p -> p.status() != LedgerEntry.Status.ERASED)
+                .map(p -> placements.record(Placement.of(p, matchedAt, at)))
+                .orElse(false);
+    }
+}
