@@ -9,6 +9,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.doorstep.postings.campaign.CampaignExists;
 import org.doorstep.postings.campaign.CampaignNotFound;
+import org.doorstep.postings.feed.FeedKeyNotFound;
 import org.doorstep.postings.partner.ApiKeyNotFound;
 import org.doorstep.postings.partner.ApiKeyRejected;
 import org.doorstep.postings.partner.PartnerKeptChanging;
@@ -67,7 +68,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 headers);
     }
 
-    @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class})
+    @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class,
+            FeedKeyNotFound.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
         return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()),
                 new HttpHeaders());
