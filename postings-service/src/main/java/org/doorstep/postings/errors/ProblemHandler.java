@@ -9,7 +9,9 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.doorstep.postings.campaign.CampaignExists;
 import org.doorstep.postings.campaign.CampaignNotFound;
+import org.doorstep.postings.feed.FeedCursorInvalid;
 import org.doorstep.postings.feed.FeedKeyNotFound;
+import org.doorstep.postings.partner.PartnerSuspended;
 import org.doorstep.postings.partner.ApiKeyNotFound;
 import org.doorstep.postings.partner.ApiKeyRejected;
 import org.doorstep.postings.partner.PartnerKeptChanging;
@@ -22,6 +24,7 @@ import org.doorstep.postings.problem.PayloadTooLarge;
 import org.doorstep.postings.problem.PreconditionFailed;
 import org.doorstep.postings.problem.ProblemTypes;
 import org.doorstep.postings.problem.RateLimited;
+import org.doorstep.postings.problem.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -66,6 +69,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return respond(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", e.getMessage()),
                 headers);
+    }
+
+    /** The feed's controller reports a bad cursor as a field error itself; this keeps any other path to it a 400. */
+    @ExceptionHandler(FeedCursorInvalid.class)
+    ResponseEntity<ProblemDetail> feedCursor(FeedCursorInvalid e) {
+        return invalid(new InvalidRequest(List.of(new Violation("cursor", e.getMessage()))));
+    }
+
+    @ExceptionHandler(PartnerSuspended.class)
+    ResponseEntity<ProblemDetail> suspended(PartnerSuspended e) {
+        return respond(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Partner suspended", e.getMessage()),
+                new HttpHeaders());
     }
 
     @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class,
