@@ -34,7 +34,8 @@ record PostingState(
         Instant validThrough,
         List<String> languages,
         Instant updatedAt,
-        String closedReason) {
+        String closedReason,
+        List<String> requiredLicences) {
 
     record SkillRef(String label, String escoUri, boolean required) {
     }

@@ -39,7 +39,8 @@ public record FeedPosting(
         Instant validThrough,
         List<String> languages,
         Instant updatedAt,
-        ClosedReason closedReason) {
+        ClosedReason closedReason,
+        List<String> requiredLicences) {
 
     public FeedPosting {
         skills = skills == null ? List.of() : List.copyOf(skills);
@@ -47,6 +48,7 @@ public record FeedPosting(
         accommodations = accommodations == null ? List.of() : List.copyOf(accommodations);
         campaignCodes = campaignCodes == null ? List.of() : List.copyOf(campaignCodes);
         languages = languages == null ? List.of() : List.copyOf(languages);
+        requiredLicences = requiredLicences == null ? List.of() : List.copyOf(requiredLicences);
     }
 
     public boolean open() {
