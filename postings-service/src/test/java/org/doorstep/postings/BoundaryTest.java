@@ -21,7 +21,7 @@ class BoundaryTest {
     void domainKnowsNoWebKafkaOrMongoTypes() {
         noClasses().that().resideInAnyPackage(
                         "org.doorstep.postings.posting", "org.doorstep.postings.partner",
-                        "org.doorstep.postings.campaign", "org.doorstep.postings.problem")
+                        "org.doorstep.postings.campaign", "org.doorstep.postings.feed", "org.doorstep.postings.problem")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "org.apache.kafka..", "com.mongodb..", "org.bson..",
                         "tools.jackson..", "com.fasterxml.jackson..", "io.swagger..")
@@ -32,7 +32,7 @@ class BoundaryTest {
     void domainDoesNotDependOnItsAdapters() {
         noClasses().that().resideInAnyPackage(
                         "org.doorstep.postings.posting", "org.doorstep.postings.partner",
-                        "org.doorstep.postings.campaign")
+                        "org.doorstep.postings.campaign", "org.doorstep.postings.feed")
                 .should().dependOnClassesThat().resideInAnyPackage("..web..", "..store..", "..app..", "..outbox..")
                 .check(CLASSES);
     }
@@ -40,9 +40,9 @@ class BoundaryTest {
     /** A feature reaches another only through the ports the other publishes, never into its store. */
     @Test
     void noFeatureReachesIntoAnothersStore() {
-        for (String feature : List.of("posting", "partner", "campaign")) {
+        for (String feature : List.of("posting", "partner", "campaign", "feed")) {
             noClasses().that().resideInAPackage("org.doorstep.postings." + feature + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(List.of("posting", "partner", "campaign").stream()
+                    .should().dependOnClassesThat().resideInAnyPackage(List.of("posting", "partner", "campaign", "feed").stream()
                             .filter(other -> !other.equals(feature))
                             .map(other -> "org.doorstep.postings." + other + ".store..").toArray(String[]::new))
                     .check(CLASSES);

@@ -62,7 +62,7 @@ class DomainTranslator {
                 s.minExperienceYears() == null ? Float.NaN : s.minExperienceYears().floatValue(),
                 Masks.of(s.targetGroups()), Masks.of(s.accommodations()), List.copyOf(list(s.campaignCodes())),
                 s.validThrough(), s.updatedAt(), occupation.confidence(), described.skills(), described.confidence(),
-                occupation.profile());
+                occupation.profile(), languages(s.languages()), licences(s.requiredLicences()));
     }
 
     Seeker seeker(SeekerState s) {
@@ -89,7 +89,21 @@ class DomainTranslator {
                 occupations.isco(), held, s.education(),
                 s.experienceYears() == null ? Float.NaN : s.experienceYears().floatValue(), salary, currency,
                 Masks.of(s.employmentTypes()), Masks.of(s.keyGroups()), Masks.of(s.accommodationNeeds()),
-                occupations.confidence());
+                occupations.confidence(), languages(s.languages()), licences(s.licences()));
+    }
+
+    /** Language tags as compared: the primary subtag in lower case ({@code zh-CN} and {@code ZH} are {@code zh}). */
+    static List<String> languages(List<String> tags) {
+        return list(tags).stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> t.strip().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT).intern())
+                .distinct().toList();
+    }
+
+    /** Licence and certificate names as compared: trimmed, in lower case. */
+    static List<String> licences(List<String> names) {
+        return list(names).stream().filter(n -> n != null && !n.isBlank())
+                .map(n -> n.strip().toLowerCase(java.util.Locale.ROOT).intern())
+                .distinct().toList();
     }
 
     private static int[] ints(TreeSet<Integer> values) {

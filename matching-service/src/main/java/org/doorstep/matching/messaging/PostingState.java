@@ -35,6 +35,7 @@ record PostingState(
         List<String> languages,
         Instant updatedAt,
         String closedReason,
+        List<String> requiredLicences,
         Employer employer) {
 
     /** Who offers the job (optional: partners that name it make cross-partner duplicates easier to tell). */

@@ -25,7 +25,8 @@ record SeekerState(
         List<String> languages,
         List<KeyGroup> keyGroups,
         List<Accommodation> accommodationNeeds,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<String> licences) {
 
     record Location(double lat, double lon, String regionCode) {
     }

@@ -394,6 +394,30 @@ public final class MatchScorer {
                         number(p.minExperienceYears()), number(s.experienceYears())))) {
             return true;
         }
+        // what the seeker asked for (salary in the same currency, per month: SalaryPeriod's factors)
+        if (p.salary() != null && s.hasSalaryExpectation() && p.salary().currency().equals(s.salaryCurrency())
+                && p.salary().monthlyMax() < s.salaryMonthlyMin()
+                && stop(vetoes, "salary", () -> String.format(Locale.ROOT,
+                "pays up to %,.0f %s a month, below the seeker's minimum of %,.0f", p.salary().monthlyMax(),
+                s.salaryCurrency(), s.salaryMonthlyMin()))) {
+            return true;
+        }
+        if (s.employmentTypes() != 0 && !Masks.has(s.employmentTypes(), p.employmentType())
+                && stop(vetoes, "employment-type", () -> p.employmentType() + " is not among the seeker's "
+                + Masks.values(s.employmentTypes(), EmploymentType.class))) {
+            return true;
+        }
+        if (!p.languages().isEmpty() && !s.languages().isEmpty()
+                && java.util.Collections.disjoint(p.languages(), s.languages())
+                && stop(vetoes, "language", () -> "works in " + String.join(", ", p.languages())
+                + "; the seeker speaks " + String.join(", ", s.languages()))) {
+            return true;
+        }
+        if (!s.licences().containsAll(p.requiredLicences()) && stop(vetoes, "licence", () -> "requires "
+                + String.join(", ", p.requiredLicences().stream().filter(l -> !s.licences().contains(l)).toList())
+                + ", which the seeker does not hold")) {
+            return true;
+        }
         // accommodations: only where the work happens on site
         int missing = p.remote() ? 0 : s.accommodationNeeds() & ~p.accommodations();
         if (missing != 0 && stop(vetoes, "accommodation", () -> "does not offer " + String.join(", ",

@@ -9,7 +9,9 @@ import java.util.List;
  * description, each with its extraction confidence in {@code extractedWeights}, counted as optional),
  * occupation as an ISCO unit group (0 unknown) with {@code iscoConfidence} (1 stated, less when derived
  * from the title or inferred from the skills) and {@code occupationProfile}, the position of that occupation's
- * skill profile in the taxonomy (-1 none), groups and accommodations as masks. The display fields
+ * skill profile in the taxonomy (-1 none), groups and accommodations as masks; {@code languages} (the working
+ * languages, primary subtags in lower case: any one of them will do) and {@code requiredLicences} (lower case, all
+ * needed) for the vetoes. The display fields
  * travel on in {@code match.found}.
  */
 public record Posting(
@@ -40,9 +42,29 @@ public record Posting(
         float iscoConfidence,
         int[] extractedSkills,
         float[] extractedWeights,
-        int occupationProfile) {
+        int occupationProfile,
+        List<String> languages,
+        List<String> requiredLicences) {
 
     private static final int[] NONE = new int[0];
+
+    public Posting {
+        languages = languages == null ? List.of() : List.copyOf(languages);
+        requiredLicences = requiredLicences == null ? List.of() : List.copyOf(requiredLicences);
+    }
+
+    /** A posting that names no working languages and requires no licences. */
+    public Posting(String id, String partnerId, String externalId, long version, boolean open, String title,
+                   double lat, double lon, String regionCode, String address, Workplace workplace,
+                   EmploymentType employmentType, Salary salary, int isco, boolean iscoDerived, int[] requiredSkills,
+                   int[] optionalSkills, Education minEducation, float minExperienceYears, int targetGroups,
+                   int accommodations, List<String> campaignCodes, Instant validThrough, Instant updatedAt,
+                   float iscoConfidence, int[] extractedSkills, float[] extractedWeights, int occupationProfile) {
+        this(id, partnerId, externalId, version, open, title, lat, lon, regionCode, address, workplace,
+                employmentType, salary, isco, iscoDerived, requiredSkills, optionalSkills, minEducation,
+                minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, updatedAt,
+                iscoConfidence, extractedSkills, extractedWeights, occupationProfile, List.of(), List.of());
+    }
 
     /** A posting with no description skills whose occupation, if any, is certain. */
     public Posting(String id, String partnerId, String externalId, long version, boolean open, String title,

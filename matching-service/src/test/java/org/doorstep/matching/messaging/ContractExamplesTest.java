@@ -50,6 +50,8 @@ class ContractExamplesTest {
         assertThat(posting.minEducation()).isEqualTo(Education.BACHELOR);
         assertThat(Masks.has(posting.targetGroups(), KeyGroup.COLLEGE_GRADUATE)).isTrue();
         assertThat(posting.salary().monthlyMax()).isEqualTo(18000);
+        assertThat(posting.languages()).containsExactly("zh", "en");
+        assertThat(posting.requiredLicences()).containsExactly("forklift licence");
     }
 
     @Test
@@ -70,6 +72,8 @@ class ContractExamplesTest {
         assertThat(seeker.occupations()).containsExactly(2512);
         assertThat(seeker.skills()).hasSize(2);
         assertThat(seeker.salaryMonthlyMin()).isEqualTo(10000f);
+        assertThat(seeker.licences()).containsExactly("forklift licence", "first aid certificate");
+        assertThat(seeker.languages()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("[a-z]{2,3}"));
         assertThat(Masks.has(seeker.keyGroups(), KeyGroup.COLLEGE_GRADUATE)).isTrue();
     }
 
@@ -90,6 +94,13 @@ class ContractExamplesTest {
                 .isInstanceOf(FeedbackEvent.MatchDismissed.class);
         assertThat(reader.feedback(message("org.doorstep.match.applied.v1", "s")))
                 .isInstanceOf(FeedbackEvent.MatchApplied.class);
+    }
+
+    @Test
+    void comparesLanguagesByPrimarySubtagAndLicencesTrimmedInLowerCase() {
+        assertThat(DomainTranslator.languages(java.util.List.of("zh-CN", "ZH", "en_GB", " fr "))).containsExactly("zh", "en", "fr");
+        assertThat(DomainTranslator.licences(java.util.List.of(" Forklift Licence ", "forklift licence", "")))
+                .containsExactly("forklift licence");
     }
 
     @Test

@@ -201,6 +201,79 @@ class MatchScorerTest {
     }
 
     @Test
+    void vetoesPayBelowTheSeekersMinimumAfterConvertingBothToAMonth() {
+        P p = Pairs.posting();
+        p.salary = new Salary(60, 80, "CNY", SalaryPeriod.HOUR); // up to 80 x 173.33 = 13,866 a month
+        S s = Pairs.seeker();
+        s.currency = "CNY";
+        s.salary = (float) SalaryPeriod.MONTH.monthly(15_000);
+        Assessment a = assess(p, s);
+        assertThat(vetoes(a)).containsExactly("salary");
+        assertThat(a.vetoes().getFirst().detail()).isEqualTo("pays up to 13,866 CNY a month, below the seeker's minimum of 15,000");
+        assertThat(scorer.score(p.build(), s.build(), Pairs.NOW)).isEqualTo(MatchScorer.NO_MATCH);
+
+        s.salary = (float) SalaryPeriod.YEAR.monthly(150_000); // 12,500 a month
+        assertThat(vetoes(assess(p, s))).isEmpty();
+        s.salary = (float) SalaryPeriod.DAY.monthly(700); // 15,169 a month
+        assertThat(vetoes(assess(p, s))).containsExactly("salary");
+        s.currency = "EUR"; // no exchange rates: another currency is not compared
+        assertThat(vetoes(assess(p, s))).isEmpty();
+    }
+
+    @Test
+    void vetoesAnEmploymentTypeTheSeekerDoesNotAccept() {
+        S s = Pairs.seeker();
+        s.employmentTypes = Masks.of(List.of(EmploymentType.PART_TIME, EmploymentType.TEMPORARY));
+        Assessment a = assess(Pairs.posting(), s);
+        assertThat(vetoes(a)).containsExactly("employment-type");
+        assertThat(a.vetoes().getFirst().detail()).isEqualTo("FULL_TIME is not among the seeker's [PART_TIME, TEMPORARY]");
+        s.employmentTypes = Masks.of(List.of(EmploymentType.FULL_TIME));
+        assertThat(vetoes(assess(Pairs.posting(), s))).isEmpty();
+        s.employmentTypes = 0; // none stated: any
+        assertThat(vetoes(assess(Pairs.posting(), s))).isEmpty();
+    }
+
+    @Test
+    void vetoesAJobInNoLanguageTheSeekerSpeaks() {
+        P p = Pairs.posting();
+        p.languages = List.of("zh", "en");
+        S s = Pairs.seeker();
+        s.languages = List.of("fr");
+        assertThat(vetoes(assess(p, s))).containsExactly("language");
+        s.languages = List.of("fr", "en"); // one of the posting's working languages is enough
+        assertThat(vetoes(assess(p, s))).isEmpty();
+        s.languages = List.of(); // none stated: not vetoed
+        assertThat(vetoes(assess(p, s))).isEmpty();
+    }
+
+    @Test
+    void vetoesARequiredLicenceTheSeekerDoesNotHold() {
+        P p = Pairs.posting();
+        p.licences = List.of("forklift licence", "driving licence c");
+        S s = Pairs.seeker();
+        s.licences = List.of("driving licence c");
+        Assessment a = assess(p, s);
+        assertThat(vetoes(a)).containsExactly("licence");
+        assertThat(a.vetoes().getFirst().detail()).isEqualTo("requires forklift licence, which the seeker does not hold");
+        s.licences = List.of("driving licence c", "forklift licence", "first aid");
+        assertThat(vetoes(assess(p, s))).isEmpty();
+    }
+
+    @Test
+    void explainListsEveryVetoTheSeekerAskedFor() {
+        P p = Pairs.posting();
+        p.salary = new Salary(1000, 2000, "CNY", SalaryPeriod.MONTH);
+        p.languages = List.of("zh");
+        p.licences = List.of("forklift licence");
+        S s = Pairs.seeker();
+        s.currency = "CNY";
+        s.salary = 5000;
+        s.employmentTypes = Masks.of(List.of(EmploymentType.GIG));
+        s.languages = List.of("en");
+        assertThat(vetoes(assess(p, s))).containsExactly("salary", "employment-type", "language", "licence");
+    }
+
+    @Test
     void prefersFreshPostings() {
         P p = Pairs.posting();
         assertThat(reason(assess(p, Pairs.seeker()), "freshness").value()).isEqualTo(1.0);

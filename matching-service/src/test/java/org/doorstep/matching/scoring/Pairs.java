@@ -38,11 +38,15 @@ final class Pairs {
         int accommodations;
         Instant validThrough = NOW.plusSeconds(86_400 * 30L);
         Instant updatedAt = NOW;
+        EmploymentType employmentType = EmploymentType.FULL_TIME;
+        List<String> languages = List.of();
+        List<String> licences = List.of();
 
         Posting build() {
             return new Posting("p-1", "partner-1", "EXT-1", 1, open, "Java developer", lat, lon, "510100", "Chengdu",
-                    workplace, EmploymentType.FULL_TIME, salary, isco, false, required, optional, minEducation,
-                    minExperience, targetGroups, accommodations, List.of("SPRING-2026"), validThrough, updatedAt);
+                    workplace, employmentType, salary, isco, false, required, optional, minEducation,
+                    minExperience, targetGroups, accommodations, List.of("SPRING-2026"), validThrough, updatedAt,
+                    1f, new int[0], new float[0], -1, languages, licences);
         }
     }
 
@@ -60,10 +64,14 @@ final class Pairs {
         String currency;
         int keyGroups;
         int needs;
+        int employmentTypes;
+        List<String> languages = List.of();
+        List<String> licences = List.of();
 
         Seeker build() {
             return new Seeker("s-1", 1, located, lat, lon, "510104", maxDistanceKm, remoteOk, occupations, skills,
-                    education, experience, salary, currency, 0, keyGroups, needs);
+                    education, experience, salary, currency, employmentTypes, keyGroups, needs, null, languages,
+                    licences);
         }
     }
 

@@ -9,6 +9,9 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import org.doorstep.postings.campaign.CampaignExists;
 import org.doorstep.postings.campaign.CampaignNotFound;
+import org.doorstep.postings.feed.FeedCursorInvalid;
+import org.doorstep.postings.feed.FeedKeyNotFound;
+import org.doorstep.postings.partner.PartnerSuspended;
 import org.doorstep.postings.partner.ApiKeyNotFound;
 import org.doorstep.postings.partner.ApiKeyRejected;
 import org.doorstep.postings.partner.PartnerKeptChanging;
@@ -21,6 +24,7 @@ import org.doorstep.postings.problem.PayloadTooLarge;
 import org.doorstep.postings.problem.PreconditionFailed;
 import org.doorstep.postings.problem.ProblemTypes;
 import org.doorstep.postings.problem.RateLimited;
+import org.doorstep.postings.problem.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -67,7 +71,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 headers);
     }
 
-    @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class})
+    /** The feed's controller reports a bad cursor as a field error itself; this keeps any other path to it a 400. */
+    @ExceptionHandler(FeedCursorInvalid.class)
+    ResponseEntity<ProblemDetail> feedCursor(FeedCursorInvalid e) {
+        return invalid(new InvalidRequest(List.of(new Violation("cursor", e.getMessage()))));
+    }
+
+    @ExceptionHandler(PartnerSuspended.class)
+    ResponseEntity<ProblemDetail> suspended(PartnerSuspended e) {
+        return respond(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Partner suspended", e.getMessage()),
+                new HttpHeaders());
+    }
+
+    @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class,
+            FeedKeyNotFound.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
         return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()),
                 new HttpHeaders());

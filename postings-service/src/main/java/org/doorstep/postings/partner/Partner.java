@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** A partner job board: its valid API keys (hashes only) and its status. Every change increments {@code version}. */
 public record Partner(String partnerId, String name, String contactEmail, PartnerStatus status, long version,
-                      List<ApiKey> apiKeys, Instant createdAt, Instant updatedAt) {
+                      List<ApiKey> apiKeys, Instant createdAt, Instant updatedAt, Quota quota) {
 
     public Partner {
         Objects.requireNonNull(partnerId);
@@ -18,7 +18,7 @@ public record Partner(String partnerId, String name, String contactEmail, Partne
     public static PartnerChange register(String partnerId, String name, String contactEmail, ApiKey firstKey,
                                          Instant now) {
         Partner partner = new Partner(partnerId, name, contactEmail, PartnerStatus.ACTIVE, 1, List.of(firstKey),
-                now, now);
+                now, now, null);
         return new PartnerChange(partner, List.of(new PartnerUpserted(partner)));
     }
 
@@ -38,12 +38,36 @@ public record Partner(String partnerId, String name, String contactEmail, Partne
         return changed(keys, now);
     }
 
+    /** Suspends the partner: its keys are refused. Suspending a suspended partner changes nothing. */
+    public PartnerChange suspend(Instant now) {
+        return status == PartnerStatus.SUSPENDED ? unchanged() : next(PartnerStatus.SUSPENDED, apiKeys, quota, now);
+    }
+
+    /** Reinstates a suspended partner; an active one is unchanged. */
+    public PartnerChange reinstate(Instant now) {
+        return status == PartnerStatus.ACTIVE ? unchanged() : next(PartnerStatus.ACTIVE, apiKeys, quota, now);
+    }
+
+    /** Sets (or, with null, removes) the partner's own rate limit. */
+    public PartnerChange withQuota(Quota newQuota, Instant now) {
+        return Objects.equals(quota, newQuota) ? unchanged() : next(status, apiKeys, newQuota, now);
+    }
+
     public boolean active() {
         return status == PartnerStatus.ACTIVE;
     }
 
     private PartnerChange changed(List<ApiKey> keys, Instant now) {
-        Partner next = new Partner(partnerId, name, contactEmail, status, version + 1, keys, createdAt, now);
+        return next(status, keys, quota, now);
+    }
+
+    private PartnerChange next(PartnerStatus newStatus, List<ApiKey> keys, Quota newQuota, Instant now) {
+        Partner next = new Partner(partnerId, name, contactEmail, newStatus, version + 1, keys, createdAt, now,
+                newQuota);
         return new PartnerChange(next, List.of(new PartnerUpserted(next)));
+    }
+
+    private PartnerChange unchanged() {
+        return new PartnerChange(this, List.of());
     }
 }

@@ -1,3 +1,4 @@
 package org.doorstep.postings.posting;
 
-public enum ClosedReason { PARTNER, EXPIRED }
+/** Why a posting closed: its partner closed it, its validThrough passed, or the operators suspended its partner. */
+public enum ClosedReason { PARTNER, EXPIRED, SUSPENDED }

@@ -53,6 +53,20 @@ public record Posting(
         return new Revision(next, List.of(new PostingClosed(next)));
     }
 
+    /**
+     * Reopens a posting its partner's suspension closed, unless its validThrough has passed meanwhile; anything else
+     * is unchanged.
+     */
+    public Revision reopenAfterSuspension(Instant now) {
+        if (status != PostingStatus.CLOSED || closedReason != ClosedReason.SUSPENDED
+                || content.validThrough().isBefore(now)) {
+            return new Revision(this, List.of());
+        }
+        Posting next = new Posting(postingId, partnerId, externalId, version + 1, PostingStatus.OPEN, content,
+                createdAt, now, null);
+        return new Revision(next, List.of(new PostingUpserted(next)));
+    }
+
     public boolean expiredAt(Instant now) {
         return status == PostingStatus.OPEN && content.validThrough().isBefore(now);
     }

@@ -23,7 +23,19 @@ public record PostingContent(
         List<Accommodation> accommodations,
         List<String> campaignCodes,
         Instant validThrough,
-        List<String> languages) {
+        List<String> languages,
+        List<String> requiredLicences) {
+
+    /** Content that requires no licences or certificates. */
+    public PostingContent(String title, String description, String occupation, List<Skill> skills, Location location,
+                          Workplace workplace, EmploymentType employmentType, Salary salary, int vacancies,
+                          Education education, Double minExperienceYears, List<TargetGroup> targetGroups,
+                          List<Accommodation> accommodations, List<String> campaignCodes, Instant validThrough,
+                          List<String> languages) {
+        this(title, description, occupation, skills, location, workplace, employmentType, salary, vacancies,
+                education, minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, languages,
+                List.of());
+    }
 
     public PostingContent {
         skills = List.copyOf(skills);
@@ -31,5 +43,6 @@ public record PostingContent(
         accommodations = List.copyOf(accommodations);
         campaignCodes = List.copyOf(campaignCodes);
         languages = List.copyOf(languages);
+        requiredLicences = List.copyOf(requiredLicences == null ? List.of() : requiredLicences);
     }
 }

@@ -9,6 +9,7 @@ public final class ProblemTypes {
 
     public static final URI VALIDATION = URI.create(BASE + "validation");
     public static final URI UNAUTHORIZED = URI.create(BASE + "unauthorized");
+    public static final URI FORBIDDEN = URI.create(BASE + "forbidden");
     public static final URI NOT_FOUND = URI.create(BASE + "not-found");
     public static final URI PRECONDITION_FAILED = URI.create(BASE + "precondition-failed");
     public static final URI PAYLOAD_TOO_LARGE = URI.create(BASE + "payload-too-large");

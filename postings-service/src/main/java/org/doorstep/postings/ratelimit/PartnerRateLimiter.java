@@ -1,12 +1,16 @@
 package org.doorstep.postings.ratelimit;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import org.doorstep.postings.partner.Quota;
 import org.doorstep.postings.problem.RateLimited;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -16,6 +20,7 @@ import reactor.core.publisher.Mono;
 public class PartnerRateLimiter {
 
     private final RateLimiterRegistry registry;
+    private final Map<String, Quota> applied = new ConcurrentHashMap<>();
 
     PartnerRateLimiter(RateLimitProperties properties) {
         this.registry = RateLimiterRegistry.of(RateLimiterConfig.custom()
@@ -37,6 +42,26 @@ public class PartnerRateLimiter {
                     : limiter.getRateLimiterConfig().getLimitRefreshPeriod().toNanos();
             long seconds = Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1)));
             return Mono.error(new RateLimited(seconds));
+        });
+    }
+
+    /**
+     * Takes one permit of {@code partnerId} under its operator-set quota (null: the service's default). The quota
+     * comes with the partner, read on every request, so each replica applies a change at the partner's next request.
+     */
+    public Mono<Void> acquire(String partnerId, Quota quota) {
+        return Mono.defer(() -> {
+            Quota current = applied.get(partnerId);
+            if (!Objects.equals(current, quota)) {
+                if (quota == null) {
+                    registry.remove(partnerId);
+                    applied.remove(partnerId);
+                } else {
+                    configure(partnerId, quota.limitForPeriod(), quota.period());
+                    applied.put(partnerId, quota);
+                }
+            }
+            return acquire(partnerId);
         });
     }
 

@@ -30,7 +30,8 @@ class SecurityConfiguration {
     static final String OPERATOR = OperatorRole.OPERATOR.name();
     static final String AUDITOR = OperatorRole.AUDITOR.name();
 
-    private static final String[] OPERATOR_API = {"/api/v1/partners/**", "/api/v1/campaigns/**"};
+    private static final String[] OPERATOR_API = {"/api/v1/partners/**", "/api/v1/campaigns/**", "/api/v1/feed/keys/**",
+            "/api/v1/audit/**"};
     private static final String[] PUBLIC_ACTUATOR = {"/actuator", "/actuator/health", "/actuator/health/**",
             "/actuator/info"};
 
@@ -68,7 +69,8 @@ class SecurityConfiguration {
     /** Reads the bearer token only where an operator's is expected; elsewhere it is a partner's API key. */
     private static ServerAuthenticationConverter onOperatorPaths(ServerAuthenticationConverter bearer) {
         ServerWebExchangeMatcher operatorPaths = new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], "/actuator/**"),
+                ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], OPERATOR_API[2],
+                        OPERATOR_API[3], "/actuator/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
         return exchange -> operatorPaths.matches(exchange)
                 .filter(ServerWebExchangeMatcher.MatchResult::isMatch)

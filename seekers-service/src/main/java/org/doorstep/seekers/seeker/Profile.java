@@ -19,6 +19,7 @@ public record Profile(
         SalaryExpectation salaryExpectation,
         List<EmploymentType> employmentTypes,
         List<String> languages,
+        List<String> licences,
         List<KeyGroup> keyGroups,
         List<AccommodationNeed> accommodationNeeds,
         ConsentChoices consent,
@@ -29,6 +30,7 @@ public record Profile(
         skills = List.copyOf(skills == null ? List.of() : skills);
         employmentTypes = List.copyOf(employmentTypes == null ? List.of() : employmentTypes);
         languages = List.copyOf(languages == null ? List.of() : languages);
+        licences = List.copyOf(licences == null ? List.of() : licences);
         keyGroups = List.copyOf(keyGroups == null ? List.of() : keyGroups);
         accommodationNeeds = List.copyOf(accommodationNeeds == null ? List.of() : accommodationNeeds);
         consent = consent == null ? ConsentChoices.NONE : consent;
@@ -41,7 +43,7 @@ public record Profile(
             return this;
         }
         return new Profile(displayName, contact, location, maxDistanceKm, remoteOk, desiredOccupations, skills,
-                education, experienceYears, salaryExpectation, employmentTypes, languages, List.of(), List.of(),
+                education, experienceYears, salaryExpectation, employmentTypes, languages, licences, List.of(), List.of(),
                 consent, notifications);
     }
 

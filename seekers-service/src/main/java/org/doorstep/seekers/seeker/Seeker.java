@@ -78,7 +78,7 @@ public record Seeker(String id, long version, Profile profile, List<ConsentRecor
         Profile p = profile;
         return new SeekerUpserted(id, version, p.location(), p.maxDistanceKm(), p.remoteOk(), p.desiredOccupations(),
                 p.skills(), p.education(), p.experienceYears(), p.salaryExpectation(), p.employmentTypes(),
-                p.languages(), p.keyGroups(), p.accommodationNeeds(), updatedAt);
+                p.languages(), p.keyGroups(), p.accommodationNeeds(), updatedAt, p.licences());
     }
 
     PreferencesChanged preferences() {
@@ -89,7 +89,7 @@ public record Seeker(String id, long version, Profile profile, List<ConsentRecor
     private static List<Object> matchingView(Profile p) {
         return java.util.Arrays.asList(p.location(), p.maxDistanceKm(), p.remoteOk(), p.desiredOccupations(),
                 p.skills(), p.education(), p.experienceYears(), p.salaryExpectation(), p.employmentTypes(),
-                p.languages(), p.keyGroups(), p.accommodationNeeds());
+                p.languages(), p.licences(), p.keyGroups(), p.accommodationNeeds());
     }
 
     private static List<Object> preferencesView(Profile p) {

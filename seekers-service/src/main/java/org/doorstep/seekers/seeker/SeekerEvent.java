@@ -14,7 +14,8 @@ public sealed interface SeekerEvent {
                           Profile.Education education, Double experienceYears,
                           Profile.SalaryExpectation salaryExpectation, List<Profile.EmploymentType> employmentTypes,
                           List<String> languages, List<Profile.KeyGroup> keyGroups,
-                          List<Profile.AccommodationNeed> accommodationNeeds, Instant updatedAt) implements SeekerEvent {
+                          List<Profile.AccommodationNeed> accommodationNeeds, Instant updatedAt,
+                          List<String> licences) implements SeekerEvent {
     }
 
     /** Notification preferences or the consent to share with partners changed. */

@@ -23,7 +23,7 @@ class SeekerTest {
     private static Profile profile(String name, boolean keyGroupConsent, boolean share, double lat,
                                    NotificationPreferences notifications) {
         return new Profile(name, null, new Location(lat, 104.06, null), 10.0, false, List.of("2512"), List.of(),
-                null, 2.0, null, List.of(), List.of("zh"), List.of(KeyGroup.DISABLED),
+                null, 2.0, null, List.of(), List.of("zh"), List.of(), List.of(KeyGroup.DISABLED),
                 List.of(AccommodationNeed.WHEELCHAIR_ACCESS), new ConsentChoices(keyGroupConsent, share), notifications);
     }
 

@@ -4,6 +4,7 @@ import org.doorstep.postings.partner.ApiKeyRejected;
 import org.doorstep.postings.partner.IssuedKey;
 import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.PartnerRepository;
+import org.doorstep.postings.partner.PartnerSuspended;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -23,7 +24,10 @@ public class PartnerAuthenticator {
         this.store = store;
     }
 
-    /** The partner owning the key in {@code authorization}, or an {@link ApiKeyRejected} error. */
+    /**
+     * The partner owning the key in {@code authorization}, or an {@link ApiKeyRejected} error; a suspended partner's
+     * valid key is a {@link PartnerSuspended} error (known, but refused).
+     */
     public Mono<Partner> authenticate(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Mono.error(new ApiKeyRejected("A partner API key is required (Authorization: Bearer dsk_...)."));
@@ -33,7 +37,7 @@ public class PartnerAuthenticator {
             return Mono.error(new ApiKeyRejected("The API key is not valid."));
         }
         return store.findByKeyHash(IssuedKey.sha256(key))
-                .filter(Partner::active)
-                .switchIfEmpty(Mono.error(() -> new ApiKeyRejected("The API key is not valid.")));
+                .switchIfEmpty(Mono.error(() -> new ApiKeyRejected("The API key is not valid.")))
+                .flatMap(partner -> partner.active() ? Mono.just(partner) : Mono.error(new PartnerSuspended()));
     }
 }

@@ -11,6 +11,7 @@ import org.doorstep.postings.partner.PartnerChange;
 import org.doorstep.postings.partner.PartnerKeptChanging;
 import org.doorstep.postings.partner.PartnerNotFound;
 import org.doorstep.postings.partner.PartnerRepository;
+import org.doorstep.postings.partner.Quota;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
@@ -52,6 +53,19 @@ public class PartnerService {
         return change(partnerId, p -> p.revokeKey(keyId, clock.instant()));
     }
 
+    public Mono<Partner> suspend(String partnerId) {
+        return change(partnerId, p -> p.suspend(clock.instant()));
+    }
+
+    public Mono<Partner> reinstate(String partnerId) {
+        return change(partnerId, p -> p.reinstate(clock.instant()));
+    }
+
+    /** Sets the partner's own rate limit; null returns it to the service's default. */
+    public Mono<Partner> setQuota(String partnerId, Quota quota) {
+        return change(partnerId, p -> p.withQuota(quota, clock.instant()));
+    }
+
     public Mono<Partner> get(String partnerId) {
         return store.find(partnerId)
                 .switchIfEmpty(Mono.error(() -> new PartnerNotFound(partnerId)));
@@ -62,6 +76,9 @@ public class PartnerService {
                         .switchIfEmpty(Mono.error(() -> new PartnerNotFound(partnerId)))
                         .flatMap(current -> {
                             PartnerChange change = command.apply(current);
+                            if (change.events().isEmpty()) {
+                                return Mono.just(current);
+                            }
                             return store.update(current.version(), change.partner(), change.events())
                                     .switchIfEmpty(Mono.error(ConcurrentChange::new));
                         }))

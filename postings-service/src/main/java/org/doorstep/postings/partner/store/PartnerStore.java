@@ -1,5 +1,6 @@
 package org.doorstep.postings.partner.store;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +29,7 @@ import org.doorstep.postings.partner.Partner;
 import org.doorstep.postings.partner.PartnerEvent;
 import org.doorstep.postings.partner.PartnerRepository;
 import org.doorstep.postings.partner.PartnerStatus;
+import org.doorstep.postings.partner.Quota;
 import org.doorstep.postings.partner.messaging.PartnerEvents;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -174,6 +176,8 @@ public class PartnerStore implements PartnerRepository, SmartInitializingSinglet
                         .toList())
                 .append("createdAt", Date.from(p.createdAt()))
                 .append("updatedAt", Date.from(p.updatedAt()))
+                .append("quota", p.quota() == null ? null : new Document("limitForPeriod", p.quota().limitForPeriod())
+                        .append("periodMillis", p.quota().period().toMillis()))
                 .append(OutboxDocuments.FIELD, OutboxDocuments.toDocuments(outbox));
     }
 
@@ -183,6 +187,11 @@ public class PartnerStore implements PartnerRepository, SmartInitializingSinglet
                 .toList();
         return new Partner(d.getString("_id"), d.getString("name"), d.getString("contactEmail"),
                 PartnerStatus.valueOf(d.getString("status")), ((Number) d.get("version")).longValue(), keys,
-                d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant());
+                d.getDate("createdAt").toInstant(), d.getDate("updatedAt").toInstant(), quota(d.get("quota", Document.class)));
+    }
+
+    private static Quota quota(Document d) {
+        return d == null ? null : new Quota(((Number) d.get("limitForPeriod")).intValue(),
+                Duration.ofMillis(((Number) d.get("periodMillis")).longValue()));
     }
 }

@@ -47,13 +47,17 @@ class PartnerController {
     record KeyView(String keyId, Instant createdAt) {
     }
 
+    record QuotaView(int limitForPeriod, java.time.Duration period) {
+    }
+
     record PartnerView(String partnerId, String name, String contactEmail, String status, long version,
-                       List<KeyView> keys, Instant createdAt, Instant updatedAt) {
+                       List<KeyView> keys, Instant createdAt, Instant updatedAt, QuotaView quota) {
 
         static PartnerView of(Partner p) {
             return new PartnerView(p.partnerId(), p.name(), p.contactEmail(), p.status().name(), p.version(),
                     p.apiKeys().stream().map(k -> new KeyView(k.keyId(), k.createdAt())).toList(),
-                    p.createdAt(), p.updatedAt());
+                    p.createdAt(), p.updatedAt(),
+                    p.quota() == null ? null : new QuotaView(p.quota().limitForPeriod(), p.quota().period()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.doorstep.postings.posting.ClosedReason;
 import org.doorstep.postings.posting.Posting;
@@ -28,6 +29,8 @@ import reactor.util.retry.Retry;
  */
 @Service
 public class PostingService {
+
+    private static final int OPERATOR_PAGE = 200;
 
     private static final int RETRIES = 5;
 
@@ -115,6 +118,32 @@ public class PostingService {
     }
 
     /** Closes one posting past its validThrough; empty if another instance (or the partner) got there first. */
+    /** Closes every open posting of a partner being suspended (closedReason SUSPENDED); how many it closed. */
+    public Mono<Long> closeForSuspension(String partnerId) {
+        return changeAll(partnerId, PostingStatus.OPEN, p -> p.close(ClosedReason.SUSPENDED, now()));
+    }
+
+    /** Reopens the postings a partner's suspension closed (not those expired meanwhile); how many it reopened. */
+    public Mono<Long> reopenAfterSuspension(String partnerId) {
+        return changeAll(partnerId, PostingStatus.CLOSED, p -> p.reopenAfterSuspension(now()));
+    }
+
+    /** Applies a command to each of a partner's postings of a status, page by page (a search: operator use only). */
+    private Mono<Long> changeAll(String partnerId, PostingStatus status, Function<Posting, Revision> command) {
+        return store.page(partnerId, status, null, OPERATOR_PAGE).collectList()
+                .expand(page -> page.size() < OPERATOR_PAGE ? Mono.empty()
+                        : store.page(partnerId, status, page.getLast().externalId(), OPERATOR_PAGE).collectList())
+                .flatMapIterable(page -> page)
+                .concatMap(found -> Mono.defer(() -> store.find(partnerId, found.externalId())
+                                .flatMap(current -> {
+                                    Revision revision = command.apply(current);
+                                    return apply(current, revision).thenReturn(revision.changed());
+                                }))
+                        .retryWhen(concurrentChanges(found.externalId())))
+                .filter(changed -> changed)
+                .count();
+    }
+
     public Mono<Posting> expire(Posting candidate) {
         Instant now = now();
         if (!candidate.expiredAt(now)) {

@@ -53,6 +53,7 @@ public final class PostingDocuments {
                 .append("campaignCodes", c.campaignCodes())
                 .append("validThrough", Date.from(c.validThrough()))
                 .append("languages", c.languages())
+                .append("requiredLicences", c.requiredLicences())
                 .append("createdAt", Date.from(p.createdAt()))
                 .append("updatedAt", Date.from(p.updatedAt()))
                 .append("closedReason", p.closedReason() == null ? null : p.closedReason().name());
@@ -83,7 +84,8 @@ public final class PostingDocuments {
                 d.getList("accommodations", String.class).stream().map(Accommodation::valueOf).toList(),
                 d.getList("campaignCodes", String.class),
                 d.getDate("validThrough").toInstant(),
-                d.getList("languages", String.class));
+                d.getList("languages", String.class),
+                d.getList("requiredLicences", String.class, List.of()));
         String closedReason = d.getString("closedReason");
         return new Posting(d.getString("_id"), d.getString("partnerId"), d.getString("externalId"),
                 ((Number) d.get("version")).longValue(), PostingStatus.valueOf(d.getString("status")), content,

@@ -36,6 +36,6 @@ class PartnerRequests {
                 .onErrorResume(ApiKeyRejected.class, failure -> Mono.<Partner>fromRunnable(
                                 () -> abuseLimiter.failedAuthentication(clients.of(request)))
                         .then(Mono.error(failure)))
-                .flatMap(partner -> rateLimiter.acquire(partner.partnerId()).thenReturn(partner));
+                .flatMap(partner -> rateLimiter.acquire(partner.partnerId(), partner.quota()).thenReturn(partner));
     }
 }

@@ -43,10 +43,12 @@ final class PostingParser {
     static final int MAX_SKILLS = 50;
     static final int MAX_VACANCIES = 10_000;
     static final int MAX_LIST = 20;
+    static final int MAX_LICENCE = 100;
 
     private static final Set<String> FIELDS = Set.of("externalId", "title", "description", "occupation", "skills",
             "location", "workplace", "employmentType", "salary", "vacancies", "education", "minExperienceYears",
-            "targetGroups", "accommodations", "campaignCodes", "validThrough", "languages");
+            "targetGroups", "accommodations", "campaignCodes", "validThrough", "languages",
+            "requiredLicences");
     private static final Set<String> READ_ONLY = Set.of("postingId", "partnerId", "version", "status", "updatedAt",
             "closedReason");
     private static final Set<String> SKILL_FIELDS = Set.of("label", "escoUri", "required");
@@ -161,12 +163,14 @@ final class PostingParser {
             Instant validThrough = validThrough(root.get("validThrough"));
             List<String> languages = list(root.get("languages"), "languages", MAX_LIST,
                     (n, p) -> patterned(n, p, LANGUAGE, "must be a language tag such as 'zh' or 'en-GB'"));
+            List<String> licences = list(root.get("requiredLicences"), "requiredLicences", MAX_LIST, this::licence);
             if (!errors.isEmpty()) {
                 return new Parsed(null, List.copyOf(errors), campaignCodes == null ? List.of() : campaignCodes);
             }
             PostingContent content = new PostingContent(title, description, occupation, skills, location, workplace,
                     employmentType, salary, vacancies == null ? 1 : vacancies, education, minExperience,
-                    targetGroups, accommodations, campaignCodes, validThrough, languages);
+                    targetGroups, accommodations, campaignCodes, validThrough, languages,
+                    licences == null ? List.of() : licences);
             return new Parsed(content, List.of(), campaignCodes);
         }
 
@@ -339,6 +343,20 @@ final class PostingParser {
             }
             error(path, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
             return null;
+        }
+
+        /** A licence or certificate the job requires, by name ("forklift licence", "EU driving licence C"). */
+        private String licence(JsonNode node, String path) {
+            if (!node.isString() || node.stringValue().isBlank() || node.stringValue().length() > MAX_LICENCE) {
+                error(path, "must be the name of a licence or certificate, 1 to " + MAX_LICENCE + " characters");
+                return null;
+            }
+            String unprintable = PrintableText.textProblem(node.stringValue(), false);
+            if (unprintable != null) {
+                error(path, unprintable);
+                return null;
+            }
+            return node.stringValue().strip();
         }
 
         private String patterned(JsonNode node, String path, Pattern pattern, String reason) {

@@ -36,5 +36,7 @@ record PostingRequest(
         List<Accommodation> accommodations,
         @Schema(description = "codes of existing campaigns") List<String> campaignCodes,
         @Schema(format = "date-time", description = "in the future and within one year") String validThrough,
-        @Schema(description = "language tags, e.g. zh, en") List<String> languages) {
+        @Schema(description = "language tags, e.g. zh, en") List<String> languages,
+        @Schema(description = "licences or certificates a candidate must hold, by name (up to 20, each up to 100 "
+                + "characters), e.g. forklift licence") List<String> requiredLicences) {
 }

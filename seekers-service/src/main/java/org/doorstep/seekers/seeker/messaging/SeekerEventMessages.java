@@ -65,7 +65,7 @@ public class SeekerEventMessages {
                 s == null ? null : new SalaryV1(s.min(), s.currency(), s.period().name()),
                 e.employmentTypes().stream().map(Enum::name).toList(), e.languages(),
                 e.keyGroups().stream().map(Enum::name).toList(),
-                e.accommodationNeeds().stream().map(Enum::name).toList(), e.updatedAt().toString());
+                e.accommodationNeeds().stream().map(Enum::name).toList(), e.updatedAt().toString(), e.licences());
     }
 
     private static PreferencesV1 preferences(PreferencesChanged e) {
@@ -81,7 +81,8 @@ public class SeekerEventMessages {
     record UpsertedV1(String seekerId, long version, LocationV1 location, Double maxDistanceKm, boolean remoteOk,
                       List<String> desiredOccupations, List<SkillV1> skills, String education, Double experienceYears,
                       SalaryV1 salaryExpectation, List<String> employmentTypes, List<String> languages,
-                      List<String> keyGroups, List<String> accommodationNeeds, String updatedAt) {
+                      List<String> keyGroups, List<String> accommodationNeeds, String updatedAt,
+                      List<String> licences) {
     }
 
     record LocationV1(double lat, double lon, String regionCode) {

@@ -44,7 +44,7 @@ final class ProfileReader {
     static final Set<String> READ_ONLY = Set.of("seekerId", "version", "createdAt", "updatedAt", "consentRecords");
     static final Set<String> FIELDS = Set.of("displayName", "contact", "location", "maxDistanceKm", "remoteOk",
             "desiredOccupations", "skills", "education", "experienceYears", "salaryExpectation", "employmentTypes",
-            "languages", "keyGroups", "accommodationNeeds", "consent", "notifications");
+            "languages", "licences", "keyGroups", "accommodationNeeds", "consent", "notifications");
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()-]{4,24}$");
@@ -93,6 +93,7 @@ final class ProfileReader {
                 list(root.get("employmentTypes"), "employmentTypes", 5,
                         (node, path) -> enumeration(node, path, EmploymentType.class)),
                 list(root.get("languages"), "languages", 20, (node, path) -> string(node, path, 35, LANGUAGE)),
+                list(root.get("licences"), "licences", 20, this::licence),
                 list(root.get("keyGroups"), "keyGroups", 6, (node, path) -> enumeration(node, path, KeyGroup.class)),
                 list(root.get("accommodationNeeds"), "accommodationNeeds", 6,
                         (node, path) -> enumeration(node, path, AccommodationNeed.class)),
@@ -117,6 +118,15 @@ final class ProfileReader {
         Double lon = required(number(node.get("lon"), "location.lon", -180, 180), node.get("lon"), "location.lon");
         String region = string(node.get("regionCode"), "location.regionCode", 20, REGION);
         return lat == null || lon == null ? null : new Location(lat, lon, region);
+    }
+
+    /** A licence or certificate the seeker holds, by name ("forklift licence"), as postings name the ones they require. */
+    private String licence(JsonNode node, String path) {
+        if (!present(node)) {
+            violations.add(new Violation(path, "must not be null"));
+            return null;
+        }
+        return string(node, path, 100, null);
     }
 
     private Skill skill(JsonNode node, String path) {
