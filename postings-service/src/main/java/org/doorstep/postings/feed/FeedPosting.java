@@ -40,7 +40,9 @@ public record FeedPosting(
         List<String> languages,
         Instant updatedAt,
         ClosedReason closedReason,
-        List<String> requiredLicences) {
+        List<String> requiredLicences,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        org.doorstep.postings.posting.Employer employer) {
 
     public FeedPosting {
         skills = skills == null ? List.of() : List.copyOf(skills);

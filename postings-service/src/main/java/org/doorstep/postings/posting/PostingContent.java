@@ -24,7 +24,9 @@ public record PostingContent(
         List<String> campaignCodes,
         Instant validThrough,
         List<String> languages,
-        List<String> requiredLicences) {
+        List<String> requiredLicences,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        Employer employer) {
 
     /** Content that requires no licences or certificates. */
     public PostingContent(String title, String description, String occupation, List<Skill> skills, Location location,
@@ -34,7 +36,18 @@ public record PostingContent(
                           List<String> languages) {
         this(title, description, occupation, skills, location, workplace, employmentType, salary, vacancies,
                 education, minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, languages,
-                List.of());
+                List.of(), null);
+    }
+
+    /** Content that names no employer. */
+    public PostingContent(String title, String description, String occupation, List<Skill> skills, Location location,
+                          Workplace workplace, EmploymentType employmentType, Salary salary, int vacancies,
+                          Education education, Double minExperienceYears, List<TargetGroup> targetGroups,
+                          List<Accommodation> accommodations, List<String> campaignCodes, Instant validThrough,
+                          List<String> languages, List<String> requiredLicences) {
+        this(title, description, occupation, skills, location, workplace, employmentType, salary, vacancies,
+                education, minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, languages,
+                requiredLicences, null);
     }
 
     public PostingContent {

@@ -7,6 +7,7 @@ import org.bson.Document;
 import org.doorstep.postings.posting.Accommodation;
 import org.doorstep.postings.posting.ClosedReason;
 import org.doorstep.postings.posting.Education;
+import org.doorstep.postings.posting.Employer;
 import org.doorstep.postings.posting.EmploymentType;
 import org.doorstep.postings.posting.Location;
 import org.doorstep.postings.posting.Posting;
@@ -54,6 +55,7 @@ public final class PostingDocuments {
                 .append("validThrough", Date.from(c.validThrough()))
                 .append("languages", c.languages())
                 .append("requiredLicences", c.requiredLicences())
+                .append("employer", c.employer() == null ? null : new Document("name", c.employer().name()))
                 .append("createdAt", Date.from(p.createdAt()))
                 .append("updatedAt", Date.from(p.updatedAt()))
                 .append("closedReason", p.closedReason() == null ? null : p.closedReason().name());
@@ -85,7 +87,9 @@ public final class PostingDocuments {
                 d.getList("campaignCodes", String.class),
                 d.getDate("validThrough").toInstant(),
                 d.getList("languages", String.class),
-                d.getList("requiredLicences", String.class, List.of()));
+                d.getList("requiredLicences", String.class, List.of()),
+                d.get("employer", Document.class) == null ? null
+                        : new Employer(d.get("employer", Document.class).getString("name")));
         String closedReason = d.getString("closedReason");
         return new Posting(d.getString("_id"), d.getString("partnerId"), d.getString("externalId"),
                 ((Number) d.get("version")).longValue(), PostingStatus.valueOf(d.getString("status")), content,

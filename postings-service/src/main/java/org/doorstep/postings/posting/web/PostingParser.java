@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 
 import org.doorstep.postings.posting.Accommodation;
 import org.doorstep.postings.posting.Education;
+import org.doorstep.postings.posting.Employer;
 import org.doorstep.postings.posting.EmploymentType;
 import org.doorstep.postings.posting.Location;
 import org.doorstep.postings.posting.PostingContent;
@@ -48,7 +49,7 @@ final class PostingParser {
     private static final Set<String> FIELDS = Set.of("externalId", "title", "description", "occupation", "skills",
             "location", "workplace", "employmentType", "salary", "vacancies", "education", "minExperienceYears",
             "targetGroups", "accommodations", "campaignCodes", "validThrough", "languages",
-            "requiredLicences");
+            "requiredLicences", "employer");
     private static final Set<String> READ_ONLY = Set.of("postingId", "partnerId", "version", "status", "updatedAt",
             "closedReason");
     private static final Set<String> SKILL_FIELDS = Set.of("label", "escoUri", "required");
@@ -164,14 +165,33 @@ final class PostingParser {
             List<String> languages = list(root.get("languages"), "languages", MAX_LIST,
                     (n, p) -> patterned(n, p, LANGUAGE, "must be a language tag such as 'zh' or 'en-GB'"));
             List<String> licences = list(root.get("requiredLicences"), "requiredLicences", MAX_LIST, this::licence);
+            Employer employer = employer(root.get("employer"));
             if (!errors.isEmpty()) {
                 return new Parsed(null, List.copyOf(errors), campaignCodes == null ? List.of() : campaignCodes);
             }
             PostingContent content = new PostingContent(title, description, occupation, skills, location, workplace,
                     employmentType, salary, vacancies == null ? 1 : vacancies, education, minExperience,
                     targetGroups, accommodations, campaignCodes, validThrough, languages,
-                    licences == null ? List.of() : licences);
+                    licences == null ? List.of() : licences, employer);
             return new Parsed(content, List.of(), campaignCodes);
+        }
+
+        /** {@code {"name": ...}}: a single line of up to 200 printable characters; null when absent. */
+        private Employer employer(JsonNode node) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isObject()) {
+                error("employer", "must be an object {name}");
+                return null;
+            }
+            unknown(node, "employer.", Set.of("name"));
+            String name = string(node, "name", true, 200, "employer.");
+            if (name != null && name.isBlank()) {
+                error("employer.name", "must not be blank");
+                return null;
+            }
+            return name == null ? null : new Employer(name.strip());
         }
 
         private void unknown(JsonNode object, String prefix, Set<String> known) {

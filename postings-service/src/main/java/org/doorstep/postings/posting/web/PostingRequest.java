@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.doorstep.postings.posting.Accommodation;
 import org.doorstep.postings.posting.Education;
+import org.doorstep.postings.posting.Employer;
 import org.doorstep.postings.posting.EmploymentType;
 import org.doorstep.postings.posting.Location;
 import org.doorstep.postings.posting.Salary;
@@ -38,5 +39,7 @@ record PostingRequest(
         @Schema(format = "date-time", description = "in the future and within one year") String validThrough,
         @Schema(description = "language tags, e.g. zh, en") List<String> languages,
         @Schema(description = "licences or certificates a candidate must hold, by name (up to 20, each up to 100 "
-                + "characters), e.g. forklift licence") List<String> requiredLicences) {
+                + "characters), e.g. forklift licence") List<String> requiredLicences,
+        @Schema(nullable = true, description = "who offers the job, {name} (up to 200 characters); optional, and "
+                + "helps matching tell one vacancy published by several boards (same employer) from two") Employer employer) {
 }
