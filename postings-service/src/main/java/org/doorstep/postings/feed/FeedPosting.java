@@ -41,7 +41,6 @@ public record FeedPosting(
         Instant updatedAt,
         ClosedReason closedReason,
         List<String> requiredLicences,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         org.doorstep.postings.posting.Employer employer) {
 
     public FeedPosting {

@@ -25,7 +25,6 @@ public record PostingContent(
         Instant validThrough,
         List<String> languages,
         List<String> requiredLicences,
-        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         Employer employer) {
 
     /** Content that requires no licences or certificates. */
