@@ -93,9 +93,14 @@ class PartnerOutageTest {
 
             // during the outage: nothing accepted, nothing lost, and the partner can see why
             assertThat(receiver.accepted()).isEmpty();
-            // the tries the last step started come to an end: each event is then dead or waiting
-            await().atMost(Duration.ofSeconds(20)).until(() -> !states(partner.partnerId()).containsValue("IN_FLIGHT"));
-            Map<String, String> states = states(partner.partnerId());
+            // the tries the last step started come to an end: each event is then dead or waiting, and stays so (a dead
+            // letter does not hold the line, so the next event may be tried right after one dies: one look is not enough)
+            java.util.concurrent.atomic.AtomicReference<Map<String, String>> seen = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).during(Duration.ofSeconds(1)).until(() -> {
+                Map<String, String> now = states(partner.partnerId());
+                return now.equals(seen.getAndSet(now)) && !now.containsValue("IN_FLIGHT");
+            });
+            Map<String, String> states = seen.get();
             assertThat(states.keySet()).containsExactlyInAnyOrderElementsOf(sent);
             assertThat(states.values()).containsOnly("PENDING", "DEAD").contains("PENDING");
             List<String> dead = states.entrySet().stream().filter(e -> e.getValue().equals("DEAD")).map(Map.Entry::getKey).toList();
