@@ -240,7 +240,10 @@ class ErasureSystemTest {
             // the withdrawal can reach notification-service before the erasure does (two topics, two consumers): its
             // stream event is then named on the internal broadcast topic (no data, 1 h retention); once the erasure
             // is known, a withdrawal tells no stream (DeliveryBatchTest)
-            return "match.withdrawn".equals(PlatformClient.json(record.value()).path("type").asText());
+            // and the erasure itself is named there once it is carried out (no data: every instance ends the seeker's
+            // open streams)
+            String type = PlatformClient.json(record.value()).path("type").asText();
+            return "match.withdrawn".equals(type) || "seeker.erased".equals(type);
         }
         return "org.doorstep.match.withdrawn.v1".equals(record.type())
                 && PlatformClient.json(record.value()).path("reason").asText().equals("SEEKER_ERASED");
