@@ -21,6 +21,9 @@ final class JobText {
             "&nbsp;", " ", "&amp;", "&");
     private static final Set<String> TITLE_STOP = Set.of("the", "and", "of", "a", "an", "to", "for", "in", "at", "with", "or",
             "job", "jobs", "vacancy", "role");
+    /** Articles and legal forms, left out of an employer's name. */
+    private static final Set<String> EMPLOYER_STOP = Set.of("the", "and", "ltd", "limited", "plc", "inc", "llc", "co",
+            "company", "corp", "corporation", "gmbh");
     private static final Map<String, String> ABBREVIATIONS = Map.ofEntries(Map.entry("snr", "senior"),
             Map.entry("sr", "senior"), Map.entry("jnr", "junior"), Map.entry("jr", "junior"), Map.entry("mgr", "manager"),
             Map.entry("asst", "assistant"), Map.entry("admin", "administrator"), Map.entry("dept", "department"),
@@ -76,8 +79,7 @@ final class JobText {
     static String employer(String name) {
         List<String> words = new ArrayList<>();
         for (String word : words(name)) {
-            if (!Set.of("the", "and", "ltd", "limited", "plc", "inc", "llc", "co", "company", "corp", "corporation", "gmbh")
-                    .contains(word)) {
+            if (!EMPLOYER_STOP.contains(word)) {
                 words.add(word);
             }
         }
