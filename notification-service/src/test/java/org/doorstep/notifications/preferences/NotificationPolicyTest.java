@@ -45,6 +45,19 @@ class NotificationPolicyTest {
     }
 
     @Test
+    void quietHoursThatEndInTheSkippedHourReleaseWhenTheClocksJump() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin"); // on 2026-03-29 the clocks jump from 02:00 to 03:00
+        var quiet = new Preferences.QuietHours(LocalTime.of(3, 0), LocalTime.of(2, 0), berlin);
+        Preferences p = prefs(quiet, null, false, 0);
+        Instant beforeTheJump = Instant.parse("2026-03-29T00:30:00Z"); // 01:30 CET, quiet
+        Instant theJump = Instant.parse("2026-03-29T01:00:00Z"); // 03:00 CEST: the free hour 02:00-03:00 is skipped
+        assertThat(NotificationPolicy.decide(p, 0.9, beforeTheJump, 0)).isEqualTo(new NotificationPolicy.HoldUntil(theJump));
+        // a match arriving at that very instant falls into the next quiet hours, which start at 03:00
+        assertThat(NotificationPolicy.decide(p, 0.9, theJump, 0))
+                .isEqualTo(new NotificationPolicy.HoldUntil(Instant.parse("2026-03-30T00:00:00Z")));
+    }
+
+    @Test
     void theCapSendsTheRestToTheDigestOrOnlyToTheInboxWithoutOne() {
         assertThat(NotificationPolicy.decide(prefs(null, 3, true, 0), 0.9, at("2026-11-25T10:00"), 3))
                 .isInstanceOf(NotificationPolicy.WaitForDigest.class);
