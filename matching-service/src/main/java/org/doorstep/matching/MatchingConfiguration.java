@@ -1,5 +1,7 @@
 package org.doorstep.matching;
 
+import org.doorstep.matching.learning.FeedbackLearning;
+
 import java.time.Clock;
 
 import org.doorstep.matching.extraction.ProfileInference;
@@ -42,8 +44,8 @@ class MatchingConfiguration {
     }
 
     @Bean
-    MatchScorer matchScorer(MatchingPolicy policy, Taxonomy taxonomy) {
-        return new MatchScorer(policy, taxonomy);
+    MatchScorer matchScorer(MatchingPolicy policy, Taxonomy taxonomy, FeedbackLearning learning) {
+        return new MatchScorer(policy, taxonomy, learning);
     }
 
     @Bean(destroyMethod = "close")

@@ -18,6 +18,11 @@ public record JobSignature(String postingId, String partnerId, String externalId
     private static final long[] SEEDS = seeds();
 
     /** The signature of a posting from what its partner wrote. */
+    /** An employer's name as compared (words without legal forms and articles); null when none is given. */
+    public static String employerKey(String name) {
+        return JobText.employer(name);
+    }
+
     public static JobSignature of(String postingId, String partnerId, String externalId, String employer, String title,
                                   String description, double lat, double lon) {
         String[] titleWords = JobText.titleWords(title).stream().distinct().sorted().toArray(String[]::new);

@@ -21,7 +21,24 @@ public record LedgerEntry(
         List<String> keyGroups,
         String regionCode,
         Instant updatedAt,
-        WithdrawalReason withdrawalReason) {
+        WithdrawalReason withdrawalReason,
+        Subject subject) {
+
+    /** An entry with nothing kept of what the pair was about. */
+    public LedgerEntry(String matchId, String seekerId, String postingId, String partnerId, int revision, double score,
+                       Status status, boolean published, List<String> campaignCodes, List<String> keyGroups,
+                       String regionCode, Instant updatedAt, WithdrawalReason withdrawalReason) {
+        this(matchId, seekerId, postingId, partnerId, revision, score, status, published, campaignCodes, keyGroups,
+                regionCode, updatedAt, withdrawalReason, null);
+    }
+
+    /**
+     * What the pair was about, kept so that the seeker's feedback on it can be learned from on any instance (and
+     * forgotten with the pair on erasure): the posting's occupation (ISCO unit group, 0 unknown) and employer (as
+     * compared, null when not named), and the seeker's occupations (ISCO unit groups) with their confidences.
+     */
+    public record Subject(int isco, String employer, int[] seekerOccupations, float[] seekerOccupationWeights) {
+    }
 
     /** An entry that was never withdrawn. */
     public LedgerEntry(String matchId, String seekerId, String postingId, String partnerId, int revision, double score,

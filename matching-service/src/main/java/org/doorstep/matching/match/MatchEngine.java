@@ -639,7 +639,16 @@ public final class MatchEngine {
         return new LedgerEntry(matchId, seeker.id(), posting.id(), posting.partnerId(), revision, score,
                 LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
                 Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
-                posting.regionCode(), now);
+                posting.regionCode(), now, null, new LedgerEntry.Subject(posting.isco(), posting.employer(),
+                seeker.occupations(), occupationWeights(seeker)));
+    }
+
+    private static float[] occupationWeights(Seeker seeker) {
+        float[] weights = new float[seeker.occupations().length];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = (float) seeker.occupationWeight(i);
+        }
+        return weights;
     }
 
     /** The postings of the posting's job held here: itself first, then the others as they were published. */

@@ -62,7 +62,8 @@ class DomainTranslator {
                 s.minExperienceYears() == null ? Float.NaN : s.minExperienceYears().floatValue(),
                 Masks.of(s.targetGroups()), Masks.of(s.accommodations()), List.copyOf(list(s.campaignCodes())),
                 s.validThrough(), s.updatedAt(), occupation.confidence(), described.skills(), described.confidence(),
-                occupation.profile(), languages(s.languages()), licences(s.requiredLicences()));
+                occupation.profile(), languages(s.languages()), licences(s.requiredLicences()),
+                s.employer() == null ? null : JobSignature.employerKey(s.employer().name()));
     }
 
     Seeker seeker(SeekerState s) {

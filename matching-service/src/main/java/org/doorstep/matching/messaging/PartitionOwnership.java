@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * The index is a materialised view of the compacted topics. Postings: whenever this instance is given
  * partitions it reads them from the beginning (its share of open postings), and when partitions are
  * taken away their postings leave the index, so each posting, and so each pair, has one owner.
- * Seekers: every instance reads the whole topic from the beginning when it starts. The ledger keeps
+ * Seekers, and the feedback learned from ({@code learnFromFeedback}): every instance reads the whole topic from the
+ * beginning when it starts. The ledger keeps
  * the re-reading from notifying anyone twice.
  */
 @Component
@@ -32,7 +33,8 @@ class PartitionOwnership implements KafkaBindingRebalanceListener {
     @Override
     public void onPartitionsAssigned(String bindingName, Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
                                      boolean initial) {
-        if (bindingName.startsWith("matchPosting") || (bindingName.startsWith("matchSeeker") && initial)) {
+        boolean wholeTopic = bindingName.startsWith("matchSeeker") || bindingName.startsWith("learnFromFeedback");
+        if (bindingName.startsWith("matchPosting") || (wholeTopic && initial)) {
             log.info("{}: reading {} from the beginning", bindingName, partitions);
             consumer.seekToBeginning(partitions);
         }

@@ -2,6 +2,7 @@ package org.doorstep.matching.messaging;
 
 import java.util.function.Consumer;
 
+import org.doorstep.matching.learning.FeedbackLearning;
 import org.doorstep.matching.match.MatchEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +13,8 @@ import org.springframework.messaging.Message;
 class SeekerFlow {
 
     @Bean
-    Consumer<Message<byte[]>> matchSeeker(EventReader reader, DomainTranslator translator, MatchEngine engine) {
+    Consumer<Message<byte[]>> matchSeeker(EventReader reader, DomainTranslator translator, MatchEngine engine,
+                                          FeedbackLearning learning) {
         return message -> {
             SeekerEvent event = reader.seeker(message);
             if (event == null) {
@@ -20,7 +22,10 @@ class SeekerFlow {
             }
             switch (event) {
                 case SeekerEvent.SeekerUpserted upserted -> engine.seekerChanged(translator.seeker(upserted.state()));
-                case SeekerEvent.SeekerErased erased -> engine.seekerErased(erased.seekerId());
+                case SeekerEvent.SeekerErased erased -> {
+                    engine.seekerErased(erased.seekerId());
+                    learning.forget(erased.seekerId());
+                }
             }
         };
     }

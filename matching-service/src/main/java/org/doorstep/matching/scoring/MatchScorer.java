@@ -19,7 +19,9 @@ import org.doorstep.matching.taxonomy.Taxonomy;
  * factors known on both sides: occupation (ISCO hierarchy similarity times both sides' confidence),
  * skills (the geometric mean of the specificity-weighted coverage both ways, see {@link SkillTable}),
  * distance, salary, experience, freshness; the key-group bonus and the employment-difficulty priority
- * then close part of the gap to 1. No floor, no clamp.
+ * then close part of the gap to 1. No floor, no clamp. Last, what was {@link Learned} from feedback: the appeal of a
+ * posting that similar seekers applied to closes part of the gap too, and an aversion (several dismissals of the
+ * posting's occupation or employer) takes a share of the score; both are told as reasons.
  * <p>
  * {@link #score} is the allocation-free path used on every candidate; {@link #assess} the same
  * computation with its reasons and vetoes, for events and the explain endpoint.
@@ -34,12 +36,22 @@ public final class MatchScorer {
     static final double TIE_BREAK = 0.002;
     private static final String COMPLETENESS = "completeness";
 
+    /** The reason of a learned appeal, and of a learned aversion. */
+    static final String APPEAL = "appeal";
+    static final String AVERSION = "dismissedSimilar";
+
     private final MatchingPolicy policy;
     private final Taxonomy taxonomy;
+    private final Learned learned;
 
     public MatchScorer(MatchingPolicy policy, Taxonomy taxonomy) {
+        this(policy, taxonomy, Learned.NOTHING);
+    }
+
+    public MatchScorer(MatchingPolicy policy, Taxonomy taxonomy, Learned learned) {
         this.policy = policy;
         this.taxonomy = taxonomy;
+        this.learned = learned;
     }
 
     public MatchingPolicy policy() {
@@ -48,12 +60,16 @@ public final class MatchScorer {
 
     /** The score, or {@link #NO_MATCH} when a veto applies or the pair shares nothing. */
     public double score(Posting posting, Seeker seeker, Instant now) {
-        return evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), null, null, null);
+        return evaluate(posting, seeker, fixed(posting, now), null, null, null);
+    }
+
+    private Fixed fixed(Posting posting, Instant now) {
+        return Fixed.of(posting, now, policy, taxonomy, learned.appeal(posting.id()));
     }
 
     /** The posting prepared for scoring against many seekers at {@code now}: its skills compiled once. */
     public Prepared prepare(Posting posting, Instant now) {
-        return new Prepared(posting, Fixed.of(posting, now, policy, taxonomy), skillTable(posting));
+        return new Prepared(posting, fixed(posting, now), skillTable(posting));
     }
 
     /** A posting prepared by {@link #prepare}; scores exactly as {@link #score(Posting, Seeker, Instant)}. */
@@ -75,12 +91,13 @@ public final class MatchScorer {
     }
 
     /** What depends on the posting and the time only: computed once per query, the same way on every path. */
-    private record Fixed(Instant now, double ageDays, double freshness, double cosLat, double completeness) {
+    private record Fixed(Instant now, double ageDays, double freshness, double cosLat, double completeness,
+                         Learned.Appeal appeal) {
 
-        static Fixed of(Posting p, Instant now, MatchingPolicy policy, Taxonomy taxonomy) {
+        static Fixed of(Posting p, Instant now, MatchingPolicy policy, Taxonomy taxonomy, Learned.Appeal appeal) {
             double ageDays = p.updatedAt() == null ? 0 : Math.max(0, Duration.between(p.updatedAt(), now).toMinutes() / 1440.0);
             return new Fixed(now, ageDays, Math.exp(-LN2 * ageDays / policy.freshnessHalfLifeDays()), Geo.cosLat(p.lat()),
-                    completeness(p, taxonomy));
+                    completeness(p, taxonomy), appeal);
         }
 
         /** How much of its occupation's weighted skill profile the posting lists (required and optional). */
@@ -97,7 +114,7 @@ public final class MatchScorer {
     public Assessment assess(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
+        double score = evaluate(posting, seeker, fixed(posting, now), reasons, vetoes, null);
         // the tie-break is for operators (explain), not a reason to tell a seeker; the key-group bonus and the priority
         // count in the score but are not told: a reason travels in match.found, and key-group membership travels only
         // to matching-service (DESIGN 4). The seeker's app knows their own key groups.
@@ -110,7 +127,7 @@ public final class MatchScorer {
     public Assessment explain(Posting posting, Seeker seeker, Instant now) {
         List<Reason> reasons = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
-        double score = evaluate(posting, seeker, Fixed.of(posting, now, policy, taxonomy), reasons, vetoes, null);
+        double score = evaluate(posting, seeker, fixed(posting, now), reasons, vetoes, null);
         return new Assessment(score < 0 ? 0 : round(score), List.copyOf(reasons), List.copyOf(vetoes));
     }
 
@@ -274,7 +291,34 @@ public final class MatchScorer {
                 reasons.add(new Reason(Reason.PRIORITY, policy.priorityBonus(), "priority for people with employment difficulties"));
             }
         }
-        return vetoed ? NO_MATCH : score;
+        if (vetoed) {
+            return NO_MATCH;
+        }
+        return learnedEffects(p, s, fixed.appeal(), score, reasons);
+    }
+
+    /** The appeal of the posting to seekers like this one, then the seeker's aversion to postings like it. */
+    private double learnedEffects(Posting p, Seeker s, Learned.Appeal appeal, double score, List<Reason> reasons) {
+        if (appeal != null) {
+            double bonus = Learned.APPEAL_BONUS * appeal.strengthFor(s);
+            if (bonus > 0) {
+                score = 1 - (1 - score) * (1 - bonus);
+                if (reasons != null) {
+                    reasons.add(new Reason(APPEAL, round(bonus), appeal.detail(), inputs("applied", appeal.applied(),
+                            "hired", appeal.hired(), "applicantOccupations", Arrays.toString(appeal.occupations()))));
+                }
+            }
+        }
+        Learned.Aversion aversion = learned.aversion(s.id(), p);
+        double penalty = aversion == null ? 0 : aversion.penalty();
+        if (penalty > 0) {
+            score *= 1 - penalty;
+            if (reasons != null) {
+                reasons.add(new Reason(AVERSION, round(-penalty), aversion.detail(), inputs("isco", aversion.isco(),
+                        "dismissedOfOccupation", aversion.sameOccupation(), "dismissedOfEmployer", aversion.sameEmployer())));
+            }
+        }
+        return score;
     }
 
     private SkillTable skillTable(Posting p) {

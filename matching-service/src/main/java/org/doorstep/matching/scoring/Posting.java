@@ -11,7 +11,8 @@ import java.util.List;
  * from the title or inferred from the skills) and {@code occupationProfile}, the position of that occupation's
  * skill profile in the taxonomy (-1 none), groups and accommodations as masks; {@code languages} (the working
  * languages, primary subtags in lower case: any one of them will do) and {@code requiredLicences} (lower case, all
- * needed) for the vetoes. The display fields
+ * needed) for the vetoes; {@code employer} the employer's name as compared (null when not given), for what the
+ * seeker's dismissals say. The display fields
  * travel on in {@code match.found}.
  */
 public record Posting(
@@ -44,13 +45,28 @@ public record Posting(
         float[] extractedWeights,
         int occupationProfile,
         List<String> languages,
-        List<String> requiredLicences) {
+        List<String> requiredLicences,
+        String employer) {
 
     private static final int[] NONE = new int[0];
 
     public Posting {
         languages = languages == null ? List.of() : List.copyOf(languages);
         requiredLicences = requiredLicences == null ? List.of() : List.copyOf(requiredLicences);
+    }
+
+    /** A posting whose employer is not named. */
+    public Posting(String id, String partnerId, String externalId, long version, boolean open, String title,
+                   double lat, double lon, String regionCode, String address, Workplace workplace,
+                   EmploymentType employmentType, Salary salary, int isco, boolean iscoDerived, int[] requiredSkills,
+                   int[] optionalSkills, Education minEducation, float minExperienceYears, int targetGroups,
+                   int accommodations, List<String> campaignCodes, Instant validThrough, Instant updatedAt,
+                   float iscoConfidence, int[] extractedSkills, float[] extractedWeights, int occupationProfile,
+                   List<String> languages, List<String> requiredLicences) {
+        this(id, partnerId, externalId, version, open, title, lat, lon, regionCode, address, workplace,
+                employmentType, salary, isco, iscoDerived, requiredSkills, optionalSkills, minEducation,
+                minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, updatedAt,
+                iscoConfidence, extractedSkills, extractedWeights, occupationProfile, languages, requiredLicences, null);
     }
 
     /** A posting that names no working languages and requires no licences. */

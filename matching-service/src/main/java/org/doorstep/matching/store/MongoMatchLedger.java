@@ -382,7 +382,35 @@ class MongoMatchLedger implements MatchLedger {
                 .append("campaignCodes", e.campaignCodes())
                 .append("keyGroups", e.keyGroups())
                 .append("regionCode", e.regionCode())
-                .append("updatedAt", Date.from(e.updatedAt()));
+                .append("updatedAt", Date.from(e.updatedAt()))
+                .append("subject", e.subject() == null ? null : subject(e.subject()));
+    }
+
+    private static Document subject(LedgerEntry.Subject subject) {
+        List<Integer> occupations = new ArrayList<>(subject.seekerOccupations().length);
+        List<Double> weights = new ArrayList<>(occupations.size());
+        for (int i = 0; i < subject.seekerOccupations().length; i++) {
+            occupations.add(subject.seekerOccupations()[i]);
+            weights.add((double) subject.seekerOccupationWeights()[i]);
+        }
+        return new Document("isco", subject.isco()).append("employer", subject.employer())
+                .append("seekerOccupations", occupations).append("seekerOccupationWeights", weights);
+    }
+
+    private static LedgerEntry.Subject subject(Document d) {
+        if (d == null) {
+            return null;
+        }
+        List<?> occupations = d.getList("seekerOccupations", Object.class, List.of());
+        List<?> weights = d.getList("seekerOccupationWeights", Object.class, List.of());
+        int[] isco = new int[occupations.size()];
+        float[] confidence = new float[isco.length];
+        for (int i = 0; i < isco.length; i++) {
+            isco[i] = ((Number) occupations.get(i)).intValue();
+            confidence[i] = i < weights.size() ? ((Number) weights.get(i)).floatValue() : 1f;
+        }
+        Number posting = (Number) d.getOrDefault("isco", 0);
+        return new LedgerEntry.Subject(posting.intValue(), d.getString("employer"), isco, confidence);
     }
 
     private LedgerEntry toEntry(Document d) {
@@ -395,7 +423,7 @@ class MongoMatchLedger implements MatchLedger {
                 LedgerEntry.Status.valueOf(d.getString("status")), Boolean.TRUE.equals(rounds.published(d)),
                 strings(d.get("campaignCodes")), strings(d.get("keyGroups")), d.getString("regionCode"),
                 updated == null ? Instant.EPOCH : updated.toInstant(),
-                reason == null ? null : WithdrawalReason.valueOf(reason));
+                reason == null ? null : WithdrawalReason.valueOf(reason), subject(d.get("subject", Document.class)));
     }
 
     @SuppressWarnings("unchecked")
