@@ -23,6 +23,7 @@ import org.doorstep.matching.index.PostingIndex;
 import org.doorstep.matching.index.Ranked;
 import org.doorstep.matching.index.Retrieved;
 import org.doorstep.matching.scoring.EmploymentType;
+import org.doorstep.matching.scoring.Learned;
 import org.doorstep.matching.scoring.MatchScorer;
 import org.doorstep.matching.scoring.MatchingPolicy;
 import org.doorstep.matching.scoring.Posting;
@@ -89,6 +90,10 @@ final class MatchQualityDoorstep {
         return new Doorstep(taxonomy(), postings, extraction);
     }
 
+    static Doorstep ranker(List<EscoPosting> postings, SkillExtraction extraction, Learned learned) {
+        return new Doorstep(taxonomy(), postings, extraction, learned);
+    }
+
     static String description() {
         return "Doorstep = the service's taxonomy (built-in + shipped ESCO resource), SkillExtractor, ProfileInference,"
                 + " PostingIndex retrieval + MatchScorer (MatchingPolicy.defaults()); seekers: extracted skills (confidence >= "
@@ -123,11 +128,16 @@ final class MatchQualityDoorstep {
         long retrievalKept;
 
         Doorstep(Taxonomy taxonomy, List<EscoPosting> escoPostings, SkillExtraction extraction) {
+            this(taxonomy, escoPostings, extraction, Learned.NOTHING);
+        }
+
+        /** Scoring with what was {@code learned} from feedback (the feedback-quality benchmark). */
+        Doorstep(Taxonomy taxonomy, List<EscoPosting> escoPostings, SkillExtraction extraction, Learned learned) {
             this.taxonomy = taxonomy;
             this.extraction = extraction;
             this.inference = new ProfileInference(taxonomy, extractor);
             MatchingPolicy policy = policy();
-            this.scorer = new MatchScorer(policy, taxonomy);
+            this.scorer = new MatchScorer(policy, taxonomy, learned);
             this.index = new PostingIndex(policy);
             for (EscoPosting p : escoPostings) {
                 Posting posting = posting(p);
@@ -153,6 +163,10 @@ final class MatchQualityDoorstep {
                     EmploymentType.FULL_TIME, null, occupation.isco(), occupation.derived(), declared, new int[0], null,
                     Float.NaN, 0, 0, List.of(), NOW.plusSeconds(30L * 86_400), NOW, occupation.confidence(),
                     described.skills(), described.confidence(), occupation.profile());
+        }
+
+        Posting posting(String id) {
+            return byId.get(id);
         }
 
         /** As DomainTranslator makes a seeker from seekers-service's event, the profile built from the resume. */

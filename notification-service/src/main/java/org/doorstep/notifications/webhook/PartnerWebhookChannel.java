@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasureParticipant {
 
-    /** Factors that would reveal a key group, priority status or accommodation need. */
-    static final Set<String> PRIVATE_FACTORS = Set.of("keyGroup", "priority", "accommodation", "accommodations");
+    /** Factors that would reveal a key group, priority status or accommodation need, or what the seeker dismissed. */
+    static final Set<String> PRIVATE_FACTORS = Set.of("keyGroup", "priority", "accommodation", "accommodations",
+            "dismissedSimilar");
 
     private final WebhookSubscriptions subscriptions;
     private final PartnerDeliveries deliveries;
