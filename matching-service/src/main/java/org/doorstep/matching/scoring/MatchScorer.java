@@ -232,16 +232,17 @@ public final class MatchScorer {
                     : Double.isNaN(km) ? "no location" : String.format(Locale.ROOT, "%.1f km away", km),
                     inputs("km", Double.isNaN(km) ? null : round(km), "seekerLimitKm", maxKm, "remote", remoteFits)));
         }
-        if (p.salary() != null && s.hasSalaryExpectation() && p.salary().currency().equals(s.salaryCurrency())) {
-            double offered = p.salary().monthlyMax();
+        double offered = offeredInSeekersCurrency(p, s);
+        if (!Double.isNaN(offered)) {
             double expected = s.salaryMonthlyMin();
             double salary = expected <= 0 || offered >= expected ? 1.0 : Math.max(0, (offered / expected - 0.5) / 0.5);
             sum += w.salary() * salary;
             weights += w.salary();
             if (explain) {
                 reasons.add(new Reason("salary", round(salary), String.format(Locale.ROOT,
-                        "pays up to %,.0f %s a month; expects %,.0f", offered, s.salaryCurrency(), expected),
-                        inputs("offeredMonthlyMax", round(offered), "expectedMonthlyMin", round(expected))));
+                        "pays up to %s a month; expects %,.0f", pay(p, offered, s.salaryCurrency()), expected),
+                        inputs("offeredMonthlyMax", round(offered), "expectedMonthlyMin", round(expected),
+                                "postingCurrency", p.salary().currency(), "seekerCurrency", s.salaryCurrency())));
             }
         }
         if (p.hasMinExperience() && s.hasExperience()) {
@@ -319,6 +320,19 @@ public final class MatchScorer {
             }
         }
         return score;
+    }
+
+    /** The posting's monthly maximum in the seeker's currency; NaN when either side has none or no rate converts it. */
+    private double offeredInSeekersCurrency(Posting p, Seeker s) {
+        return p.salary() == null || !s.hasSalaryExpectation() ? Double.NaN
+                : policy.convert(p.salary().monthlyMax(), p.salary().currency(), s.salaryCurrency());
+    }
+
+    /** "18,000 CNY", or "3,000 USD (about 21,300 CNY)" when the currencies differ. */
+    private static String pay(Posting p, double offered, String seekerCurrency) {
+        String own = String.format(Locale.ROOT, "%,.0f %s", p.salary().monthlyMax(), p.salary().currency());
+        return p.salary().currency().equals(seekerCurrency) ? own
+                : own + String.format(Locale.ROOT, " (about %,.0f %s)", offered, seekerCurrency);
     }
 
     private SkillTable skillTable(Posting p) {
@@ -438,12 +452,12 @@ public final class MatchScorer {
                         number(p.minExperienceYears()), number(s.experienceYears())))) {
             return true;
         }
-        // what the seeker asked for (salary in the same currency, per month: SalaryPeriod's factors)
-        if (p.salary() != null && s.hasSalaryExpectation() && p.salary().currency().equals(s.salaryCurrency())
-                && p.salary().monthlyMax() < s.salaryMonthlyMin()
+        // what the seeker asked for (per month: SalaryPeriod's factors; in the seeker's currency at the policy's rates)
+        double offered = offeredInSeekersCurrency(p, s);
+        if (!Double.isNaN(offered) && offered < s.salaryMonthlyMin()
                 && stop(vetoes, "salary", () -> String.format(Locale.ROOT,
-                "pays up to %,.0f %s a month, below the seeker's minimum of %,.0f", p.salary().monthlyMax(),
-                s.salaryCurrency(), s.salaryMonthlyMin()))) {
+                "pays up to %s a month, below the seeker's minimum of %,.0f", pay(p, offered, s.salaryCurrency()),
+                s.salaryMonthlyMin()))) {
             return true;
         }
         if (s.employmentTypes() != 0 && !Masks.has(s.employmentTypes(), p.employmentType())

@@ -113,7 +113,7 @@ final class MatchQualityDoorstep {
         return new MatchingPolicy(d.threshold(), d.topK(), d.materialChange(), d.defaultMaxDistanceKm(),
                 d.educationTolerance(), d.experienceToleranceYears(), d.relatedSkillCredit(), d.freshnessHalfLifeDays(),
                 d.keyGroupBonus(), d.priorityBonus(), new MatchingPolicy.Weights(Double.parseDouble(w[0]),
-                Double.parseDouble(w[1]), w.length > 2 ? Double.parseDouble(w[2]) : dw.profileFit(), dw.distance(), dw.salary(), dw.experience(), dw.freshness()));
+                Double.parseDouble(w[1]), w.length > 2 ? Double.parseDouble(w[2]) : dw.profileFit(), dw.distance(), dw.salary(), dw.experience(), dw.freshness()), null);
     }
 
     static final class Doorstep implements SeekerRanker, AutoCloseable {

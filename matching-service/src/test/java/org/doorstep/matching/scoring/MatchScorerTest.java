@@ -187,7 +187,7 @@ class MatchScorerTest {
     }
 
     @Test
-    void scoresSalaryFitInTheSameCurrencyOnly() {
+    void scoresSalaryFitInTheSeekersCurrencyAtTheReferenceRates() {
         S s = Pairs.seeker();
         s.salary = 15000;
         s.currency = "CNY";
@@ -196,8 +196,25 @@ class MatchScorerTest {
         assertThat(reason(assess(Pairs.posting(), s), "salary").value()).isCloseTo(0.5, within(1e-3));
         s.salary = 40000;
         assertThat(reason(assess(Pairs.posting(), s), "salary").value()).isEqualTo(0.0);
-        s.currency = "EUR";
+        s.currency = "EUR"; // 18,000 CNY at 7.8 CNY per EUR: 2,308 EUR
+        s.salary = 2000;
+        Reason salary = reason(assess(Pairs.posting(), s), "salary");
+        assertThat(salary.value()).isEqualTo(1.0);
+        assertThat(salary.detail()).isEqualTo("pays up to 18,000 CNY (about 2,308 EUR) a month; expects 2,000");
+        s.currency = "XYZ"; // no rate: not compared
         assertThat(assess(Pairs.posting(), s).reasons()).extracting(Reason::factor).doesNotContain("salary");
+    }
+
+    @Test
+    void ratesSetByTheOperatorReplaceTheReferenceOnesCurrencyByCurrency() {
+        MatchingPolicy d = MatchingPolicy.defaults();
+        MatchingPolicy policy = new MatchingPolicy(d.threshold(), d.topK(), d.materialChange(), d.defaultMaxDistanceKm(),
+                d.educationTolerance(), d.experienceToleranceYears(), d.relatedSkillCredit(), d.freshnessHalfLifeDays(),
+                d.keyGroupBonus(), d.priorityBonus(), d.weights(), java.util.Map.of("eur", 8.0, "XYZ", 2.0));
+        assertThat(policy.convert(100, "EUR", "CNY")).isEqualTo(800.0);
+        assertThat(policy.convert(100, "XYZ", "EUR")).isEqualTo(25.0);
+        assertThat(policy.convert(71, "CNY", "USD")).isCloseTo(10.0, within(1e-9));
+        assertThat(policy.convert(1, "ABC", "CNY")).isNaN();
     }
 
     @Test
@@ -216,7 +233,13 @@ class MatchScorerTest {
         assertThat(vetoes(assess(p, s))).isEmpty();
         s.salary = (float) SalaryPeriod.DAY.monthly(700); // 15,169 a month
         assertThat(vetoes(assess(p, s))).containsExactly("salary");
-        s.currency = "EUR"; // no exchange rates: another currency is not compared
+        s.currency = "EUR"; // 13,866 CNY at 7.8 CNY per EUR: 1,778 EUR
+        s.salary = 2000;
+        a = assess(p, s);
+        assertThat(vetoes(a)).containsExactly("salary");
+        assertThat(a.vetoes().getFirst().detail())
+                .isEqualTo("pays up to 13,866 CNY (about 1,778 EUR) a month, below the seeker's minimum of 2,000");
+        s.currency = "XYZ"; // no rate: another currency is not compared
         assertThat(vetoes(assess(p, s))).isEmpty();
     }
 
