@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A hire reported on the feedback topic ({@code match.outcome.v1}) is counted once in the operator statistics, by the
- * pair's key group, region and campaign, with the days from match to hire; other outcomes and repeats count nothing.
+ * pair's key group, region and campaign, with the days from match to hire and from the posting's first publication to
+ * hire; other outcomes and repeats count nothing.
  */
 class PlacementStatsTest extends MatchingServiceTest {
 
@@ -55,6 +56,9 @@ class PlacementStatsTest extends MatchingServiceTest {
             assertThat(placements(after, "byCampaign", "SPRING-2026") - placements(before, "byCampaign", "SPRING-2026"))
                     .isEqualTo(2);
             assertThat(after.get("placements").get("total").get("meanDaysToHire").asDouble()).isPositive();
+            // the posting was first published on 2026-11-20 (the contract's example), before the match
+            assertThat(after.get("placements").get("byRegion").get("510100").get("meanDaysFromPostingToHire").asDouble())
+                    .isGreaterThan(after.get("placements").get("total").get("meanDaysToHire").asDouble());
             assertThat(after.has("byKeyGroup")).as("the active matches are still there").isTrue();
         }
     }

@@ -35,9 +35,11 @@ public record LedgerEntry(
     /**
      * What the pair was about, kept so that the seeker's feedback on it can be learned from on any instance (and
      * forgotten with the pair on erasure): the posting's occupation (ISCO unit group, 0 unknown) and employer (as
-     * compared, null when not named), and the seeker's occupations (ISCO unit groups) with their confidences.
+     * compared, null when not named), when the posting was first published (null when not known), and the seeker's
+     * occupations (ISCO unit groups) with their confidences.
      */
-    public record Subject(int isco, String employer, int[] seekerOccupations, float[] seekerOccupationWeights) {
+    public record Subject(int isco, String employer, Instant postedAt, int[] seekerOccupations,
+                          float[] seekerOccupationWeights) {
     }
 
     /** An entry that was never withdrawn. */

@@ -640,7 +640,7 @@ public final class MatchEngine {
                 LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
                 Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
                 posting.regionCode(), now, null, new LedgerEntry.Subject(posting.isco(), posting.employer(),
-                seeker.occupations(), occupationWeights(seeker)));
+                posting.createdAt(), seeker.occupations(), occupationWeights(seeker)));
     }
 
     private static float[] occupationWeights(Seeker seeker) {

@@ -63,7 +63,7 @@ class DomainTranslator {
                 Masks.of(s.targetGroups()), Masks.of(s.accommodations()), List.copyOf(list(s.campaignCodes())),
                 s.validThrough(), s.updatedAt(), occupation.confidence(), described.skills(), described.confidence(),
                 occupation.profile(), languages(s.languages()), licences(s.requiredLicences()),
-                s.employer() == null ? null : JobSignature.employerKey(s.employer().name()));
+                s.employer() == null ? null : JobSignature.employerKey(s.employer().name()), s.createdAt());
     }
 
     Seeker seeker(SeekerState s) {

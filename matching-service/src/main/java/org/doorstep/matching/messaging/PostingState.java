@@ -36,7 +36,8 @@ record PostingState(
         Instant updatedAt,
         String closedReason,
         List<String> requiredLicences,
-        Employer employer) {
+        Employer employer,
+        Instant createdAt) {
 
     /** Who offers the job (optional: partners that name it make cross-partner duplicates easier to tell). */
     record Employer(String name) {

@@ -12,7 +12,8 @@ import java.util.List;
  * skill profile in the taxonomy (-1 none), groups and accommodations as masks; {@code languages} (the working
  * languages, primary subtags in lower case: any one of them will do) and {@code requiredLicences} (lower case, all
  * needed) for the vetoes; {@code employer} the employer's name as compared (null when not given), for what the
- * seeker's dismissals say. The display fields
+ * seeker's dismissals say; {@code createdAt} when the partner first published it (null when the event does not say),
+ * for the time from posting to hire. The display fields
  * travel on in {@code match.found}.
  */
 public record Posting(
@@ -46,7 +47,8 @@ public record Posting(
         int occupationProfile,
         List<String> languages,
         List<String> requiredLicences,
-        String employer) {
+        String employer,
+        Instant createdAt) {
 
     private static final int[] NONE = new int[0];
 
@@ -66,7 +68,7 @@ public record Posting(
         this(id, partnerId, externalId, version, open, title, lat, lon, regionCode, address, workplace,
                 employmentType, salary, isco, iscoDerived, requiredSkills, optionalSkills, minEducation,
                 minExperienceYears, targetGroups, accommodations, campaignCodes, validThrough, updatedAt,
-                iscoConfidence, extractedSkills, extractedWeights, occupationProfile, languages, requiredLicences, null);
+                iscoConfidence, extractedSkills, extractedWeights, occupationProfile, languages, requiredLicences, null, null);
     }
 
     /** A posting that names no working languages and requires no licences. */

@@ -394,6 +394,7 @@ class MongoMatchLedger implements MatchLedger {
             weights.add((double) subject.seekerOccupationWeights()[i]);
         }
         return new Document("isco", subject.isco()).append("employer", subject.employer())
+                .append("postedAt", subject.postedAt() == null ? null : Date.from(subject.postedAt()))
                 .append("seekerOccupations", occupations).append("seekerOccupationWeights", weights);
     }
 
@@ -410,7 +411,9 @@ class MongoMatchLedger implements MatchLedger {
             confidence[i] = i < weights.size() ? ((Number) weights.get(i)).floatValue() : 1f;
         }
         Number posting = (Number) d.getOrDefault("isco", 0);
-        return new LedgerEntry.Subject(posting.intValue(), d.getString("employer"), isco, confidence);
+        Date postedAt = d.getDate("postedAt");
+        return new LedgerEntry.Subject(posting.intValue(), d.getString("employer"),
+                postedAt == null ? null : postedAt.toInstant(), isco, confidence);
     }
 
     private LedgerEntry toEntry(Document d) {

@@ -74,6 +74,10 @@ class MongoPlacements implements Placements {
             updates.add(Updates.inc("timedPlacements", 1L));
             updates.add(Updates.inc("secondsToHire", placement.timeToHire().toSeconds()));
         }
+        if (placement.timeFromPosting() != null) {
+            updates.add(Updates.inc("postedPlacements", 1L));
+            updates.add(Updates.inc("secondsFromPosting", placement.timeFromPosting().toSeconds()));
+        }
         return new UpdateOneModel<>(Filters.eq("_id", dimension + "|" + value), Updates.combine(updates),
                 new UpdateOptions().upsert(true));
     }
@@ -101,13 +105,20 @@ class MongoPlacements implements Placements {
         return stats;
     }
 
+    private static Double meanDays(long seconds, long placements) {
+        return placements == 0 ? null : Math.round(seconds / SECONDS_PER_DAY / placements * 10) / 10d;
+    }
+
     private static Map<String, Object> counts(Document d) {
         Map<String, Object> counts = new LinkedHashMap<>();
         long placements = d == null ? 0 : ((Number) d.getOrDefault("placements", 0L)).longValue();
         long timed = d == null ? 0 : ((Number) d.getOrDefault("timedPlacements", 0L)).longValue();
         long seconds = d == null ? 0 : ((Number) d.getOrDefault("secondsToHire", 0L)).longValue();
         counts.put("placements", placements);
-        counts.put("meanDaysToHire", timed == 0 ? null : Math.round(seconds / SECONDS_PER_DAY / timed * 10) / 10d);
+        long posted = d == null ? 0 : ((Number) d.getOrDefault("postedPlacements", 0L)).longValue();
+        long fromPosting = d == null ? 0 : ((Number) d.getOrDefault("secondsFromPosting", 0L)).longValue();
+        counts.put("meanDaysToHire", meanDays(seconds, timed));
+        counts.put("meanDaysFromPostingToHire", meanDays(fromPosting, posted));
         return counts;
     }
 }

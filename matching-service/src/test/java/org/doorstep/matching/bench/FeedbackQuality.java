@@ -151,7 +151,8 @@ public final class FeedbackQuality {
         }
         return new LedgerEntry(MatchId.of(posting.id(), seeker.id()), seeker.id(), posting.id(), posting.partnerId(), 1, 0,
                 LedgerEntry.Status.ACTIVE, true, List.of(), List.of(), null, NOW, null,
-                new LedgerEntry.Subject(posting.isco(), posting.employer(), seeker.occupations(), weights));
+                new LedgerEntry.Subject(posting.isco(), posting.employer(), posting.createdAt(), seeker.occupations(),
+                        weights));
     }
 
     private static List<Hit> without(List<Hit> hits, Set<String> dismissed) {
