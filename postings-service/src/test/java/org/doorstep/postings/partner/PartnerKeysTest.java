@@ -51,7 +51,11 @@ class PartnerKeysTest extends PostingsServiceTest {
             assertThat(event.get("apiKeys")).hasSize(1);
             assertThat(event.get("apiKeys").get(0).get("sha256").stringValue())
                     .isEqualTo(IssuedKey.sha256(rotated.apiKey()));
-            assertThat(partners.forKey(partner.partnerId())).hasSize(3);
+            // three events (registered, rotated, revoked); the relay publishes at least once, so one may come twice,
+            // with the same id
+            assertThat(partners.forKey(partner.partnerId()).stream()
+                    .map(r -> new String(r.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .distinct()).hasSize(3);
         }
     }
 
