@@ -57,6 +57,57 @@ class DuplicateJobsTest extends MatchingServiceTest {
         return match.path("sources").valueStream().map(s -> s.path("postingId").asString()).toList();
     }
 
+    private static void createTopic(String topic) {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
+                "bootstrap.servers", org.doorstep.testkit.SharedInfrastructure.get().bootstrapServers()))) {
+            if (!admin.listTopics().names().get(10, java.util.concurrent.TimeUnit.SECONDS).contains(topic)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 3, (short) 1)))
+                        .all().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The latest duplicates notice for the posting (its partner is told which other postings are the same job). */
+    private static JsonNode latestNotice(TopicReader notices, String postingId) {
+        notices.poll();
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = notices.forKey(postingId);
+        return records.isEmpty() ? null : MatchTopic.json(records.getLast());
+    }
+
+    private static List<String> sameJobAs(TopicReader notices, String postingId) {
+        JsonNode notice = latestNotice(notices, postingId);
+        return notice == null ? null : notice.path("sameJobAs").valueStream().map(JsonNode::asString).sorted().toList();
+    }
+
+    @Test
+    void eachBoardIsToldWhichOfItsPostingsAreTheSameJobAsOthersAndWhenNoLonger() {
+        createTopic("doorstep.posting-duplicates.v1"); // a reader subscribed before the topic exists may not see it for minutes
+        try (TopicReader notices = TopicReader.of("doorstep.posting-duplicates.v1")) {
+            String first = id();
+            String second = id();
+            String firstPartner = id();
+            // 30 km north of the other tests' vacancies: a job of its own
+            events.send(POSTINGS, POSTING_UPSERTED, first, vacancy(first, firstPartner, "Java backend developer", "", 0.27));
+            events.send(POSTINGS, POSTING_UPSERTED, second, vacancy(second, id(), "JAVA BACKEND DEVELOPER", "Apply via our board.", 0.2708));
+            org.awaitility.Awaitility.await().atMost(MatchTopic.WAIT).until(() -> List.of(second).equals(sameJobAs(notices, first))
+                    && List.of(first).equals(sameJobAs(notices, second)));
+            JsonNode notice = latestNotice(notices, first);
+            assertThat(notice.path("partnerId").asString()).isEqualTo(firstPartner);
+            assertThat(EventContract.violations("org.doorstep.posting.duplicates.v1", notice.toString())).isEmpty();
+
+            ObjectNode closed = TestEvents.example(POSTING_CLOSED);
+            closed.put("postingId", second);
+            closed.put("version", 9);
+            events.send(POSTINGS, POSTING_CLOSED, second, closed);
+            org.awaitility.Awaitility.await().atMost(MatchTopic.WAIT).until(() -> List.of().equals(sameJobAs(notices, first))
+                    && List.of().equals(sameJobAs(notices, second)));
+        }
+    }
+
     @Test
     void aJobThreeBoardsPublishIsToldOnceWithEverySourceAndThroughAnotherWhenTheFirstCloses() {
         String seekerId = id();

@@ -57,7 +57,10 @@ class KeyedStoreAccessTest extends PostingsServiceTest {
                     "the outbox full sweep for entries a crash left behind: at start-up and every full-sweep "
                             + "interval (5 min), 500 at most"),
             new StoreCommands.Allowed("partners", Set.of("outbox.time"),
-                    "the outbox full sweep, as above"));
+                    "the outbox full sweep, as above"),
+            new StoreCommands.Allowed("postingDuplicates", Set.of("partnerId"),
+                    "GET /api/v1/postings:duplicated (a partner's own list, on request): only postings that are the "
+                            + "same job as others are kept there"));
 
     @TestConfiguration(proxyBeanMethods = false)
     static class Recording {

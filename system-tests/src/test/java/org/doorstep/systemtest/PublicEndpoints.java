@@ -57,6 +57,8 @@ final class PublicEndpoints {
             Endpoint.of(POSTINGS, "DELETE", "/api/v1/postings/{externalId}", Caller.PARTNER, Body.NONE,
                     Trait.NAMED_MUST_EXIST, Trait.IF_MATCH),
             Endpoint.of(POSTINGS, "GET", "/api/v1/postings", Caller.PARTNER, Body.NONE),
+            Endpoint.of(POSTINGS, "GET", "/api/v1/postings/{externalId}/duplicates", Caller.PARTNER, Body.NONE),
+            Endpoint.of(POSTINGS, "GET", "/api/v1/postings:duplicated", Caller.PARTNER, Body.NONE),
             Endpoint.of(POSTINGS, "POST", "/api/v1/postings:batch", Caller.PARTNER, Body.POSTING_LINES,
                     Trait.PER_LINE_RESULTS),
             Endpoint.of(POSTINGS, "GET", "/api/v1/feed/postings", Caller.PARTNER, Body.NONE),

@@ -27,6 +27,7 @@ final class KafkaAccess {
     static final String SEEKERS = "doorstep.seekers.v1";
     static final String SEEKER_PREFERENCES = "doorstep.seeker-preferences.v1";
     static final String MATCHES = "doorstep.matches.v1";
+    static final String POSTING_DUPLICATES = "doorstep.posting-duplicates.v1";
     static final String FEEDBACK = "doorstep.feedback.v1";
     static final String APPLICATION_REQUESTS = "doorstep.application-requests.v1";
     static final String APPLICATIONS = "doorstep.applications.v1";
@@ -37,9 +38,9 @@ final class KafkaAccess {
 
     /** DESIGN 1, "publishes" and "consumes" of each service. */
     static final Map<String, Flows> DESIGN = Map.of(
-            "postings-service", new Flows(Set.of(POSTINGS, PARTNERS), Set.of()),
+            "postings-service", new Flows(Set.of(POSTINGS, PARTNERS), Set.of(POSTING_DUPLICATES)),
             "seekers-service", new Flows(Set.of(SEEKERS, SEEKER_PREFERENCES, APPLICATIONS), Set.of(APPLICATION_REQUESTS)),
-            "matching-service", new Flows(Set.of(MATCHES), Set.of(POSTINGS, SEEKERS, FEEDBACK)),
+            "matching-service", new Flows(Set.of(MATCHES, POSTING_DUPLICATES), Set.of(POSTINGS, SEEKERS, FEEDBACK)),
             "notification-service", new Flows(Set.of(FEEDBACK, APPLICATION_REQUESTS),
                     Set.of(MATCHES, SEEKER_PREFERENCES, PARTNERS, APPLICATIONS)));
 

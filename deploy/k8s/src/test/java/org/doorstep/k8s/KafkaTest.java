@@ -34,7 +34,8 @@ class KafkaTest {
             "doorstep.matches.v1", "delete",
             "doorstep.feedback.v1", "compact,delete",
             "doorstep.application-requests.v1", "delete",
-            "doorstep.applications.v1", "compact");
+            "doorstep.applications.v1", "compact",
+            "doorstep.posting-duplicates.v1", "compact");
 
     /**
      * Topics internal to one service (not in the contract): notification-service's instances tell each other the
@@ -78,7 +79,7 @@ class KafkaTest {
         Map<String, String> expected = new TreeMap<>(DESIGN_TOPICS);
         expected.putAll(INTERNAL_TOPICS);
         Set<String> deadLetters = deadLetterTopics(manifests);
-        assertThat(deadLetters).hasSize(8);
+        assertThat(deadLetters).hasSize(9);
         deadLetters.forEach(topic -> expected.put(topic, "delete"));
         assertThat(declared).isEqualTo(expected);
     }

@@ -55,11 +55,21 @@ public final class MatchEngine {
     private final ErasedSeekers erasedSeekers = new ErasedSeekers();
     private final Map<String, Integer> shardOfPosting = new HashMap<>();
     private final JobDirectory jobs = new JobDirectory(DuplicateRule.DEFAULT);
+    private final SameJobNotices notices;
+    /** What each posting's partner was last told of its job's other postings (held here), to tell only changes. */
+    private final Map<String, List<String>> noticed = new HashMap<>();
     private final AtomicLong found = new AtomicLong();
     private final AtomicLong withdrawn = new AtomicLong();
 
     public MatchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
                        MatchPublisher publisher, Clock clock) {
+        this(seekers, postings, scorer, ledger, publisher, notices -> {
+        }, clock);
+    }
+
+    public MatchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
+                       MatchPublisher publisher, SameJobNotices notices, Clock clock) {
+        this.notices = notices;
         this.seekers = seekers;
         this.postings = postings;
         this.scorer = scorer;
@@ -151,6 +161,7 @@ public final class MatchEngine {
         }
         recordSameJobs(triggers);
         finish(round);
+        noticeSameJobs(triggers, now);
         for (PostingTrigger trigger : triggers) {
             forgetErased(known.getOrDefault(trigger.postingId(), List.of()), trigger.candidates());
         }
@@ -215,11 +226,48 @@ public final class MatchEngine {
     }
 
     /**
+     * Tells the partners of the round's postings, and of the other postings of their jobs (held here), which other
+     * open postings are the same job, when that changed since they were last told: a closed posting, and one whose
+     * job lost its other postings, with an empty list. Published after the round's matches; a failure leaves
+     * {@link #noticed} as it was, so the poll read again tells it again.
+     */
+    private void noticeSameJobs(List<PostingTrigger> triggers, Instant now) {
+        Map<String, String> partnerOf = new LinkedHashMap<>();
+        for (PostingTrigger trigger : triggers) {
+            if (trigger.posting() != null) {
+                partnerOf.put(trigger.postingId(), trigger.posting().partnerId());
+            }
+            trigger.sameJob().forEach(same -> partnerOf.put(same.postingId(), same.partnerId()));
+            trigger.formerJob().forEach(same -> partnerOf.put(same.postingId(), same.partnerId()));
+        }
+        List<SameJob> changed = new ArrayList<>();
+        partnerOf.forEach((postingId, partnerId) -> {
+            List<String> sameJobAs = postings.get(postingId) == null ? List.of()
+                    : jobs.sameJobAs(postingId).stream().map(JobSignature::postingId).sorted().toList();
+            if (!sameJobAs.equals(noticed.getOrDefault(postingId, List.of()))) {
+                changed.add(new SameJob(postingId, partnerId, sameJobAs, now));
+            }
+        });
+        if (changed.isEmpty()) {
+            return;
+        }
+        notices.publishNotices(changed);
+        for (SameJob notice : changed) {
+            if (notice.sameJobAs().isEmpty()) {
+                noticed.remove(notice.postingId());
+            } else {
+                noticed.put(notice.postingId(), notice.sameJobAs());
+            }
+        }
+    }
+
+    /**
      * One posting of a poll: the posting (null when it closed), the seekers retrieved for it, the other postings of
-     * the same job held here (first published first) and whether this posting has just joined them.
+     * the same job held here (first published first), whether this posting has just joined them, and the postings of
+     * its job before this change (itself first when it closed).
      */
     private record PostingTrigger(String postingId, Posting posting, Retrieved<Seeker> retrieved, Set<String> candidates,
-                                  List<JobSignature> sameJob, boolean joined, boolean hadJob) {
+                                  List<JobSignature> sameJob, boolean joined, boolean hadJob, List<JobSignature> formerJob) {
     }
 
     /**
@@ -260,9 +308,11 @@ public final class MatchEngine {
         }
         postings.upsert(posting);
         List<JobSignature> sameJob = List.of();
+        List<JobSignature> formerJob = List.of();
         boolean joined = false;
         if (job != null) {
             joined = jobs.get(posting.id()) == null;
+            formerJob = joined ? List.of() : jobs.sameJobAs(posting.id());
             sameJob = jobs.put(job);
         }
         Retrieved<Seeker> retrieved = seekers.match(posting, scorer, policy.topK(), now);
@@ -270,7 +320,7 @@ public final class MatchEngine {
         for (Ranked<Seeker> ranked : retrieved.ranked()) {
             candidates.add(ranked.item().id());
         }
-        return new PostingTrigger(posting.id(), posting, retrieved, candidates, sameJob, joined, false);
+        return new PostingTrigger(posting.id(), posting, retrieved, candidates, sameJob, joined, false, formerJob);
     }
 
     /** A closed posting leaves the index; its trigger withdraws its matches. */
@@ -278,9 +328,14 @@ public final class MatchEngine {
         closedPostings.merge(postingId, version, Math::max);
         postings.remove(postingId);
         shardOfPosting.remove(postingId);
-        boolean hadJob = !jobs.sameJobAs(postingId).isEmpty();
+        List<JobSignature> formerJob = new ArrayList<>();
+        if (jobs.get(postingId) != null) {
+            formerJob.add(jobs.get(postingId));
+            formerJob.addAll(jobs.sameJobAs(postingId));
+        }
+        boolean hadJob = formerJob.size() > 1;
         jobs.remove(postingId);
-        return new PostingTrigger(postingId, null, null, Set.of(), List.of(), false, hadJob);
+        return new PostingTrigger(postingId, null, null, Set.of(), List.of(), false, hadJob, formerJob);
     }
 
     /** What a posting's trigger tells, given the ledger entries of its postings and of their jobs' other postings. */

@@ -9,5 +9,6 @@ record Topics(
         @DefaultValue("doorstep.postings.v1") String postings,
         @DefaultValue("doorstep.seekers.v1") String seekers,
         @DefaultValue("doorstep.feedback.v1") String feedback,
-        @DefaultValue("doorstep.matches.v1") String matches) {
+        @DefaultValue("doorstep.matches.v1") String matches,
+        @DefaultValue("doorstep.posting-duplicates.v1") String duplicates) {
 }

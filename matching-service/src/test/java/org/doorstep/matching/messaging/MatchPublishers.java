@@ -15,7 +15,7 @@ public final class MatchPublishers {
 
     public static MatchPublisher kafka(String brokers, String matchesTopic, Clock clock) {
         return new KafkaMatchPublisher(brokers, JsonMapper.builder().build(),
-                new Topics("unused.postings", "unused.seekers", "unused.feedback", matchesTopic), clock, new KafkaProperties());
+                new Topics("unused.postings", "unused.seekers", "unused.feedback", matchesTopic, "unused.duplicates"), clock, new KafkaProperties());
     }
 
     public static void close(MatchPublisher publisher) {

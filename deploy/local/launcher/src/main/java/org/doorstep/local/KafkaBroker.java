@@ -31,6 +31,8 @@ final class KafkaBroker {
             TopicPlan.compactedWithin("doorstep.seekers.v1", Duration.ofDays(1)),
             TopicPlan.compactedWithin("doorstep.seeker-preferences.v1", Duration.ofDays(1)),
             TopicPlan.deleted("doorstep.matches.v1", Duration.ofDays(7)),
+            // which of a partner's postings are the same job as others' (matching to postings): the latest per posting
+            TopicPlan.compacted("doorstep.posting-duplicates.v1"),
             // keyed by matchId: an erased seeker's matches get tombstones, compacted within a day (deploy/k8s too)
             TopicPlan.compactedAndDeleted("doorstep.feedback.v1", Duration.ofDays(30), Duration.ofDays(1)),
             // applications as the app asked for them (no personal data), for seekers-service to make the packets

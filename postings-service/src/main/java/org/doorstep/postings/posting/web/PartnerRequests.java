@@ -13,10 +13,10 @@ import reactor.core.publisher.Mono;
 /**
  * How a partner request is let in: its API key names an active partner (else 401, counted against the client's
  * failed-authentication limit, beyond which it is 429), and the partner is within its rate limit (else 429). One
- * place for the single-posting and the batch endpoints.
+ * place for the single-posting, the batch and the duplicates endpoints.
  */
 @Component
-class PartnerRequests {
+public class PartnerRequests {
 
     private final PartnerAuthenticator authenticator;
     private final PartnerRateLimiter rateLimiter;
@@ -31,7 +31,7 @@ class PartnerRequests {
         this.clients = clients;
     }
 
-    Mono<Partner> admit(String authorization, ServerHttpRequest request) {
+    public Mono<Partner> admit(String authorization, ServerHttpRequest request) {
         return authenticator.authenticate(authorization)
                 .onErrorResume(ApiKeyRejected.class, failure -> Mono.<Partner>fromRunnable(
                                 () -> abuseLimiter.failedAuthentication(clients.of(request)))
