@@ -1,6 +1,7 @@
 package org.doorstep.matching;
 
 import org.doorstep.matching.learning.FeedbackLearning;
+import org.doorstep.matching.match.OutcomeSeries;
 import org.doorstep.matching.match.SameJobNotices;
 
 import java.time.Clock;
@@ -61,7 +62,7 @@ class MatchingConfiguration {
 
     @Bean
     MatchEngine matchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
-                            MatchPublisher publisher, SameJobNotices notices, Clock clock) {
-        return new MatchEngine(seekers, postings, scorer, ledger, publisher, notices, clock);
+                            MatchPublisher publisher, SameJobNotices notices, OutcomeSeries outcomes, Clock clock) {
+        return new MatchEngine(seekers, postings, scorer, ledger, publisher, notices, outcomes, clock);
     }
 }

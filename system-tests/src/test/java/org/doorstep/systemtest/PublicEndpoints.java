@@ -84,6 +84,7 @@ final class PublicEndpoints {
                     Trait.CHECKS_CONTENT_TYPE, Trait.NO_EFFECT),
             Endpoint.of(MATCHING, "GET", "/api/v1/matches/explain", Caller.OPERATOR, Body.NONE),
             Endpoint.of(MATCHING, "GET", "/api/v1/stats", Caller.OPERATOR, Body.NONE),
+            Endpoint.of(MATCHING, "GET", "/api/v1/stats/outcomes", Caller.OPERATOR, Body.NONE),
             Endpoint.of(NOTIFICATION, "PUT", "/api/v1/partner/webhook", Caller.PARTNER, Body.WEBHOOK),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/webhook", Caller.PARTNER, Body.NONE),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/webhook/dead-letters", Caller.PARTNER, Body.NONE),

@@ -55,7 +55,19 @@ public final class MatchEngine {
     private final ErasedSeekers erasedSeekers = new ErasedSeekers();
     private final Map<String, Integer> shardOfPosting = new HashMap<>();
     private final JobDirectory jobs = new JobDirectory(DuplicateRule.DEFAULT);
+    private static final OutcomeSeries NO_SERIES = new OutcomeSeries() {
+        @Override
+        public void add(Outcomes outcomes) {
+        }
+
+        @Override
+        public Map<String, Object> series(java.time.LocalDate from, java.time.LocalDate to) {
+            return Map.of();
+        }
+    };
+
     private final SameJobNotices notices;
+    private final OutcomeSeries outcomes;
     /** What each posting's partner was last told of its job's other postings (held here), to tell only changes. */
     private final Map<String, List<String>> noticed = new HashMap<>();
     private final AtomicLong found = new AtomicLong();
@@ -64,12 +76,14 @@ public final class MatchEngine {
     public MatchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
                        MatchPublisher publisher, Clock clock) {
         this(seekers, postings, scorer, ledger, publisher, notices -> {
-        }, clock);
+        }, NO_SERIES, clock);
     }
 
+    /** Besides the match events: the partners' duplicate notices, and the operators' outcome counters by day. */
     public MatchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
-                       MatchPublisher publisher, SameJobNotices notices, Clock clock) {
+                       MatchPublisher publisher, SameJobNotices notices, OutcomeSeries outcomes, Clock clock) {
         this.notices = notices;
+        this.outcomes = outcomes;
         this.seekers = seekers;
         this.postings = postings;
         this.scorer = scorer;
@@ -503,14 +517,19 @@ public final class MatchEngine {
         return postings.get(postingId) != null;
     }
 
-    /** The seeker dismissed a match: the pair never comes back (nothing to record once the seeker is erased). */
+    /**
+     * The seeker dismissed a match: the pair never comes back (nothing to record once the seeker is erased). Counted
+     * as an outcome when the ledger knew the pair and had not recorded the dismissal yet.
+     */
     public void dismissed(String seekerId, String postingId, Instant at) {
         String matchId = MatchId.of(postingId, seekerId);
-        if (erasedSeekers.contains(seekerId)
-                || ledger.find(matchId).filter(e -> e.status() == LedgerEntry.Status.ERASED).isPresent()) {
+        java.util.Optional<LedgerEntry> pair = erasedSeekers.contains(seekerId) ? java.util.Optional.empty() : ledger.find(matchId);
+        if (erasedSeekers.contains(seekerId) || pair.filter(e -> e.status() == LedgerEntry.Status.ERASED).isPresent()) {
             return;
         }
         ledger.dismiss(matchId, seekerId, postingId, at);
+        pair.filter(e -> e.status() != LedgerEntry.Status.DISMISSED)
+                .ifPresent(e -> outcomes.add(new Outcomes().add(Outcomes.DISMISSED, e, at)));
     }
 
     public Explanation explain(String postingId, String seekerId) {
@@ -554,7 +573,7 @@ public final class MatchEngine {
      * revision 0) or a later revision; none when a recorded revision is published again ({@code retold}: the
      * entry whose publish was never confirmed).
      */
-    private record Telling(MatchFound event, MatchLedger.Claim claim, LedgerEntry retold) {
+    private record Telling(MatchFound event, MatchLedger.Claim claim, LedgerEntry retold, boolean fresh) {
     }
 
     /** What one round of triggers tells: withdrawals and matches, written to the ledger together. */
@@ -652,7 +671,7 @@ public final class MatchEngine {
         return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
                 assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now,
                 round.sources.computeIfAbsent(posting.id(), id -> sources(posting))), claim,
-                again ? known : null);
+                again ? known : null, known == null || known.status() == LedgerEntry.Status.WITHDRAWN);
     }
 
     /**
@@ -688,6 +707,14 @@ public final class MatchEngine {
         ledger.settle(claimed);
         found.addAndGet(told);
         withdrawn.addAndGet(round.withdrawals.size());
+        Outcomes counted = new Outcomes();
+        for (Telling telling : round.tellings) {
+            if (telling.fresh() && telling.claim() != null && claimed.matchIds().contains(telling.event().matchId())) {
+                counted.add(Outcomes.FOUND, telling.claim().next(), round.now);
+            }
+        }
+        round.withdrawals.forEach(w -> counted.add(Outcomes.WITHDRAWN, w.entry(), w.at()));
+        outcomes.add(counted);
     }
 
     private static LedgerEntry entry(String matchId, Posting posting, Seeker seeker, int revision, double score, Instant now) {

@@ -3,6 +3,7 @@ package org.doorstep.matching.messaging;
 import java.util.function.Consumer;
 
 import org.doorstep.matching.match.MatchEngine;
+import org.doorstep.matching.match.MatchId;
 import org.doorstep.matching.match.OutcomeRecorder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +27,9 @@ class FeedbackFlow {
             switch (event) {
                 case FeedbackEvent.MatchDismissed dismissed -> engine.dismissed(dismissed.seekerId(), dismissed.postingId(),
                         dismissed.at() == null ? clock.instant() : dismissed.at());
-                case FeedbackEvent.MatchApplied applied -> {
-                    // nothing to do: applying keeps the match as it is
-                }
+                // applying keeps the match as it is; it is counted in the outcomes
+                case FeedbackEvent.MatchApplied applied -> outcomes.applied(MatchId.of(applied.postingId(), applied.seekerId()),
+                        applied.at() == null ? clock.instant() : applied.at());
                 case FeedbackEvent.MatchOutcome outcome -> outcomes.outcome(outcome.matchId(), outcome.outcome(),
                         outcome.matchedAt(), outcome.at() == null ? clock.instant() : outcome.at());
             }

@@ -27,7 +27,7 @@ class SecurityConfiguration {
     static final String OPERATOR = OperatorRole.OPERATOR.name();
     static final String AUDITOR = OperatorRole.AUDITOR.name();
 
-    private static final String[] OPERATOR_API = {"/api/v1/matches/**", "/api/v1/stats"};
+    private static final String[] OPERATOR_API = {"/api/v1/matches/**", "/api/v1/stats", "/api/v1/stats/**"};
     private static final String[] PUBLIC_ACTUATOR = {"/actuator", "/actuator/health", "/actuator/health/**",
             "/actuator/info"};
 
@@ -65,7 +65,7 @@ class SecurityConfiguration {
     /** Reads the bearer token only where an operator's is expected; skill extraction takes none. */
     private static ServerAuthenticationConverter onOperatorPaths(ServerAuthenticationConverter bearer) {
         ServerWebExchangeMatcher operatorPaths = new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], "/actuator/**"),
+                ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], OPERATOR_API[2], "/actuator/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
         return exchange -> operatorPaths.matches(exchange)
                 .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
