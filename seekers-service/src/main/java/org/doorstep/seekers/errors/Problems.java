@@ -3,6 +3,7 @@ package org.doorstep.seekers.errors;
 import java.net.URI;
 
 import org.doorstep.seekers.limits.RateLimited;
+import org.doorstep.seekers.web.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.errors;
+package org.doorstep.seekers.web;
 
 import java.util.Locale;
 
