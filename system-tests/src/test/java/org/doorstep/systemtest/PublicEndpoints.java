@@ -101,7 +101,9 @@ final class PublicEndpoints {
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(NOTIFICATION, "POST", "/api/v1/partner/applications/{applicationId}/outcome", Caller.PARTNER,
                     Body.NONE, Trait.NAMED_MUST_EXIST),
-            Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches/stream", Caller.SEEKER, Body.NONE, Trait.EVENT_STREAM));
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches/stream", Caller.SEEKER, Body.NONE, Trait.EVENT_STREAM),
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/operator/events/stream", Caller.OPERATOR, Body.NONE,
+                    Trait.EVENT_STREAM));
 
     /** Served by every service besides its API, to anyone (the actuator's index where it is public). */
     private static final List<String> INFRASTRUCTURE = List.of("/actuator", "/actuator/health",
