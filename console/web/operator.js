@@ -1,4 +1,4 @@
-import { call, parsePrometheus, ApiError } from './api.js';
+import { call, followStream, parsePrometheus, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { el, clear, field } from './dom.js';
 import { liveChart } from './charts.js';
@@ -8,13 +8,20 @@ import { liveChart } from './charts.js';
 const TOKEN = 'doorstep.operator';
 const POLL_MS = 2000;
 const OUTCOMES = ['live', 'held', 'digest', 'inbox_only', 'withdrawn'];
+// the latency percentiles are over the deliveries of the last 30 s (15 polls), as Prometheus' histogram_quantile of
+// a 30 s rate would give them: a window of single polls would mostly be empty
+const LATENCY_WINDOW = 15;
+const AGE_BUCKET = 'doorstep_notifications_match_age_seconds_bucket';
 
 let timer = null;
 let charts = [];
+let events = null;
 
 export function stopOperator() {
   clearTimeout(timer);
   timer = null;
+  events?.stop();
+  events = null;
   charts.forEach((c) => c.destroy());
   charts = [];
 }
@@ -74,11 +81,13 @@ function renderConsole(root, token, params) {
 
   const throughput = liveChart(chartBox, t('operator.chart.throughput'), [t('operator.series.found'), t('operator.series.delivered')]);
   const lag = liveChart(chartBox, t('operator.chart.lag'), [t('operator.series.lag')]);
-  const latency = liveChart(chartBox, t('operator.chart.latency'), [t('operator.series.mean'), t('operator.series.max')]);
+  const latency = liveChart(chartBox, t('operator.chart.latency'),
+    ['p50', 'p95', 'p99'].map((q) => t('operator.series.percentile', q)).concat(t('operator.series.max')));
   charts = [throughput, lag, latency];
 
   let previous = null;
   let stats = null;
+  const recent = []; // the latency histograms of the last LATENCY_WINDOW polls, oldest first
   const openCampaign = async (code) => {
     try {
       const campaign = await call('postings', 'GET', `/api/v1/campaigns/${encodeURIComponent(code)}`, { token });
@@ -118,11 +127,12 @@ function renderConsole(root, token, params) {
         const delivered = OUTCOMES.filter((o) => o !== 'withdrawn').reduce((sum, o) => sum + (now[o] - previous[o]), 0);
         throughput.push([(now.found - previous.found) / seconds, delivered / seconds]);
         lag.push([now.lag]);
-        const n = now.ageCount - previous.ageCount;
-        latency.push([n > 0 ? (now.ageSum - previous.ageSum) / n : NaN, now.ageMax]);
-        addFeed(feed, previous, now);
+        const then = recent[0] || previous;
+        latency.push([0.5, 0.95, 0.99].map((q) => quantile(q, now.ageBuckets, then.ageBuckets)).concat(now.ageMax));
       }
       previous = now;
+      recent.push(now);
+      if (recent.length > LATENCY_WINDOW) recent.shift();
     } catch (error) {
       if (error.status === 401 || error.status === 403) {
         sessionStorage.removeItem(TOKEN);
@@ -133,13 +143,56 @@ function renderConsole(root, token, params) {
     timer = setTimeout(poll, POLL_MS);
   };
 
+  // the live feed: every delivery decision as notification-service writes it (no seeker data in it)
+  events = followStream('notification', '/api/v1/operator/events/stream', token, {
+    onEvent: (event) => addFeedEvent(feed, event),
+    onState: (state) => { feed.dataset.state = state; },
+  });
+
   loadCampaigns().then(() => {
     if (params.campaign) openCampaign(params.campaign);
   });
   poll();
 }
 
-/** The figures of one poll: counters since each service started, lag and the delivery latency's sum, count and max. */
+/**
+ * A Prometheus histogram's cumulative buckets, summed over its series (instances): [[upper bound, count], ...] by
+ * bound, +Inf last.
+ */
+function buckets(samples) {
+  const byBound = new Map();
+  for (const x of samples) {
+    const le = x.labels.le === '+Inf' ? Infinity : Number(x.labels.le);
+    if (Number.isNaN(le) || !Number.isFinite(x.value)) continue;
+    byBound.set(le, (byBound.get(le) || 0) + x.value);
+  }
+  return [...byBound.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The q-quantile of what was observed between two readings of a histogram, interpolated linearly inside its bucket
+ * (as Prometheus' histogram_quantile does); NaN when nothing was observed in between.
+ */
+export function quantile(q, now, then) {
+  const before = new Map(then || []);
+  const counts = now.map(([le, count]) => [le, count - (before.get(le) || 0)]);
+  const total = counts.length ? counts[counts.length - 1][1] : 0;
+  if (!(total > 0)) return NaN;
+  const rank = q * total;
+  let lowerBound = 0;
+  let lowerCount = 0;
+  for (const [le, count] of counts) {
+    if (count >= rank) {
+      if (le === Infinity) return lowerBound;
+      return lowerBound + (le - lowerBound) * ((rank - lowerCount) / Math.max(count - lowerCount, 1e-9));
+    }
+    lowerBound = le;
+    lowerCount = count;
+  }
+  return lowerBound;
+}
+
+/** The figures of one poll: counters since each service started, lag, the delivery latency's histogram and max. */
 function figures(stats, matching, notification) {
   const sum = (samples, test) => samples.filter(test).reduce((s, x) => s + x.value, 0);
   const f = {
@@ -148,8 +201,7 @@ function figures(stats, matching, notification) {
     found: sum(matching, (x) => x.name === 'doorstep_matching_matches_found'),
     records: sum(notification, (x) => x.name === 'doorstep_notifications_records_total'),
     lag: Math.max(0, ...[...matching, ...notification].filter((x) => /records_lag(_max)?$/.test(x.name) && Number.isFinite(x.value)).map((x) => x.value)),
-    ageSum: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_sum'),
-    ageCount: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_count'),
+    ageBuckets: buckets(notification.filter((x) => x.name === AGE_BUCKET)),
     ageMax: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_max'),
   };
   for (const outcome of OUTCOMES) {
@@ -164,17 +216,23 @@ function drawCounters(node, f) {
     el('dt', {}, t(`operator.counter.${key}`)), el('dd', {}, String(Math.round(value))))));
 }
 
-function addFeed(feed, before, now) {
-  const lines = [];
-  const time = new Date(now.at).toLocaleTimeString();
-  for (const key of ['found', ...OUTCOMES]) {
-    const delta = Math.round(now[key] - before[key]);
-    if (delta > 0) lines.push(el('li', { 'data-kind': key }, el('time', {}, time), ' ', t('operator.feed.line', delta, t(`operator.counter.${key}`))));
+/** One decision on the live feed: when, what became of the match, its score, the job's region and posting. */
+function addFeedEvent(feed, event) {
+  let d;
+  try {
+    d = JSON.parse(event.data);
+  } catch {
+    return;
   }
-  if (lines.length === 0) return;
+  const at = Date.parse(d.at);
+  const time = new Date(Number.isFinite(at) ? at : Date.now()).toLocaleTimeString();
+  const line = el('li', { 'data-outcome': d.outcome, 'data-match-ref': d.matchRef, 'data-posting-id': d.postingId },
+    el('time', { datetime: d.at || '' }, time), ' ',
+    t('operator.feed.event', t(`operator.counter.${d.outcome}`), Math.round((d.score ?? 0) * 100) + '%',
+      d.regionCode ? regionName(d.regionCode) : '—', d.postingId));
   feed.querySelector('.empty')?.remove();
-  feed.prepend(...lines.reverse());
-  while (feed.children.length > 30) feed.lastChild.remove();
+  feed.prepend(line);
+  while (feed.children.length > 50) feed.lastChild.remove();
 }
 
 function table(caption, rows, label) {

@@ -196,7 +196,11 @@ class ConsoleBrowserTest {
         publish(postingTitle);
         await().atMost(MATCH_WAIT).until(() -> counter("found") > foundBefore);
         await().atMost(Duration.ofSeconds(20)).until(() -> chartMax(0) > 0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#feed li[data-kind=found]")).isEmpty());
+        // the live feed: the delivery decision of the new match, from notification-service's operator stream
+        await().atMost(MATCH_WAIT).until(() -> !browser.findElements(By.cssSelector("#feed li[data-outcome]")).isEmpty());
+        WebElement decision = browser.findElement(By.cssSelector("#feed li[data-outcome]"));
+        assertThat(decision.getDomAttribute("data-outcome")).isIn("live", "held", "digest", "inbox_only");
+        assertThat(decision.getText()).contains("%").doesNotContain("Wang Fang");
         assertThat(counter("active")).isPositive();
         screenshot("operator-console-outcomes");
 
@@ -224,6 +228,11 @@ class ConsoleBrowserTest {
                 && browser.findElement(By.id("matches-title")).getText().equals("我的匹配岗位"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector("li.match")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("li.match .reasons")).isDisplayed()).isTrue();
+        // the reasons in Chinese, written by the app from each reason's factor and the numbers of its English detail
+        String skillsReason = browser.findElement(By.cssSelector("li.match .reasons li[data-factor=skills]")).getText();
+        assertThat(skillsReason).contains("技能").contains("Java").doesNotContain("required skills");
+        assertThat(browser.findElement(By.cssSelector("li.match .reasons li[data-factor=freshness]")).getText())
+                .isEqualTo("今天发布");
         assertThat(browser.findElement(By.cssSelector("li.match .badge.applied")).getText()).isEqualTo("已申请");
         screenshot("seeker-app-zh");
         browser.findElement(By.id("lang")).click();
