@@ -2,6 +2,7 @@ import { call, followStream, parsePrometheus, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { el, clear, field } from './dom.js';
 import { liveChart } from './charts.js';
+import { coordinatePlot } from './plot.js';
 
 // The operator console: outcomes from matching's GET /api/v1/stats and the services' Prometheus metrics, campaigns
 // with their progress from postings-service, all read with the operator's token (kept for this tab only).
@@ -12,6 +13,7 @@ const OUTCOMES = ['live', 'held', 'digest', 'inbox_only', 'withdrawn'];
 // a 30 s rate would give them: a window of single polls would mostly be empty
 const LATENCY_WINDOW = 15;
 const AGE_BUCKET = 'doorstep_notifications_match_age_seconds_bucket';
+const MAP_EVERY = 15; // polls: the map of postings and seekers is read every 30 s
 
 let timer = null;
 let charts = [];
@@ -61,6 +63,7 @@ function renderConsole(root, token, params) {
   const counters = el('dl', { class: 'counters', id: 'counters' });
   const feed = el('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite' }, el('li', { class: 'empty' }, t('operator.feed.empty')));
   const chartBox = el('div', { class: 'charts', id: 'charts' });
+  const mapBox = el('div', { class: 'plot', id: 'platform-map' }, t('common.loading'));
   const breakdown = el('div', { class: 'tables', id: 'breakdown' });
   const campaignList = el('ul', { class: 'campaigns', id: 'campaigns' });
   const campaignView = el('div', { id: 'campaign' });
@@ -75,6 +78,7 @@ function renderConsole(root, token, params) {
       el('section', { class: 'card', 'aria-labelledby': 'counters-title' }, el('h2', { id: 'counters-title' }, t('operator.counters')), counters),
       el('section', { class: 'card', 'aria-labelledby': 'feed-title' }, el('h2', { id: 'feed-title' }, t('operator.feed')), feed)),
     el('section', { class: 'card', 'aria-labelledby': 'charts-title' }, el('h2', { id: 'charts-title' }, t('operator.charts')), chartBox),
+    el('section', { class: 'card', 'aria-labelledby': 'map-title' }, el('h2', { id: 'map-title' }, t('operator.map')), mapBox),
     el('section', { class: 'card', 'aria-labelledby': 'campaigns-title' }, el('h2', { id: 'campaigns-title' }, t('operator.campaigns')),
       campaignList, campaignView),
     el('section', { class: 'card', 'aria-labelledby': 'breakdown-title' }, el('h2', { id: 'breakdown-title', class: 'sr-only' }, t('operator.counters')), breakdown));
@@ -87,6 +91,7 @@ function renderConsole(root, token, params) {
 
   let previous = null;
   let stats = null;
+  let polls = 0;
   const recent = []; // the latency histograms of the last LATENCY_WINDOW polls, oldest first
   const openCampaign = async (code) => {
     try {
@@ -119,6 +124,7 @@ function renderConsole(root, token, params) {
         call('notification', 'GET', '/actuator/prometheus', { token, accept: 'text/plain' }),
       ]);
       stats = s;
+      if (polls++ % MAP_EVERY === 0) loadMap(mapBox, token);
       const now = figures(s, parsePrometheus(matching), parsePrometheus(notification));
       drawCounters(counters, now);
       drawBreakdown(breakdown, s);
@@ -214,6 +220,32 @@ function drawCounters(node, f) {
   const items = [['active', f.active], ['found', f.found], ...OUTCOMES.map((o) => [o, f[o]])];
   clear(node, items.map(([key, value]) => el('div', { class: 'counter', 'data-counter': key },
     el('dt', {}, t(`operator.counter.${key}`)), el('dd', {}, String(Math.round(value))))));
+}
+
+/**
+ * The open postings and the seekers by coordinates, both counted in 0.1 degree cells by their services (seekers only in
+ * cells of at least five, so that no point is a person's location): postings-service's GET /api/v1/postings:locations
+ * and seekers-service's GET /api/v1/seekers:locations.
+ */
+async function loadMap(box, token) {
+  try {
+    const [postings, seekers] = await Promise.all([
+      call('postings', 'GET', '/api/v1/postings:locations', { token }),
+      call('seekers', 'GET', '/api/v1/seekers:locations', { token }),
+    ]);
+    const points = [
+      ...postings.cells.map((c) => ({ ...c, kind: 'posting', label: t('operator.map.postings', c.postings, c.vacancies) })),
+      ...seekers.cells.map((c) => ({ ...c, kind: 'seeker', label: t('operator.map.seekers', c.seekers) })),
+    ];
+    const sum = (cells, key) => cells.reduce((n, c) => n + c[key], 0);
+    const summary = t('operator.map.summary', sum(postings.cells, 'postings'), postings.cells.length,
+      sum(seekers.cells, 'seekers'), seekers.cells.length, seekers.hidden, seekers.minSeekers);
+    box.dataset.postingCells = String(postings.cells.length);
+    box.dataset.seekerCells = String(seekers.cells.length);
+    clear(box, coordinatePlot(null, points, { label: summary, pointLabel: (p) => p.label }), el('p', {}, summary));
+  } catch (error) {
+    clear(box, el('p', {}, error instanceof ApiError ? error.describe() : t('common.error')));
+  }
 }
 
 /** One decision on the live feed: when, what became of the match, its score, the job's region and posting. */

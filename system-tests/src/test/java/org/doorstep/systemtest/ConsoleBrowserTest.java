@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.doorstep.local.DoorstepService;
 import org.doorstep.testkit.DoorstepInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -181,8 +182,51 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * The app's stream connection drops (notification-service is killed, so the console's forwarded stream breaks)
+     * while a match is made; the app reconnects with back-off, sends the Last-Event-ID it stored, and shows the match
+     * it missed once, and none of those it had twice.
+     */
     @Test
     @Order(2)
+    void aDroppedStreamConnectionLosesNoMatchAndRepeatsNone() {
+        browser.get(consoleUrl + "/#/seeker");
+        awaitStreamOpen();
+        String token = (String) script("return JSON.parse(localStorage.getItem('doorstep.seeker')).token");
+        // the first test set quiet hours and a daily cap: without them every match here is pushed live, whatever the time
+        ObjectNode profile = (ObjectNode) PlatformClient.json(
+                client.send("GET", DoorstepService.SEEKERS, "/api/v1/seekers/me", token, null).body());
+        ((ObjectNode) profile.path("notifications")).remove(List.of("quietHours", "maxPerDay"));
+        var saved = client.send("PUT", DoorstepService.SEEKERS, "/api/v1/seekers/me", token, profile.toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        // a match delivered live before the drop: the preferences have reached notification-service
+        String before = "Before the drop " + UUID.randomUUID().toString().substring(0, 6);
+        publishOutsideTheCampaign(before);
+        await().atMost(MATCH_WAIT).until(() -> matchCard(before) != null);
+        List<String> shown = matchIds();
+
+        ServicesUnderTest services = ServicesUnderTest.get();
+        services.crash(DoorstepService.NOTIFICATION);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            WebElement state = first(By.id("stream-state"));
+            return state != null && !"open".equals(state.getDomAttribute("data-state"));
+        });
+        String during = "During the drop " + UUID.randomUUID().toString().substring(0, 6);
+        publishOutsideTheCampaign(during);
+        services.restart(DoorstepService.NOTIFICATION);
+
+        awaitStreamOpen();
+        await().atMost(MATCH_WAIT).until(() -> matchCard(during) != null);
+        assertThat(cards(during)).as("the match made while the connection was down, shown once").hasSize(1);
+        List<String> after = matchIds();
+        assertThat(after).as("no match shown twice").doesNotHaveDuplicates();
+        assertThat(after).as("every match shown before the drop is still there").containsAll(shown);
+        screenshot("seeker-app-reconnected");
+    }
+
+    @Test
+    @Order(3)
     void anOperatorSeesTheCountersAndChartsMoveAndACampaignsProgress() {
         browser.get(consoleUrl + "/#/operator");
         WebElement token = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("input[type=password]")), e -> e != null);
@@ -202,6 +246,9 @@ class ConsoleBrowserTest {
         assertThat(decision.getDomAttribute("data-outcome")).isIn("live", "held", "digest", "inbox_only");
         assertThat(decision.getText()).contains("%").doesNotContain("Wang Fang");
         assertThat(counter("active")).isPositive();
+        // the map: open postings (and seekers, in cells of at least five) by coordinates, counted by their services
+        await().atMost(Duration.ofSeconds(45)).until(() -> first(By.cssSelector("#platform-map svg circle.dot-posting")) != null);
+        assertThat(Integer.parseInt(browser.findElement(By.id("platform-map")).getDomAttribute("data-posting-cells"))).isPositive();
         screenshot("operator-console-outcomes");
 
         WebElement open = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("button[data-campaign='" + campaign + "']")), e -> e != null);
@@ -255,6 +302,20 @@ class ConsoleBrowserTest {
         var response = client.send("PUT", DoorstepService.POSTINGS, "/api/v1/postings/UI-" + UUID.randomUUID(), partnerKey, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return title;
+    }
+
+    /** A posting that joins no campaign (the operator's test counts the campaign's jobs). */
+    private void publishOutsideTheCampaign(String title) {
+        String body = PlatformClient.posting().replace("Java backend developer / Java后端开发工程师", title);
+        var response = client.send("PUT", DoorstepService.POSTINGS, "/api/v1/postings/UI-" + UUID.randomUUID(), partnerKey, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /** The match ids of the cards the app shows, in order. */
+    private List<String> matchIds() {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.cssSelector("li.match")).stream()
+                        .map(card -> card.getDomAttribute("data-match-id")).toList(), ids -> true);
     }
 
     /** Reads from a card, found again when the app re-rendered the list in between (it does so on every event). */
