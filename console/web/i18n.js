@@ -102,7 +102,7 @@ const TEXTS = {
     'operator.map': 'Postings and seekers by coordinates',
     'operator.map.postings': '{0} open postings, {1} vacancies',
     'operator.map.seekers': '{0} seekers',
-    'operator.map.summary': 'Blue: {0} open postings in {1} cells of 0.1°. Green: {2} seekers in {3} cells; {4} more in cells of fewer than {5}, not shown.',
+    'operator.map.summary': 'Blue: open postings ({0}) by cell of 0.1° ({1} cells). Green: seekers ({2}) by cell ({3} cells); {4} more in cells of fewer than {5}, not shown.',
     'operator.campaign.open': 'Open {0}',
     'operator.campaign.progress': 'Progress',
     'operator.campaign.target': 'Target: {0} jobs',

@@ -240,6 +240,12 @@ class ConsoleBrowserTest {
         publish(postingTitle);
         await().atMost(MATCH_WAIT).until(() -> counter("found") > foundBefore);
         await().atMost(Duration.ofSeconds(20)).until(() -> chartMax(0) > 0);
+        // match-to-delivery p50, p95, p99 (from the timer's histogram buckets, over the last 30 s) and the max
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String[] last = String.valueOf(browser.findElements(By.cssSelector("figure.chart")).get(2).getDomAttribute("data-last")).split(",", -1);
+            return last.length == 4 && !last[0].isEmpty() && !last[2].isEmpty()
+                    && Double.parseDouble(last[0]) <= Double.parseDouble(last[2]);
+        });
         // the live feed: the delivery decision of the new match, from notification-service's operator stream
         await().atMost(MATCH_WAIT).until(() -> !browser.findElements(By.cssSelector("#feed li[data-outcome]")).isEmpty());
         WebElement decision = browser.findElement(By.cssSelector("#feed li[data-outcome]"));
