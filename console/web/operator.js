@@ -280,7 +280,20 @@ function drawBreakdown(node, stats) {
   clear(node,
     table(t('operator.by.keyGroup'), rows(stats.byKeyGroup), (g) => t(`group.${g}`)),
     table(t('operator.by.region'), rows(stats.byRegion), regionName),
-    table(t('operator.by.campaign'), rows(stats.byCampaign), (c) => c));
+    table(t('operator.by.campaign'), rows(stats.byCampaign), (c) => c),
+    economyTable(stats.byEconomy || {}));
+}
+
+/** Open postings and their active matches by economy tag (matching tags postings by their skills). */
+function economyTable(byEconomy) {
+  return el('table', { id: 'by-economy' },
+    el('caption', {}, t('operator.by.economy')),
+    el('thead', {}, el('tr', {}, ['operator.col.economy', 'operator.postings', 'operator.counter.active']
+      .map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('tbody', {}, ['DIGITAL', 'GREEN', 'SILVER'].map((tag) => el('tr', { 'data-economy': tag },
+      el('th', { scope: 'row' }, t(`economy.${tag}`)),
+      el('td', {}, String(byEconomy[tag]?.openPostings ?? 0)),
+      el('td', {}, String(byEconomy[tag]?.activeMatches ?? 0))))));
 }
 
 /** Province > prefecture > county from the six digits of a division code (510104: 51 / 5101 / 510104). */

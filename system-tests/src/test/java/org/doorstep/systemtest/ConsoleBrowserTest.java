@@ -255,6 +255,9 @@ class ConsoleBrowserTest {
         // the map: open postings (and seekers, in cells of at least five) by coordinates, counted by their services
         await().atMost(Duration.ofSeconds(45)).until(() -> first(By.cssSelector("#platform-map svg circle.dot-posting")) != null);
         assertThat(Integer.parseInt(browser.findElement(By.id("platform-map")).getDomAttribute("data-posting-cells"))).isPositive();
+        // economy tags: the test's postings ask for Java and SQL, digital skills in matching's taxonomy
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                Integer.parseInt(browser.findElement(By.cssSelector("#by-economy tr[data-economy=DIGITAL] td")).getText()) > 0);
         screenshot("operator-console-outcomes");
 
         WebElement open = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("button[data-campaign='" + campaign + "']")), e -> e != null);
