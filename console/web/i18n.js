@@ -107,7 +107,7 @@ const TEXTS = {
     'economy.SILVER': 'Silver (ageing population)',
     'operator.map.postings': '{0} open postings, {1} vacancies',
     'operator.map.seekers': '{0} seekers',
-    'operator.map.summary': 'Blue: open postings ({0}) by cell of 0.1° ({1} cells). Green: seekers ({2}) by cell ({3} cells); {4} more in cells of fewer than {5}, not shown.',
+    'operator.map.summary': 'Blue: open postings ({0}) in 0.1° cells ({1}). Green: seekers ({2}) in cells ({3}); {4} more in cells of fewer than {5}, not shown.',
     'operator.campaign.open': 'Open {0}',
     'operator.campaign.progress': 'Progress',
     'operator.campaign.target': 'Target: {0} jobs',
