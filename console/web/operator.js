@@ -1,20 +1,29 @@
-import { call, parsePrometheus, ApiError } from './api.js';
+import { call, followStream, parsePrometheus, ApiError } from './api.js';
 import { t } from './i18n.js';
 import { el, clear, field } from './dom.js';
 import { liveChart } from './charts.js';
+import { coordinatePlot } from './plot.js';
 
 // The operator console: outcomes from matching's GET /api/v1/stats and the services' Prometheus metrics, campaigns
 // with their progress from postings-service, all read with the operator's token (kept for this tab only).
 const TOKEN = 'doorstep.operator';
 const POLL_MS = 2000;
 const OUTCOMES = ['live', 'held', 'digest', 'inbox_only', 'withdrawn'];
+// the latency percentiles are over the deliveries of the last 30 s (15 polls), as Prometheus' histogram_quantile of
+// a 30 s rate would give them: a window of single polls would mostly be empty
+const LATENCY_WINDOW = 15;
+const AGE_BUCKET = 'doorstep_notifications_match_age_seconds_bucket';
+const MAP_EVERY = 15; // polls: the map of postings and seekers is read every 30 s
 
 let timer = null;
 let charts = [];
+let events = null;
 
 export function stopOperator() {
   clearTimeout(timer);
   timer = null;
+  events?.stop();
+  events = null;
   charts.forEach((c) => c.destroy());
   charts = [];
 }
@@ -54,6 +63,7 @@ function renderConsole(root, token, params) {
   const counters = el('dl', { class: 'counters', id: 'counters' });
   const feed = el('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite' }, el('li', { class: 'empty' }, t('operator.feed.empty')));
   const chartBox = el('div', { class: 'charts', id: 'charts' });
+  const mapBox = el('div', { class: 'plot', id: 'platform-map' }, t('common.loading'));
   const breakdown = el('div', { class: 'tables', id: 'breakdown' });
   const campaignList = el('ul', { class: 'campaigns', id: 'campaigns' });
   const campaignView = el('div', { id: 'campaign' });
@@ -68,17 +78,21 @@ function renderConsole(root, token, params) {
       el('section', { class: 'card', 'aria-labelledby': 'counters-title' }, el('h2', { id: 'counters-title' }, t('operator.counters')), counters),
       el('section', { class: 'card', 'aria-labelledby': 'feed-title' }, el('h2', { id: 'feed-title' }, t('operator.feed')), feed)),
     el('section', { class: 'card', 'aria-labelledby': 'charts-title' }, el('h2', { id: 'charts-title' }, t('operator.charts')), chartBox),
+    el('section', { class: 'card', 'aria-labelledby': 'map-title' }, el('h2', { id: 'map-title' }, t('operator.map')), mapBox),
     el('section', { class: 'card', 'aria-labelledby': 'campaigns-title' }, el('h2', { id: 'campaigns-title' }, t('operator.campaigns')),
       campaignList, campaignView),
     el('section', { class: 'card', 'aria-labelledby': 'breakdown-title' }, el('h2', { id: 'breakdown-title', class: 'sr-only' }, t('operator.counters')), breakdown));
 
   const throughput = liveChart(chartBox, t('operator.chart.throughput'), [t('operator.series.found'), t('operator.series.delivered')]);
   const lag = liveChart(chartBox, t('operator.chart.lag'), [t('operator.series.lag')]);
-  const latency = liveChart(chartBox, t('operator.chart.latency'), [t('operator.series.mean'), t('operator.series.max')]);
+  const latency = liveChart(chartBox, t('operator.chart.latency'),
+    ['p50', 'p95', 'p99'].map((q) => t('operator.series.percentile', q)).concat(t('operator.series.max')));
   charts = [throughput, lag, latency];
 
   let previous = null;
   let stats = null;
+  let polls = 0;
+  const recent = []; // the latency histograms of the last LATENCY_WINDOW polls, oldest first
   const openCampaign = async (code) => {
     try {
       const campaign = await call('postings', 'GET', `/api/v1/campaigns/${encodeURIComponent(code)}`, { token });
@@ -110,6 +124,7 @@ function renderConsole(root, token, params) {
         call('notification', 'GET', '/actuator/prometheus', { token, accept: 'text/plain' }),
       ]);
       stats = s;
+      if (polls++ % MAP_EVERY === 0) loadMap(mapBox, token);
       const now = figures(s, parsePrometheus(matching), parsePrometheus(notification));
       drawCounters(counters, now);
       drawBreakdown(breakdown, s);
@@ -118,11 +133,12 @@ function renderConsole(root, token, params) {
         const delivered = OUTCOMES.filter((o) => o !== 'withdrawn').reduce((sum, o) => sum + (now[o] - previous[o]), 0);
         throughput.push([(now.found - previous.found) / seconds, delivered / seconds]);
         lag.push([now.lag]);
-        const n = now.ageCount - previous.ageCount;
-        latency.push([n > 0 ? (now.ageSum - previous.ageSum) / n : NaN, now.ageMax]);
-        addFeed(feed, previous, now);
+        const then = recent[0] || previous;
+        latency.push([0.5, 0.95, 0.99].map((q) => quantile(q, now.ageBuckets, then.ageBuckets)).concat(now.ageMax));
       }
       previous = now;
+      recent.push(now);
+      if (recent.length > LATENCY_WINDOW) recent.shift();
     } catch (error) {
       if (error.status === 401 || error.status === 403) {
         sessionStorage.removeItem(TOKEN);
@@ -133,13 +149,56 @@ function renderConsole(root, token, params) {
     timer = setTimeout(poll, POLL_MS);
   };
 
+  // the live feed: every delivery decision as notification-service writes it (no seeker data in it)
+  events = followStream('notification', '/api/v1/operator/events/stream', token, {
+    onEvent: (event) => addFeedEvent(feed, event),
+    onState: (state) => { feed.dataset.state = state; },
+  });
+
   loadCampaigns().then(() => {
     if (params.campaign) openCampaign(params.campaign);
   });
   poll();
 }
 
-/** The figures of one poll: counters since each service started, lag and the delivery latency's sum, count and max. */
+/**
+ * A Prometheus histogram's cumulative buckets, summed over its series (instances): [[upper bound, count], ...] by
+ * bound, +Inf last.
+ */
+function buckets(samples) {
+  const byBound = new Map();
+  for (const x of samples) {
+    const le = x.labels.le === '+Inf' ? Infinity : Number(x.labels.le);
+    if (Number.isNaN(le) || !Number.isFinite(x.value)) continue;
+    byBound.set(le, (byBound.get(le) || 0) + x.value);
+  }
+  return [...byBound.entries()].sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * The q-quantile of what was observed between two readings of a histogram, interpolated linearly inside its bucket
+ * (as Prometheus' histogram_quantile does); NaN when nothing was observed in between.
+ */
+export function quantile(q, now, then) {
+  const before = new Map(then || []);
+  const counts = now.map(([le, count]) => [le, count - (before.get(le) || 0)]);
+  const total = counts.length ? counts[counts.length - 1][1] : 0;
+  if (!(total > 0)) return NaN;
+  const rank = q * total;
+  let lowerBound = 0;
+  let lowerCount = 0;
+  for (const [le, count] of counts) {
+    if (count >= rank) {
+      if (le === Infinity) return lowerBound;
+      return lowerBound + (le - lowerBound) * ((rank - lowerCount) / Math.max(count - lowerCount, 1e-9));
+    }
+    lowerBound = le;
+    lowerCount = count;
+  }
+  return lowerBound;
+}
+
+/** The figures of one poll: counters since each service started, lag, the delivery latency's histogram and max. */
 function figures(stats, matching, notification) {
   const sum = (samples, test) => samples.filter(test).reduce((s, x) => s + x.value, 0);
   const f = {
@@ -148,8 +207,7 @@ function figures(stats, matching, notification) {
     found: sum(matching, (x) => x.name === 'doorstep_matching_matches_found'),
     records: sum(notification, (x) => x.name === 'doorstep_notifications_records_total'),
     lag: Math.max(0, ...[...matching, ...notification].filter((x) => /records_lag(_max)?$/.test(x.name) && Number.isFinite(x.value)).map((x) => x.value)),
-    ageSum: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_sum'),
-    ageCount: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_count'),
+    ageBuckets: buckets(notification.filter((x) => x.name === AGE_BUCKET)),
     ageMax: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_max'),
   };
   for (const outcome of OUTCOMES) {
@@ -164,17 +222,49 @@ function drawCounters(node, f) {
     el('dt', {}, t(`operator.counter.${key}`)), el('dd', {}, String(Math.round(value))))));
 }
 
-function addFeed(feed, before, now) {
-  const lines = [];
-  const time = new Date(now.at).toLocaleTimeString();
-  for (const key of ['found', ...OUTCOMES]) {
-    const delta = Math.round(now[key] - before[key]);
-    if (delta > 0) lines.push(el('li', { 'data-kind': key }, el('time', {}, time), ' ', t('operator.feed.line', delta, t(`operator.counter.${key}`))));
+/**
+ * The open postings and the seekers by coordinates, both counted in 0.1 degree cells by their services (seekers only in
+ * cells of at least five, so that no point is a person's location): postings-service's GET /api/v1/postings:locations
+ * and seekers-service's GET /api/v1/seekers:locations.
+ */
+async function loadMap(box, token) {
+  try {
+    const [postings, seekers] = await Promise.all([
+      call('postings', 'GET', '/api/v1/postings:locations', { token }),
+      call('seekers', 'GET', '/api/v1/seekers:locations', { token }),
+    ]);
+    const points = [
+      ...postings.cells.map((c) => ({ ...c, kind: 'posting', label: t('operator.map.postings', c.postings, c.vacancies) })),
+      ...seekers.cells.map((c) => ({ ...c, kind: 'seeker', label: t('operator.map.seekers', c.seekers) })),
+    ];
+    const sum = (cells, key) => cells.reduce((n, c) => n + c[key], 0);
+    const summary = t('operator.map.summary', sum(postings.cells, 'postings'), postings.cells.length,
+      sum(seekers.cells, 'seekers'), seekers.cells.length, seekers.hidden, seekers.minSeekers);
+    box.dataset.postingCells = String(postings.cells.length);
+    box.dataset.seekerCells = String(seekers.cells.length);
+    clear(box, coordinatePlot(null, points, { label: summary, pointLabel: (p) => p.label }), el('p', {}, summary));
+  } catch (error) {
+    clear(box, el('p', {}, error instanceof ApiError ? error.describe() : t('common.error')));
   }
-  if (lines.length === 0) return;
+}
+
+/** One decision on the live feed: when, what became of the match, its score, the job's region and posting. */
+function addFeedEvent(feed, event) {
+  let d;
+  try {
+    d = JSON.parse(event.data);
+  } catch {
+    return;
+  }
+  const at = Date.parse(d.at);
+  const time = new Date(Number.isFinite(at) ? at : Date.now()).toLocaleTimeString();
+  const line = el('li', { 'data-outcome': d.outcome, 'data-match-ref': d.matchRef, 'data-posting-id': d.postingId },
+    el('time', { datetime: d.at || '' }, time), ' ',
+    t('operator.feed.event', t(`operator.counter.${d.outcome}`), Math.round((d.score ?? 0) * 100) + '%',
+      d.regionCode ? regionName(d.regionCode) : '—', d.postingId));
   feed.querySelector('.empty')?.remove();
-  feed.prepend(...lines.reverse());
-  while (feed.children.length > 30) feed.lastChild.remove();
+  feed.prepend(line);
+  while (feed.children.length > 50) feed.lastChild.remove();
 }
 
 function table(caption, rows, label) {
@@ -190,7 +280,20 @@ function drawBreakdown(node, stats) {
   clear(node,
     table(t('operator.by.keyGroup'), rows(stats.byKeyGroup), (g) => t(`group.${g}`)),
     table(t('operator.by.region'), rows(stats.byRegion), regionName),
-    table(t('operator.by.campaign'), rows(stats.byCampaign), (c) => c));
+    table(t('operator.by.campaign'), rows(stats.byCampaign), (c) => c),
+    economyTable(stats.byEconomy || {}));
+}
+
+/** Open postings and their active matches by economy tag (matching tags postings by their skills). */
+function economyTable(byEconomy) {
+  return el('table', { id: 'by-economy' },
+    el('caption', {}, t('operator.by.economy')),
+    el('thead', {}, el('tr', {}, ['operator.col.economy', 'operator.postings', 'operator.counter.active']
+      .map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('tbody', {}, ['DIGITAL', 'GREEN', 'SILVER'].map((tag) => el('tr', { 'data-economy': tag },
+      el('th', { scope: 'row' }, t(`economy.${tag}`)),
+      el('td', {}, String(byEconomy[tag]?.openPostings ?? 0)),
+      el('td', {}, String(byEconomy[tag]?.activeMatches ?? 0))))));
 }
 
 /** Province > prefecture > county from the six digits of a division code (510104: 51 / 5101 / 510104). */

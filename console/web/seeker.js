@@ -2,6 +2,7 @@ import { call, followStream, ApiError } from './api.js';
 import { t, KEY_GROUPS, ACCOMMODATIONS } from './i18n.js';
 import { el, clear, field, checkbox } from './dom.js';
 import { matchPlot } from './plot.js';
+import { reasonText } from './reasons.js';
 
 // The reference seeker app: what a mobile app does, on the same APIs. The device keeps the seeker's token, the id of
 // the last stream event it handled and the matches it dismissed (localStorage), so a reload resumes exactly there.
@@ -196,7 +197,7 @@ function matchCard(m, token, { onDismiss, onApply }) {
       el('p', { class: 'score' }, t('seeker.match.score', Math.round((m.score ?? 0) * 100) + '%')),
       el('details', { open: true },
         el('summary', {}, t('seeker.match.reasons')),
-        el('ul', { class: 'reasons' }, (m.reasons || []).map((r) => el('li', {}, r.detail || r.factor)))),
+        el('ul', { class: 'reasons' }, (m.reasons || []).map((r) => el('li', { 'data-factor': r.factor }, reasonText(r))))),
       el('div', { class: 'actions' },
         applied ? el('span', { class: 'badge applied' }, t('seeker.match.applied'))
           : el('button', { type: 'button', class: 'primary', 'aria-label': t('seeker.match.applyLabel', title), 'data-action': 'apply',

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.doorstep.local.DoorstepService;
 import org.doorstep.testkit.DoorstepInfrastructure;
 import org.junit.jupiter.api.AfterAll;
@@ -181,8 +182,51 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * The app's stream connection drops (notification-service is killed, so the console's forwarded stream breaks)
+     * while a match is made; the app reconnects with back-off, sends the Last-Event-ID it stored, and shows the match
+     * it missed once, and none of those it had twice.
+     */
     @Test
     @Order(2)
+    void aDroppedStreamConnectionLosesNoMatchAndRepeatsNone() {
+        browser.get(consoleUrl + "/#/seeker");
+        awaitStreamOpen();
+        String token = (String) script("return JSON.parse(localStorage.getItem('doorstep.seeker')).token");
+        // the first test set quiet hours and a daily cap: without them every match here is pushed live, whatever the time
+        ObjectNode profile = (ObjectNode) PlatformClient.json(
+                client.send("GET", DoorstepService.SEEKERS, "/api/v1/seekers/me", token, null).body());
+        ((ObjectNode) profile.path("notifications")).remove(List.of("quietHours", "maxPerDay"));
+        var saved = client.send("PUT", DoorstepService.SEEKERS, "/api/v1/seekers/me", token, profile.toString());
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+        // a match delivered live before the drop: the preferences have reached notification-service
+        String before = "Before the drop " + UUID.randomUUID().toString().substring(0, 6);
+        publishOutsideTheCampaign(before);
+        await().atMost(MATCH_WAIT).until(() -> matchCard(before) != null);
+        List<String> shown = matchIds();
+
+        ServicesUnderTest services = ServicesUnderTest.get();
+        services.crash(DoorstepService.NOTIFICATION);
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            WebElement state = first(By.id("stream-state"));
+            return state != null && !"open".equals(state.getDomAttribute("data-state"));
+        });
+        String during = "During the drop " + UUID.randomUUID().toString().substring(0, 6);
+        publishOutsideTheCampaign(during);
+        services.restart(DoorstepService.NOTIFICATION);
+
+        awaitStreamOpen();
+        await().atMost(MATCH_WAIT).until(() -> matchCard(during) != null);
+        assertThat(cards(during)).as("the match made while the connection was down, shown once").hasSize(1);
+        List<String> after = matchIds();
+        assertThat(after).as("no match shown twice").doesNotHaveDuplicates();
+        assertThat(after).as("every match shown before the drop is still there").containsAll(shown);
+        screenshot("seeker-app-reconnected");
+    }
+
+    @Test
+    @Order(3)
     void anOperatorSeesTheCountersAndChartsMoveAndACampaignsProgress() {
         browser.get(consoleUrl + "/#/operator");
         WebElement token = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("input[type=password]")), e -> e != null);
@@ -196,8 +240,24 @@ class ConsoleBrowserTest {
         publish(postingTitle);
         await().atMost(MATCH_WAIT).until(() -> counter("found") > foundBefore);
         await().atMost(Duration.ofSeconds(20)).until(() -> chartMax(0) > 0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(By.cssSelector("#feed li[data-kind=found]")).isEmpty());
+        // match-to-delivery p50, p95, p99 (from the timer's histogram buckets, over the last 30 s) and the max
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            String[] last = String.valueOf(browser.findElements(By.cssSelector("figure.chart")).get(2).getDomAttribute("data-last")).split(",", -1);
+            return last.length == 4 && !last[0].isEmpty() && !last[2].isEmpty()
+                    && Double.parseDouble(last[0]) <= Double.parseDouble(last[2]);
+        });
+        // the live feed: the delivery decision of the new match, from notification-service's operator stream
+        await().atMost(MATCH_WAIT).until(() -> !browser.findElements(By.cssSelector("#feed li[data-outcome]")).isEmpty());
+        WebElement decision = browser.findElement(By.cssSelector("#feed li[data-outcome]"));
+        assertThat(decision.getDomAttribute("data-outcome")).isIn("live", "held", "digest", "inbox_only");
+        assertThat(decision.getText()).contains("%").doesNotContain("Wang Fang");
         assertThat(counter("active")).isPositive();
+        // the map: open postings (and seekers, in cells of at least five) by coordinates, counted by their services
+        await().atMost(Duration.ofSeconds(45)).until(() -> first(By.cssSelector("#platform-map svg circle.dot-posting")) != null);
+        assertThat(Integer.parseInt(browser.findElement(By.id("platform-map")).getDomAttribute("data-posting-cells"))).isPositive();
+        // economy tags: the test's postings ask for Java and SQL, digital skills in matching's taxonomy
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                Integer.parseInt(browser.findElement(By.cssSelector("#by-economy tr[data-economy=DIGITAL] td")).getText()) > 0);
         screenshot("operator-console-outcomes");
 
         WebElement open = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("button[data-campaign='" + campaign + "']")), e -> e != null);
@@ -224,6 +284,11 @@ class ConsoleBrowserTest {
                 && browser.findElement(By.id("matches-title")).getText().equals("我的匹配岗位"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector("li.match")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("li.match .reasons")).isDisplayed()).isTrue();
+        // the reasons in Chinese, written by the app from each reason's factor and the numbers of its English detail
+        String skillsReason = browser.findElement(By.cssSelector("li.match .reasons li[data-factor=skills]")).getText();
+        assertThat(skillsReason).contains("技能").contains("Java").doesNotContain("required skills");
+        assertThat(browser.findElement(By.cssSelector("li.match .reasons li[data-factor=freshness]")).getText())
+                .isEqualTo("今天发布");
         assertThat(browser.findElement(By.cssSelector("li.match .badge.applied")).getText()).isEqualTo("已申请");
         screenshot("seeker-app-zh");
         browser.findElement(By.id("lang")).click();
@@ -246,6 +311,20 @@ class ConsoleBrowserTest {
         var response = client.send("PUT", DoorstepService.POSTINGS, "/api/v1/postings/UI-" + UUID.randomUUID(), partnerKey, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return title;
+    }
+
+    /** A posting that joins no campaign (the operator's test counts the campaign's jobs). */
+    private void publishOutsideTheCampaign(String title) {
+        String body = PlatformClient.posting().replace("Java backend developer / Java后端开发工程师", title);
+        var response = client.send("PUT", DoorstepService.POSTINGS, "/api/v1/postings/UI-" + UUID.randomUUID(), partnerKey, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    /** The match ids of the cards the app shows, in order. */
+    private List<String> matchIds() {
+        return await().atMost(Duration.ofSeconds(10)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+                .until(() -> browser.findElements(By.cssSelector("li.match")).stream()
+                        .map(card -> card.getDomAttribute("data-match-id")).toList(), ids -> true);
     }
 
     /** Reads from a card, found again when the app re-rendered the list in between (it does so on every event). */

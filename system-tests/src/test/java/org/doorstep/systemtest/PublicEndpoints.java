@@ -50,6 +50,7 @@ final class PublicEndpoints {
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(POSTINGS, "POST", "/api/v1/campaigns", Caller.OPERATOR, Body.CAMPAIGN),
             Endpoint.of(POSTINGS, "GET", "/api/v1/campaigns", Caller.OPERATOR, Body.NONE),
+            Endpoint.of(POSTINGS, "GET", "/api/v1/postings:locations", Caller.OPERATOR, Body.NONE),
             Endpoint.of(POSTINGS, "PUT", "/api/v1/campaigns/{code}", Caller.OPERATOR, Body.CAMPAIGN),
             Endpoint.of(POSTINGS, "GET", "/api/v1/campaigns/{code}", Caller.OPERATOR, Body.NONE),
             Endpoint.of(POSTINGS, "PUT", "/api/v1/postings/{externalId}", Caller.PARTNER, Body.POSTING, Trait.IF_MATCH),
@@ -76,6 +77,7 @@ final class PublicEndpoints {
             Endpoint.of(POSTINGS, "GET", "/api/v1/audit", Caller.OPERATOR, Body.NONE),
             Endpoint.of(SEEKERS, "POST", "/api/v1/seekers", Caller.ANYONE, Body.PROFILE, Trait.CHECKS_CONTENT_TYPE),
             Endpoint.of(SEEKERS, "GET", "/api/v1/seekers/me", Caller.SEEKER, Body.NONE),
+            Endpoint.of(SEEKERS, "GET", "/api/v1/seekers:locations", Caller.OPERATOR, Body.NONE),
             Endpoint.of(SEEKERS, "PUT", "/api/v1/seekers/me", Caller.SEEKER, Body.PROFILE, Trait.CHECKS_CONTENT_TYPE),
             Endpoint.of(SEEKERS, "PATCH", "/api/v1/seekers/me", Caller.SEEKER, Body.PROFILE_PATCH,
                     Trait.CHECKS_CONTENT_TYPE),
@@ -104,7 +106,9 @@ final class PublicEndpoints {
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(NOTIFICATION, "POST", "/api/v1/partner/applications/{applicationId}/outcome", Caller.PARTNER,
                     Body.NONE, Trait.NAMED_MUST_EXIST),
-            Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches/stream", Caller.SEEKER, Body.NONE, Trait.EVENT_STREAM));
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/me/matches/stream", Caller.SEEKER, Body.NONE, Trait.EVENT_STREAM),
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/operator/events/stream", Caller.OPERATOR, Body.NONE,
+                    Trait.EVENT_STREAM));
 
     /** Served by every service besides its API, to anyone (the actuator's index where it is public). */
     private static final List<String> INFRASTRUCTURE = List.of("/actuator", "/actuator/health",

@@ -45,11 +45,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(ExtractionRateLimited.class)
-    ResponseEntity<ProblemDetail> rateLimited(ExtractionRateLimited e) {
+    ResponseEntity<ProblemDetail> rateLimited(ExtractionRateLimited e, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         return Problems.response(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                e.getMessage()), headers);
+                e.getMessage()), headers, exchange);
     }
 
     /**
@@ -57,32 +57,32 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * itself, and {@code Accept: ,} names an empty one.
      */
     @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
-    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e) {
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
         return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
-                "A media type in the Accept or Content-Type header cannot be read."), null);
+                "A media type in the Accept or Content-Type header cannot be read."), null, exchange);
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
             MongoNodeIsRecoveringException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, ServerWebExchange exchange) {
         log.warn("store out of reach: {}", e.toString());
-        return Problems.response(Problems.storeUnavailable(), null);
+        return Problems.response(Problems.storeUnavailable(), null, exchange);
     }
 
     /** A query parameter name the strict request firewall refuses, found when a handler first reads the query. */
     @ExceptionHandler(ServerExchangeRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e) {
-        return Problems.response(Problems.rejectedByFirewall(), null);
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return Problems.response(Problems.rejectedByFirewall(), null, exchange);
     }
 
     /** The catch-all: a store failure wrapped in another exception is still a 503; the rest is a 500. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
         if (StoreFailures.unreachable(e)) {
-            return storeUnavailable(e);
+            return storeUnavailable(e, exchange);
         }
         log.error("unexpected failure", e);
-        return Problems.response(Problems.internal(), null);
+        return Problems.response(Problems.internal(), null, exchange);
     }
 
     @Override
@@ -126,7 +126,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                 ServerWebExchange exchange) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? Problems.typed(detail)
                 : ProblemDetail.forStatus(status);
-        ResponseEntity<ProblemDetail> response = Problems.response(Problems.typed(problem), headers);
+        ResponseEntity<ProblemDetail> response = Problems.response(Problems.typed(problem), headers, exchange);
         return Mono.just(ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody()));
     }
 

@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.doorstep.matching.economy.EconomyTags;
+import org.doorstep.matching.economy.PostingEconomies;
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.PostingChange;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,7 @@ class PostingFlow {
 
     @Bean
     Consumer<Message<List<byte[]>>> matchPosting(EventReader reader, DomainTranslator translator, MatchEngine engine,
+                                                 EconomyTags economyTags, PostingEconomies economies,
                                                  MeterRegistry meters) {
         Timer age = Timer.builder("doorstep.matching.posting.age")
                 .description("a posting event's age (from its record's timestamp) when its matches are published")
@@ -42,6 +45,7 @@ class PostingFlow {
                     change = change(records.get(i), reader, translator);
                 } catch (RuntimeException e) {
                     engine.postingsChanged(changes);
+                    recordEconomies(changes, economyTags, economies);
                     throw new BatchListenerFailedException("record " + i + " of the poll: " + e.getMessage(), e, i);
                 }
                 if (change != null) {
@@ -49,8 +53,24 @@ class PostingFlow {
                 }
             }
             engine.postingsChanged(changes);
+            recordEconomies(changes, economyTags, economies);
             recordAges(poll, age);
         };
+    }
+
+    /** Each posting's economy tags (for the operators' statistics), once its matches are handled. */
+    private static void recordEconomies(List<PostingChange> changes, EconomyTags economyTags, PostingEconomies economies) {
+        List<PostingEconomies.Tagged> tagged = new ArrayList<>();
+        List<String> closed = new ArrayList<>();
+        for (PostingChange change : changes) {
+            switch (change) {
+                case PostingChange.Upserted upserted -> tagged.add(new PostingEconomies.Tagged(upserted.posting().id(),
+                        economyTags.of(upserted.posting().requiredSkills(), upserted.posting().optionalSkills(),
+                                upserted.posting().extractedSkills()), upserted.posting().open()));
+                case PostingChange.Closed gone -> closed.add(gone.postingId());
+            }
+        }
+        economies.record(tagged, closed);
     }
 
     private static void recordAges(Message<?> poll, Timer age) {

@@ -3,6 +3,7 @@ package org.doorstep.matching.operator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.doorstep.matching.economy.PostingEconomies;
 import org.doorstep.matching.match.Explanation;
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.MatchLedger;
@@ -26,8 +27,10 @@ class OperatorController {
     private final MatchEngine engine;
     private final MatchLedger ledger;
     private final Placements placements;
+    private final PostingEconomies economies;
 
-    OperatorController(MatchEngine engine, MatchLedger ledger, Placements placements) {
+    OperatorController(MatchEngine engine, MatchLedger ledger, Placements placements, PostingEconomies economies) {
+        this.economies = economies;
         this.engine = engine;
         this.ledger = ledger;
         this.placements = placements;
@@ -41,13 +44,15 @@ class OperatorController {
 
     /**
      * Active matches by campaign, key group and region; placements (hires reported by partners) by the same, with the
-     * mean days from match to hire; and this instance's counters.
+     * mean days from match to hire; open postings and their active matches by economy tag (digital, green, silver);
+     * and this instance's counters.
      */
     @GetMapping("/stats")
     Mono<Map<String, Object>> stats() {
         return Mono.fromCallable(() -> {
             Map<String, Object> stats = new LinkedHashMap<>(ledger.activeCounts());
             stats.put("placements", placements.stats());
+            stats.put("byEconomy", economies.counts());
             stats.put("instance", engine.counters());
             return stats;
         }).subscribeOn(Schedulers.boundedElastic());

@@ -54,29 +54,29 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
         if (exchange.getResponse().isCommitted()) {
             return Mono.error(failure);
         }
-        ResponseEntity<ProblemDetail> problem = problemOf(failure);
+        ResponseEntity<ProblemDetail> problem = problemOf(failure, exchange);
         return ServerResponse.status(problem.getStatusCode())
                 .headers(headers -> headers.addAll(problem.getHeaders()))
                 .bodyValue(problem.getBody())
                 .flatMap(response -> response.writeTo(exchange, context));
     }
 
-    private static ResponseEntity<ProblemDetail> problemOf(Throwable failure) {
+    private static ResponseEntity<ProblemDetail> problemOf(Throwable failure, ServerWebExchange exchange) {
         if (StoreFailures.unreachable(failure)) {
             log.warn("store out of reach: {}", failure.toString());
-            return Problems.response(Problems.storeUnavailable(), null);
+            return Problems.response(Problems.storeUnavailable(), null, exchange);
         }
         if (failure instanceof ServerExchangeRejectedException) {
             // the strict firewall checks query parameter names when they are first read (an actuator endpoint, a
             // controller), after its own filter: a name it refuses is the client's fault, as in the filter
-            return Problems.response(Problems.rejectedByFirewall(), null);
+            return Problems.response(Problems.rejectedByFirewall(), null, exchange);
         }
         if (failure instanceof ErrorResponse known) {
             HttpHeaders headers = new HttpHeaders();
             headers.addAll(known.getHeaders());
-            return Problems.response(Problems.typed(known.getBody()), headers);
+            return Problems.response(Problems.typed(known.getBody()), headers, exchange);
         }
         log.error("unexpected failure", failure);
-        return Problems.response(Problems.internal(), null);
+        return Problems.response(Problems.internal(), null, exchange);
     }
 }

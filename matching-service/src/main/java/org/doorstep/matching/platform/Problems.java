@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * RFC 9457 problem details as every error of this service answers them: a stable type URI under
@@ -66,8 +67,13 @@ public final class Problems {
                 "Something went wrong on our side; it has been logged.");
     }
 
-    /** The response for a problem: its status, problem+json, and {@code Retry-After} when the store is out of reach. */
-    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem, HttpHeaders headers) {
+    /**
+     * The response for a problem: its status, problem+json, {@code Retry-After} when the store is out of reach, and
+     * its texts in the request's language ({@link ProblemTexts}).
+     */
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem, HttpHeaders headers,
+                                                         ServerWebExchange exchange) {
+        ProblemTexts.localize(problem, exchange);
         HttpHeaders all = new HttpHeaders();
         if (headers != null) {
             all.addAll(headers);

@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The vocabulary written in this project ({@code taxonomy/skills.tsv}, {@code taxonomy/occupations.tsv}
  * on the classpath): common skills and occupations with English and Chinese aliases, ISCO-08 codes and
- * green/digital tags. Matching works with it alone; ESCO adds to it.
+ * green/digital/silver tags. Matching works with it alone; ESCO adds to it.
  * <p>
- * skills.tsv: {@code key, label, aliases (|), tags (green,digital), related keys (|)};
+ * skills.tsv: {@code key, label, aliases (|), tags (green, digital, silver), related keys (|)};
  * occupations.tsv: {@code isco, label, aliases (|)}. Lines starting with # are comments.
  */
 public final class BuiltInVocabulary {
@@ -28,6 +28,9 @@ public final class BuiltInVocabulary {
         for (String[] row : rows("taxonomy/skills.tsv")) {
             String tags = column(row, 3);
             builder.skill(row[0], row[1], list(column(row, 2)), tags.contains("green"), tags.contains("digital"));
+            if (tags.contains("silver")) {
+                builder.silver(row[0]);
+            }
             for (String other : list(column(row, 4))) {
                 relations.add(new String[] {row[0], other});
             }

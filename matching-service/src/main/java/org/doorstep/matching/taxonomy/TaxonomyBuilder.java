@@ -66,6 +66,14 @@ public final class TaxonomyBuilder {
         }
     }
 
+    /** Tags an already added skill (by key) as a skill of the silver economy (the care of an ageing population). */
+    public void silver(String key) {
+        Integer ord = skillByAlias.get(key);
+        if (ord != null) {
+            skills.set(ord, skills.get(ord).asSilver());
+        }
+    }
+
     /** Grades an already added skill (by key) with ESCO's reuse level; the first grade given stays. */
     public void reuse(String key, Reuse level) {
         Integer ord = skillByAlias.get(key);

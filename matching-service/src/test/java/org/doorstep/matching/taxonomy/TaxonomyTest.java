@@ -58,6 +58,15 @@ class TaxonomyTest {
     }
 
     @Test
+    void tagsTheCareOfAnAgeingPopulationAsTheSilverEconomy() {
+        assertThat(taxonomy.concept(taxonomy.skill("Elderly care", null)).silver()).isTrue();
+        assertThat(taxonomy.concept(taxonomy.skill("养老护理", null)).silver()).isTrue();
+        assertThat(taxonomy.concept(taxonomy.skill("失智照护", null)).silver()).isTrue();
+        assertThat(taxonomy.concept(taxonomy.skill("Childcare", null)).silver()).isFalse();
+        assertThat(taxonomy.concept(taxonomy.skill("Python", null)).silver()).isFalse();
+    }
+
+    @Test
     void relatesSkillsBothWays() {
         int sql = taxonomy.skill("SQL", null);
         int mysql = taxonomy.skill("MySQL", null);

@@ -17,6 +17,7 @@ import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.InboxChange;
 import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.match.MatchFound;
+import org.doorstep.notifications.operator.OperatorEvent;
 import org.doorstep.notifications.match.MatchWithdrawn;
 import org.doorstep.notifications.preferences.NotificationPolicy;
 import org.doorstep.notifications.preferences.Preferences;
@@ -45,6 +46,7 @@ final class DeliveryBatch {
     private final List<LiveNotice> liveNotices = new ArrayList<>();
     private final List<PartnerNotice> partnerNotices = new ArrayList<>();
     private final Map<String, Integer> outcomes = new LinkedHashMap<>();
+    private final List<OperatorEvent> decisions = new ArrayList<>();
 
     DeliveryBatch(JsonMapper json, Instant now, Duration itemTtl, Map<String, Preferences> preferences,
                   Map<String, InboxItem> stored) {
@@ -131,6 +133,7 @@ final class DeliveryBatch {
             waiting.remove(withdrawal.matchId());
             settled.put(withdrawal.matchId(), partition);
             count("withdrawn");
+            decided(item.match(), "withdrawn");
         }
         partnerNotices.add(new PartnerNotice(null, withdrawal, prefs(withdrawal.seekerId())));
     }
@@ -206,22 +209,26 @@ final class DeliveryBatch {
                 liveNotices.add(new LiveNotice(prefs, item.match(), event, 1));
                 settle(item, partition);
                 count("live");
+                decided(item.match(), "live");
             }
             case NotificationPolicy.HoldUntil hold -> {
                 put(item.with(Delivery.HELD, hold.until()));
                 wait(new Pending(item.matchId(), item.seekerId(), partition, Pending.Kind.HELD, hold.until(),
                         item.receivedAt(), null));
                 count("held");
+                decided(item.match(), "held");
             }
             case NotificationPolicy.WaitForDigest digest -> {
                 put(item.with(Delivery.DIGEST, null));
                 wait(new Pending(item.matchId(), item.seekerId(), partition, Pending.Kind.DIGEST, null, now, null));
                 count("digest");
+                decided(item.match(), "digest");
             }
             case NotificationPolicy.InboxOnly only -> {
                 put(item.with(Delivery.INBOX_ONLY, null));
                 settle(item, partition);
                 count("inbox_only");
+                decided(item.match(), "inbox_only");
             }
         }
     }
@@ -268,6 +275,19 @@ final class DeliveryBatch {
 
     private String dayKey(Preferences prefs) {
         return PreferencesStore.dayKey(prefs.seekerId(), NotificationPolicy.day(prefs, now).toString());
+    }
+
+    /** What operators see of a decision: the match and the job, nothing about the seeker. */
+    private void decided(MatchFound match, String outcome) {
+        MatchFound.Location location = match.posting().location();
+        decisions.add(new OperatorEvent(OperatorEvent.reference(match.matchId()), match.postingId(),
+                match.posting().partnerId(), match.score(), outcome, location == null ? null : location.regionCode(),
+                match.campaignCodes(), now));
+    }
+
+    /** The decisions of this batch for the operators' live feed, in the order they were taken. */
+    List<OperatorEvent> decisions() {
+        return decisions;
     }
 
     private void count(String outcome) {

@@ -17,6 +17,7 @@ import org.doorstep.notifications.preferences.Preferences;
 import org.doorstep.notifications.preferences.PreferencesStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import org.doorstep.notifications.operator.OperatorFeed;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * redelivery, or the next job run over the waiting entries that (4) did not remove, hands them to the
  * streams again ({@link DeliveryBatch}), which drop a sequence they have sent. A crash between (3) and (4)
  * lets one live push more through the daily cap than configured (an undercount, never a repeat). Mobile
- * pushes and partner notices go last, once.
+ * pushes, partner notices and the operators' live feed go last, once.
  */
 @Component
 class DeliveryWrites {
@@ -57,11 +58,14 @@ class DeliveryWrites {
     private final JsonMapper json;
     private final Duration itemTtl;
     private final BatchSteps steps;
+    private final OperatorFeed operators;
 
     DeliveryWrites(InboxStore inbox, Feed feed, PendingDeliveries pending, PreferencesStore preferences,
                    DueDeliveries due, LiveFeed live, FeedBroadcast broadcast, List<LiveChannel> channels,
-                   List<PartnerChannel> partners, JsonMapper json, InboxProperties settings, BatchSteps steps) {
+                   List<PartnerChannel> partners, JsonMapper json, InboxProperties settings, BatchSteps steps,
+                   OperatorFeed operators) {
         this.steps = steps;
+        this.operators = operators;
         this.inbox = inbox;
         this.feed = feed;
         this.pending = pending;
@@ -110,5 +114,6 @@ class DeliveryWrites {
                 }
             }
         }
+        operators.published(batch.decisions());
     }
 }

@@ -1,6 +1,7 @@
 package org.doorstep.notifications.push;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.doorstep.notifications.delivery.LiveChannel;
@@ -22,6 +23,11 @@ class MobilePushChannel implements LiveChannel {
 
     private static final Logger log = LoggerFactory.getLogger(MobilePushChannel.class);
 
+    /** The apps' localisation keys of the push texts (README, "Push texts"): the device shows them in its language. */
+    static final String MATCH_TITLE = "doorstep_push_match_title";
+    static final String DIGEST_TITLE = "doorstep_push_digest_title";
+    static final String DIGEST_BODY = "doorstep_push_digest_body";
+
     private final ObjectProvider<PushSender> sender;
     private final Duration timeToLive;
 
@@ -37,7 +43,7 @@ class MobilePushChannel implements LiveChannel {
         }
         send(new PushMessage(preferences.pushToken(), "New job match", match.posting().title(),
                 Map.of("type", event.type(), "matchId", match.matchId(), "eventId", Long.toString(event.sequence())),
-                "match-" + match.matchId(), timeToLive));
+                "match-" + match.matchId(), timeToLive, new PushMessage.Texts(MATCH_TITLE, null, null)));
     }
 
     @Override
@@ -46,7 +52,8 @@ class MobilePushChannel implements LiveChannel {
             return;
         }
         send(new PushMessage(preferences.pushToken(), "Your daily job matches", count + " new matches",
-                Map.of("type", event.type(), "eventId", Long.toString(event.sequence())), "digest", timeToLive));
+                Map.of("type", event.type(), "eventId", Long.toString(event.sequence())), "digest", timeToLive,
+                new PushMessage.Texts(DIGEST_TITLE, DIGEST_BODY, List.of(Integer.toString(count)))));
     }
 
     private void send(PushMessage message) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.doorstep.notifications.limits.AbuseLimiter;
 import org.doorstep.notifications.limits.RateLimited;
 import org.doorstep.notifications.limits.web.ClientAddresses;
+import org.doorstep.notifications.web.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -51,9 +52,9 @@ class ProblemResponses {
     private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://doorstep.example/problems/" + type);
-        problem.put("title", title);
+        problem.put("title", ProblemTexts.text("problem." + type + ".title", title, exchange));
         problem.put("status", status.value());
-        problem.put("detail", detail);
+        problem.put("detail", ProblemTexts.text("problem." + type + ".detail", detail, exchange));
         problem.put("instance", exchange.getRequest().getPath().value());
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);

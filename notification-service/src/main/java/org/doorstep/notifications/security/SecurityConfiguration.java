@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,9 +47,11 @@ class SecurityConfiguration {
         seekers.setJwtAuthenticationConverter(jwt -> Mono.just(
                 new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(SEEKER)), jwt.getSubject())));
         ReactiveAuthenticationManager operators = OperatorAuthentication.forMode(mode, operatorSettings);
-        ServerWebExchangeMatcher operatorPaths = new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers("/actuator/**"),
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
+        ServerWebExchangeMatcher operatorPaths = new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers("/api/v1/operator/**"),
+                new AndServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers("/actuator/**"),
+                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR))));
         ReactiveAuthenticationManagerResolver<ServerWebExchange> byPath = exchange -> operatorPaths.matches(exchange)
                 .map(operatorPath -> operatorPath.isMatch() ? operators
                         : exchange.getRequest().getPath().value().startsWith("/api/v1/partner")
@@ -62,6 +65,7 @@ class SecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/v1/me/**").hasAuthority(SEEKER)
                         .pathMatchers("/api/v1/partner/**").hasAuthority(PARTNER)
+                        .pathMatchers(HttpMethod.GET, "/api/v1/operator/**").hasAnyRole(OPERATOR, AUDITOR)
                         .pathMatchers("/api/**").denyAll()
                         .pathMatchers(PUBLIC_ACTUATOR).permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(OPERATOR, AUDITOR)

@@ -35,7 +35,7 @@ final class Problems {
         problem.setType(URI.create(BASE + type));
         problem.setTitle(title);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return problem;
+        return ProblemTexts.localize(problem, exchange);
     }
 
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
@@ -90,6 +90,7 @@ final class Problems {
             problem.setTitle(known == null ? "HTTP " + status.value() : known.getReasonPhrase());
         }
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemTexts.localize(problem, exchange);
         HttpHeaders responseHeaders = new HttpHeaders();
         if (headers != null) {
             responseHeaders.addAll(headers);

@@ -55,6 +55,30 @@ class MobilePushTest {
     }
 
     @Test
+    void namesTheTextsByTheAppsLocalisationKeysSoTheDeviceShowsThemInItsLanguage() {
+        try (Receiver fcm = new Receiver()) {
+            FcmPushSender sender = new FcmPushSender(WebClient.builder(),
+                    new FcmProperties(true, "http://127.0.0.1:" + fcm.port(), "proj-1", "access-1", Duration.ofHours(1)));
+            sender.send(new PushMessage("device-1", "Your daily job matches", "3 new matches", Map.of(), "digest",
+                    Duration.ofMinutes(30), new PushMessage.Texts("doorstep_push_digest_title", "doorstep_push_digest_body",
+                    List.of("3")))).block(Duration.ofSeconds(10));
+            JsonNode message = Events.JSON.readTree(fcm.requests().get(0).body()).get("message");
+            JsonNode android = message.get("android").get("notification");
+            JsonNode alert = message.get("apns").get("payload").get("aps").get("alert");
+
+            assertThat(message.get("notification").get("title").asString()).isEqualTo("Your daily job matches");
+            assertThat(android.get("title_loc_key").asString()).isEqualTo("doorstep_push_digest_title");
+            assertThat(android.get("body_loc_key").asString()).isEqualTo("doorstep_push_digest_body");
+            assertThat(android.get("body_loc_args").toString()).isEqualTo("[\"3\"]");
+            assertThat(alert.get("title-loc-key").asString()).isEqualTo("doorstep_push_digest_title");
+            assertThat(alert.get("loc-key").asString()).isEqualTo("doorstep_push_digest_body");
+            assertThat(alert.get("loc-args").toString()).isEqualTo("[\"3\"]");
+            assertThat(alert.get("body").asString()).isEqualTo("3 new matches");
+            assertThat(message.get("apns").get("headers").get("apns-collapse-id").asString()).isEqualTo("digest");
+        }
+    }
+
+    @Test
     void anFcmErrorIsReportedNotSwallowed() {
         try (Receiver fcm = new Receiver()) {
             fcm.answer(401);
@@ -82,6 +106,8 @@ class MobilePushTest {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> pushesTo(token).size() == 2);
         assertThat(pushesTo(token).stream().map(m -> m.get("android").get("collapse_key").asString()).toList())
                 .containsExactlyInAnyOrder("match-m-push-1-" + seeker, "match-m-push-2-" + seeker);
+        assertThat(pushesTo(token)).allSatisfy(push -> assertThat(
+                push.get("android").get("notification").get("title_loc_key").asString()).isEqualTo("doorstep_push_match_title"));
         assertThat(TestFcm.RECEIVER.requests().get(0).header("Authorization")).isEqualTo("Bearer test-access-token");
     }
 

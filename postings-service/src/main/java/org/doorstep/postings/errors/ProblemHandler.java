@@ -51,7 +51,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     static final int STORE_RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(InvalidRequest.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+    ResponseEntity<ProblemDetail> invalid(InvalidRequest e, ServerWebExchange exchange) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
                 e.violations().size() == 1
                         ? "1 field is invalid."
@@ -60,60 +60,63 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .map(v -> Map.of("field", v.field(), "reason", v.reason()))
                 .toList();
         problem.setProperty("errors", errors);
-        return respond(problem, new HttpHeaders());
+        return respond(problem, new HttpHeaders(), exchange);
     }
 
     @ExceptionHandler(ApiKeyRejected.class)
-    ResponseEntity<ProblemDetail> unauthorized(ApiKeyRejected e) {
+    ResponseEntity<ProblemDetail> unauthorized(ApiKeyRejected e, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         return respond(problem(HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", e.getMessage()),
-                headers);
+                headers, exchange);
     }
 
     /** The feed's controller reports a bad cursor as a field error itself; this keeps any other path to it a 400. */
     @ExceptionHandler(FeedCursorInvalid.class)
-    ResponseEntity<ProblemDetail> feedCursor(FeedCursorInvalid e) {
-        return invalid(new InvalidRequest(List.of(new Violation("cursor", e.getMessage()))));
+    ResponseEntity<ProblemDetail> feedCursor(FeedCursorInvalid e, ServerWebExchange exchange) {
+        return invalid(new InvalidRequest(List.of(new Violation("cursor", e.getMessage()))), exchange);
     }
 
     @ExceptionHandler(PartnerSuspended.class)
-    ResponseEntity<ProblemDetail> suspended(PartnerSuspended e) {
-        return respond(problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Partner suspended", e.getMessage()),
-                new HttpHeaders());
+    ResponseEntity<ProblemDetail> suspended(PartnerSuspended e, ServerWebExchange exchange) {
+        // a forbidden problem of its own: its texts say the partner is suspended, not that the key lacks a right
+        ProblemDetail problem = ProblemTexts.localize(
+                problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Partner suspended", e.getMessage()),
+                "partner-suspended", exchange);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler({PostingNotFound.class, PartnerNotFound.class, ApiKeyNotFound.class, CampaignNotFound.class,
             FeedKeyNotFound.class})
-    ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
+    ResponseEntity<ProblemDetail> notFound(RuntimeException e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage()),
-                new HttpHeaders());
+                new HttpHeaders(), exchange);
     }
 
     @ExceptionHandler({PostingVersionMismatch.class, PreconditionFailed.class})
-    ResponseEntity<ProblemDetail> preconditionFailed(RuntimeException e) {
+    ResponseEntity<ProblemDetail> preconditionFailed(RuntimeException e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED,
-                "Precondition failed", e.getMessage()), new HttpHeaders());
+                "Precondition failed", e.getMessage()), new HttpHeaders(), exchange);
     }
 
     @ExceptionHandler(PayloadTooLarge.class)
-    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLarge e) {
+    ResponseEntity<ProblemDetail> tooLarge(PayloadTooLarge e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE, "Payload too large",
-                e.getMessage()), new HttpHeaders());
+                e.getMessage()), new HttpHeaders(), exchange);
     }
 
     @ExceptionHandler(RateLimited.class)
-    ResponseEntity<ProblemDetail> rateLimited(RateLimited e) {
+    ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
         return respond(problem(HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many requests",
-                e.getMessage()), headers);
+                e.getMessage()), headers, exchange);
     }
 
     @ExceptionHandler({PostingKeptChanging.class, PartnerKeptChanging.class, CampaignExists.class})
-    ResponseEntity<ProblemDetail> conflict(RuntimeException e) {
+    ResponseEntity<ProblemDetail> conflict(RuntimeException e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage()),
-                new HttpHeaders());
+                new HttpHeaders(), exchange);
     }
 
     /**
@@ -121,20 +124,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * itself, and {@code Accept: ,} names an empty one.
      */
     @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
-    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e) {
+    ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
         return respond(problem(HttpStatus.BAD_REQUEST, ProblemTypes.BAD_REQUEST, "Bad Request",
-                "A media type in the Accept or Content-Type header cannot be read."), new HttpHeaders());
+                "A media type in the Accept or Content-Type header cannot be read."), new HttpHeaders(), exchange);
     }
 
     /** The store cannot be reached (or is not primary, or is recovering): the client may retry shortly. */
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
             MongoNodeIsRecoveringException.class, DataAccessResourceFailureException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e, ServerWebExchange exchange) {
         log.warn("Store unavailable: {}", e.toString());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(STORE_RETRY_AFTER_SECONDS));
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.STORE_UNAVAILABLE, "Store unavailable",
-                "The service cannot reach its store at the moment; retry the request in a few seconds."), headers);
+                "The service cannot reach its store at the moment; retry the request in a few seconds."), headers, exchange);
     }
 
     /**
@@ -142,8 +145,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * read, after its own filter, so the refusal reaches the handlers.
      */
     @ExceptionHandler(ServerExchangeRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e) {
-        return respond(rejectedByFirewall(), new HttpHeaders());
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return respond(rejectedByFirewall(), new HttpHeaders(), exchange);
     }
 
     static ProblemDetail rejectedByFirewall() {
@@ -153,13 +156,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
         if (storeUnreachable(e)) {
-            return storeUnavailable(e);
+            return storeUnavailable(e, exchange);
         }
         log.error("Unexpected failure", e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-                "The request could not be processed."), new HttpHeaders());
+                "The request could not be processed."), new HttpHeaders(), exchange);
     }
 
     /** Framework errors (bad input, wrong method, unknown route): problem+json with a stable type too. */
@@ -177,6 +180,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             out.putAll(headers);
         }
         out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ProblemTexts.localize(problem, exchange);
         return Mono.just(ResponseEntity.status(status).headers(out).body(problem));
     }
 
@@ -199,7 +203,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers) {
+    /** The answer for a problem, its texts in the request's language ({@link ProblemTexts}). */
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpHeaders headers,
+                                                         ServerWebExchange exchange) {
+        ProblemTexts.localize(problem, exchange);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }

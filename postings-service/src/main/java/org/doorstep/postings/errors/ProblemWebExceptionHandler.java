@@ -60,7 +60,7 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
             return Mono.error(failure);
         }
         HttpHeaders headers = new HttpHeaders();
-        ProblemDetail problem = problem(failure, headers);
+        ProblemDetail problem = ProblemTexts.localize(problem(failure, headers), exchange);
         return ServerResponse.status(problem.getStatus())
                 .headers(h -> h.addAll(headers))
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

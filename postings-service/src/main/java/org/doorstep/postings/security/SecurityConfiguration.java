@@ -31,7 +31,7 @@ class SecurityConfiguration {
     static final String AUDITOR = OperatorRole.AUDITOR.name();
 
     private static final String[] OPERATOR_API = {"/api/v1/partners/**", "/api/v1/campaigns/**", "/api/v1/feed/keys/**",
-            "/api/v1/audit/**"};
+            "/api/v1/audit/**", "/api/v1/postings:locations"};
     private static final String[] PUBLIC_ACTUATOR = {"/actuator", "/actuator/health", "/actuator/health/**",
             "/actuator/info"};
 
@@ -70,7 +70,7 @@ class SecurityConfiguration {
     private static ServerAuthenticationConverter onOperatorPaths(ServerAuthenticationConverter bearer) {
         ServerWebExchangeMatcher operatorPaths = new AndServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], OPERATOR_API[2],
-                        OPERATOR_API[3], "/actuator/**"),
+                        OPERATOR_API[3], OPERATOR_API[4], "/actuator/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
         return exchange -> operatorPaths.matches(exchange)
                 .filter(ServerWebExchangeMatcher.MatchResult::isMatch)

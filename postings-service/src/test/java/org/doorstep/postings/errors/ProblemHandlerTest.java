@@ -15,6 +15,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
@@ -95,7 +97,8 @@ class ProblemHandlerTest {
     private ResponseEntity<ProblemDetail> invoke(Method method, Exception e) {
         try {
             method.setAccessible(true);
-            return (ResponseEntity<ProblemDetail>) method.invoke(handler, e);
+            return (ResponseEntity<ProblemDetail>) method.invoke(handler, e,
+                    MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/postings/x")));
         } catch (ReflectiveOperationException ex) {
             throw new AssertionError(ex);
         }

@@ -2,6 +2,7 @@ package org.doorstep.seekers.auth;
 
 import java.nio.charset.StandardCharsets;
 
+import org.doorstep.seekers.web.ProblemTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -19,9 +20,16 @@ class ProblemAccessDeniedHandler implements ServerAccessDeniedHandler {
         response.setStatusCode(HttpStatus.FORBIDDEN);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         String body = """
-                {"type":"https://doorstep.example/problems/forbidden","title":"Forbidden","status":403,\
-                "detail":"These credentials do not grant access to this resource.","instance":"%s"}""".formatted(
-                exchange.getRequest().getPath().value().replace("\\", "\\\\").replace("\"", "\\\""));
+                {"type":"https://doorstep.example/problems/forbidden","title":"%s","status":403,\
+                "detail":"%s","instance":"%s"}""".formatted(
+                json(ProblemTexts.text("problem.forbidden.title", "Forbidden", exchange)),
+                json(ProblemTexts.text("problem.forbidden.detail",
+                        "These credentials do not grant access to this resource.", exchange)),
+                json(exchange.getRequest().getPath().value()));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

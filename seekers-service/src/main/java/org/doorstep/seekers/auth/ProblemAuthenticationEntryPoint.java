@@ -6,6 +6,7 @@ import org.doorstep.seekers.limits.AbuseLimiter;
 import org.doorstep.seekers.limits.web.ClientAddresses;
 import org.doorstep.seekers.limits.RateLimited;
 import org.springframework.http.HttpHeaders;
+import org.doorstep.seekers.web.ProblemTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -38,16 +39,18 @@ class ProblemAuthenticationEntryPoint implements ServerAuthenticationEntryPoint 
     private static Mono<Void> unauthorized(ServerWebExchange exchange) {
         boolean tokenPresent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         String detail = tokenPresent
-                ? "The bearer token is invalid, expired, or no longer valid for this seeker."
-                : "A bearer token is required.";
+                ? ProblemTexts.text("problem.unauthorized.invalid-token.detail",
+                        "The bearer token is invalid, expired, or no longer valid for this seeker.", exchange)
+                : ProblemTexts.text("problem.unauthorized.detail", "A bearer token is required.", exchange);
+        String title = ProblemTexts.text("problem.unauthorized.title", "Unauthorized", exchange);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatus.UNAUTHORIZED);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
         String body = """
-                {"type":"https://doorstep.example/problems/unauthorized","title":"Unauthorized","status":401,\
-                "detail":"%s","instance":"%s"}""".formatted(detail, exchange.getRequest().getPath().value()
+                {"type":"https://doorstep.example/problems/unauthorized","title":"%s","status":401,\
+                "detail":"%s","instance":"%s"}""".formatted(title, detail, exchange.getRequest().getPath().value()
                 .replace("\\", "\\\\").replace("\"", "\\\""));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
     }

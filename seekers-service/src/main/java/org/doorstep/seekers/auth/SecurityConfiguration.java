@@ -15,6 +15,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,6 +32,8 @@ class SecurityConfiguration {
     static final String OPERATOR = OperatorRole.OPERATOR.name();
     static final String AUDITOR = OperatorRole.AUDITOR.name();
 
+    /** The operators' map of where seekers are (counted in grid cells): operators and auditors only. */
+    private static final String SEEKER_MAP = "/api/v1/seekers:locations";
     private static final String[] PUBLIC_ACTUATOR = {"/actuator", "/actuator/health", "/actuator/health/**",
             "/actuator/info"};
 
@@ -54,6 +57,8 @@ class SecurityConfiguration {
                     exchange.pathMatchers(PUBLIC_ACTUATOR).permitAll()
                             .pathMatchers("/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**",
                                     "/webjars/**").permitAll()
+                            .pathMatchers(HttpMethod.GET, SEEKER_MAP).hasAnyRole(OPERATOR, AUDITOR)
+                            .pathMatchers(SEEKER_MAP).hasRole(OPERATOR)
                             .pathMatchers(HttpMethod.GET, "/actuator/**").hasAnyRole(OPERATOR, AUDITOR)
                             .pathMatchers("/actuator/**").hasRole(OPERATOR)
                             .anyExchange().authenticated();
@@ -69,12 +74,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Operators' credentials on the protected actuator endpoints, seekers' everywhere else. */
+    /** Operators' credentials on the seekers' map and the protected actuator endpoints, seekers' everywhere else. */
     private static ReactiveAuthenticationManagerResolver<ServerWebExchange> byPath(ReactiveAuthenticationManager seekers,
                                                                                    ReactiveAuthenticationManager operators) {
-        ServerWebExchangeMatcher operatorPaths = new AndServerWebExchangeMatcher(
-                ServerWebExchangeMatchers.pathMatchers("/actuator/**"),
-                new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
+        ServerWebExchangeMatcher operatorPaths = new OrServerWebExchangeMatcher(
+                ServerWebExchangeMatchers.pathMatchers(SEEKER_MAP),
+                new AndServerWebExchangeMatcher(
+                        ServerWebExchangeMatchers.pathMatchers("/actuator/**"),
+                        new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR))));
         return exchange -> operatorPaths.matches(exchange)
                 .map(match -> match.isMatch() ? operators : seekers);
     }

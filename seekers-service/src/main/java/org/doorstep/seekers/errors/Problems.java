@@ -3,6 +3,7 @@ package org.doorstep.seekers.errors;
 import java.net.URI;
 
 import org.doorstep.seekers.limits.RateLimited;
+import org.doorstep.seekers.web.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,7 +28,7 @@ final class Problems {
         problem.setType(URI.create(BASE + type));
         problem.setTitle(title);
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-        return problem;
+        return ProblemTexts.localize(problem, exchange);
     }
 
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
@@ -76,6 +77,7 @@ final class Problems {
             problem.setTitle(known == null ? "HTTP " + status.value() : known.getReasonPhrase());
         }
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        ProblemTexts.localize(problem, exchange);
         HttpHeaders responseHeaders = new HttpHeaders();
         if (headers != null) {
             responseHeaders.addAll(headers);

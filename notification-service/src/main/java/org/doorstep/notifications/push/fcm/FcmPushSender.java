@@ -29,9 +29,28 @@ public class FcmPushSender implements PushSender {
         Map<String, Object> android = new LinkedHashMap<>();
         android.put("collapse_key", message.collapseKey());
         android.put("ttl", message.timeToLive().toSeconds() + "s");
-        Map<String, Object> apns = Map.of("headers", Map.of(
+        Map<String, Object> apns = new LinkedHashMap<>();
+        apns.put("headers", Map.of(
                 "apns-collapse-id", message.collapseKey(),
                 "apns-expiration", Long.toString(java.time.Instant.now().plus(message.timeToLive()).getEpochSecond())));
+        if (message.texts() != null) {
+            // the device's language: the app's own strings for these keys, the English title and body where it has none
+            PushMessage.Texts texts = message.texts();
+            Map<String, Object> notification = new LinkedHashMap<>();
+            Map<String, Object> alert = new LinkedHashMap<>();
+            notification.put("title_loc_key", texts.titleKey());
+            alert.put("title", message.title());
+            alert.put("title-loc-key", texts.titleKey());
+            alert.put("body", message.body());
+            if (texts.bodyKey() != null) {
+                notification.put("body_loc_key", texts.bodyKey());
+                notification.put("body_loc_args", texts.bodyArgs());
+                alert.put("loc-key", texts.bodyKey());
+                alert.put("loc-args", texts.bodyArgs());
+            }
+            android.put("notification", notification);
+            apns.put("payload", Map.of("aps", Map.of("alert", alert)));
+        }
         Map<String, Object> body = Map.of("message", Map.of(
                 "token", message.deviceToken(),
                 "notification", Map.of("title", message.title(), "body", message.body()),
