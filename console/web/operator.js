@@ -3,6 +3,7 @@ import { t } from './i18n.js';
 import { el, clear, field } from './dom.js';
 import { liveChart } from './charts.js';
 import { coordinatePlot } from './plot.js';
+import { outcomesView, OUTCOME_DAYS } from './outcomes.js';
 
 // The operator console: outcomes from matching's GET /api/v1/stats and the services' Prometheus metrics, campaigns
 // with their progress from postings-service, all read with the operator's token (kept for this tab only).
@@ -65,6 +66,7 @@ function renderConsole(root, token, params) {
   const chartBox = el('div', { class: 'charts', id: 'charts' });
   const mapBox = el('div', { class: 'plot', id: 'platform-map' }, t('common.loading'));
   const breakdown = el('div', { class: 'tables', id: 'breakdown' });
+  const outcomesBox = el('div', { class: 'tables', id: 'outcomes' }, t('common.loading'));
   const campaignList = el('ul', { class: 'campaigns', id: 'campaigns' });
   const campaignView = el('div', { id: 'campaign' });
   const signOut = el('button', { type: 'button', onclick: () => {
@@ -79,6 +81,7 @@ function renderConsole(root, token, params) {
       el('section', { class: 'card', 'aria-labelledby': 'feed-title' }, el('h2', { id: 'feed-title' }, t('operator.feed')), feed)),
     el('section', { class: 'card', 'aria-labelledby': 'charts-title' }, el('h2', { id: 'charts-title' }, t('operator.charts')), chartBox),
     el('section', { class: 'card', 'aria-labelledby': 'map-title' }, el('h2', { id: 'map-title' }, t('operator.map')), mapBox),
+    el('section', { class: 'card', 'aria-labelledby': 'outcomes-title' }, el('h2', { id: 'outcomes-title' }, t('operator.outcomes')), outcomesBox),
     el('section', { class: 'card', 'aria-labelledby': 'campaigns-title' }, el('h2', { id: 'campaigns-title' }, t('operator.campaigns')),
       campaignList, campaignView),
     el('section', { class: 'card', 'aria-labelledby': 'breakdown-title' }, el('h2', { id: 'breakdown-title', class: 'sr-only' }, t('operator.counters')), breakdown));
@@ -124,6 +127,7 @@ function renderConsole(root, token, params) {
         call('notification', 'GET', '/actuator/prometheus', { token, accept: 'text/plain' }),
       ]);
       stats = s;
+      if (polls % MAP_EVERY === 0) loadOutcomes(outcomesBox, token);
       if (polls++ % MAP_EVERY === 0) loadMap(mapBox, token);
       const now = figures(s, parsePrometheus(matching), parsePrometheus(notification));
       drawCounters(counters, now);
@@ -265,6 +269,16 @@ function addFeedEvent(feed, event) {
   feed.querySelector('.empty')?.remove();
   feed.prepend(line);
   while (feed.children.length > 50) feed.lastChild.remove();
+}
+
+/** The outcomes of the last days (read every 30 s, with the map). */
+async function loadOutcomes(node, token) {
+  try {
+    const series = await call('matching', 'GET', `/api/v1/stats/outcomes?days=${OUTCOME_DAYS}`, { token });
+    clear(node, ...outcomesView(series));
+  } catch (error) {
+    clear(node, el('p', { role: 'alert' }, error instanceof ApiError ? error.describe() : t('common.error')));
+  }
 }
 
 function table(caption, rows, label) {

@@ -258,6 +258,16 @@ class ConsoleBrowserTest {
         // economy tags: the test's postings ask for Java and SQL, digital skills in matching's taxonomy
         await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
                 Integer.parseInt(browser.findElement(By.cssSelector("#by-economy tr[data-economy=DIGITAL] td")).getText()) > 0);
+        // what became of matches by day (UTC) and by key group: the seeker's test found, dismissed and applied to matches
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        await().atMost(Duration.ofSeconds(45)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
+                first(By.cssSelector("#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=applied]")) != null
+                        && Integer.parseInt(browser.findElement(By.cssSelector(
+                        "#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=applied]")).getText()) >= 1);
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector(
+                "#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=found]")).getText())).isGreaterThanOrEqualTo(2);
+        assertThat(Integer.parseInt(browser.findElement(By.cssSelector(
+                "#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=dismissed]")).getText())).isGreaterThanOrEqualTo(1);
         screenshot("operator-console-outcomes");
 
         WebElement open = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("button[data-campaign='" + campaign + "']")), e -> e != null);
