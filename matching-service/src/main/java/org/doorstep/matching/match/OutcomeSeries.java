@@ -7,9 +7,9 @@ import java.util.Map;
 public interface OutcomeSeries {
 
     /**
-     * Adds the counts. Approximate at a crash: a round's counts are written after the round settles (a crash before
-     * loses them); an application read twice counts twice (a dismissal does not: it counts only when the ledger
-     * changes).
+     * Adds the counts. Approximate at a crash or a store outage: a round's counts are written after the round settles
+     * (a crash before, or a store that refuses the write, loses them; the round itself is not failed for them); an
+     * application read twice counts twice (a dismissal does not: it counts only when the ledger changes).
      */
     void add(Outcomes outcomes);
 

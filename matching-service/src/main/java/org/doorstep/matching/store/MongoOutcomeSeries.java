@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -16,6 +17,9 @@ import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.doorstep.matching.match.OutcomeSeries;
 import org.doorstep.matching.match.Outcomes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -25,7 +29,8 @@ import reactor.core.publisher.Mono;
  * Outcome counters by day ({@code outcome_stats}, one document per day, outcome, dimension and value:
  * {@code _id = 2026-12-03|found|region|510100}), incremented in one unordered bulk write of keyed upserts per round or
  * feedback event. A day range is read by {@code _id} range (ids begin with the ISO day): on request, never on the
- * event path; a MongoDB replica set answers it from the {@code _id} index, the MongoDB-wire server scans.
+ * event path; a MongoDB replica set answers it from the {@code _id} index, the MongoDB-wire server scans. A write the
+ * store refuses is logged and its counts lost: the round or event it counts is not failed for its statistics.
  */
 @Component
 class MongoOutcomeSeries implements OutcomeSeries {
@@ -33,6 +38,8 @@ class MongoOutcomeSeries implements OutcomeSeries {
     static final String COLLECTION = "outcome_stats";
     private static final Map<String, String> GROUPS = Map.of("keyGroup", "byKeyGroup", "region", "byRegion",
             "campaign", "byCampaign");
+
+    private static final Logger log = LoggerFactory.getLogger(MongoOutcomeSeries.class);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -52,8 +59,13 @@ class MongoOutcomeSeries implements OutcomeSeries {
                         Updates.setOnInsert("outcome", key.outcome()), Updates.setOnInsert("dimension", key.dimension()),
                         Updates.setOnInsert("value", key.value()), Updates.inc("count", count)),
                 new UpdateOptions().upsert(true))));
-        mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
-                .block();
+        try {
+            mongo.getCollection(COLLECTION).flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+                    .block();
+        } catch (MongoException | DataAccessException e) {
+            // statistics, not state: a round that was published and settled is not failed (and replayed) for its counts
+            log.warn("Outcome counts not written, {} counters lost (the store is away?): {}", writes.size(), e.toString());
+        }
     }
 
     @Override
