@@ -62,7 +62,7 @@ function renderLogin(root, params, failed) {
 
 function renderConsole(root, token, params) {
   const counters = el('dl', { class: 'counters', id: 'counters' });
-  const feed = el('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite' }, el('li', { class: 'empty' }, t('operator.feed.empty')));
+  const feed = el('ol', { class: 'feed', id: 'feed', 'aria-live': 'polite', tabindex: '0', 'aria-labelledby': 'feed-title' }, el('li', { class: 'empty' }, t('operator.feed.empty')));
   const chartBox = el('div', { class: 'charts', id: 'charts' });
   const mapBox = el('div', { class: 'plot', id: 'platform-map' }, t('common.loading'));
   const breakdown = el('div', { class: 'tables', id: 'breakdown' });

@@ -52,7 +52,7 @@ class PoisonRecordSystemTest {
     private static final List<Input> INPUTS = List.of(
             new Input("doorstep.postings.v1", "org.doorstep.posting.upserted.v1", "doorstep.postings.v1.matching.dlq", "matching"),
             new Input("doorstep.seekers.v1", "org.doorstep.seeker.upserted.v1", "doorstep.seekers.v1.matching.dlq", "matching-"),
-            new Input("doorstep.feedback.v1", "org.doorstep.match.dismissed.v1", "doorstep.feedback.v1.matching.dlq", "matching"),
+            new Input("doorstep.feedback.v1", "org.doorstep.match.dismissed.v1", "doorstep.feedback.v1.matching.dlq", "matching-feedback"),
             new Input("doorstep.matches.v1", "org.doorstep.match.found.v1", "doorstep.matches.v1.notification-service.dlq",
                     "notification-service"),
             new Input("doorstep.seeker-preferences.v1", "org.doorstep.seeker.preferences.v1",
