@@ -2,6 +2,7 @@ package org.doorstep.matching.match;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +63,7 @@ public final class MatchEngine {
         }
 
         @Override
-        public Map<String, Object> series(java.time.LocalDate from, java.time.LocalDate to) {
+        public Map<String, Object> series(LocalDate from, LocalDate to) {
             return Map.of();
         }
     };
@@ -522,9 +524,12 @@ public final class MatchEngine {
      * as an outcome when the ledger knew the pair and had not recorded the dismissal yet.
      */
     public void dismissed(String seekerId, String postingId, Instant at) {
+        if (erasedSeekers.contains(seekerId)) {
+            return;
+        }
         String matchId = MatchId.of(postingId, seekerId);
-        java.util.Optional<LedgerEntry> pair = erasedSeekers.contains(seekerId) ? java.util.Optional.empty() : ledger.find(matchId);
-        if (erasedSeekers.contains(seekerId) || pair.filter(e -> e.status() == LedgerEntry.Status.ERASED).isPresent()) {
+        Optional<LedgerEntry> pair = ledger.find(matchId);
+        if (pair.filter(e -> e.status() == LedgerEntry.Status.ERASED).isPresent()) {
             return;
         }
         ledger.dismiss(matchId, seekerId, postingId, at);

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * What became of matches, counted by day (UTC) for the operators' statistics over time: {@code found} (a pair told for
@@ -25,7 +25,7 @@ public final class Outcomes {
     public record Key(LocalDate day, String outcome, String dimension, String value) {
     }
 
-    private final Map<Key, Long> counts = new TreeMap<>(java.util.Comparator.comparing(Key::toString));
+    private final Map<Key, Long> counts = new HashMap<>();
 
     /** Counts one pair's outcome at {@code at}. */
     public Outcomes add(String outcome, LedgerEntry pair, Instant at) {

@@ -1,6 +1,9 @@
 package org.doorstep.postings.duplicates.app;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.doorstep.postings.duplicates.DuplicateView;
@@ -40,34 +43,41 @@ public class DuplicatesService {
         return postings.find(partnerId, externalId)
                 .switchIfEmpty(Mono.error(() -> new PostingNotFound(externalId)))
                 .flatMap(posting -> notices.find(posting.postingId())
-                        .flatMap(notice -> view(posting, notice))
+                        .flatMap(notice -> postings.byIds(notice.sameJobAs()).collectMap(Posting::postingId, Function.identity())
+                                .map(others -> view(posting, notice, others)))
                         .defaultIfEmpty(new DuplicateView(posting.externalId(), posting.postingId(), List.of(), null)));
     }
 
-    /** The partner's open postings that are the same job as other open postings. */
+    /**
+     * The partner's open postings that are the same job as other open postings: its notices, then its postings and
+     * every other posting they name in one read by {@code _id}.
+     */
     public Flux<DuplicateView> ofPartner(String partnerId) {
         return notices.ofPartner(partnerId).collectList().flatMapMany(found -> {
             if (found.isEmpty()) {
                 return Flux.empty();
             }
-            return postings.byIds(found.stream().map(SameJob::postingId).toList()).collectMap(Posting::postingId)
-                    .flatMapMany(own -> Flux.fromIterable(found)
-                            .filter(notice -> open(own.get(notice.postingId())))
-                            .concatMap(notice -> view(own.get(notice.postingId()), notice)))
+            Set<String> ids = new LinkedHashSet<>();
+            found.forEach(notice -> {
+                ids.add(notice.postingId());
+                ids.addAll(notice.sameJobAs());
+            });
+            return postings.byIds(List.copyOf(ids)).collectMap(Posting::postingId, Function.identity())
+                    .flatMapMany(byId -> Flux.fromIterable(found)
+                            .filter(notice -> open(byId.get(notice.postingId())))
+                            .map(notice -> view(byId.get(notice.postingId()), notice, byId)))
                     .filter(view -> !view.sameJobAs().isEmpty());
         });
     }
 
-    private Mono<DuplicateView> view(Posting posting, SameJob notice) {
-        if (!open(posting) || notice.sameJobAs().isEmpty()) {
-            return Mono.just(new DuplicateView(posting.externalId(), posting.postingId(), List.of(), notice.at()));
-        }
-        return postings.byIds(notice.sameJobAs()).collectMap(Posting::postingId, Function.identity())
-                .map(others -> new DuplicateView(posting.externalId(), posting.postingId(), notice.sameJobAs().stream()
-                        .map(others::get)
-                        .filter(DuplicatesService::open)
-                        .map(other -> new DuplicateView.Other(other.postingId(), other.content().title()))
-                        .toList(), notice.at()));
+    /** The posting's view: the notice's other postings that are open now ({@code others}: the postings read, by id). */
+    private static DuplicateView view(Posting posting, SameJob notice, Map<String, Posting> others) {
+        List<DuplicateView.Other> open = !open(posting) ? List.of() : notice.sameJobAs().stream()
+                .map(others::get)
+                .filter(DuplicatesService::open)
+                .map(other -> new DuplicateView.Other(other.postingId(), other.content().title()))
+                .toList();
+        return new DuplicateView(posting.externalId(), posting.postingId(), open, notice.at());
     }
 
     private static boolean open(Posting posting) {
