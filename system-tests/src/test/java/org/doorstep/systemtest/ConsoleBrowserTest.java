@@ -242,56 +242,49 @@ class ConsoleBrowserTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> chartMax(0) > 0);
         // match-to-delivery p50, p95, p99 (from the timer's histogram buckets, over the last 30 s) and the max
         await().atMost(Duration.ofSeconds(20)).until(() -> {
-            String[] last = String.valueOf(browser.findElements(By.cssSelector("figure.chart")).get(2).getDomAttribute("data-last")).split(",", -1);
+            String[] last = String.valueOf(chartAttribute(2, "data-last")).split(",", -1);
             return last.length == 4 && !last[0].isEmpty() && !last[2].isEmpty()
                     && Double.parseDouble(last[0]) <= Double.parseDouble(last[2]);
         });
         // the live feed: the delivery decision of the new match, from notification-service's operator stream
         await().atMost(MATCH_WAIT).until(() -> !browser.findElements(By.cssSelector("#feed li[data-outcome]")).isEmpty());
-        WebElement decision = browser.findElement(By.cssSelector("#feed li[data-outcome]"));
-        assertThat(decision.getDomAttribute("data-outcome")).isIn("live", "held", "digest", "inbox_only");
-        assertThat(decision.getText()).contains("%").doesNotContain("Wang Fang");
+        assertThat(attribute("#feed li[data-outcome]", "data-outcome")).isIn("live", "held", "digest", "inbox_only");
+        assertThat(text("#feed li[data-outcome]")).contains("%").doesNotContain("Wang Fang");
         assertThat(counter("active")).isPositive();
         // the map: open postings (and seekers, in cells of at least five) by coordinates, counted by their services
         await().atMost(Duration.ofSeconds(45)).until(() -> first(By.cssSelector("#platform-map svg circle.dot-posting")) != null);
-        assertThat(Integer.parseInt(browser.findElement(By.id("platform-map")).getDomAttribute("data-posting-cells"))).isPositive();
+        assertThat(Integer.parseInt(attribute("#platform-map", "data-posting-cells"))).isPositive();
         // economy tags: the test's postings ask for Java and SQL, digital skills in matching's taxonomy
-        await().atMost(Duration.ofSeconds(20)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
-                Integer.parseInt(browser.findElement(By.cssSelector("#by-economy tr[data-economy=DIGITAL] td")).getText()) > 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> number("#by-economy tr[data-economy=DIGITAL] td") > 0);
         // what became of matches by day (UTC) and by key group: the seeker's test found, dismissed and applied to matches
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        await().atMost(Duration.ofSeconds(45)).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() ->
-                first(By.cssSelector("#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=applied]")) != null
-                        && Integer.parseInt(browser.findElement(By.cssSelector(
-                        "#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=applied]")).getText()) >= 1);
-        assertThat(Integer.parseInt(browser.findElement(By.cssSelector(
-                "#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=found]")).getText())).isGreaterThanOrEqualTo(2);
-        assertThat(Integer.parseInt(browser.findElement(By.cssSelector(
-                "#outcomes-by-day tr[data-day='" + today + "'] td[data-outcome=dismissed]")).getText())).isGreaterThanOrEqualTo(1);
+        String todayRow = "#outcomes-by-day tr[data-day='" + today + "'] ";
+        await().atMost(Duration.ofSeconds(45)).until(() -> number(todayRow + "td[data-outcome=applied]") >= 1);
+        assertThat(number(todayRow + "td[data-outcome=found]")).isGreaterThanOrEqualTo(2);
+        assertThat(number(todayRow + "td[data-outcome=dismissed]")).isGreaterThanOrEqualTo(1);
         screenshot("operator-console-outcomes");
 
         WebElement open = await().atMost(Duration.ofSeconds(30)).until(() -> first(By.cssSelector("button[data-campaign='" + campaign + "']")), e -> e != null);
         open.click();
-        WebElement detail = await().atMost(Duration.ofSeconds(20)).until(() -> first(By.cssSelector("article[data-campaign-code='" + campaign + "']")), e -> e != null);
+        String detail = "article[data-campaign-code='" + campaign + "'] ";
+        await().atMost(Duration.ofSeconds(20)).until(() -> text(detail + "#campaign-vacancies") != null);
         // three postings of 2 vacancies each joined the campaign (two in the seeker's test, one here): 6 of 40 jobs
-        assertThat(detail.findElement(By.id("campaign-vacancies")).getText()).contains("6").contains("3");
-        assertThat(detail.findElement(By.id("campaign-progress")).getDomProperty("value")).isEqualTo("15");
-        assertThat(Integer.parseInt(detail.findElement(By.id("campaign-time")).getDomProperty("value"))).isBetween(30, 40);
+        assertThat(text(detail + "#campaign-vacancies")).contains("6").contains("3");
+        assertThat(property(detail + "#campaign-progress", "value")).isEqualTo("15");
+        assertThat(Integer.parseInt(property(detail + "#campaign-time", "value"))).isBetween(30, 40);
         screenshot("operator-console");
         assertNoSeriousAccessibilityViolation("operator console");
 
         browser.findElement(By.id("lang")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector("#nav")).getText().contains("运营控制台"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> first(By.id("counters-title")) != null
-                && browser.findElement(By.id("counters-title")).getText().equals("成效"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "成效".equals(text("#counters-title")));
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
         assertThat(browser.findElement(By.id("charts-title")).getText()).isEqualTo("处理链路健康状况");
         await().atMost(Duration.ofSeconds(30)).until(() -> chartPoints(0) >= 2);
         screenshot("operator-console-zh");
 
         browser.get(consoleUrl + "/#/seeker");
-        await().atMost(Duration.ofSeconds(30)).until(() -> first(By.id("matches-title")) != null
-                && browser.findElement(By.id("matches-title")).getText().equals("我的匹配岗位"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "我的匹配岗位".equals(text("#matches-title")));
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector("li.match")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("li.match .reasons")).isDisplayed()).isTrue();
         // the reasons in Chinese, written by the app from each reason's factor and the numbers of its English detail
@@ -378,20 +371,50 @@ class ConsoleBrowserTest {
         return null;
     }
 
+    // The operator console re-renders its panels as figures arrive: a WebElement found a moment ago may be gone (stale).
+    // These read the live DOM in one script call, so a poll sees either the old panel or the new one, never a detached one.
     private Long counter(String key) {
-        WebElement value = first(By.cssSelector("[data-counter=" + key + "] dd"));
-        return value == null ? null : Long.parseLong(value.getText().trim());
+        String value = text("[data-counter=" + key + "] dd");
+        return value == null ? null : Long.parseLong(value.trim());
     }
 
     private int chartPoints(int index) {
-        List<WebElement> charts = browser.findElements(By.cssSelector("figure.chart"));
-        String points = charts.size() > index ? charts.get(index).getDomAttribute("data-points") : null;
+        String points = chartAttribute(index, "data-points");
         return points == null ? 0 : Integer.parseInt(points);
     }
 
     private double chartMax(int index) {
-        String max = browser.findElements(By.cssSelector("figure.chart")).get(index).getDomAttribute("data-max");
+        String max = chartAttribute(index, "data-max");
         return max == null ? 0 : Double.parseDouble(max);
+    }
+
+    private String chartAttribute(int index, String name) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const chart = document.querySelectorAll('figure.chart')[arguments[0]]; return chart ? chart.getAttribute(arguments[1]) : null;",
+                index, name);
+    }
+
+    /** The text of the first element the selector finds, or null when there is none. */
+    private String text(String css) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;", css);
+    }
+
+    /** An attribute of the first element the selector finds, or null when there is none. */
+    private String attribute(String css, String name) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.getAttribute(arguments[1]) : null;", css, name);
+    }
+
+    /** A DOM property of the first element the selector finds, as text, or null when there is none. */
+    private String property(String css, String name) {
+        return (String) ((JavascriptExecutor) browser).executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? String(e[arguments[1]]) : null;", css, name);
+    }
+
+    private int number(String css) {
+        String value = text(css);
+        return value == null || value.isBlank() ? -1 : Integer.parseInt(value.trim());
     }
 
     private WebElement first(By by) {
