@@ -44,11 +44,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ProfileRejected.class)
     ResponseEntity<ProblemDetail> rejected(ProfileRejected e, ServerWebExchange exchange) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid profile",
+        return Problems.validation(e.violations().stream().map(v -> Map.of("field", v.field(), "reason", v.reason())).toList(),
                 e.violations().size() + " field(s) are invalid; nothing was changed.", exchange);
-        problem.setProperty("errors", e.violations().stream()
-                .map(v -> Map.of("field", v.field(), "reason", v.reason())).toList());
-        return respond(problem);
     }
 
     @ExceptionHandler(SeekerNotFound.class)

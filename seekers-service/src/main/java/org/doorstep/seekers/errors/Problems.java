@@ -1,9 +1,11 @@
 package org.doorstep.seekers.errors;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import org.doorstep.seekers.limits.RateLimited;
-import org.doorstep.seekers.web.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -12,7 +14,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ServerWebExchange;
 
-/** The problem answers shared by the controller advice and the handlers that run before any controller. */
+/**
+ * The problem answers shared by the controller advice and the handlers that run before any controller. Every
+ * answer names its content type, {@code application/problem+json}, so that content negotiation never picks
+ * another writer (a stream request accepts only {@code text/event-stream}, whose writer would wrap the problem
+ * in a {@code data:} line). The same in every service (ServiceCopiesTest in the system tests).
+ */
 final class Problems {
 
     static final String BASE = "https://doorstep.example/problems/";
@@ -40,11 +47,19 @@ final class Problems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** A request that breaks rules: every violation with the JSON path of its field (or the parameter's name). */
+    static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, String detail,
+                                                    ServerWebExchange exchange) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, exchange);
+        problem.setProperty("errors", errors);
+        return respond(problem);
+    }
+
     static ResponseEntity<ProblemDetail> storeUnavailable(ServerWebExchange exchange) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                "The profile store cannot be reached right now; nothing was changed. Retry after "
+                "This service's store cannot be reached right now; nothing was changed. Retry after "
                         + STORE_RETRY_AFTER_SECONDS + " seconds.", exchange), headers);
     }
 
@@ -88,6 +103,6 @@ final class Problems {
 
     static String slug(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
+        return known == null ? "http-" + status.value() : known.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -34,7 +34,7 @@ class ProblemLanguageTest extends SeekersServiceTest {
         assertThat(zh.path("type").asString()).isEqualTo(en.path("type").asString())
                 .isEqualTo("https://doorstep.example/problems/validation");
         assertThat(zh.path("errors").toString()).isEqualTo(en.path("errors").toString()).contains("maxDistanceKm");
-        assertThat(en.path("title").asString()).isEqualTo("Invalid profile");
+        assertThat(en.path("title").asString()).isEqualTo("Invalid request");
     }
 
     @Test

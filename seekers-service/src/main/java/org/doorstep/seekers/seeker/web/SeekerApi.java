@@ -77,7 +77,7 @@ interface SeekerApi {
     String PROBLEM_EXAMPLE = """
             {
               "type": "https://doorstep.example/problems/validation",
-              "title": "Invalid profile",
+              "title": "Invalid request",
               "status": 400,
               "detail": "2 field(s) are invalid; nothing was changed.",
               "instance": "/api/v1/seekers/me",

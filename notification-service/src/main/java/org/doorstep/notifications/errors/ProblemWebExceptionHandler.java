@@ -1,4 +1,4 @@
-package org.doorstep.notifications.web;
+package org.doorstep.notifications.errors;
 
 import org.doorstep.notifications.limits.RateLimited;
 import org.doorstep.notifications.platform.store.StoreOutage;

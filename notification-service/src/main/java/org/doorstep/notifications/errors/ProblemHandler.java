@@ -1,4 +1,4 @@
-package org.doorstep.notifications.web;
+package org.doorstep.notifications.errors;
 
 import java.util.List;
 import java.util.Map;
@@ -38,7 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e, ServerWebExchange exchange) {
-        return Problems.validation(List.of(Map.of("field", e.field(), "reason", e.getMessage())), exchange);
+        return Problems.validation(List.of(Map.of("field", e.field(), "reason", e.getMessage())), "The request is not valid.", exchange);
     }
 
     @ExceptionHandler(NotFound.class)
@@ -97,7 +97,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = ex.getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return Mono.just(widen(Problems.validation(errors, exchange)));
+        return Mono.just(widen(Problems.validation(errors, "The request is not valid.", exchange)));
     }
 
     /** Framework errors: keep status and detail, add the stable type. */

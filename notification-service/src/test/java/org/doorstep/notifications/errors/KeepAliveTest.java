@@ -1,4 +1,4 @@
-package org.doorstep.notifications.web;
+package org.doorstep.notifications.errors;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.web;
+package org.doorstep.notifications.errors;
 
 import java.net.URI;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
  * The problem answers shared by the controller advice and the handlers that run before any controller. Every
  * answer names its content type, {@code application/problem+json}, so that content negotiation never picks
  * another writer (a stream request accepts only {@code text/event-stream}, whose writer would wrap the problem
- * in a {@code data:} line).
+ * in a {@code data:} line). The same in every service (ServiceCopiesTest in the system tests).
  */
 final class Problems {
 
@@ -47,9 +47,10 @@ final class Problems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, ServerWebExchange exchange) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "The request is not valid.",
-                exchange);
+    /** A request that breaks rules: every violation with the JSON path of its field (or the parameter's name). */
+    static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, String detail,
+                                                    ServerWebExchange exchange) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, exchange);
         problem.setProperty("errors", errors);
         return respond(problem);
     }
@@ -58,7 +59,7 @@ final class Problems {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS);
         return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
-                "The notification store cannot be reached right now; nothing was changed. Retry after "
+                "This service's store cannot be reached right now; nothing was changed. Retry after "
                         + STORE_RETRY_AFTER_SECONDS + " seconds.", exchange), headers);
     }
 
@@ -69,6 +70,7 @@ final class Problems {
                 exchange), headers);
     }
 
+    /** What the request firewall refuses, whether in its filter (path, headers) or later (a query parameter's name). */
     static ResponseEntity<ProblemDetail> rejectedByFirewall(ServerWebExchange exchange) {
         return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
                 "The request was rejected: its path, query or headers contain characters or sequences this service "
@@ -77,7 +79,7 @@ final class Problems {
 
     static ResponseEntity<ProblemDetail> internal(ServerWebExchange exchange) {
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "Something went wrong on our side; the request may be retried.", exchange));
+                "The request could not be completed.", exchange));
     }
 
     /** A framework error (routing, negotiation, codec): its status and detail, with the type named after the status. */

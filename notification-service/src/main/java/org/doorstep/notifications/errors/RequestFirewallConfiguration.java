@@ -1,5 +1,8 @@
-package org.doorstep.notifications.web;
+package org.doorstep.notifications.errors;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -19,9 +22,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class RequestFirewallConfiguration {
 
-    /** Every method some endpoint of this service answers (or that HTTP requires); anything else never reaches a handler. */
-    static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+    /** Every method some endpoint of this service answers; anything else never reaches a handler. */
+    static final Set<HttpMethod> METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(HttpMethod.GET,
+            HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS)));
 
     @Bean
     ServerWebExchangeFirewall requestFirewall() {

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.web;
+package org.doorstep.notifications.errors;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.web;
+package org.doorstep.seekers.errors;
 
 import java.util.Locale;
 
