@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.doorstep.notifications.application.ApplicationStore.Channel;
 import org.doorstep.notifications.application.ApplicationStore.PendingEvent;
 import org.doorstep.notifications.delivery.SeekerErasure;
-import org.doorstep.notifications.errors.NotFound;
+import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.feedback.FeedbackService;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.webhook.PartnerDeliveries;

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.doorstep.notifications.application.ApplicationClosed;
-import org.doorstep.notifications.errors.InvalidRequest;
-import org.doorstep.notifications.errors.NotFound;
+import org.doorstep.notifications.problem.InvalidRequest;
+import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.platform.store.StoreOutage;
 import org.doorstep.notifications.stream.TooManyStreams;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package org.doorstep.notifications.errors;
 
+import org.doorstep.notifications.problem.ProblemTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

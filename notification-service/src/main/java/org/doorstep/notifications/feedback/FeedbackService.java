@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.doorstep.notifications.delivery.SeekerErasure;
-import org.doorstep.notifications.errors.NotFound;
+import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,6 @@
 package org.doorstep.notifications.inbox;
 
-import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.problem.InvalidRequest;
 
 /** A paging cursor that this service did not issue. */
 public class InvalidCursor extends InvalidRequest {

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.doorstep.notifications.limits.AbuseLimiter;
 import org.doorstep.notifications.limits.RateLimited;
 import org.doorstep.notifications.limits.web.ClientAddresses;
-import org.doorstep.notifications.errors.ProblemTexts;
+import org.doorstep.notifications.problem.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

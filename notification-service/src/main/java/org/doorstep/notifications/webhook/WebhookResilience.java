@@ -12,7 +12,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
-import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.problem.InvalidRequest;
 import org.springframework.stereotype.Component;
 
 /**

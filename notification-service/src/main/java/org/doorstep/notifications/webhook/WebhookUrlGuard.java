@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.problem.InvalidRequest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 

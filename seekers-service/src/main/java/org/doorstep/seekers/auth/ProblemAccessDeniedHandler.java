@@ -2,7 +2,7 @@ package org.doorstep.seekers.auth;
 
 import java.nio.charset.StandardCharsets;
 
-import org.doorstep.seekers.errors.ProblemTexts;
+import org.doorstep.seekers.problem.ProblemTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;

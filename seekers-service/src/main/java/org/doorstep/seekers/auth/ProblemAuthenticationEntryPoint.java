@@ -6,7 +6,7 @@ import org.doorstep.seekers.limits.AbuseLimiter;
 import org.doorstep.seekers.limits.web.ClientAddresses;
 import org.doorstep.seekers.limits.RateLimited;
 import org.springframework.http.HttpHeaders;
-import org.doorstep.seekers.errors.ProblemTexts;
+import org.doorstep.seekers.problem.ProblemTexts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.doorstep.notifications.application.Application;
 import org.doorstep.notifications.application.ApplicationService;
 import org.doorstep.notifications.application.ApplicationStatus;
-import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.problem.InvalidRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 
-import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.problem.InvalidRequest;
 import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxProperties;
 import org.doorstep.notifications.inbox.InboxStore;

@@ -1,6 +1,6 @@
 package org.doorstep.notifications.stream.web;
 
-import org.doorstep.notifications.errors.InvalidRequest;
+import org.doorstep.notifications.problem.InvalidRequest;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.errors;
+package org.doorstep.seekers.problem;
 
 import java.util.Locale;
 

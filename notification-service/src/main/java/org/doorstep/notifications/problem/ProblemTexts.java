@@ -1,4 +1,4 @@
-package org.doorstep.seekers.errors;
+package org.doorstep.notifications.problem;
 
 import java.util.Locale;
 

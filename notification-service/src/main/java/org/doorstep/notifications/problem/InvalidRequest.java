@@ -1,4 +1,4 @@
-package org.doorstep.notifications.errors;
+package org.doorstep.notifications.problem;
 
 /** A request that names a field with an unacceptable value; mapped to a validation problem. */
 public class InvalidRequest extends RuntimeException {

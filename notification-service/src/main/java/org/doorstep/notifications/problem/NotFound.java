@@ -1,4 +1,4 @@
-package org.doorstep.notifications.errors;
+package org.doorstep.notifications.problem;
 
 /** Something the caller asked for that does not exist for them (another seeker's item is "not found" too). */
 public class NotFound extends RuntimeException {
