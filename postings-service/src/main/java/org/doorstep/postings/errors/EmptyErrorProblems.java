@@ -1,6 +1,5 @@
 package org.doorstep.postings.errors;
 
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -19,18 +18,16 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
-import org.doorstep.postings.problem.ProblemTypes;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Gives a problem body to every error response that leaves without one: Reactor Netty's own 400 for a body it cannot
  * decode (a broken chunk), the actuator's 404 for a health group that does not exist, and Spring's error responses
  * when the {@code Accept} header is not a list of media types (Spring then writes no body at all). The answer to a
- * HEAD only gets the problem content type: it never has a body. Sits right behind {@link MalformedRequestProblems},
+ * HEAD only gets the problem content type: it never has a body. Sits right behind {@link MalformedRequests},
  * one instance per connection.
  */
 final class EmptyErrorProblems extends ChannelDuplexHandler {
-
-    static final String NAME = "doorstep.emptyErrorProblems";
 
     /** A problem body promised in the headers of a response whose empty last content has not gone out yet. */
     private byte[] pendingBody;
@@ -38,47 +35,47 @@ final class EmptyErrorProblems extends ChannelDuplexHandler {
     private final Deque<HttpMethod> methods = new ArrayDeque<>();
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object message) {
+    public void channelRead(ChannelHandlerContext context, Object message) {
         if (message instanceof HttpRequest request) {
             methods.add(request.method());
         }
-        ctx.fireChannelRead(message);
+        context.fireChannelRead(message);
     }
 
     @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-        boolean head = msg instanceof HttpResponse response && response.status().code() >= 200
+    public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+        boolean head = message instanceof HttpResponse response && response.status().code() >= 200
                 && HttpMethod.HEAD.equals(methods.poll());
-        if (msg instanceof HttpResponse response && emptyError(response)) {
+        if (message instanceof HttpResponse response && emptyError(response)) {
             if (head) {
                 // a HEAD answer never has a body: it still says what the body of a GET would be
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
-                ctx.write(msg, promise);
+                context.write(message, promise);
                 return;
             }
-            byte[] body = MalformedRequestProblems.json(fallback(response.status()));
-            if (msg instanceof FullHttpResponse full) {
+            byte[] body = fallback(response.status());
+            if (message instanceof FullHttpResponse full) {
                 FullHttpResponse replaced = new DefaultFullHttpResponse(full.protocolVersion(), full.status(),
                         Unpooled.wrappedBuffer(body), full.headers().copy(), full.trailingHeaders().copy());
                 ReferenceCountUtil.release(full);
                 describe(replaced, body.length);
-                ctx.write(replaced, promise);
+                context.write(replaced, promise);
             } else {
                 describe(response, body.length);
                 pendingBody = body;
-                ctx.write(response, promise);
+                context.write(response, promise);
             }
             return;
         }
-        if (pendingBody != null && msg instanceof LastHttpContent last && !last.content().isReadable()) {
+        if (pendingBody != null && message instanceof LastHttpContent last && !last.content().isReadable()) {
             LastHttpContent replaced = new DefaultLastHttpContent(Unpooled.wrappedBuffer(pendingBody));
             replaced.trailingHeaders().set(last.trailingHeaders());
             pendingBody = null;
             ReferenceCountUtil.release(last);
-            ctx.write(replaced, promise);
+            context.write(replaced, promise);
             return;
         }
-        ctx.write(msg, promise);
+        context.write(message, promise);
     }
 
     /** An error status with nothing to say: a full response with no content, or headers that declare none. */
@@ -99,15 +96,14 @@ final class EmptyErrorProblems extends ChannelDuplexHandler {
     }
 
     /** The problem for an error response that came without one: what its status says. */
-    private static MalformedRequestProblems.Problem fallback(HttpResponseStatus status) {
-        URI type = status.code() == 404 ? ProblemTypes.NOT_FOUND
-                : status.code() < 500 ? ProblemTypes.BAD_REQUEST : ProblemTypes.INTERNAL;
+    private static byte[] fallback(HttpResponseStatus status) {
         String detail = switch (status.code()) {
             case 404 -> "There is nothing at this path.";
             case 406 -> "This resource has none of the media types the Accept header names, or the header names none.";
             default -> status.code() < 500 ? "The request could not be processed as sent."
-                    : "The request could not be processed.";
+                    : "The request could not be completed.";
         };
-        return new MalformedRequestProblems.Problem(status, type, status.reasonPhrase(), detail);
+        return MalformedRequests.json(
+                Problems.slug(HttpStatusCode.valueOf(status.code())), status.reasonPhrase(), status.code(), detail);
     }
 }

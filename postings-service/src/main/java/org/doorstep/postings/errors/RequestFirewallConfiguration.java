@@ -1,5 +1,8 @@
 package org.doorstep.postings.errors;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -12,29 +15,21 @@ import org.springframework.web.server.MethodNotAllowedException;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Security's strict firewall (the default one, with its method list written out, as in the other services)
- * answers what it rejects as a problem, through {@link ProblemWebExceptionHandler}, instead of an empty 400: a method
- * no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with {@code Allow}; a path or header it refuses (encoded
- * slash, {@code //}, control characters) is a 400.
+ * Spring Security's strict firewall (the default one, with its method list written out) answers what it rejects
+ * as a problem, through {@link ProblemWebExceptionHandler}, instead of an empty 400: a method no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with
+ * {@code Allow}; a path or header it refuses (encoded slash, {@code //}, control characters) is a 400.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestFirewallConfiguration {
 
-    /** Every method some endpoint of this service answers (or that HTTP requires); anything else never reaches a handler. */
-    static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+    /** Every method some endpoint of this service answers; anything else never reaches a handler. */
+    static final Set<HttpMethod> METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(HttpMethod.GET,
+            HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS)));
 
     @Bean
     ServerWebExchangeFirewall requestFirewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
         firewall.setAllowedHttpMethods(METHODS);
-        // an id in the path that does not print (NUL, CR, LF, U+2028, U+2029) is the path-id mapping's to refuse:
-        // a 400 `validation` naming the variable (StrictPathIdMapping, ExternalIdTest), not the firewall's bare 400
-        firewall.setAllowNull(true);
-        firewall.setAllowUrlEncodedCarriageReturn(true);
-        firewall.setAllowUrlEncodedLineFeed(true);
-        firewall.setAllowUrlEncodedLineSeparator(true);
-        firewall.setAllowUrlEncodedParagraphSeparator(true);
         return firewall;
     }
 

@@ -1,4 +1,4 @@
-package org.doorstep.postings.problem;
+package org.doorstep.postings.errors;
 
 import java.util.List;
 
@@ -39,7 +39,7 @@ class HttpErrorsTest extends PostingsServiceTest {
                 .expectBody().returnResult();
 
         assertThat(result.getResponseHeaders().getAllow()).contains(HttpMethod.GET, HttpMethod.POST);
-        assertProblem(JSON.readTree(result.getResponseBody()), 405, "bad-request");
+        assertProblem(JSON.readTree(result.getResponseBody()), 405, "method-not-allowed");
     }
 
     @Test
@@ -53,7 +53,7 @@ class HttpErrorsTest extends PostingsServiceTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().returnResult();
 
-        assertProblem(JSON.readTree(result.getResponseBody()), 415, "bad-request");
+        assertProblem(JSON.readTree(result.getResponseBody()), 415, "unsupported-media-type");
     }
 
     @Test
@@ -66,7 +66,7 @@ class HttpErrorsTest extends PostingsServiceTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().returnResult();
 
-        assertProblem(JSON.readTree(result.getResponseBody()), 406, "bad-request");
+        assertProblem(JSON.readTree(result.getResponseBody()), 406, "not-acceptable");
     }
 
     @Test
@@ -84,7 +84,7 @@ class HttpErrorsTest extends PostingsServiceTest {
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 405, "bad-request");
+        assertProblem(JSON.readTree(response.body()), 405, "method-not-allowed");
     }
 
     @Test
@@ -93,7 +93,7 @@ class HttpErrorsTest extends PostingsServiceTest {
 
         assertThat(response.status()).isEqualTo(414);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 414, "bad-request");
+        assertProblem(JSON.readTree(response.body()), 414, "uri-too-long");
     }
 
     @Test
@@ -103,7 +103,7 @@ class HttpErrorsTest extends PostingsServiceTest {
 
         assertThat(response.status()).isEqualTo(431);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 431, "bad-request");
+        assertProblem(JSON.readTree(response.body()), 431, "request-header-fields-too-large");
     }
 
     // found by the system tests' HostileRequestsTest
@@ -164,7 +164,7 @@ class HttpErrorsTest extends PostingsServiceTest {
 
         assertThat(response.status()).isEqualTo(406);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 406, "bad-request");
+        assertProblem(JSON.readTree(response.body()), 406, "not-acceptable");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.doorstep.postings.problem;
+package org.doorstep.postings.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
