@@ -1,5 +1,6 @@
 package org.doorstep.postings.errors;
 
+import org.doorstep.postings.problem.ProblemTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.doorstep.postings.limits.AbuseLimiter;
 import org.doorstep.postings.limits.web.ClientAddresses;
 import org.doorstep.postings.problem.RateLimited;
-import org.doorstep.postings.errors.ProblemTexts;
+import org.doorstep.postings.problem.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;

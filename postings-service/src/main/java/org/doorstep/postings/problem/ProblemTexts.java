@@ -1,4 +1,4 @@
-package org.doorstep.postings.errors;
+package org.doorstep.postings.problem;
 
 import java.util.Locale;
 
