@@ -1,10 +1,17 @@
 package org.doorstep.matching.errors;
 
+import static org.doorstep.matching.errors.Problems.problem;
+import static org.doorstep.matching.errors.Problems.respond;
+
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-import org.doorstep.matching.extraction.web.ExtractionRateLimited;
-import org.doorstep.matching.platform.Problems;
-import org.doorstep.matching.platform.StoreFailures;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.doorstep.matching.limits.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,8 +21,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
+import org.springframework.util.InvalidMimeTypeException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -25,31 +33,22 @@ import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsatisfiedRequestParameterException;
-
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-
 import reactor.core.publisher.Mono;
 
 /**
- * Maps errors once to RFC 9457 problem details with stable type URIs; never a stack trace. Spring's own
- * errors (no route 404, wrong method 405 with {@code Allow}, 406, 415, bad input 400) come through
- * {@link ResponseEntityExceptionHandler} as problem details typed by their status; the store out of reach
- * is a 503 with {@code Retry-After}; anything unforeseen a 500 that tells nothing of the internals.
+ * Every error of this service as RFC 9457 {@code application/problem+json} with a stable {@code type}; never a
+ * stack trace. Framework errors (404, 405, 406, 415, unreadable body) keep their status and get the same shape;
+ * missing or invalid parameters and bodies are a 400 {@code validation} whose detail names the field; a store that
+ * cannot be reached is a 503 with {@code Retry-After}, whatever layer noticed it.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(ExtractionRateLimited.class)
-    ResponseEntity<ProblemDetail> rateLimited(ExtractionRateLimited e, ServerWebExchange exchange) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
-        return Problems.response(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                e.getMessage()), headers, exchange);
+    @ExceptionHandler(RateLimited.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimited e, ServerWebExchange exchange) {
+        return Problems.rateLimited(e, exchange);
     }
 
     /**
@@ -58,79 +57,92 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler({InvalidMediaTypeException.class, InvalidMimeTypeException.class})
     ResponseEntity<ProblemDetail> unreadableMediaType(IllegalArgumentException e, ServerWebExchange exchange) {
-        return Problems.response(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
-                "A media type in the Accept or Content-Type header cannot be read."), null, exchange);
+        return respond(problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad Request",
+                "A media type in the Accept or Content-Type header cannot be read.", exchange));
+    }
+
+    /**
+     * What the request firewall refuses once a handler reads it: the query parameters are checked when they are first
+     * asked for (a name with a NUL, {@code ?%00=1}, met by the actuator), after the firewall's filter has let the
+     * request through.
+     */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
+        return Problems.rejectedByFirewall(exchange);
     }
 
     @ExceptionHandler({MongoTimeoutException.class, MongoSocketException.class, MongoNotPrimaryException.class,
             MongoNodeIsRecoveringException.class, DataAccessResourceFailureException.class})
     ResponseEntity<ProblemDetail> storeUnavailable(Exception e, ServerWebExchange exchange) {
-        log.warn("store out of reach: {}", e.toString());
-        return Problems.response(Problems.storeUnavailable(), null, exchange);
+        log.warn("Store unreachable on {} {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                e.toString());
+        return Problems.storeUnavailable(exchange);
     }
 
-    /** A query parameter name the strict request firewall refuses, found when a handler first reads the query. */
-    @ExceptionHandler(ServerExchangeRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(ServerExchangeRejectedException e, ServerWebExchange exchange) {
-        return Problems.response(Problems.rejectedByFirewall(), null, exchange);
-    }
-
-    /** The catch-all: a store failure wrapped in another exception is still a 503; the rest is a 500. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, ServerWebExchange exchange) {
-        if (StoreFailures.unreachable(e)) {
-            return storeUnavailable(e, exchange);
+        if (StoreOutage.causes(e)) {
+            return storeUnavailable(e, exchange); // wrapped, e.g. a ledger read failing on a driver timeout
         }
-        log.error("unexpected failure", e);
-        return Problems.response(Problems.internal(), null, exchange);
+        log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        return Problems.internal(exchange);
     }
 
+    /** A body that breaks its rules: every violation, and a detail that names them. */
     @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException e, HttpHeaders headers,
-                                                                         HttpStatusCode status, ServerWebExchange exchange) {
-        String detail = e.getFieldErrors().stream().map(f -> f.getDefaultMessage() == null
+    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
+                                                                        HttpStatusCode status, ServerWebExchange exchange) {
+        List<Map<String, String>> errors = ex.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String detail = ex.getFieldErrors().stream().map(f -> f.getDefaultMessage() == null
                 ? f.getField() + " is invalid" : f.getDefaultMessage()).sorted().reduce((a, b) -> a + "; " + b)
                 .orElse("the request body is invalid");
-        return handleExceptionInternal(e, validation(detail), headers, status, exchange);
+        return Mono.just(widen(Problems.validation(errors, detail, exchange)));
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException e, HttpHeaders headers,
+    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
                                                                         HttpStatusCode status, ServerWebExchange exchange) {
-        return handleExceptionInternal(e, validation(e.getReason()), headers, status, exchange);
+        return Mono.just(widen(validation(ex.getReason(), exchange)));
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException e,
+    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return handleExceptionInternal(e, validation(e.getReason()), headers, status, exchange);
+        return Mono.just(widen(validation(ex.getReason(), exchange)));
     }
 
     @Override
-    protected Mono<ResponseEntity<Object>> handleUnsatisfiedRequestParameterException(UnsatisfiedRequestParameterException e,
+    protected Mono<ResponseEntity<Object>> handleUnsatisfiedRequestParameterException(
+            UnsatisfiedRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+            ServerWebExchange exchange) {
+        return Mono.just(widen(validation(ex.getReason(), exchange)));
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return handleExceptionInternal(e, validation(e.getReason()), headers, status, exchange);
+        return Mono.just(widen(validation(Objects.requireNonNullElse(ex.getBody().getDetail(), "the request is invalid"),
+                exchange)));
     }
 
+    /** Framework errors: keep status and detail, add the stable type. */
     @Override
-    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        ProblemDetail problem = Problems.typed(e.getBody());
-        return handleExceptionInternal(e, validation(Objects.requireNonNullElse(problem.getDetail(), "the request is invalid")),
-                headers, status, exchange);
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                                   HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemDetail detail = body instanceof ProblemDetail problem ? problem
+                : ex instanceof ErrorResponse error ? error.getBody()
+                : null;
+        return Mono.just(widen(Problems.framework(status, detail, headers, exchange)));
     }
 
-    /** Every problem Spring produces gets a type of its status instead of {@code about:blank}, and problem+json. */
-    @Override
-    protected Mono<ResponseEntity<Object>> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                                ServerWebExchange exchange) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? Problems.typed(detail)
-                : ProblemDetail.forStatus(status);
-        ResponseEntity<ProblemDetail> response = Problems.response(Problems.typed(problem), headers, exchange);
-        return Mono.just(ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).body(response.getBody()));
+    /** A parameter or value that is missing or invalid: a 400 {@code validation} whose detail says which. */
+    private static ResponseEntity<ProblemDetail> validation(String detail, ServerWebExchange exchange) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, exchange));
     }
 
-    private static ProblemDetail validation(String detail) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> problem) {
+        return new ResponseEntity<>(problem.getBody(), problem.getHeaders(), problem.getStatusCode());
     }
 }

@@ -1,16 +1,11 @@
 package org.doorstep.matching.extraction.web;
 
-/** A client asked for more extractions than its quota; it may retry after {@code retryAfterSeconds}. */
-public class ExtractionRateLimited extends RuntimeException {
+import org.doorstep.matching.limits.RateLimited;
 
-    private final long retryAfterSeconds;
+/** A client asked for more extractions than its quota; it may retry after {@code retryAfterSeconds}. */
+public class ExtractionRateLimited extends RateLimited {
 
     ExtractionRateLimited(long retryAfterSeconds) {
-        super("too many extraction requests from this client; retry after " + retryAfterSeconds + " s");
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+        super("too many extraction requests from this client; retry after " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 }

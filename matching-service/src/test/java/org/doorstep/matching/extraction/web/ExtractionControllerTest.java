@@ -1,5 +1,6 @@
 package org.doorstep.matching.extraction.web;
 
+import org.doorstep.matching.errors.ProblemWriting;
 import org.doorstep.matching.extraction.SkillExtractor;
 import org.doorstep.matching.taxonomy.BuiltInVocabulary;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** POST /api/v1/skills:extract over HTTP: results with spans, problem details for bad input, rate limit. */
 @WebFluxTest(ExtractionController.class)
-@Import(ExtractionControllerTest.Extraction.class)
+@Import({ExtractionControllerTest.Extraction.class, ProblemWriting.class})
 @TestPropertySource(properties = {"doorstep.extraction.rate-limit.limit-for-period=2",
         "doorstep.extraction.rate-limit.refresh-period=1h"})
 class ExtractionControllerTest {

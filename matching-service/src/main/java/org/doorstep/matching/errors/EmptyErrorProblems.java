@@ -1,4 +1,4 @@
-package org.doorstep.matching.platform;
+package org.doorstep.matching.errors;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Gives a problem body to every error response that leaves without one: Reactor Netty's own 400 for a body it cannot
@@ -34,22 +35,22 @@ final class EmptyErrorProblems extends ChannelDuplexHandler {
     private final Deque<HttpMethod> methods = new ArrayDeque<>();
 
     @Override
-    public void channelRead(ChannelHandlerContext ctx, Object message) {
+    public void channelRead(ChannelHandlerContext context, Object message) {
         if (message instanceof HttpRequest request) {
             methods.add(request.method());
         }
-        ctx.fireChannelRead(message);
+        context.fireChannelRead(message);
     }
 
     @Override
-    public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
+    public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
         boolean head = message instanceof HttpResponse response && response.status().code() >= 200
                 && HttpMethod.HEAD.equals(methods.poll());
         if (message instanceof HttpResponse response && emptyError(response)) {
             if (head) {
                 // a HEAD answer never has a body: it still says what the body of a GET would be
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
-                ctx.write(message, promise);
+                context.write(message, promise);
                 return;
             }
             byte[] body = fallback(response.status());
@@ -58,11 +59,11 @@ final class EmptyErrorProblems extends ChannelDuplexHandler {
                         Unpooled.wrappedBuffer(body), full.headers().copy(), full.trailingHeaders().copy());
                 ReferenceCountUtil.release(full);
                 describe(replaced, body.length);
-                ctx.write(replaced, promise);
+                context.write(replaced, promise);
             } else {
                 describe(response, body.length);
                 pendingBody = body;
-                ctx.write(response, promise);
+                context.write(response, promise);
             }
             return;
         }
@@ -71,10 +72,10 @@ final class EmptyErrorProblems extends ChannelDuplexHandler {
             replaced.trailingHeaders().set(last.trailingHeaders());
             pendingBody = null;
             ReferenceCountUtil.release(last);
-            ctx.write(replaced, promise);
+            context.write(replaced, promise);
             return;
         }
-        ctx.write(message, promise);
+        context.write(message, promise);
     }
 
     /** An error status with nothing to say: a full response with no content, or headers that declare none. */
@@ -100,8 +101,9 @@ final class EmptyErrorProblems extends ChannelDuplexHandler {
             case 404 -> "There is nothing at this path.";
             case 406 -> "This resource has none of the media types the Accept header names, or the header names none.";
             default -> status.code() < 500 ? "The request could not be processed as sent."
-                    : "Something went wrong on our side; it has been logged.";
+                    : "The request could not be completed.";
         };
-        return MalformedRequests.json(status, status.reasonPhrase(), detail);
+        return MalformedRequests.json(
+                Problems.slug(HttpStatusCode.valueOf(status.code())), status.reasonPhrase(), status.code(), detail);
     }
 }

@@ -1,4 +1,4 @@
-package org.doorstep.matching.platform;
+package org.doorstep.matching.errors;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;

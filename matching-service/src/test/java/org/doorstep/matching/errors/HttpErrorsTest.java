@@ -1,4 +1,4 @@
-package org.doorstep.matching.platform;
+package org.doorstep.matching.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.doorstep.matching.operator;
+package org.doorstep.matching.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * anything unforeseen a 500 that tells nothing of the internals.
  */
 @WebFluxTest(controllers = ProblemHandlerTest.Failing.class)
-@Import(ProblemHandlerTest.Failing.class)
+@Import({ProblemHandlerTest.Failing.class, ProblemWriting.class})
 class ProblemHandlerTest {
 
     private static final String SECRET = "mongodb://admin:hunter2@10.1.2.3";

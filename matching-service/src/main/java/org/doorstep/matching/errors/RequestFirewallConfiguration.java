@@ -1,5 +1,8 @@
-package org.doorstep.matching.platform;
+package org.doorstep.matching.errors;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -12,17 +15,16 @@ import org.springframework.web.server.MethodNotAllowedException;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Security's strict firewall (the default one, with its method list written out, as in the other services)
- * answers what it rejects as a problem, through {@link ProblemWebExceptionHandler}, instead of an empty 400: a method
- * no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with {@code Allow}; a path or header it refuses (encoded
- * slash, {@code //}, control characters) is a 400.
+ * Spring Security's strict firewall (the default one, with its method list written out) answers what it rejects
+ * as a problem, through {@link ProblemWebExceptionHandler}, instead of an empty 400: a method no endpoint has (TRACE, CONNECT, made-up ones) is a 405 with
+ * {@code Allow}; a path or header it refuses (encoded slash, {@code //}, control characters) is a 400.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestFirewallConfiguration {
 
-    /** Every method some endpoint of this service answers (or that HTTP requires); anything else never reaches a handler. */
-    static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT,
-            HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+    /** Every method some endpoint of this service answers; anything else never reaches a handler. */
+    static final Set<HttpMethod> METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(HttpMethod.GET,
+            HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS)));
 
     @Bean
     ServerWebExchangeFirewall requestFirewall() {

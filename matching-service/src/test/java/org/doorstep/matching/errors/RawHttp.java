@@ -1,4 +1,4 @@
-package org.doorstep.matching.platform;
+package org.doorstep.matching.errors;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

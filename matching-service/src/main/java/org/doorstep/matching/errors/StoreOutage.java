@@ -1,0 +1,37 @@
+package org.doorstep.matching.errors;
+
+import java.util.List;
+
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+/**
+ * Recognises "the store cannot be reached" (no server selected in time, a broken or refused connection, a node
+ * that is not primary or is recovering), raw from the driver or translated by Spring Data, anywhere in the cause
+ * chain. Such a failure is the client's cue to retry (503), not a bug (500).
+ */
+final class StoreOutage {
+
+    private static final List<Class<? extends Throwable>> UNREACHABLE = List.of(MongoTimeoutException.class,
+            MongoSocketException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class,
+            DataAccessResourceFailureException.class);
+
+    private StoreOutage() {
+    }
+
+    private static final int MAX_DEPTH = 16;
+
+    static boolean causes(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
+            Throwable current = cause;
+            if (UNREACHABLE.stream().anyMatch(type -> type.isInstance(current))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
