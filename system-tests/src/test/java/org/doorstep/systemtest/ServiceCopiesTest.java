@@ -9,16 +9,18 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The services share no runtime library (each is deployed and changed on its own), so a few classes that solve
- * the same problem stand in every service as copies: the operator identity model (issue 13). The copies must not
- * drift apart: each is the same as the others but for its package and import lines. A change to one is made to
- * all four.
+ * The services share no runtime library (each is deployed and changed on its own), so the classes that solve the
+ * same problem stand in every service as copies: the operator identity model (issue 13), the HTTP error plumbing of
+ * each service's {@code errors} package and the localised problem texts of its {@code problem} package (issue 14),
+ * and the client-address reading of the services that limit anonymous clients. The copies must not drift apart: each
+ * is the same as the others but for its package and import lines. A change to one is made to all of them.
  */
 class ServiceCopiesTest {
 
@@ -26,13 +28,25 @@ class ServiceCopiesTest {
             "notification-service");
 
     @ParameterizedTest
-    @ValueSource(strings = {"OperatorTokens.java", "OperatorJwtDecoder.java", "OperatorRoles.java"})
+    @ValueSource(strings = {"OperatorTokens.java", "OperatorJwtDecoder.java", "OperatorRoles.java",
+            "Problems.java", "ProblemTexts.java", "ProblemWriter.java", "ProblemWebExceptionHandler.java",
+            "EmptyErrorProblems.java", "MalformedRequests.java", "MalformedRequestConfiguration.java",
+            "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java"})
     void everyServiceKeepsTheSameCopy(String file) {
-        Map<Path, String> copies = SERVICES.stream()
+        assertSameCopies(file, SERVICES);
+    }
+
+    @Test
+    void theServicesThatLimitAnonymousClientsReadTheirAddressesTheSameWay() {
+        assertSameCopies("ClientAddresses.java", List.of("postings-service", "seekers-service", "notification-service"));
+    }
+
+    private static void assertSameCopies(String file, List<String> services) {
+        Map<Path, String> copies = services.stream()
                 .flatMap(service -> find(ServicesUnderTest.projectRoot().resolve(service).resolve("src/main/java"), file))
                 .collect(Collectors.toMap(path -> path, ServiceCopiesTest::body));
 
-        assertThat(copies).as("one copy of %s in each service", file).hasSize(SERVICES.size());
+        assertThat(copies).as("one copy of %s in each service", file).hasSize(services.size());
         assertThat(copies.values().stream().distinct()).as("the copies of %s, but for package and imports: %s", file,
                 copies.keySet()).hasSize(1);
     }

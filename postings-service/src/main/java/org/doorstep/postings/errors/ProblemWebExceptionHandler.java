@@ -14,9 +14,11 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Errors that never reach a controller (the advice only sees the dispatcher's): a store outage met by the token
- * check, a failed-authentication limit, any status exception from a filter. Same problem shape as the advice.
- * Ordered before Spring Boot's default handler (-1), which would answer its own error JSON.
+ * Errors that never reach a controller (the advice only sees the dispatcher's): a store outage met by a filter, the
+ * token check or the actuator, a failed-authentication limit, what the request firewall refuses when a filter or the
+ * actuator reads it, any status exception from a filter or the codecs (404, 405 with {@code Allow}, 406, 415). Same
+ * problem shape as the advice. Ordered before Spring Boot's default handler (-1), which would answer its own error
+ * JSON. The same in every service (ServiceCopiesTest in the system tests).
  */
 @Component
 @Order(-2)

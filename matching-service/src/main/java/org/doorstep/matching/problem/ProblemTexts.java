@@ -1,4 +1,4 @@
-package org.doorstep.matching.errors;
+package org.doorstep.matching.problem;
 
 import java.util.Locale;
 
