@@ -10,7 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @DoorstepInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"doorstep.operator-token=" + MatchingServiceTest.OPERATOR_TOKEN,
-                "doorstep.auditor-token=" + MatchingServiceTest.AUDITOR_TOKEN})
+                "doorstep.auditor-token=" + MatchingServiceTest.AUDITOR_TOKEN,
+                // every test here is one client (127.0.0.1), so the per-client limit is out of the way (AbuseLimitTest has it)
+                "doorstep.limits.failed-authentications.limit-for-period=1000000"})
 public abstract class MatchingServiceTest {
 
     public static final String OPERATOR_TOKEN = "test-operator-token";

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The services share no runtime library (each is deployed and changed on its own), so the classes that solve the
  * same problem stand in every service as copies: the operator identity model (issue 13), the HTTP error plumbing of
- * each service's {@code errors} package and the localised problem texts of its {@code problem} package (issue 14),
- * and the client-address reading of the services that limit anonymous clients. The copies must not drift apart: each
+ * each service's {@code errors} package, its 401 and 403 answers ({@code ProblemResponses}), the localised problem
+ * texts of its {@code i18n} package and the reading of a client's address (issue 14). The copies must not drift apart: each
  * is the same as the others but for its package and import lines. A change to one is made to all of them.
  */
 class ServiceCopiesTest {
@@ -31,14 +31,16 @@ class ServiceCopiesTest {
     @ValueSource(strings = {"OperatorTokens.java", "OperatorJwtDecoder.java", "OperatorRoles.java",
             "Problems.java", "ProblemTexts.java", "ProblemWriter.java", "ProblemWebExceptionHandler.java",
             "EmptyErrorProblems.java", "MalformedRequests.java", "MalformedRequestConfiguration.java",
-            "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java"})
+            "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java",
+            "ProblemResponses.java", "ClientAddresses.java"})
     void everyServiceKeepsTheSameCopy(String file) {
         assertSameCopies(file, SERVICES);
     }
 
     @Test
-    void theServicesThatLimitAnonymousClientsReadTheirAddressesTheSameWay() {
-        assertSameCopies("ClientAddresses.java", List.of("postings-service", "seekers-service", "notification-service"));
+    void theServicesWhoseOnlyLimitIsOnFailedAuthenticationsCountThemTheSameWay() {
+        // seekers-service's AbuseLimiter also limits registrations, so it is its own
+        assertSameCopies("AbuseLimiter.java", List.of("postings-service", "matching-service", "notification-service"));
     }
 
     private static void assertSameCopies(String file, List<String> services) {

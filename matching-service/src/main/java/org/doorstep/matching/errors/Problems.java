@@ -1,6 +1,6 @@
 package org.doorstep.matching.errors;
 
-import org.doorstep.matching.problem.ProblemTexts;
+import org.doorstep.matching.i18n.ProblemTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -1,15 +1,12 @@
 package org.doorstep.matching.limits;
 
-/**
- * A client went over one of its limits; it may try again after {@code retryAfterSeconds}. Answered as a 429
- * {@code rate-limited} problem with {@code Retry-After}, wherever it is thrown (as in the other services).
- */
+/** A client went over one of its {@link AbuseLimits}; it may try again after {@code retryAfterSeconds}. */
 public class RateLimited extends RuntimeException {
 
     private final long retryAfterSeconds;
 
-    protected RateLimited(String message, long retryAfterSeconds) {
-        super(message);
+    public RateLimited(String what, long retryAfterSeconds) {
+        super("Too many " + what + " from this client; retry after " + retryAfterSeconds + " s.");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -1,5 +1,7 @@
 package org.doorstep.matching.security;
 
+import org.doorstep.matching.limits.AbuseLimiter;
+import org.doorstep.matching.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -33,8 +35,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, IdentityMode mode, OperatorProperties settings,
-                                               JsonMapper json) {
-        ProblemResponses problems = new ProblemResponses(json);
+                                               JsonMapper json, AbuseLimiter limiter, ClientAddresses clients) {
+        ProblemResponses problems = new ProblemResponses(json, limiter, clients);
         ReactiveAuthenticationManager operators = OperatorAuthentication.forMode(mode, settings);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)

@@ -1,6 +1,6 @@
 package org.doorstep.notifications.errors;
 
-import org.doorstep.notifications.problem.ProblemTexts;
+import org.doorstep.notifications.i18n.ProblemTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -5,27 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.doorstep.notifications.limits.AbuseLimiter;
-import org.doorstep.notifications.limits.RateLimited;
 import org.doorstep.notifications.limits.web.ClientAddresses;
-import org.doorstep.notifications.problem.ProblemTexts;
+import org.doorstep.notifications.limits.RateLimited;
+import org.doorstep.notifications.i18n.ProblemTexts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as problem+json, written by the security filter chain before any controller runs. Each 401 (a bad
- * seeker token on the stream or the inbox, a wrong partner key, a bad operator token) counts against the client's
- * failed-authentication limit, as in seekers-service; beyond it the failure is a {@link RateLimited} error
- * (answered 429 with {@code Retry-After}). Valid tokens never come here.
+ * 401 and 403 as problem+json, written by the security filter chain before any controller runs (no bean: it is the
+ * chain's). Each 401 counts against the client's failed-authentication limit; beyond it the failure is a
+ * {@link RateLimited} error (answered 429 with {@code Retry-After}). Valid credentials never come here. What a 401
+ * says is the service's own (which credentials it takes): {@code problem.unauthorized.missing.detail} and, when credentials
+ * were presented, {@code problem.unauthorized.invalid-token.detail} in {@code messages.properties} (English) and
+ * {@code messages_zh.properties}; nothing about why a token failed. The same in every service (ServiceCopiesTest).
  */
-@Component
 class ProblemResponses {
 
     private final JsonMapper json;
@@ -40,27 +40,33 @@ class ProblemResponses {
 
     ServerAuthenticationEntryPoint unauthorized() {
         return (exchange, e) -> Mono.fromRunnable(() -> limiter.failedAuthentication(clients.of(exchange.getRequest())))
-                .then(Mono.defer(() -> write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                        "Missing or invalid credentials.")));
+                .then(Mono.defer(() -> exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+                        ? write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                                "problem.unauthorized.invalid-token.detail",
+                                "The credentials presented are invalid, expired or no longer valid.")
+                        : write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                                "problem.unauthorized.missing.detail",
+                                "Credentials are required for this resource (Authorization: Bearer <token>).")));
     }
 
     ServerAccessDeniedHandler forbidden() {
         return (exchange, e) -> write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "These credentials do not grant access to this resource.");
+                "problem.forbidden.detail", "These credentials do not grant access to this resource.");
     }
 
-    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title, String detail) {
+    private Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String type, String title,
+                             String detailCode, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://doorstep.example/problems/" + type);
         problem.put("title", ProblemTexts.text("problem." + type + ".title", title, exchange));
         problem.put("status", status.value());
-        problem.put("detail", ProblemTexts.text("problem." + type + ".detail", detail, exchange));
+        problem.put("detail", ProblemTexts.text(detailCode, detail, exchange));
         problem.put("instance", exchange.getRequest().getPath().value());
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.UNAUTHORIZED) {
-            // as seekers-service answers: the RFC 6750 error code when a token was presented, none said about why
+            // the RFC 6750 error code when a token was presented; nothing said about why it failed
             boolean tokenPresent = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
             response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer");
         }

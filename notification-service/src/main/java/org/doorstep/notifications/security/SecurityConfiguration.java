@@ -2,6 +2,8 @@ package org.doorstep.notifications.security;
 
 import java.util.List;
 
+import org.doorstep.notifications.limits.AbuseLimiter;
+import org.doorstep.notifications.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -20,6 +22,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three kinds of callers, all with {@code Authorization: Bearer}: seekers (a token seekers-service would accept,
@@ -42,7 +45,9 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder seekerTokenDecoder,
                                                PartnerKeyAuthentication partners, IdentityMode mode,
-                                               OperatorProperties operatorSettings, ProblemResponses problems) {
+                                               OperatorProperties operatorSettings, JsonMapper json,
+                                               AbuseLimiter limiter, ClientAddresses clients) {
+        ProblemResponses problems = new ProblemResponses(json, limiter, clients);
         JwtReactiveAuthenticationManager seekers = new JwtReactiveAuthenticationManager(seekerTokenDecoder);
         seekers.setJwtAuthenticationConverter(jwt -> Mono.just(
                 new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority(SEEKER)), jwt.getSubject())));

@@ -1,6 +1,6 @@
 package org.doorstep.postings.errors;
 
-import org.doorstep.postings.problem.ProblemTexts;
+import org.doorstep.postings.i18n.ProblemTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

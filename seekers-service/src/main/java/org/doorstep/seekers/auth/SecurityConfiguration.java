@@ -19,6 +19,7 @@ import org.springframework.security.web.server.util.matcher.OrServerWebExchangeM
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stateless bearer-token security. Registration is open in local mode (it issues the token) and needs the
@@ -40,9 +41,8 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder, IdentityMode mode,
                                                   OperatorProperties operatorSettings, AbuseLimiter limiter,
-                                                  ClientAddresses clients) {
-        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(limiter, clients);
-        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler();
+                                                  ClientAddresses clients, JsonMapper json) {
+        ProblemResponses problems = new ProblemResponses(json, limiter, clients);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -66,11 +66,11 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .authenticationManagerResolver(byPath(new JwtReactiveAuthenticationManager(decoder),
                                 OperatorAuthentication.forMode(mode, operatorSettings)))
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                        .authenticationEntryPoint(problems.unauthorized())
+                        .accessDeniedHandler(problems.forbidden()))
                 .build();
     }
 

@@ -1,6 +1,6 @@
 package org.doorstep.seekers.errors;
 
-import org.doorstep.seekers.problem.ProblemTexts;
+import org.doorstep.seekers.i18n.ProblemTexts;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package org.doorstep.matching.extraction.web;
 
-import java.net.InetSocketAddress;
 
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 
 import org.doorstep.matching.extraction.Extraction;
 import org.doorstep.matching.extraction.SkillExtractor;
+import org.doorstep.matching.limits.web.ClientAddresses;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,10 +26,12 @@ class ExtractionController {
 
     private final SkillExtractor extractor;
     private final ExtractionRateLimiter limiter;
+    private final ClientAddresses clients;
 
-    ExtractionController(SkillExtractor extractor, ExtractionRateLimiter limiter) {
+    ExtractionController(SkillExtractor extractor, ExtractionRateLimiter limiter, ClientAddresses clients) {
         this.extractor = extractor;
         this.limiter = limiter;
+        this.clients = clients;
     }
 
     @Operation(summary = "Find ESCO skills and occupations in a text (English or Chinese)",
@@ -39,13 +41,9 @@ class ExtractionController {
     @PostMapping(path = "/api/v1/skills:extract", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Extraction> extract(@Valid @RequestBody ExtractionRequest request, ServerHttpRequest http) {
-        limiter.acquire(client(http));
+        limiter.acquire(clients.of(http));
         return Mono.fromCallable(() -> extractor.extract(request.text(), request.limitOrDefault()))
                 .subscribeOn(Schedulers.parallel());
     }
 
-    private static String client(ServerHttpRequest http) {
-        InetSocketAddress remote = http.getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
-    }
 }

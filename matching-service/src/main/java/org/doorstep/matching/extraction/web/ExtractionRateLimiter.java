@@ -10,6 +10,7 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.doorstep.matching.limits.RateLimited;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -35,14 +36,14 @@ class ExtractionRateLimiter {
                 .build());
     }
 
-    /** Takes one permit of {@code client}, or throws {@link ExtractionRateLimited}. */
+    /** Takes one permit of {@code client}, or throws {@link RateLimited}. */
     void acquire(String client) {
         RateLimiter limiter = registry.rateLimiter(client);
         if (!limiter.acquirePermission()) {
             long nanos = limiter instanceof AtomicRateLimiter atomic
                     ? atomic.getDetailedMetrics().getNanosToWait()
                     : limiter.getRateLimiterConfig().getLimitRefreshPeriod().toNanos();
-            throw new ExtractionRateLimited(Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1))));
+            throw new RateLimited("extraction requests", Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1))));
         }
     }
 }

@@ -2,6 +2,8 @@ package org.doorstep.matching.extraction.web;
 
 import org.doorstep.matching.errors.ProblemWriting;
 import org.doorstep.matching.extraction.SkillExtractor;
+import org.doorstep.matching.limits.AbuseLimits;
+import org.doorstep.matching.limits.web.ClientAddresses;
 import org.doorstep.matching.taxonomy.BuiltInVocabulary;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +24,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ExtractionControllerTest {
 
     @TestConfiguration
-    @EnableConfigurationProperties(ExtractionRateLimiter.Settings.class)
-    @Import(ExtractionRateLimiter.class)
+    @EnableConfigurationProperties({ExtractionRateLimiter.Settings.class, AbuseLimits.class})
+    @Import({ExtractionRateLimiter.class, ClientAddresses.class})
     static class Extraction {
         @Bean
         SkillExtractor skillExtractor() {

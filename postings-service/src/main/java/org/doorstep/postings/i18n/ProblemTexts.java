@@ -1,4 +1,4 @@
-package org.doorstep.matching.problem;
+package org.doorstep.postings.i18n;
 
 import java.util.Locale;
 
@@ -40,11 +40,12 @@ public final class ProblemTexts {
     /** The message {@code code} in the request's language, or {@code english} where it has none. */
     public static String text(String code, String english, ServerWebExchange exchange) {
         ApplicationContext messages = exchange.getApplicationContext();
-        Locale locale = locale(exchange);
-        if (messages == null || locale == null) {
+        if (messages == null) {
             return english;
         }
-        String text = messages.getMessage(code, null, null, locale);
+        Locale locale = locale(exchange);
+        // no language asked for (or none readable): the base bundle, English, where a service words a text its own way
+        String text = messages.getMessage(code, null, null, locale == null ? Locale.ROOT : locale);
         return text == null ? english : text;
     }
 
