@@ -39,7 +39,7 @@ class BoundaryTest {
 
     @ArchTest
     static final ArchRule onlyTheWebLayerTalksHttp = noClasses()
-            .that().resideOutsideOfPackages("..web..", "..errors..", "..auth..")
+            .that().resideOutsideOfPackages("..web..", "..errors..", "..security..", "..i18n..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web.bind..",
                     "org.springframework.http.server..")
             .because("HTTP stays in the web adapters");

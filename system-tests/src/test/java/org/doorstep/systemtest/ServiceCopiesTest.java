@@ -32,7 +32,7 @@ class ServiceCopiesTest {
             "Problems.java", "ProblemTexts.java", "ProblemWriter.java", "ProblemWebExceptionHandler.java",
             "EmptyErrorProblems.java", "MalformedRequests.java", "MalformedRequestConfiguration.java",
             "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java",
-            "ProblemResponses.java", "ClientAddresses.java"})
+            "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java"})
     void everyServiceKeepsTheSameCopy(String file) {
         assertSameCopies(file, SERVICES);
     }
@@ -41,6 +41,14 @@ class ServiceCopiesTest {
     void theServicesWhoseOnlyLimitIsOnFailedAuthenticationsCountThemTheSameWay() {
         // seekers-service's AbuseLimiter also limits registrations, so it is its own
         assertSameCopies("AbuseLimiter.java", List.of("postings-service", "matching-service", "notification-service"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SeekerJwtDecoder.java", "SeekerTokenProperties.java", "LifetimeValidator.java",
+            "NotAnOperatorsToken.java"})
+    void bothSeekerServicesCheckSeekerTokensWithTheSameCopy(String file) {
+        // one seeker-token policy (issue 13): what seekers-service refuses, notification-service refuses too
+        assertSameCopies(file, List.of("seekers-service", "notification-service"));
     }
 
     private static void assertSameCopies(String file, List<String> services) {

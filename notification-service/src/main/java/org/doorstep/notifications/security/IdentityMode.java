@@ -5,15 +5,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * As in seekers-service (same properties, same meaning). Local mode: seekers-service's own HS256 seeker tokens
- * are accepted. Production (OIDC) mode, when
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set: the identity
- * provider's tokens are accepted instead (the seeker id is their subject), and seekers-service's own are not.
- * The same switch holds for operators and auditors: generated tokens locally, the provider's tokens with a roles
- * claim in OIDC mode ({@link OperatorAuthentication}).
+ * The identity switch, the same in every service (same properties, same meaning). Local mode: seekers-service issues
+ * HS256 seeker tokens, which it and notification-service accept, and operators and auditors present the generated
+ * tokens. Production (OIDC) mode, when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code jwk-set-uri} is set: the identity provider's tokens are accepted instead (a seeker's id is their subject, and
+ * registration needs one), seekers-service's own are not, and operators and auditors present the provider's tokens
+ * with a roles claim ({@link OperatorAuthentication}); the generated tokens are not accepted.
  */
 @Component
-class IdentityMode {
+public class IdentityMode {
 
     static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
@@ -21,11 +21,11 @@ class IdentityMode {
 
     private final Environment environment;
 
-    IdentityMode(Environment environment) {
+    public IdentityMode(Environment environment) {
         this.environment = environment;
     }
 
-    boolean externalProvider() {
+    public boolean externalProvider() {
         return StringUtils.hasText(environment.getProperty(ISSUER_URI))
                 || StringUtils.hasText(environment.getProperty(JWK_SET_URI));
     }

@@ -25,15 +25,15 @@ import org.springframework.util.StringUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * Seeker tokens are checked exactly as seekers-service checks them (its README "Seeker tokens"; this is its
- * {@code SeekerJwtDecoder}, built the same way from the same properties): signature (HS256 only, with the shared
- * secret, locally; the provider's JWK set in OIDC mode), {@code exp} required and not passed, {@code nbf} if present,
- * issuer, audience, a subject, {@code typ} JWT if present; locally also {@code iat} required, not in the future and
- * at most {@code ttl} before {@code exp}; all with {@code clock-skew}. No operator role in the operator roles claim
- * ({@link NotAnOperatorsToken}: an operator's provider token is no seeker's). And the seeker must not be erased.
+ * How seeker tokens are checked, the same copy in seekers-service and notification-service (README "Seeker tokens"):
+ * signature (HS256 only, with the shared secret, locally; the provider's JWK set in OIDC mode), {@code exp} required
+ * and not passed, {@code nbf} if present, issuer, audience, a subject, {@code typ} JWT if present; locally also
+ * {@code iat} required, not in the future and at most {@code ttl} before {@code exp}; all with {@code clock-skew}. No
+ * operator role in the operator roles claim ({@link NotAnOperatorsToken}: an operator's provider token is no
+ * seeker's). And the seeker must not be erased.
  * <p>
- * Validity is judged on the system clock, not on the service's {@link Clock} bean: that one is the clock of
- * notification rules (quiet hours, caps, expiry), which tests move by days.
+ * Validity is judged on the system clock, not on a service's {@link Clock} bean: notification-service's is the clock
+ * of its rules (quiet hours, caps, expiry), which its tests move by days.
  */
 @Configuration(proxyBeanMethods = false)
 class SeekerJwtDecoder {

@@ -7,17 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Seeker tokens as seekers-service issues them (the same properties and defaults as its
- * {@code SeekerTokenProperties}): HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes), issuer
- * {@code doorstep-seekers}, audience {@code doorstep}, a lifetime ({@code exp - iat}) of at most {@code ttl};
+ * Seeker tokens as seekers-service issues them and both seeker services check them (the same properties and defaults
+ * in both): HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes), issuer {@code doorstep-seekers}, audience
+ * {@code doorstep}, valid for {@code ttl}, which is also the longest lifetime ({@code exp - iat}) a token may claim;
  * {@code clockSkew} is the tolerance on {@code exp}, {@code nbf} and {@code iat} for clocks that disagree.
  */
 @ConfigurationProperties("doorstep.seeker-tokens")
 public record SeekerTokenProperties(String secret,
-                                  @DefaultValue("doorstep-seekers") String issuer,
-                                  @DefaultValue("doorstep") String audience,
-                                  @DefaultValue("30d") Duration ttl,
-                                  @DefaultValue("60s") Duration clockSkew) {
+                                    @DefaultValue("doorstep-seekers") String issuer,
+                                    @DefaultValue("doorstep") String audience,
+                                    @DefaultValue("30d") Duration ttl,
+                                    @DefaultValue("60s") Duration clockSkew) {
 
     public SeekerTokenProperties {
         if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < 32) {

@@ -3,7 +3,7 @@ package org.doorstep.seekers.seeker.store;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import org.doorstep.seekers.auth.RevokedSubjects;
+import org.doorstep.seekers.security.RevokedSubjects;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

@@ -3,8 +3,8 @@ package org.doorstep.seekers.seeker.web;
 import java.net.URI;
 import java.util.UUID;
 
-import org.doorstep.seekers.auth.IdentityMode;
-import org.doorstep.seekers.auth.SeekerTokens;
+import org.doorstep.seekers.security.IdentityMode;
+import org.doorstep.seekers.security.SeekerTokens;
 import org.doorstep.seekers.limits.AbuseLimiter;
 import org.doorstep.seekers.limits.web.ClientAddresses;
 import org.doorstep.seekers.seeker.Actor;

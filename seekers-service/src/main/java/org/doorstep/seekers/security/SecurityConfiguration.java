@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import org.doorstep.seekers.limits.AbuseLimiter;
 import org.doorstep.seekers.limits.web.ClientAddresses;

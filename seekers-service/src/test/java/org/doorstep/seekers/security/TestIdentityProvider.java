@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,10 +7,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Seeker tokens issued by this service: HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes),
- * issuer {@code doorstep-seekers}, audience {@code doorstep}, valid for {@code ttl}, which is also the longest
- * lifetime ({@code exp - iat}) a token may claim; {@code clockSkew} is the tolerance on {@code exp}, {@code nbf}
- * and {@code iat} for clocks that disagree.
+ * Seeker tokens as seekers-service issues them and both seeker services check them (the same properties and defaults
+ * in both): HS256 over the UTF-8 bytes of {@code secret} (at least 32 bytes), issuer {@code doorstep-seekers}, audience
+ * {@code doorstep}, valid for {@code ttl}, which is also the longest lifetime ({@code exp - iat}) a token may claim;
+ * {@code clockSkew} is the tolerance on {@code exp}, {@code nbf} and {@code iat} for clocks that disagree.
  */
 @ConfigurationProperties("doorstep.seeker-tokens")
 public record SeekerTokenProperties(String secret,

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,19 +25,24 @@ import org.springframework.util.StringUtils;
 import reactor.core.publisher.Mono;
 
 /**
- * How bearer tokens are checked (README "Seeker tokens"): signature (HS256 only, with the configured secret,
- * locally; the provider's JWK set in OIDC mode), {@code exp} required and not passed, {@code nbf} if present,
- * issuer, audience, a subject, {@code typ} JWT if present; locally also {@code iat} required, not in the future
- * and at most {@code ttl} before {@code exp}; all with {@code clock-skew}. No operator role in the operator roles
- * claim ({@link NotAnOperatorsToken}: an operator's provider token is no seeker's). And the subject must not be
- * erased.
+ * How seeker tokens are checked, the same copy in seekers-service and notification-service (README "Seeker tokens"):
+ * signature (HS256 only, with the shared secret, locally; the provider's JWK set in OIDC mode), {@code exp} required
+ * and not passed, {@code nbf} if present, issuer, audience, a subject, {@code typ} JWT if present; locally also
+ * {@code iat} required, not in the future and at most {@code ttl} before {@code exp}; all with {@code clock-skew}. No
+ * operator role in the operator roles claim ({@link NotAnOperatorsToken}: an operator's provider token is no
+ * seeker's). And the seeker must not be erased.
+ * <p>
+ * Validity is judged on the system clock, not on a service's {@link Clock} bean: notification-service's is the clock
+ * of its rules (quiet hours, caps, expiry), which its tests move by days.
  */
 @Configuration(proxyBeanMethods = false)
 class SeekerJwtDecoder {
 
+    private static final Clock TOKEN_CLOCK = Clock.systemUTC();
+
     @Bean
-    ReactiveJwtDecoder jwtDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked, Clock clock,
-                                  OperatorProperties operators) {
+    ReactiveJwtDecoder seekerTokenDecoder(IdentityMode mode, SeekerTokenProperties tokens, RevokedSubjects revoked,
+                                          OperatorProperties operators) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         List<String> audiences;
@@ -60,9 +65,9 @@ class SeekerJwtDecoder {
                     .build();
             issuer = tokens.issuer();
             audiences = List.of(tokens.audience());
-            validators.add(new LifetimeValidator(tokens.ttl(), tokens.clockSkew(), clock));
+            validators.add(new LifetimeValidator(tokens.ttl(), tokens.clockSkew(), TOKEN_CLOCK));
         }
-        decoder.setJwtValidator(validator(issuer, audiences, tokens.clockSkew(), clock, validators));
+        decoder.setJwtValidator(validator(issuer, audiences, tokens.clockSkew(), validators));
         return token -> decoder.decode(token).flatMap(jwt -> revoked.isRevoked(jwt.getSubject())
                 .flatMap(isRevoked -> isRevoked
                         ? Mono.error(new BadJwtException("the seeker of this token was erased"))
@@ -70,10 +75,10 @@ class SeekerJwtDecoder {
     }
 
     private static OAuth2TokenValidator<Jwt> validator(String issuer, List<String> audiences, Duration clockSkew,
-                                                        Clock clock, List<OAuth2TokenValidator<Jwt>> validators) {
+                                                        List<OAuth2TokenValidator<Jwt>> validators) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(clockSkew);
         timestamps.setAllowEmptyExpiryClaim(false);
-        timestamps.setClock(clock);
+        timestamps.setClock(TOKEN_CLOCK);
         validators.add(timestamps);
         if (StringUtils.hasText(issuer)) {
             validators.add(new JwtIssuerValidator(issuer));

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,8 +66,8 @@ class OidcModeTest {
                 .withProperty(IdentityMode.AUDIENCES, "doorstep-app");
         IdentityMode mode = new IdentityMode(environment);
         assertThat(mode.externalProvider()).isTrue();
-        decoder = new SeekerJwtDecoder().jwtDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)),
-                Clock.systemUTC(), new OperatorProperties(null, null, "roles"));
+        decoder = new SeekerJwtDecoder().seekerTokenDecoder(mode, local, subject -> Mono.just("erased-one".equals(subject)),
+                new OperatorProperties(null, null, "roles"));
     }
 
     @AfterEach

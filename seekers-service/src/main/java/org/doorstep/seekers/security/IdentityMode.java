@@ -1,15 +1,16 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Local mode: this service issues and validates its own HS256 seeker tokens. Production (OIDC) mode, when
- * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri} is set: the identity
- * provider's tokens are accepted instead, and registration needs one (the seeker id is its subject).
- * The same switch holds for operators and auditors: generated tokens locally, the provider's tokens with a roles
- * claim in OIDC mode ({@link OperatorAuthentication}).
+ * The identity switch, the same in every service (same properties, same meaning). Local mode: seekers-service issues
+ * HS256 seeker tokens, which it and notification-service accept, and operators and auditors present the generated
+ * tokens. Production (OIDC) mode, when {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or
+ * {@code jwk-set-uri} is set: the identity provider's tokens are accepted instead (a seeker's id is their subject, and
+ * registration needs one), seekers-service's own are not, and operators and auditors present the provider's tokens
+ * with a roles claim ({@link OperatorAuthentication}); the generated tokens are not accepted.
  */
 @Component
 public class IdentityMode {

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.auth;
+package org.doorstep.seekers.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * Our own tokens live at most {@code maximum} ({@code exp - iat}), and were not issued in the future
+ * seekers-service's own tokens live at most {@code maximum} ({@code exp - iat}), and were not issued in the future
  * ({@code iat <= now + clockSkew}); {@code iat} is required. So no token outlives the erasure records
  * (kept longer than the lifetime) that refuse an erased seeker's tokens.
  */
