@@ -52,7 +52,7 @@ class BoundaryTest {
     @ArchTest
     static final ArchRule onlyTheStoreTalksToMongo = noClasses()
             .that().resideOutsideOfPackages("org.doorstep.seekers.seeker.store..", "org.doorstep.seekers.application.store..",
-                    "org.doorstep.seekers.locations.store..",
+                    "org.doorstep.seekers.locations.store..", "org.doorstep.seekers.platform.store..",
                     "org.doorstep.seekers.errors..")
             .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.springframework.data.mongodb..");
 

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The services share no runtime library (each is deployed and changed on its own), so the classes that solve the
  * same problem stand in every service as copies: the operator identity model (issue 13), the HTTP error plumbing of
  * each service's {@code errors} package, its 401 and 403 answers ({@code ProblemResponses}), the localised problem
- * texts of its {@code i18n} package and the reading of a client's address (issue 14). The copies must not drift apart: each
+ * texts of its {@code i18n} package, the reading of a client's address and the store's timeouts, health and
+ * transport in {@code platform/store} (issue 14). The copies must not drift apart: each
  * is the same as the others but for its package and import lines. A change to one is made to all of them.
  */
 class ServiceCopiesTest {
@@ -32,7 +33,8 @@ class ServiceCopiesTest {
             "Problems.java", "ProblemTexts.java", "ProblemWriter.java", "ProblemWebExceptionHandler.java",
             "EmptyErrorProblems.java", "MalformedRequests.java", "MalformedRequestConfiguration.java",
             "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java",
-            "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java"})
+            "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java",
+            "StoreProperties.java", "StoreTimeouts.java", "StoreHealthIndicator.java", "MongoTransportConfiguration.java"})
     void everyServiceKeepsTheSameCopy(String file) {
         assertSameCopies(file, SERVICES);
     }

@@ -7,20 +7,18 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
-
 import reactor.core.publisher.Mono;
 
 /**
- * {@code store}: whether the service's database answers a {@code ping} within a second. Replaces Boot's
- * MongoDB contributor, which sends {@code hello} (the MongoDB-wire server does not answer it, so health
- * would be DOWN on a healthy platform). Part of readiness, not of liveness: a store outage takes the
- * instance out of the load balancer, it does not restart it.
+ * The store's health ({@code store}, part of readiness, not of liveness: a store outage takes the instance out of the
+ * load balancer, it does not restart it): the {@code ping} command on this service's database, answered within a
+ * second. Replaces Spring Boot's MongoDB contributor, whose {@code hello} the MongoDB-wire server does not answer (so
+ * health would be DOWN on a healthy platform).
  */
 @Component("store")
 class StoreHealthIndicator implements ReactiveHealthIndicator {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
-    private static final Document PING = new Document("ping", 1);
+    static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private final ReactiveMongoTemplate mongo;
 
@@ -30,9 +28,10 @@ class StoreHealthIndicator implements ReactiveHealthIndicator {
 
     @Override
     public Mono<Health> health() {
-        return mongo.executeCommand(PING)
+        return mongo.executeCommand(new Document("ping", 1))
                 .timeout(TIMEOUT)
                 .map(answer -> Health.up().build())
-                .onErrorResume(e -> Mono.just(Health.down(e).build()));
+                .onErrorResume(failure -> Mono.just(Health.down()
+                        .withDetail("error", failure.getClass().getName() + ": " + failure.getMessage()).build()));
     }
 }

@@ -8,15 +8,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-/** Bounds the driver's server selection and connection set-up by {@link StoreProperties#timeout()}. */
+/**
+ * A store that cannot be reached fails a request within {@link StoreProperties#timeout()} (default 2 s) instead of
+ * the driver's 30 s: the time to select a server, to open a connection and to wait for one from the pool. Runs after
+ * Boot's customizers, which apply the connection string, so the configured timeout wins.
+ */
 @Configuration(proxyBeanMethods = false)
 class StoreTimeouts {
 
-    /** After Boot's customizer, which applies the connection string: the configured timeout wins. */
     @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE - 1)
-    MongoClientSettingsBuilderCustomizer storeTimeoutCustomizer(StoreProperties settings) {
-        long millis = settings.timeout().toMillis();
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer storeTimeoutCustomizer(StoreProperties properties) {
+        long millis = properties.timeout().toMillis();
         return builder -> builder
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(millis, TimeUnit.MILLISECONDS))

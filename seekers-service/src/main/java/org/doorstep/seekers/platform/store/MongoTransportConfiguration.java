@@ -1,4 +1,4 @@
-package org.doorstep.seekers.seeker.store;
+package org.doorstep.seekers.platform.store;
 
 import com.mongodb.connection.TransportSettings;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -1,4 +1,4 @@
-package org.doorstep.seekers.seeker.store;
+package org.doorstep.seekers.platform.store;
 
 import java.time.Duration;
 
@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * The store's health ({@code store}, part of readiness): the {@code ping} command on this service's database,
- * answered within a second. Replaces Spring Boot's MongoDB contributor, whose {@code hello} the MongoDB-wire
- * server does not answer.
+ * The store's health ({@code store}, part of readiness, not of liveness: a store outage takes the instance out of the
+ * load balancer, it does not restart it): the {@code ping} command on this service's database, answered within a
+ * second. Replaces Spring Boot's MongoDB contributor, whose {@code hello} the MongoDB-wire server does not answer (so
+ * health would be DOWN on a healthy platform).
  */
 @Component("store")
 class StoreHealthIndicator implements ReactiveHealthIndicator {

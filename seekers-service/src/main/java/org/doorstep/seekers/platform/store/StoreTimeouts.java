@@ -1,20 +1,24 @@
-package org.doorstep.postings.platform.store;
+package org.doorstep.seekers.platform.store;
 
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
- * Store outages fail fast: with the store unreachable, a request waits {@code doorstep.store.timeout} (2 s) for
- * a server and for a connection, not the driver's 30 s, then answers 503 (see the ProblemHandler).
+ * A store that cannot be reached fails a request within {@link StoreProperties#timeout()} (default 2 s) instead of
+ * the driver's 30 s: the time to select a server, to open a connection and to wait for one from the pool. Runs after
+ * Boot's customizers, which apply the connection string, so the configured timeout wins.
  */
 @Configuration(proxyBeanMethods = false)
-class StoreTimeoutConfiguration {
+class StoreTimeouts {
 
     @Bean
-    MongoClientSettingsBuilderCustomizer storeTimeouts(StoreProperties properties) {
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer storeTimeoutCustomizer(StoreProperties properties) {
         long millis = properties.timeout().toMillis();
         return builder -> builder
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))

@@ -1,4 +1,4 @@
-package org.doorstep.matching.store;
+package org.doorstep.matching.platform.store;
 
 import com.mongodb.connection.TransportSettings;
 import io.netty.buffer.PooledByteBufAllocator;

@@ -1,4 +1,4 @@
-package org.doorstep.notifications.inbox.store;
+package org.doorstep.notifications.platform.store;
 
 import com.mongodb.connection.TransportSettings;
 import io.netty.buffer.PooledByteBufAllocator;
