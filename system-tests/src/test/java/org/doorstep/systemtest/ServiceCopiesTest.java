@@ -34,7 +34,8 @@ class ServiceCopiesTest {
             "EmptyErrorProblems.java", "MalformedRequests.java", "MalformedRequestConfiguration.java",
             "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java",
             "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java",
-            "StoreProperties.java", "StoreTimeouts.java", "StoreHealthIndicator.java", "MongoTransportConfiguration.java"})
+            "StoreProperties.java", "StoreTimeouts.java", "StoreHealthIndicator.java", "MongoTransportConfiguration.java",
+            "StoreOutage.java"})
     void everyServiceKeepsTheSameCopy(String file) {
         assertSameCopies(file, SERVICES);
     }

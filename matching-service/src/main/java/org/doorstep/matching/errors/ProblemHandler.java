@@ -11,6 +11,7 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.doorstep.matching.platform.store.StoreOutage;
 import org.doorstep.matching.limits.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

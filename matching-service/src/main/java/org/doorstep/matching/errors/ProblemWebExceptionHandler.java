@@ -1,5 +1,6 @@
 package org.doorstep.matching.errors;
 
+import org.doorstep.matching.platform.store.StoreOutage;
 import org.doorstep.matching.limits.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
 package org.doorstep.postings.errors;
 
+import org.doorstep.postings.platform.store.StoreOutage;
 import org.doorstep.postings.i18n.ProblemTexts;
 import static org.doorstep.postings.errors.Problems.problem;
 import static org.doorstep.postings.errors.Problems.respond;

@@ -1,5 +1,6 @@
 package org.doorstep.postings.errors;
 
+import org.doorstep.postings.platform.store.StoreOutage;
 import org.doorstep.postings.problem.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,6 +9,7 @@ import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.doorstep.seekers.platform.store.StoreOutage;
 import org.doorstep.seekers.limits.RateLimited;
 import org.doorstep.seekers.seeker.ConcurrentChange;
 import org.doorstep.seekers.seeker.ProfileRejected;

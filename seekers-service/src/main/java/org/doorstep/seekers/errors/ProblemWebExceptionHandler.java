@@ -1,5 +1,6 @@
 package org.doorstep.seekers.errors;
 
+import org.doorstep.seekers.platform.store.StoreOutage;
 import org.doorstep.seekers.limits.RateLimited;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,11 +19,15 @@ public final class StoreOutage {
             MongoSocketException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class,
             DataAccessResourceFailureException.class);
 
+    /** Deep enough for any real chain; a chain that loops on itself ends here. */
+    private static final int MAX_DEPTH = 16;
+
     private StoreOutage() {
     }
 
     public static boolean causes(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             Throwable current = cause;
             if (UNREACHABLE.stream().anyMatch(type -> type.isInstance(current))) {
                 return true;

@@ -1,4 +1,4 @@
-package org.doorstep.matching.errors;
+package org.doorstep.matching.platform.store;
 
 import java.util.List;
 
@@ -13,18 +13,19 @@ import org.springframework.dao.DataAccessResourceFailureException;
  * that is not primary or is recovering), raw from the driver or translated by Spring Data, anywhere in the cause
  * chain. Such a failure is the client's cue to retry (503), not a bug (500).
  */
-final class StoreOutage {
+public final class StoreOutage {
 
     private static final List<Class<? extends Throwable>> UNREACHABLE = List.of(MongoTimeoutException.class,
             MongoSocketException.class, MongoNotPrimaryException.class, MongoNodeIsRecoveringException.class,
             DataAccessResourceFailureException.class);
 
+    /** Deep enough for any real chain; a chain that loops on itself ends here. */
+    private static final int MAX_DEPTH = 16;
+
     private StoreOutage() {
     }
 
-    private static final int MAX_DEPTH = 16;
-
-    static boolean causes(Throwable failure) {
+    public static boolean causes(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_DEPTH; depth++, cause = cause.getCause()) {
             Throwable current = cause;
