@@ -336,7 +336,7 @@ public final class DeliveryThroughputBenchmark {
                     }
                 })));
         return app.run("--server.port=0", "--KAFKA_BOOTSTRAP_SERVERS=" + kafka,
-                "--spring.cloud.stream.kafka.binder.brokers=" + kafka, "--MONGODB_URI=" + mongoUri,
+                "--spring.kafka.bootstrap-servers=" + kafka, "--MONGODB_URI=" + mongoUri,
                 "--spring.mongodb.uri=" + mongoUri, "--MONGODB_DATABASE=bench-" + System.currentTimeMillis(),
                 "--logging.level.root=WARN", "--logging.level.org.doorstep=INFO");
     }

@@ -46,7 +46,7 @@ class BoundaryTest {
 
     @ArchTest
     static final ArchRule onlyTheOutboxTalksToKafka = noClasses()
-            .that().resideOutsideOfPackage("org.doorstep.seekers.outbox..")
+            .that().resideOutsideOfPackages("org.doorstep.seekers.outbox..", "org.doorstep.seekers.platform.messaging..")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
 
     @ArchTest

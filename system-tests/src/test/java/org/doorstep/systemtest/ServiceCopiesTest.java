@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The services share no runtime library (each is deployed and changed on its own), so the classes that solve the
  * same problem stand in every service as copies: the operator identity model (issue 13), the HTTP error plumbing of
  * each service's {@code errors} package, its 401 and 403 answers ({@code ProblemResponses}), the localised problem
- * texts of its {@code i18n} package, the reading of a client's address and the store's timeouts, health and
- * transport in {@code platform/store} (issue 14). The copies must not drift apart: each
+ * texts of its {@code i18n} package, the reading of a client's address, the store's timeouts, health and
+ * transport in {@code platform/store}, and how its producers are made and its events written ({@code platform/messaging}:
+ * CloudEvents through the SDK's Kafka binding, idempotent producers) (issue 14). The copies must not drift apart: each
  * is the same as the others but for its package and import lines. A change to one is made to all of them.
  */
 class ServiceCopiesTest {
@@ -35,7 +36,7 @@ class ServiceCopiesTest {
             "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java",
             "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java",
             "StoreProperties.java", "StoreTimeouts.java", "StoreHealthIndicator.java", "MongoTransportConfiguration.java",
-            "StoreOutage.java"})
+            "StoreOutage.java", "KafkaProducers.java", "JsonCloudEvents.java"})
     void everyServiceKeepsTheSameCopy(String file) {
         assertSameCopies(file, SERVICES);
     }

@@ -1,16 +1,14 @@
 package org.doorstep.matching.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.doorstep.matching.platform.messaging.KafkaProducers;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -47,13 +45,10 @@ class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, Disposa
     private final Topics topics;
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
 
-    DeadLetters(Topics topics, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, KafkaProperties kafka) {
+    DeadLetters(Topics topics, KafkaProperties kafka) {
         this.topics = topics;
-        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.CLIENT_ID_CONFIG, "matching-service-dlq"));
-        this.producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producers = new DefaultKafkaProducerFactory<>(KafkaProducers.config(kafka, "matching-service-dlq", Map.of()),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.doorstep.matching.messaging;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.doorstep.matching.match.MatchPublisher;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -14,8 +15,10 @@ public final class MatchPublishers {
     }
 
     public static MatchPublisher kafka(String brokers, String matchesTopic, Clock clock) {
-        return new KafkaMatchPublisher(brokers, JsonMapper.builder().build(),
-                new Topics("unused.postings", "unused.seekers", "unused.feedback", matchesTopic, "unused.duplicates"), clock, new KafkaProperties());
+        KafkaProperties kafka = new KafkaProperties();
+        kafka.setBootstrapServers(List.of(brokers.split(",")));
+        return new KafkaMatchPublisher(JsonMapper.builder().build(),
+                new Topics("unused.postings", "unused.seekers", "unused.feedback", matchesTopic, "unused.duplicates"), clock, kafka);
     }
 
     public static void close(MatchPublisher publisher) {

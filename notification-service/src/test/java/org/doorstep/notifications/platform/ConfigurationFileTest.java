@@ -29,7 +29,8 @@ class ConfigurationFileTest {
         assertThat(main("server.shutdown")).hasToString("graceful");
         assertThat(main("spring.mongodb.database")).hasToString("${MONGODB_DATABASE:notifications}");
         assertThat(main("spring.mongodb.uri")).hasToString("${MONGODB_URI:mongodb://localhost:27017}");
-        assertThat(main("spring.cloud.stream.kafka.binder.brokers")).hasToString("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        assertThat(main("spring.kafka.bootstrap-servers")).hasToString("${KAFKA_BOOTSTRAP_SERVERS:localhost:9092}");
+        assertThat(main("spring.cloud.stream.kafka.binder.brokers")).hasToString("${spring.kafka.bootstrap-servers}");
         assertThat(main("management.endpoint.health.probes.enabled")).isEqualTo(true);
         assertThat(main("doorstep.operator-token")).hasToString("${DOORSTEP_OPERATOR_TOKEN:}");
         assertThat(main("spring.cloud.stream.kafka.bindings.deliverMatch-in-0.consumer.dlq-name"))

@@ -8,19 +8,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How events leave the outbox: the broker, the CloudEvents source, and how often (and after how long)
+ * How events leave the outbox: the CloudEvents source, and how often (and after how long)
  * the sweeper republishes entries a crashed or failed write left behind: every sweep interval those this
  * instance failed to publish (by id), every full-sweep interval whatever it finds by searching.
  */
 @Validated
 @ConfigurationProperties("doorstep.outbox")
 public record OutboxProperties(
-        @NotBlank String bootstrapServers,
         @NotBlank String source,
         @NotNull Duration sweepInterval,
         @NotNull Duration fullSweepInterval,
         @NotNull Duration sweepGrace,
-        @NotNull Duration sendTimeout,
-        int topicPartitions,
-        boolean createTopics) {
+        @NotNull Duration sendTimeout) {
 }

@@ -99,7 +99,7 @@ public final class NdjsonIngestBenchmark {
             return new SpringApplication(PostingsApplication.class).run(
                     "--server.port=0",
                     "--spring.mongodb.uri=" + infrastructure.mongoUri(),
-                    "--spring.cloud.stream.kafka.binder.brokers=" + kafka,
+                    "--spring.kafka.bootstrap-servers=" + kafka,
                     "--doorstep.operator-token=" + OPERATOR,
                     "--doorstep.rate-limit.limit-for-period=1000000",
                     "--logging.level.root=WARN");

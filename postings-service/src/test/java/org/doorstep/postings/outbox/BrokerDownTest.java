@@ -30,8 +30,8 @@ class BrokerDownTest extends PostingsServiceTest {
 
     @DynamicPropertySource
     static void noBroker(DynamicPropertyRegistry registry) {
-        registry.add("doorstep.outbox.bootstrap-servers", () -> "127.0.0.1:" + closedPort());
-        registry.add("doorstep.outbox.create-topics", () -> "false");
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + closedPort());
+        registry.add("spring.kafka.admin.auto-create", () -> "false");
     }
 
     @Autowired

@@ -1,27 +1,36 @@
 package org.doorstep.seekers.outbox;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
+import org.doorstep.seekers.platform.messaging.JsonCloudEvents;
+import org.doorstep.seekers.platform.messaging.KafkaProducers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes outbox entries in order, one aggregate at a time, on its own thread: a synchronous send with the
- * idempotent producer ({@code acks=all}), then the entry is marked sent. A crash in between republishes the
+ * producer every service makes the same way ({@link KafkaProducers}: CloudEvents through the SDK's Kafka binding,
+ * idempotent, {@code acks=all}), then the entry is marked sent. A crash in between republishes the
  * same {@code ce_id}. Writers {@link #trigger} it. An aggregate whose publishing failed is retried by id every
  * sweep interval; a full sweep (a search of the whole collection, which the MongoDB-wire server answers with a
  * scan under its lock) runs only at start-up and every full-sweep interval, for what a crash left behind.
@@ -33,7 +42,8 @@ public class OutboxRelay implements SmartLifecycle {
     private static final int FULL_SWEEP_PAGE = 500;
 
     private final PendingOutbox outbox;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final Producer<String, CloudEvent> producer;
+    private final URI source;
     private final OutboxProperties properties;
     private final BlockingQueue<String> triggers = new LinkedBlockingQueue<>();
     private final Set<String> retries = new LinkedHashSet<>();
@@ -42,10 +52,14 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelay(PendingOutbox outbox, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-                       MeterRegistry meters) {
+    public OutboxRelay(PendingOutbox outbox, KafkaProperties kafka, OutboxProperties properties, MeterRegistry meters) {
         this.outbox = outbox;
-        this.kafka = kafka;
+        this.source = URI.create(properties.source());
+        this.producer = KafkaProducers.cloudEvents(kafka, "seekers-service-outbox", Map.of(
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
         this.properties = properties;
         this.meters = meters;
         this.sendTime = Timer.builder("doorstep.outbox.send").description("Synchronous send until the broker's ack")
@@ -86,6 +100,11 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
     }
 
     private void run() {
@@ -150,20 +169,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void publish(OutboxMessage message) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(message.topic(), null, message.key(),
-                message.tombstone() ? null : message.payload().getBytes(StandardCharsets.UTF_8));
-        if (!message.tombstone()) {
-            header(record, "ce_id", message.ceId());
-            header(record, "ce_type", message.ceType());
-            header(record, "ce_source", properties.source());
-            header(record, "ce_time", message.time().toString());
-            header(record, "ce_specversion", "1.0");
-            header(record, "ce_subject", message.key());
-            header(record, "content-type", "application/json");
-        }
+        ProducerRecord<String, CloudEvent> record = message.tombstone()
+                ? JsonCloudEvents.tombstone(message.topic(), message.key())
+                : JsonCloudEvents.record(message.topic(), message.key(), message.ceId(), message.ceType(), source,
+                        message.time(), message.key(), message.payload().getBytes(StandardCharsets.UTF_8));
         long start = System.nanoTime();
         try {
-            kafka.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             sendTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             meters.counter("doorstep.outbox.published", "topic", message.topic(),
                     "type", message.tombstone() ? "tombstone" : message.ceType()).increment();
@@ -173,9 +185,5 @@ public class OutboxRelay implements SmartLifecycle {
         } catch (Exception e) {
             throw new IllegalStateException("could not publish " + message.ceId() + " to " + message.topic(), e);
         }
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -74,16 +74,4 @@ class OutboxRelayTest extends SeekersServiceTest {
         assertThat(metrics).contains("doorstep_outbox_published_total{", "type=\"org.doorstep.seeker.upserted.v1\"",
                 "doorstep_outbox_send_seconds");
     }
-
-    @Autowired
-    org.springframework.kafka.core.KafkaTemplate<String, byte[]> kafka;
-
-    @Test
-    void publishesWithAnIdempotentProducerThatWaitsForAllReplicas() {
-        Map<String, Object> config = kafka.getProducerFactory().getConfigurationProperties();
-
-        assertThat(String.valueOf(config.get("acks"))).isEqualTo("all");
-        assertThat(String.valueOf(config.get("enable.idempotence"))).isEqualTo("true");
-        assertThat(kafka.getProducerFactory().transactionCapable()).isFalse();
-    }
 }

@@ -1,15 +1,19 @@
 package org.doorstep.notifications.application.messaging;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.doorstep.notifications.application.ApplicationStore;
+import org.doorstep.notifications.platform.messaging.JsonCloudEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,14 +29,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationRelay {
 
+    private static final URI SOURCE = URI.create("//doorstep/notification-service");
     private static final Logger log = LoggerFactory.getLogger(ApplicationRelay.class);
 
     private final ApplicationStore applications;
-    private final Producer<String, byte[]> producer;
+    private final Producer<String, CloudEvent> producer;
     private final String requestsTopic;
     private final String feedbackTopic;
 
-    ApplicationRelay(ApplicationStore applications, @Qualifier("feedbackProducer") Producer<String, byte[]> producer,
+    ApplicationRelay(ApplicationStore applications, @Qualifier("feedbackProducer") Producer<String, CloudEvent> producer,
                      @Value("${doorstep.applications.requests-topic}") String requestsTopic,
                      @Value("${doorstep.feedback.topic}") String feedbackTopic) {
         this.applications = applications;
@@ -58,21 +63,9 @@ class ApplicationRelay {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(ApplicationStore.PendingEvent event) {
+    private ProducerRecord<String, CloudEvent> record(ApplicationStore.PendingEvent event) {
         String topic = event.channel() == ApplicationStore.Channel.REQUESTS ? requestsTopic : feedbackTopic;
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.key(),
-                event.data().getBytes(StandardCharsets.UTF_8));
-        header(record, "ce_id", event.ceId());
-        header(record, "ce_type", event.type());
-        header(record, "ce_source", "//doorstep/notification-service");
-        header(record, "ce_time", event.time());
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_subject", event.key());
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return JsonCloudEvents.record(topic, event.key(), event.ceId(), event.type(), SOURCE, Instant.parse(event.time()),
+                event.key(), event.data().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,7 +2,6 @@ package org.doorstep.notifications.delivery.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.doorstep.notifications.platform.messaging.KafkaProducers;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,20 +32,12 @@ class UnreadableRecords implements DisposableBean {
     private final KafkaProducer<byte[], byte[]> producer;
     private final String dlq;
 
-    UnreadableRecords(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-                      @Value("${spring.cloud.stream.kafka.bindings.deliverMatch-in-0.consumer.dlq-name}") String dlq,
+    UnreadableRecords(@Value("${spring.cloud.stream.kafka.bindings.deliverMatch-in-0.consumer.dlq-name}") String dlq,
                       KafkaProperties kafka) {
         this.dlq = dlq;
-        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-dlq",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
-        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaProducers.config(kafka, "notification-service-dlq", Map.of(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     void park(BatchRecord record, byte[] value, RuntimeException error) {

@@ -1,15 +1,19 @@
 package org.doorstep.notifications.feedback.messaging;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.doorstep.notifications.feedback.FeedbackOutbox;
+import org.doorstep.notifications.platform.messaging.JsonCloudEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,13 +29,14 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedbackRelay {
 
+    private static final URI SOURCE = URI.create("//doorstep/notification-service");
     private static final Logger log = LoggerFactory.getLogger(FeedbackRelay.class);
 
     private final FeedbackOutbox outbox;
-    private final Producer<String, byte[]> producer;
+    private final Producer<String, CloudEvent> producer;
     private final String topic;
 
-    FeedbackRelay(FeedbackOutbox outbox, Producer<String, byte[]> feedbackProducer,
+    FeedbackRelay(FeedbackOutbox outbox, Producer<String, CloudEvent> feedbackProducer,
                   @Value("${doorstep.feedback.topic}") String topic) {
         this.outbox = outbox;
         this.producer = feedbackProducer;
@@ -55,23 +60,11 @@ class FeedbackRelay {
         }
     }
 
-    private ProducerRecord<String, byte[]> record(FeedbackOutbox.PendingEvent event) {
+    private ProducerRecord<String, CloudEvent> record(FeedbackOutbox.PendingEvent event) {
         if (event.tombstone()) {
-            return new ProducerRecord<>(topic, event.matchId(), null);
+            return JsonCloudEvents.tombstone(topic, event.matchId());
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.matchId(),
-                event.data().getBytes(StandardCharsets.UTF_8));
-        header(record, "ce_id", event.ceId());
-        header(record, "ce_type", event.type());
-        header(record, "ce_source", "//doorstep/notification-service");
-        header(record, "ce_time", event.time());
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_subject", event.matchId());
-        header(record, "content-type", "application/json");
-        return record;
-    }
-
-    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        return JsonCloudEvents.record(topic, event.matchId(), event.ceId(), event.type(), SOURCE, Instant.parse(event.time()),
+                event.matchId(), event.data().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +25,7 @@ import org.doorstep.notifications.inbox.FeedBroadcast;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.LiveFeed;
 import org.doorstep.notifications.preferences.PreferencesStore;
+import org.doorstep.notifications.platform.messaging.KafkaProducers;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,21 +56,12 @@ class KafkaFeedBroadcast implements FeedBroadcast, DisposableBean {
     private final String topic;
     private final JsonMapper json;
 
-    KafkaFeedBroadcast(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-                       @Value("${doorstep.stream.broadcast-topic}") String topic, JsonMapper json, KafkaProperties kafka) {
+    KafkaFeedBroadcast(@Value("${doorstep.stream.broadcast-topic}") String topic, JsonMapper json, KafkaProperties kafka) {
         this.topic = topic;
         this.json = json;
-        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.putAll(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-feed",
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaProducers.config(kafka, "notification-service-feed", Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000)),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     /**

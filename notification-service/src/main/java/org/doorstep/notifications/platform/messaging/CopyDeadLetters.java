@@ -1,12 +1,10 @@
 package org.doorstep.notifications.platform.messaging;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,13 +43,10 @@ class CopyDeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, Dis
 
     CopyDeadLetters(@Value("${spring.cloud.stream.bindings.copyPreferences-in-0.destination}") String preferences,
                     @Value("${spring.cloud.stream.bindings.copyPartner-in-0.destination}") String partners,
-                    @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, KafkaProperties kafka) {
+                    KafkaProperties kafka) {
         this.destinations = Set.of(preferences, partners);
-        // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this producer's own
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
-        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.CLIENT_ID_CONFIG, "notification-service-copy-dlq"));
-        this.producers = new DefaultKafkaProducerFactory<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producers = new DefaultKafkaProducerFactory<>(KafkaProducers.config(kafka, "notification-service-copy-dlq", Map.of()),
+                new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     @Override

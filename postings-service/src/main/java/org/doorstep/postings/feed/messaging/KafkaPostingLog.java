@@ -21,7 +21,6 @@ import org.doorstep.postings.feed.FeedPosting;
 import org.doorstep.postings.feed.PostingChange;
 import org.doorstep.postings.feed.PostingLog;
 import org.doorstep.postings.feed.app.FeedProperties;
-import org.doorstep.postings.outbox.OutboxProperties;
 import org.doorstep.postings.posting.messaging.PostingEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +48,10 @@ class KafkaPostingLog implements PostingLog {
     private final Semaphore permits;
     private final LinkedBlockingDeque<KafkaConsumer<String, byte[]>> idle = new LinkedBlockingDeque<>();
 
-    KafkaPostingLog(OutboxProperties outbox, KafkaProperties kafka, FeedProperties feed, JsonMapper json) {
+    KafkaPostingLog(KafkaProperties kafka, FeedProperties feed, JsonMapper json) {
         // spring.kafka.* first (the security settings of a TLS and SCRAM listener), then this reader's own
         Map<String, Object> settings = new HashMap<>(kafka.buildConsumerProperties());
         settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, outbox.bootstrapServers());
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
