@@ -5,24 +5,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.doorstep.notifications.feedback.FeedbackOutbox;
 import org.doorstep.notifications.platform.messaging.JsonCloudEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.doorstep.notifications.platform.messaging.RelayRound;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes pending feedback events with the idempotent producer, synchronously, and only then
- * removes them from the outbox; a crash in between republishes the same ce_id (consumers dedupe). Records are keyed
+ * Publishes pending feedback events, one {@link RelayRound} every interval: each sent synchronously, then removed from
+ * the outbox; a crash in between republishes the same ce_id (consumers dedupe). Records are keyed
  * by matchId; an erased seeker's matches get a tombstone (null value, no headers), which compaction of the topic
  * turns into the removal of that match's feedback records.
  */
@@ -30,7 +26,6 @@ import org.springframework.stereotype.Component;
 class FeedbackRelay {
 
     private static final URI SOURCE = URI.create("//doorstep/notification-service");
-    private static final Logger log = LoggerFactory.getLogger(FeedbackRelay.class);
 
     private final FeedbackOutbox outbox;
     private final Producer<String, CloudEvent> producer;
@@ -46,18 +41,7 @@ class FeedbackRelay {
     @Scheduled(fixedDelayString = "${doorstep.feedback.relay-interval}")
     void relay() {
         List<FeedbackOutbox.PendingEvent> pending = outbox.pending(100).collectList().block(Duration.ofSeconds(30));
-        for (FeedbackOutbox.PendingEvent event : pending) {
-            try {
-                producer.send(record(event)).get(10, TimeUnit.SECONDS);
-                outbox.markSent(event.matchId(), event.ceId()).block(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                log.warn("feedback event {} not published yet, will retry: {}", event.ceId(), e.toString());
-                return;
-            }
-        }
+        RelayRound.publish(pending, producer, this::record, event -> outbox.markSent(event.matchId(), event.ceId()));
     }
 
     private ProducerRecord<String, CloudEvent> record(FeedbackOutbox.PendingEvent event) {
