@@ -3,17 +3,21 @@ package org.doorstep.seekers;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.Map;
 
 import com.mongodb.MongoException;
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import reactor.core.CorePublisher;
 
 /**
  * The layer rules of every Doorstep service, word for word the same in all four but for this service's facts
@@ -57,6 +61,14 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages("..messaging..", "..outbox..").and(notFrozen())
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
             .because("consumers, publishers and the outbox relay are the only Kafka adapters");
+
+    @ArchTest
+    static final ArchRule theWebEdgeNeverBlocks = noClasses()
+            .that().resideInAnyPackage("..web..", "..security..", "..errors..").and(notFrozen())
+            .should().callMethodWhere(JavaCall.Predicates.target(nameMatching("block.*"))
+                    .and(JavaCall.Predicates.target(owner(assignableTo(CorePublisher.class)))))
+            .because("requests are served reactively end to end on the event loops; only consumers, relays and jobs "
+                    + "wait for the store, on threads of their own (CONTRIBUTING.md)");
 
     private static DescribedPredicate<JavaClass> notFrozen() {
         return DescribedPredicate.describe("not frozen",
