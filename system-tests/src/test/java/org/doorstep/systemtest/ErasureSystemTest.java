@@ -257,7 +257,8 @@ class ErasureSystemTest {
      * The compacted topics keyed by seekerId (DESIGN 4), where seekers-service writes the erasure and a tombstone. Named
      * here rather than read from the broker: in one run with PoisonRecordSystemTest and EndToEndMatchTest in the same
      * JVM, the test broker reported doorstep.seekers.v1 and doorstep.seeker-preferences.v1 without the compact policy
-     * (most likely auto-created by a client before seekers-service's TopicSetup; not confirmed, not seen again).
+     * (most likely auto-created by a client before seekers-service created them: its KafkaAdmin, formerly TopicSetup; not
+     * confirmed, not seen again).
      */
     private static final Set<String> SEEKER_TOPICS = Set.of("doorstep.seekers.v1", "doorstep.seeker-preferences.v1");
 
