@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.Size;
 import org.doorstep.seekers.seeker.Violation;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
@@ -34,7 +36,7 @@ final class StrictBinding extends ValueDeserializerModifier {
     /** The attribute of a read that holds the list its {@link Problems} go to. */
     static final String PROBLEMS = StrictBinding.class.getName();
 
-    private static final Map<Class<?>, Scalar> SCALARS = Map.of(
+    private static final Map<Class<?>, ValueDeserializer<?>> SCALARS = Map.of(
             String.class, new Scalar(String.class, "must be a string",
                     p -> p.hasToken(JsonToken.VALUE_STRING) ? p.getString().strip() : null),
             Boolean.class, new Scalar(Boolean.class, "must be true or false",
@@ -47,8 +49,9 @@ final class StrictBinding extends ValueDeserializerModifier {
     @Override
     public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
                                                    ValueDeserializer<?> deserializer) {
-        return description.isRecordType() ? new Container(deserializer, JsonToken.START_OBJECT, "must be an object")
-                : SCALARS.containsKey(description.getBeanClass()) ? SCALARS.get(description.getBeanClass()) : deserializer;
+        return description.isRecordType()
+                ? new Container(deserializer, JsonToken.START_OBJECT, "must be an object", Integer.MAX_VALUE)
+                : SCALARS.getOrDefault(description.getBeanClass(), deserializer);
     }
 
     @Override
@@ -64,7 +67,7 @@ final class StrictBinding extends ValueDeserializerModifier {
     public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
                                                              BeanDescription.Supplier description,
                                                              ValueDeserializer<?> deserializer) {
-        return new Container(deserializer, JsonToken.START_ARRAY, "must be an array");
+        return new Container(deserializer, JsonToken.START_ARRAY, "must be an array", Integer.MAX_VALUE);
     }
 
     /** {@code read} gives the value, or null where the parser is not at one of its type. */
@@ -86,27 +89,43 @@ final class StrictBinding extends ValueDeserializerModifier {
         }
     }
 
-    /** A record or a list, read only from the JSON type that {@code start} starts. */
+    /**
+     * A record or a list, read only from the JSON type that {@code start} starts. A list longer than its {@link Size}
+     * allows is cut to one item more: it is named too long all the same, and a body of many thousand items is not
+     * validated item by item.
+     */
     private static final class Container extends DelegatingDeserializer {
 
         private final JsonToken start;
         private final String reason;
+        private final int maxItems;
 
-        Container(ValueDeserializer<?> container, JsonToken start, String reason) {
+        Container(ValueDeserializer<?> container, JsonToken start, String reason, int maxItems) {
             super(container);
             this.start = start;
             this.reason = reason;
+            this.maxItems = maxItems;
         }
 
         @Override
         protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> container) {
-            return new Container(container, start, reason);
+            return new Container(container, start, reason, maxItems);
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            Container contextual = (Container) super.createContextual(context, property);
+            Size size = property == null ? null : property.getAnnotation(Size.class);
+            return size == null ? contextual : new Container(contextual._delegatee, start, reason, size.max());
         }
 
         @Override
         public Object deserialize(JsonParser p, DeserializationContext context) {
-            return p.hasToken(start) ? super.deserialize(p, context)
-                    : context.handleUnexpectedToken(getValueType(context), p.currentToken(), p, reason);
+            if (!p.hasToken(start)) {
+                return context.handleUnexpectedToken(getValueType(context), p.currentToken(), p, reason);
+            }
+            Object value = super.deserialize(p, context);
+            return value instanceof List<?> items && items.size() > maxItems ? items.subList(0, maxItems + 1) : value;
         }
     }
 
