@@ -106,7 +106,7 @@ record ProfileRequest(
             @Pattern(regexp = "^[0-9A-Za-z-]{1,20}$", message = MATCH) String regionCode) {
     }
 
-    /** Matching compares skills by ESCO URI or else by label: a skill needs one of them. */
+    /** Matching finds a skill by its ESCO URI or else by its label: a skill needs one of them. */
     record SkillRequest(
             @PlainText @Size(max = 100, message = CHARS) String label,
             @PlainText @Size(max = 300, message = CHARS)
@@ -170,17 +170,14 @@ record ProfileRequest(
         @Override
         public Map<String, String> broken() {
             Map<String, String> broken = new HashMap<>();
-            dailyOnly("at", at, broken);
-            dailyOnly("zone", zone, broken);
+            Map.of("at", at == null, "zone", zone == null).forEach((member, absent) -> {
+                if (mode == DigestMode.DAILY && absent) {
+                    broken.put(member, REQUIRED);
+                } else if (mode == DigestMode.NONE && !absent) {
+                    broken.put(member, "only with mode DAILY");
+                }
+            });
             return broken;
-        }
-
-        private void dailyOnly(String member, String value, Map<String, String> broken) {
-            if (mode == DigestMode.DAILY && value == null) {
-                broken.put(member, REQUIRED);
-            } else if (mode == DigestMode.NONE && value != null) {
-                broken.put(member, "only with mode DAILY");
-            }
         }
     }
 
@@ -191,7 +188,7 @@ record ProfileRequest(
      * characters, which would travel on into logs, notifications and other people's screens.
      */
     @Size(min = 1, message = "must not be blank")
-    @Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters")
+    @Pattern(regexp = "[^\\x00-\\x1F\\x7F-\\x9F]*", message = "must not contain control characters")
     @Constraint(validatedBy = {})
     @Target({FIELD, TYPE_USE})
     @Retention(RUNTIME)
@@ -202,8 +199,8 @@ record ProfileRequest(
     }
 
     /**
-     * An IANA time zone ({@code Asia/Shanghai}): notification-service keeps quiet hours and digests in the seeker's
-     * local time, which an offset ({@code GMT+8}) does not follow through daylight saving time.
+     * An IANA region ({@code Asia/Shanghai}): notification-service keeps quiet hours and digests in the seeker's local
+     * time, which a region follows through daylight saving time and an offset ({@code GMT+8}) does not.
      */
     @Constraint(validatedBy = TimeZoneId.Check.class)
     @Target(FIELD)
@@ -223,7 +220,7 @@ record ProfileRequest(
         }
     }
 
-    /** No item twice, each repeat named by its index: a profile's lists are sets, which the apps show as chips. */
+    /** No item twice: a profile's lists are sets. Each repeat is named by its index, for the app to point at. */
     @Constraint(validatedBy = Distinct.Check.class)
     @Target(FIELD)
     @Retention(RUNTIME)
