@@ -1,7 +1,17 @@
 package org.doorstep.seekers.seeker.web;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import org.doorstep.seekers.seeker.Profile;
 import org.doorstep.seekers.seeker.ProfileRejected;
 import org.doorstep.seekers.seeker.Violation;
@@ -10,17 +20,31 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Parses request bodies strictly (duplicate keys and trailing content are errors) and applies merge patches. */
+/**
+ * Reads profile bodies: parsed strictly (duplicate keys and trailing content are errors), bound to {@link
+ * ProfileRequest} by Jackson ({@link StrictBinding}) and checked by Bean Validation, with every violation of both in
+ * one {@link ProfileRejected}; and applies merge patches. The mapper and its reader are built once.
+ */
 @Component
 class JsonBodies {
 
     private final JsonMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addModule(new SimpleModule().setDeserializerModifier(new StrictBinding()))
+            .addHandler(new StrictBinding.Problems())
             .build();
+    private final ObjectReader profiles = json.readerFor(ProfileRequest.class);
+    private final Validator validator;
+
+    JsonBodies(Validator validator) {
+        this.validator = validator;
+    }
 
     JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
@@ -29,26 +53,64 @@ class JsonBodies {
         try {
             return json.readTree(body);
         } catch (JacksonException e) {
-            String reason = e.getOriginalMessage();
-            if (reason == null) {
-                reason = "unreadable";
-            }
+            String reason = Objects.requireNonNullElse(e.getOriginalMessage(), "unreadable");
             reason = reason.length() > 200 ? reason.substring(0, 200) + "..." : reason;
             throw new ProfileRejected(List.of(new Violation("", "malformed JSON: " + reason)));
         }
     }
 
     Profile profile(String body) {
-        return ProfileReader.read(parse(body));
+        return read(object(parse(body), "must be a JSON object"));
     }
 
     /** RFC 7386 JSON Merge Patch of {@code patch} onto the profile, read again with every rule. */
     Profile merge(Profile current, JsonNode patch) {
-        if (!patch.isObject()) {
-            throw new ProfileRejected(List.of(new Violation("", "a merge patch must be a JSON object")));
+        return read(apply(json.valueToTree(current), object(patch, "a merge patch must be a JSON object")));
+    }
+
+    private static JsonNode object(JsonNode body, String otherwise) {
+        if (!body.isObject()) {
+            throw new ProfileRejected(List.of(new Violation("", otherwise)));
         }
-        JsonNode target = json.valueToTree(current);
-        return ProfileReader.read(apply(target, patch));
+        return body;
+    }
+
+    private Profile read(JsonNode body) {
+        List<Violation> unbound = new ArrayList<>();
+        ProfileRequest request = profiles.withAttribute(StrictBinding.PROBLEMS, unbound).readValue(body);
+        List<Violation> violations = violations(unbound, validator.validate(request));
+        if (!violations.isEmpty()) {
+            throw new ProfileRejected(violations);
+        }
+        return request.toProfile();
+    }
+
+    /**
+     * What could not be bound, then what Bean Validation finds in the rest, except where a binding problem already
+     * names the field. A field of the wrong size is named alone, not what is inside it: a list of many thousand bad
+     * items is one line of the answer.
+     */
+    private static List<Violation> violations(List<Violation> unbound, Set<ConstraintViolation<ProfileRequest>> found) {
+        Set<String> unboundFields = unbound.stream().map(Violation::field).collect(Collectors.toSet());
+        Set<String> sized = found.stream().filter(JsonBodies::sized).map(JsonBodies::field).collect(Collectors.toSet());
+        Stream<Violation> bound = found.stream().filter(v -> !unboundFields.contains(field(v)))
+                .map(v -> new Violation(field(v), v.getMessage())).sorted(Comparator.comparing(Violation::field));
+        return Stream.concat(unbound.stream(), bound).filter(v -> holders(v.field()).noneMatch(sized::contains)).toList();
+    }
+
+    private static boolean sized(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof Size;
+    }
+
+    /** Hibernate Validator writes paths as the binding problems are named, but for {@code languages[2].<list element>}. */
+    private static String field(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
+    }
+
+    /** The fields that hold {@code field}: {@code skills} and {@code skills[0]} for {@code skills[0].label}. */
+    private static Stream<String> holders(String field) {
+        return IntStream.range(1, field.length()).filter(i -> field.charAt(i) == '.' || field.charAt(i) == '[')
+                .mapToObj(i -> field.substring(0, i));
     }
 
     private static JsonNode apply(JsonNode target, JsonNode patch) {

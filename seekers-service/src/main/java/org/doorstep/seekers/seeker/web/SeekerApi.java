@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.doorstep.seekers.seeker.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -101,7 +100,7 @@ interface SeekerApi {
                     + "profile to fill in later. keyGroups and accommodationNeeds are kept only with consent.keyGroups = true. "
                     + "In OIDC mode a provider token is required and the seeker id is its subject; token is then null.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = "application/json", schema = @Schema(implementation = Profile.class),
+                    mediaType = "application/json", schema = @Schema(implementation = ProfileRequest.class),
                     examples = @ExampleObject(name = "profile", value = PROFILE_EXAMPLE))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "Registered", content = @Content(
@@ -135,7 +134,7 @@ interface SeekerApi {
                     + "fields of GET (seekerId, version, createdAt, updatedAt, consentRecords) are ignored.",
             security = @SecurityRequirement(name = "seekerToken"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = "application/json", schema = @Schema(implementation = Profile.class),
+                    mediaType = "application/json", schema = @Schema(implementation = ProfileRequest.class),
                     examples = @ExampleObject(name = "profile", value = PROFILE_EXAMPLE))),
             responses = {
                     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
@@ -150,7 +149,7 @@ interface SeekerApi {
                     + "arrays replace. The result is validated like PUT.",
             security = @SecurityRequirement(name = "seekerToken"),
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    mediaType = "application/merge-patch+json",
+                    mediaType = "application/merge-patch+json", schema = @Schema(implementation = ProfileRequest.class),
                     examples = {
                             @ExampleObject(name = "move", value = """
                                     {"location": {"lat": 31.2304, "lon": 121.4737, "regionCode": "310101"}}"""),

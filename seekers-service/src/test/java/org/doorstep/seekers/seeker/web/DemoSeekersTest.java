@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import org.doorstep.seekers.seeker.Profile;
 import org.doorstep.testkit.EventContract;
 import org.junit.jupiter.api.Test;
@@ -19,13 +21,15 @@ class DemoSeekersTest {
     void everyDemoSeekerIsAValidProfile() throws Exception {
         Path sample = EventContract.folder().getParent().resolve("deploy/local/demo/seekers.json");
         assumeTrue(Files.exists(sample), "no demo sample at " + sample);
-        JsonBodies bodies = new JsonBodies();
+        try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+            JsonBodies bodies = new JsonBodies(validation.getValidator());
 
-        JsonNode seekers = JsonMapper.shared().readTree(Files.readString(sample));
-        assertThat(seekers.size()).isPositive();
-        for (JsonNode seeker : seekers) {
-            Profile profile = bodies.profile(seeker.toString());
-            assertThat(profile).isNotNull();
+            JsonNode seekers = JsonMapper.shared().readTree(Files.readString(sample));
+            assertThat(seekers.size()).isPositive();
+            for (JsonNode seeker : seekers) {
+                Profile profile = bodies.profile(seeker.toString());
+                assertThat(profile).isNotNull();
+            }
         }
     }
 }
