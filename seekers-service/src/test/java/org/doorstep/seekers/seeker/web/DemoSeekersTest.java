@@ -1,7 +1,6 @@
 package org.doorstep.seekers.seeker.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,7 @@ class DemoSeekersTest {
     @Test
     void everyDemoSeekerIsAValidProfile() throws Exception {
         Path sample = EventContract.folder().getParent().resolve("deploy/local/demo/seekers.json");
-        assumeTrue(Files.exists(sample), "no demo sample at " + sample);
+        assertThat(sample).as("the demo seekers of the local platform").isRegularFile();
         try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
             JsonBodies bodies = new JsonBodies(validation.getValidator());
 
