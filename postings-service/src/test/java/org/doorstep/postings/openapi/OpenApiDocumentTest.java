@@ -38,6 +38,28 @@ class OpenApiDocumentTest extends PostingsServiceTest {
     }
 
     @Test
+    void describesThePostingBodyAndEachBatchLineByTheRequestRecordsAndTheirRules() {
+        JsonNode doc = json(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk());
+
+        String posting = "#/components/schemas/PostingRequest";
+        assertThat(doc.at("/paths/~1api~1v1~1postings~1{externalId}/put/requestBody/content/application~1json/schema/$ref")
+                .stringValue()).isEqualTo(posting);
+        assertThat(doc.at("/paths/~1api~1v1~1postings:batch/post/requestBody/content/application~1x-ndjson/schema/$ref")
+                .stringValue()).isEqualTo(posting);
+        JsonNode schemas = doc.at("/components/schemas");
+        assertThat(schemas.at("/PostingRequest/properties").has("postingId")).isFalse();
+        assertThat(schemas.at("/PostingRequest/properties/title/maxLength").asInt()).isEqualTo(200);
+        assertThat(schemas.at("/PostingRequest/properties/skills/maxItems").asInt()).isEqualTo(50);
+        assertThat(schemas.at("/PostingRequest/properties/vacancies/minimum").asInt()).isEqualTo(1);
+        assertThat(schemas.at("/PostingRequest/properties/vacancies/maximum").asInt()).isEqualTo(10_000);
+        assertThat(schemas.at("/PostingRequest/properties/languages/items/pattern").stringValue()).contains("[a-z]{2,3}");
+        assertThat(schemas.at("/LocationRequest/properties/lat/minimum").asInt()).isEqualTo(-90);
+        assertThat(schemas.at("/LocationRequest/properties/lon/maximum").asInt()).isEqualTo(180);
+        assertThat(schemas.at("/SalaryRequest/properties/period/enum")).isNotEmpty();
+        assertThat(schemas.at("/SkillRequest/properties/label/maxLength").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void documentedPostingExampleIsAcceptedByTheApi() {
         http.put().uri("/api/v1/campaigns/SPRING-2026")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)

@@ -1,6 +1,5 @@
 package org.doorstep.postings.posting.web;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,15 +42,15 @@ class PostingBatchController {
     private final PostingService postings;
     private final CampaignCatalog campaigns;
     private final PostingApiProperties properties;
-    private final Clock clock;
+    private final PostingBodies bodies;
 
     PostingBatchController(PartnerRequests partners, PostingService postings,
-                           CampaignCatalog campaigns, PostingApiProperties properties, Clock clock) {
+                           CampaignCatalog campaigns, PostingApiProperties properties, PostingBodies bodies) {
         this.partners = partners;
         this.postings = postings;
         this.campaigns = campaigns;
         this.properties = properties;
-        this.clock = clock;
+        this.bodies = bodies;
     }
 
     /** The result of one input line: HTTP-like status (201, 200, 400, 413, 500), outcome and problems. */
@@ -68,7 +67,8 @@ class PostingBatchController {
             description = "Streams one result line per input line: {line, externalId, status, outcome, postingId, "
                     + "version} or {line, externalId, status, outcome: REJECTED, problems: [{field, reason}]}.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = NDJSON,
-            examples = @ExampleObject(value = ApiExamples.BATCH_REQUEST)))
+            schema = @Schema(implementation = PostingRequest.class, description = "each line: a posting with its "
+                    + "externalId"), examples = @ExampleObject(value = ApiExamples.BATCH_REQUEST)))
     @ApiResponse(responseCode = "200", description = "One result line per non-blank input line, in order",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = LineResult.class),
                     examples = @ExampleObject(value = ApiExamples.BATCH_RESPONSE)))
@@ -91,7 +91,7 @@ class PostingBatchController {
     }
 
     /** A line read: either already answered (rejected) or a posting to validate against the campaigns and store. */
-    private record Item(long line, LineResult answer, String externalId, PostingParser.Parsed parsed) {
+    private record Item(long line, LineResult answer, String externalId, PostingBodies.Parsed parsed) {
     }
 
     private Item read(NdjsonLines.Line line, boolean overLimit, int maxLines) {
@@ -103,7 +103,7 @@ class PostingBatchController {
             return new Item(line.number(), LineResult.rejected(line.number(), null, 413, List.of(
                     new Violation("$", "a line holds at most " + properties.maxBodyBytes() + " bytes"))), null, null);
         }
-        PostingParser.Line parsed = PostingParser.parseLine(line.bytes(), clock.instant());
+        PostingBodies.Line parsed = bodies.parseLine(line.bytes());
         return new Item(line.number(), null, parsed.externalId(), parsed.parsed());
     }
 

@@ -1,7 +1,6 @@
 package org.doorstep.postings.posting.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -44,15 +43,15 @@ class PostingController {
     private final PostingService postings;
     private final CampaignCatalog campaigns;
     private final PostingApiProperties properties;
-    private final Clock clock;
+    private final PostingBodies bodies;
 
     PostingController(PartnerRequests partners, PostingService postings,
-                      CampaignCatalog campaigns, PostingApiProperties properties, Clock clock) {
+                      CampaignCatalog campaigns, PostingApiProperties properties, PostingBodies bodies) {
         this.partners = partners;
         this.postings = postings;
         this.campaigns = campaigns;
         this.properties = properties;
-        this.clock = clock;
+        this.bodies = bodies;
     }
 
     record PostingPage(List<PostingState> items, String nextCursor) {
@@ -148,7 +147,7 @@ class PostingController {
 
     /** Parses and validates a body, including that its campaign codes exist; one error lists every violation. */
     private Mono<PostingContent> content(byte[] body, String externalId) {
-        PostingParser.Parsed parsed = PostingParser.parse(body, externalId, clock.instant());
+        PostingBodies.Parsed parsed = bodies.parse(body, externalId);
         return PostingValidation.withCampaigns(parsed, campaigns);
     }
 

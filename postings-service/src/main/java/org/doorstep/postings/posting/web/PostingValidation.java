@@ -16,7 +16,7 @@ final class PostingValidation {
     }
 
     /** Every violation of a parsed body, given the campaign codes known not to exist. */
-    static List<Violation> violations(PostingParser.Parsed parsed, java.util.Set<String> unknownCodes) {
+    static List<Violation> violations(PostingBodies.Parsed parsed, java.util.Set<String> unknownCodes) {
         List<Violation> all = new ArrayList<>(parsed.violations());
         List<String> codes = parsed.campaignCodes() == null ? List.of() : parsed.campaignCodes();
         for (int i = 0; i < codes.size(); i++) {
@@ -27,7 +27,7 @@ final class PostingValidation {
         return all;
     }
 
-    static Mono<PostingContent> withCampaigns(PostingParser.Parsed parsed, CampaignCatalog campaigns) {
+    static Mono<PostingContent> withCampaigns(PostingBodies.Parsed parsed, CampaignCatalog campaigns) {
         List<String> codes = parsed.campaignCodes() == null ? List.of() : parsed.campaignCodes();
         Mono<List<Violation>> unknown = codes.isEmpty() ? Mono.just(List.of())
                 : campaigns.unknown(codes).map(missing -> {

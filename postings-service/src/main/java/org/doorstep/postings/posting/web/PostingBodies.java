@@ -1,0 +1,165 @@
+package org.doorstep.postings.posting.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
+import org.doorstep.postings.posting.PostingContent;
+import org.doorstep.postings.problem.Violation;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+
+/**
+ * Reads posting bodies (PUT, and each line of the NDJSON batch): parsed strictly (duplicate keys and trailing
+ * content are errors), bound to {@link PostingRequest} by Jackson ({@link StrictBinding}) and checked by Bean
+ * Validation, with every violation of both in one answer, ordered by field. The reader and the validator are built
+ * once: the batch reads thousands of lines a second through them. The validator's clock is the service's, for the
+ * rules relative to now ({@code validThrough}).
+ */
+@Component
+class PostingBodies {
+
+    /** What the service sets: a partner who sends it back is told so, not that it is unknown. */
+    private static final Set<String> READ_ONLY = Set.of("postingId", "partnerId", "version", "status", "updatedAt",
+            "closedReason");
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)]");
+
+    private final ObjectReader postings = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addModule(new SimpleModule().setDeserializerModifier(new StrictBinding()))
+            .addHandler(new StrictBinding.Problems())
+            .build()
+            .readerFor(PostingRequest.class);
+    private final Validator validator;
+
+    PostingBodies(Clock clock) {
+        this.validator = Validation.byProvider(HibernateValidator.class).configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .clockProvider(() -> clock)
+                .buildValidatorFactory().getValidator();
+    }
+
+    /** The content if valid, else null; every violation found; the campaign codes named (to be checked). */
+    record Parsed(PostingContent content, List<Violation> violations, List<String> campaignCodes) {
+    }
+
+    /** One line of a batch: a posting that names its own {@code externalId}. */
+    record Line(String externalId, Parsed parsed) {
+    }
+
+    /** A PUT body for the posting {@code externalId} of the path; the body may name the same id, no other. */
+    Parsed parse(byte[] body, String externalId) {
+        List<Violation> unbound = new ArrayList<>();
+        PostingRequest request = bind(body, unbound);
+        if (request == null) {
+            return invalid(unbound);
+        }
+        List<Violation> more = new ArrayList<>();
+        if (request.externalId() != null && !request.externalId().equals(externalId)) {
+            more.add(new Violation("externalId", "must be the same as in the path"));
+        }
+        return validate(request.withExternalId(externalId), unbound, more);
+    }
+
+    /** One line of a batch, which names its own {@code externalId}. */
+    Line parseLine(byte[] line) {
+        List<Violation> unbound = new ArrayList<>();
+        PostingRequest request = bind(line, unbound);
+        if (request == null) {
+            return new Line(null, invalid(unbound));
+        }
+        if (request.externalId() == null || unbound.stream().anyMatch(v -> v.field().equals("externalId"))) {
+            return new Line(null, invalid(List.of(new Violation("externalId", "is required in every line of a batch"))));
+        }
+        return new Line(request.externalId(), validate(request, unbound, List.of()));
+    }
+
+    /** The request, or null where the body is no JSON object (then {@code unbound} says why). */
+    private PostingRequest bind(byte[] body, List<Violation> unbound) {
+        try {
+            PostingRequest request = postings.withAttribute(StrictBinding.PROBLEMS, unbound).readValue(body);
+            if (request == null && unbound.isEmpty()) {
+                unbound.add(new Violation("$", "must be a JSON object"));
+            }
+            return request;
+        } catch (JacksonException e) {
+            unbound.clear();
+            unbound.add(new Violation("$", "malformed JSON: " + e.getOriginalMessage()));
+            return null;
+        }
+    }
+
+    private Parsed validate(PostingRequest request, List<Violation> unbound, List<Violation> more) {
+        List<Violation> violations = violations(unbound, more, validator.validate(request));
+        return new Parsed(violations.isEmpty() ? request.toContent() : null, violations,
+                request.campaignCodesToCheck());
+    }
+
+    private static Parsed invalid(List<Violation> violations) {
+        return new Parsed(null, named(violations.stream()).toList(), List.of());
+    }
+
+    /**
+     * What could not be bound, what else the service finds ({@code more}) and what Bean Validation finds in the rest,
+     * except where a binding problem already names the field; ordered by field, indices by number. A field of the
+     * wrong size is named alone, not what is inside it: a list of many bad items is one line of the answer.
+     */
+    private static List<Violation> violations(List<Violation> unbound, List<Violation> more,
+                                              Set<ConstraintViolation<PostingRequest>> found) {
+        Set<String> unboundFields = unbound.stream().map(Violation::field).collect(Collectors.toSet());
+        Set<String> sized = found.stream().filter(PostingBodies::sized).map(PostingBodies::field)
+                .collect(Collectors.toSet());
+        Stream<Violation> bound = Stream.concat(more.stream(),
+                found.stream().map(v -> new Violation(field(v), v.getMessage())))
+                .filter(v -> !unboundFields.contains(v.field()));
+        return named(Stream.concat(unbound.stream(), bound)
+                .filter(v -> holders(v.field()).noneMatch(sized::contains)))
+                .sorted(Comparator.comparing(v -> sortKey(v.field()))).toList();
+    }
+
+    /** The body itself is {@code $}; a read-only member of the posting is named as such. */
+    private static Stream<Violation> named(Stream<Violation> violations) {
+        return violations.map(v -> v.field().isEmpty() ? new Violation("$", v.reason())
+                : READ_ONLY.contains(v.field()) && v.reason().equals("unknown property")
+                ? new Violation(v.field(), "read-only property; set by the service") : v);
+    }
+
+    private static boolean sized(ConstraintViolation<?> violation) {
+        return violation.getConstraintDescriptor().getAnnotation() instanceof Size;
+    }
+
+    /** Hibernate Validator writes paths as the binding problems are named, but for {@code languages[2].<list element>}. */
+    private static String field(ConstraintViolation<?> violation) {
+        return violation.getPropertyPath().toString().replace(".<list element>", "");
+    }
+
+    /** The fields that hold {@code field}: {@code skills} and {@code skills[0]} for {@code skills[0].label}. */
+    private static Stream<String> holders(String field) {
+        return IntStream.range(1, field.length()).filter(i -> field.charAt(i) == '.' || field.charAt(i) == '[')
+                .mapToObj(i -> field.substring(0, i));
+    }
+
+    /** {@code skills[2]} before {@code skills[10]}. */
+    private static String sortKey(String field) {
+        Matcher index = INDEX.matcher(field);
+        return index.replaceAll(m -> "[" + "0".repeat(Math.max(0, 6 - m.group(1).length())) + m.group(1) + "]");
+    }
+}
