@@ -55,6 +55,12 @@ class ServiceCopiesTest {
         assertSameCopies(file, List.of("seekers-service", "notification-service"));
     }
 
+    @Test
+    void bothServicesThatTakeBodiesFromPeopleAndPartnersBindThemTheSameStrictWay() {
+        // declarative request validation (issue 14): how a body is bound strictly, every problem named by its path
+        assertSameCopies("StrictBinding.java", List.of("seekers-service", "postings-service"));
+    }
+
     private static void assertSameCopies(String file, List<String> services) {
         Map<Path, String> copies = services.stream()
                 .flatMap(service -> find(ServicesUnderTest.projectRoot().resolve(service).resolve("src/main/java"), file))

@@ -44,7 +44,7 @@ class PostingBodies {
     private final ObjectReader postings = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .addModule(new SimpleModule().setDeserializerModifier(new StrictBinding()))
+            .addModule(new SimpleModule().setDeserializerModifier(new StrictBinding(false)))
             .addHandler(new StrictBinding.Problems())
             .build()
             .readerFor(PostingRequest.class);

@@ -36,7 +36,7 @@ class JsonBodies {
     private final JsonMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .addModule(new SimpleModule().setDeserializerModifier(new StrictBinding()))
+            .addModule(new SimpleModule().setDeserializerModifier(new StrictBinding(true)))
             .addHandler(new StrictBinding.Problems())
             .build();
     private final ObjectReader profiles = json.readerFor(ProfileRequest.class);

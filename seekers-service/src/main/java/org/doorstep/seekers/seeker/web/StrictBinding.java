@@ -27,31 +27,40 @@ import tools.jackson.databind.type.CollectionType;
  * Binds a body strictly, so that no problem is coerced away and each is named. A value is read only from its own
  * JSON type: no {@code "true"} for a boolean, no {@code 42} for a string, no {@code 2.5} for an integer, no {@code 3}
  * or {@code "basic"} for an enum, only an object for a record and an array for a list (Jackson's deserializers
- * coerce such values, and with coercion off throw at the first without asking a problem handler). Strings are
- * stripped: the blanks around what a person typed are not part of it. A whole number beyond {@code int} saturates,
- * so that its range constraint names it.
+ * coerce such values, and with coercion off throw at the first without asking a problem handler). A whole number
+ * beyond {@code int} saturates, so that its range constraint names it. Strings are stripped or read as sent, as the
+ * service says: the blanks around what a person typed into a profile are not part of it (seekers), while a partner's
+ * text is stored and published as sent, and a title that ends in U+2028 is refused rather than quietly trimmed
+ * (postings; stripping takes that separator away as blank).
+ * <p>
+ * The same copy in seekers-service and postings-service ({@code ServiceCopiesTest}).
  */
 final class StrictBinding extends ValueDeserializerModifier {
 
     /** The attribute of a read that holds the list its {@link Problems} go to. */
     static final String PROBLEMS = StrictBinding.class.getName();
 
-    private static final Map<Class<?>, ValueDeserializer<?>> SCALARS = Map.of(
-            String.class, new Scalar(String.class, "must be a string",
-                    p -> p.hasToken(JsonToken.VALUE_STRING) ? p.getString().strip() : null),
-            Boolean.class, new Scalar(Boolean.class, "must be true or false",
-                    p -> p.currentToken().isBoolean() ? p.getBooleanValue() : null),
-            Double.class, new Scalar(Double.class, "must be a number",
-                    p -> p.currentToken().isNumeric() ? p.getDoubleValue() : null),
-            Integer.class, new Scalar(Integer.class, "must be an integer", p -> p.currentToken().isNumeric()
-                    && p.getDoubleValue() == Math.rint(p.getDoubleValue()) ? (int) p.getDoubleValue() : null));
+    private final Map<Class<?>, ValueDeserializer<?>> scalars;
+
+    /** @param strip whether strings are stripped of the blanks around them, or read as sent */
+    StrictBinding(boolean strip) {
+        this.scalars = Map.of(
+                String.class, new Scalar(String.class, "must be a string", p -> !p.hasToken(JsonToken.VALUE_STRING)
+                        ? null : strip ? p.getString().strip() : p.getString()),
+                Boolean.class, new Scalar(Boolean.class, "must be true or false",
+                        p -> p.currentToken().isBoolean() ? p.getBooleanValue() : null),
+                Double.class, new Scalar(Double.class, "must be a number",
+                        p -> p.currentToken().isNumeric() ? p.getDoubleValue() : null),
+                Integer.class, new Scalar(Integer.class, "must be an integer", p -> p.currentToken().isNumeric()
+                        && p.getDoubleValue() == Math.rint(p.getDoubleValue()) ? (int) p.getDoubleValue() : null));
+    }
 
     @Override
     public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription.Supplier description,
                                                    ValueDeserializer<?> deserializer) {
         return description.isRecordType()
                 ? new Container(deserializer, JsonToken.START_OBJECT, "must be an object", Integer.MAX_VALUE)
-                : SCALARS.getOrDefault(description.getBeanClass(), deserializer);
+                : scalars.getOrDefault(description.getBeanClass(), deserializer);
     }
 
     @Override
