@@ -55,10 +55,11 @@ class ServiceCopiesTest {
         assertSameCopies(file, List.of("seekers-service", "notification-service"));
     }
 
-    @Test
-    void bothServicesThatTakeBodiesFromPeopleAndPartnersBindThemTheSameStrictWay() {
-        // declarative request validation (issue 14): how a body is bound strictly, every problem named by its path
-        assertSameCopies("StrictBinding.java", List.of("seekers-service", "postings-service"));
+    @ParameterizedTest
+    @ValueSource(strings = {"StrictBinding.java", "CrossFieldRules.java"})
+    void bothServicesThatTakeBodiesFromPeopleAndPartnersValidateThemTheSameWay(String file) {
+        // declarative request validation (issue 14): a body bound strictly, every problem named by its path
+        assertSameCopies(file, List.of("seekers-service", "postings-service"));
     }
 
     private static void assertSameCopies(String file, List<String> services) {

@@ -1,7 +1,6 @@
 package org.doorstep.postings.posting.web;
 
 import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
@@ -11,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -191,43 +189,6 @@ final class PostingConstraints {
                 }
                 return instant.isAfter(now.atOffset(ZoneOffset.UTC).plusYears(1).toInstant())
                         ? "must be within one year" : null;
-            }
-        }
-    }
-
-    /**
-     * A request object with rules across its members (a skill needs a label or a URI, a salary's min is not above
-     * its max) names those it breaks, each at the member a person fixes: a rule is written once, beside the members
-     * it reads. As seekers-service declares it.
-     */
-    @CrossFieldRules.Kept
-    interface CrossFieldRules {
-
-        /** The reason for each rule the object breaks, by member ({@code ""} for the object as a whole). */
-        Map<String, String> broken();
-
-        @Constraint(validatedBy = Check.class)
-        @Target(TYPE)
-        @Retention(RUNTIME)
-        @interface Kept {
-            String message() default "breaks a rule across its members";
-            Class<?>[] groups() default {};
-            Class<? extends Payload>[] payload() default {};
-        }
-
-        final class Check implements ConstraintValidator<Kept, CrossFieldRules> {
-            @Override
-            public boolean isValid(CrossFieldRules object, ConstraintValidatorContext context) {
-                context.disableDefaultConstraintViolation();
-                object.broken().forEach((member, reason) -> {
-                    var violation = context.buildConstraintViolationWithTemplate(literal(reason));
-                    if (member.isEmpty()) {
-                        violation.addConstraintViolation();
-                    } else {
-                        violation.addPropertyNode(member).addConstraintViolation();
-                    }
-                });
-                return object.broken().isEmpty();
             }
         }
     }

@@ -25,7 +25,6 @@ import org.doorstep.postings.posting.SalaryPeriod;
 import org.doorstep.postings.posting.Skill;
 import org.doorstep.postings.posting.TargetGroup;
 import org.doorstep.postings.posting.Workplace;
-import org.doorstep.postings.posting.web.PostingConstraints.CrossFieldRules;
 import org.doorstep.postings.posting.web.PostingConstraints.Currency;
 import org.doorstep.postings.posting.web.PostingConstraints.ExternalId;
 import org.doorstep.postings.posting.web.PostingConstraints.Licence;

@@ -1,7 +1,6 @@
 package org.doorstep.seekers.seeker.web;
 
 import static java.lang.annotation.ElementType.FIELD;
-import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
@@ -243,43 +242,6 @@ record ProfileRequest(
                     }
                 }
                 return distinct;
-            }
-        }
-    }
-
-    /**
-     * A request object with rules across its members (a skill needs a label or a URI, quiet hours do not end when
-     * they start) names those it breaks, each at the member a person fixes: a rule is written once, beside the
-     * members it reads.
-     */
-    @CrossFieldRules.Kept
-    interface CrossFieldRules {
-
-        /** The reason for each rule the object breaks, by member ({@code ""} for the object as a whole). */
-        Map<String, String> broken();
-
-        @Constraint(validatedBy = Check.class)
-        @Target(TYPE)
-        @Retention(RUNTIME)
-        @interface Kept {
-            String message() default "breaks a rule across its members";
-            Class<?>[] groups() default {};
-            Class<? extends Payload>[] payload() default {};
-        }
-
-        final class Check implements ConstraintValidator<Kept, CrossFieldRules> {
-            @Override
-            public boolean isValid(CrossFieldRules object, ConstraintValidatorContext context) {
-                context.disableDefaultConstraintViolation();
-                object.broken().forEach((member, reason) -> {
-                    var violation = context.buildConstraintViolationWithTemplate(reason);
-                    if (member.isEmpty()) {
-                        violation.addConstraintViolation();
-                    } else {
-                        violation.addPropertyNode(member).addConstraintViolation();
-                    }
-                });
-                return object.broken().isEmpty();
             }
         }
     }
