@@ -56,7 +56,7 @@ class ServiceCopiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"StrictBinding.java", "CrossFieldRules.java"})
+    @ValueSource(strings = {"StrictBinding.java", "CrossFieldRules.java", "BodyViolations.java"})
     void bothServicesThatTakeBodiesFromPeopleAndPartnersValidateThemTheSameWay(String file) {
         // declarative request validation (issue 14): a body bound strictly, every problem named by its path
         assertSameCopies(file, List.of("seekers-service", "postings-service"));

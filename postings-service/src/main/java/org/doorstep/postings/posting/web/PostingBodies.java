@@ -6,14 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Size;
 import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.problem.Violation;
 import org.hibernate.validator.HibernateValidator;
@@ -39,7 +36,7 @@ class PostingBodies {
     /** What the service sets: a partner who sends it back is told so, not that it is unknown. */
     private static final Set<String> READ_ONLY = Set.of("postingId", "partnerId", "version", "status", "updatedAt",
             "closedReason");
-    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[(\\d+)]");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
     private final ObjectReader postings = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -108,7 +105,8 @@ class PostingBodies {
     }
 
     private Parsed validate(PostingRequest request, List<Violation> unbound, List<Violation> more) {
-        List<Violation> violations = violations(unbound, more, validator.validate(request));
+        List<Violation> violations = named(BodyViolations.of(unbound, more, validator.validate(request)).stream())
+                .sorted(Comparator.comparing(v -> sortKey(v.field()))).toList();
         return new Parsed(violations.isEmpty() ? request.toContent() : null, violations,
                 request.campaignCodesToCheck());
     }
@@ -117,44 +115,11 @@ class PostingBodies {
         return new Parsed(null, named(violations.stream()).toList(), List.of());
     }
 
-    /**
-     * What could not be bound, what else the service finds ({@code more}) and what Bean Validation finds in the rest,
-     * except where a binding problem already names the field; ordered by field, indices by number. A field of the
-     * wrong size is named alone, not what is inside it: a list of many bad items is one line of the answer.
-     */
-    private static List<Violation> violations(List<Violation> unbound, List<Violation> more,
-                                              Set<ConstraintViolation<PostingRequest>> found) {
-        Set<String> unboundFields = unbound.stream().map(Violation::field).collect(Collectors.toSet());
-        Set<String> sized = found.stream().filter(PostingBodies::sized).map(PostingBodies::field)
-                .collect(Collectors.toSet());
-        Stream<Violation> bound = Stream.concat(more.stream(),
-                found.stream().map(v -> new Violation(field(v), v.getMessage())))
-                .filter(v -> !unboundFields.contains(v.field()));
-        return named(Stream.concat(unbound.stream(), bound)
-                .filter(v -> holders(v.field()).noneMatch(sized::contains)))
-                .sorted(Comparator.comparing(v -> sortKey(v.field()))).toList();
-    }
-
     /** The body itself is {@code $}; a read-only member of the posting is named as such. */
     private static Stream<Violation> named(Stream<Violation> violations) {
         return violations.map(v -> v.field().isEmpty() ? new Violation("$", v.reason())
                 : READ_ONLY.contains(v.field()) && v.reason().equals("unknown property")
                 ? new Violation(v.field(), "read-only property; set by the service") : v);
-    }
-
-    private static boolean sized(ConstraintViolation<?> violation) {
-        return violation.getConstraintDescriptor().getAnnotation() instanceof Size;
-    }
-
-    /** Hibernate Validator writes paths as the binding problems are named, but for {@code languages[2].<list element>}. */
-    private static String field(ConstraintViolation<?> violation) {
-        return violation.getPropertyPath().toString().replace(".<list element>", "");
-    }
-
-    /** The fields that hold {@code field}: {@code skills} and {@code skills[0]} for {@code skills[0].label}. */
-    private static Stream<String> holders(String field) {
-        return IntStream.range(1, field.length()).filter(i -> field.charAt(i) == '.' || field.charAt(i) == '[')
-                .mapToObj(i -> field.substring(0, i));
     }
 
     /** {@code skills[2]} before {@code skills[10]}. */

@@ -1,17 +1,10 @@
 package org.doorstep.seekers.seeker.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.Size;
 import org.doorstep.seekers.seeker.Profile;
 import org.doorstep.seekers.seeker.ProfileRejected;
 import org.doorstep.seekers.seeker.Violation;
@@ -78,39 +71,11 @@ class JsonBodies {
     private Profile read(JsonNode body) {
         List<Violation> unbound = new ArrayList<>();
         ProfileRequest request = profiles.withAttribute(StrictBinding.PROBLEMS, unbound).readValue(body);
-        List<Violation> violations = violations(unbound, validator.validate(request));
+        List<Violation> violations = BodyViolations.of(unbound, List.of(), validator.validate(request));
         if (!violations.isEmpty()) {
             throw new ProfileRejected(violations);
         }
         return request.toProfile();
-    }
-
-    /**
-     * What could not be bound, then what Bean Validation finds in the rest, except where a binding problem already
-     * names the field. A field of the wrong size is named alone, not what is inside it: a list of many thousand bad
-     * items is one line of the answer.
-     */
-    private static List<Violation> violations(List<Violation> unbound, Set<ConstraintViolation<ProfileRequest>> found) {
-        Set<String> unboundFields = unbound.stream().map(Violation::field).collect(Collectors.toSet());
-        Set<String> sized = found.stream().filter(JsonBodies::sized).map(JsonBodies::field).collect(Collectors.toSet());
-        Stream<Violation> bound = found.stream().filter(v -> !unboundFields.contains(field(v)))
-                .map(v -> new Violation(field(v), v.getMessage())).sorted(Comparator.comparing(Violation::field));
-        return Stream.concat(unbound.stream(), bound).filter(v -> holders(v.field()).noneMatch(sized::contains)).toList();
-    }
-
-    private static boolean sized(ConstraintViolation<?> violation) {
-        return violation.getConstraintDescriptor().getAnnotation() instanceof Size;
-    }
-
-    /** Hibernate Validator writes paths as the binding problems are named, but for {@code languages[2].<list element>}. */
-    private static String field(ConstraintViolation<?> violation) {
-        return violation.getPropertyPath().toString().replace(".<list element>", "");
-    }
-
-    /** The fields that hold {@code field}: {@code skills} and {@code skills[0]} for {@code skills[0].label}. */
-    private static Stream<String> holders(String field) {
-        return IntStream.range(1, field.length()).filter(i -> field.charAt(i) == '.' || field.charAt(i) == '[')
-                .mapToObj(i -> field.substring(0, i));
     }
 
     private static JsonNode apply(JsonNode target, JsonNode patch) {
