@@ -33,7 +33,8 @@ class ServiceCopiesTest {
     @ValueSource(strings = {"OperatorTokens.java", "OperatorJwtDecoder.java", "OperatorRoles.java",
             "Problems.java", "ProblemTexts.java", "ProblemWriter.java", "ProblemWebExceptionHandler.java",
             "EmptyErrorProblems.java", "MalformedRequests.java", "MalformedRequestConfiguration.java",
-            "KeepAliveReads.java", "KeepAliveReadsConfiguration.java", "RequestFirewallConfiguration.java",
+            "KeepAliveReads.java", "LingeringClose.java", "ConnectionHandlersConfiguration.java",
+            "RequestFirewallConfiguration.java",
             "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java",
             "StoreProperties.java", "StoreTimeouts.java", "StoreHealthIndicator.java", "MongoTransportConfiguration.java",
             "StoreOutage.java", "KafkaProducers.java", "JsonCloudEvents.java"})

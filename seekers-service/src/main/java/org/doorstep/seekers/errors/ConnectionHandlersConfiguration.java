@@ -1,0 +1,32 @@
+package org.doorstep.seekers.errors;
+
+import io.netty.channel.ChannelPipeline;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.netty.NettyPipeline;
+
+/**
+ * Puts this service's per-connection Netty handlers around the HTTP/1.1 codec of every connection:
+ * {@link LingeringClose} right before it (plaintext connections), {@link KeepAliveReads} right after it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConnectionHandlersConfiguration {
+
+    static final String LINGERING_CLOSE = "doorstep.lingeringClose";
+    static final String KEEP_ALIVE_READS = "doorstep.keepAliveReads";
+
+    @Bean
+    NettyServerCustomizer connectionHandlers() {
+        return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
+            ChannelPipeline pipeline = channel.pipeline();
+            if (pipeline.get(NettyPipeline.HttpCodec) == null) {
+                return;
+            }
+            if (pipeline.get(NettyPipeline.SslHandler) == null) {
+                pipeline.addBefore(NettyPipeline.HttpCodec, LINGERING_CLOSE, new LingeringClose());
+            }
+            pipeline.addAfter(NettyPipeline.HttpCodec, KEEP_ALIVE_READS, new KeepAliveReads());
+        });
+    }
+}
