@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,6 +37,8 @@ final class DeliveryBatch {
     private final Map<String, Preferences> preferences;
     private final Map<String, InboxItem> items;
     private final Set<String> changedItems = new LinkedHashSet<>();
+    /** Items this batch creates: listed for the seeker's inbox pages before they are written. */
+    private final Set<String> createdItems = new HashSet<>();
     private final Map<String, Long> counts = new HashMap<>();
     private final Map<String, Long> changedCounts = new LinkedHashMap<>();
     private final List<FeedEvent> feedEvents = new ArrayList<>();
@@ -104,6 +107,9 @@ final class DeliveryBatch {
         } else {
             InboxItem item = existing != null ? existing.with(match)
                     : new InboxItem(match, now, now.plus(itemTtl), Delivery.PENDING, null, null);
+            if (existing == null) {
+                createdItems.add(match.matchId());
+            }
             decide(item, prefs, partition, sequence);
         }
         partnerNotices.add(new PartnerNotice(match, null, prefs));
@@ -305,6 +311,18 @@ final class DeliveryBatch {
             changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item, matchJson.get(item.match())));
         }
         return changes;
+    }
+
+    /** The items this batch creates and writes (a created item withdrawn in the same batch is not among them). */
+    List<InboxItem> createdItems() {
+        List<InboxItem> created = new ArrayList<>();
+        for (String matchId : changedItems) {
+            InboxItem item = items.get(matchId);
+            if (item != null && createdItems.contains(matchId)) {
+                created.add(item);
+            }
+        }
+        return created;
     }
 
     /**

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * seeker sees and lose nothing they should see; every write is a bulk write keyed by {@code _id}:
  * <ol>
  * <li>in parallel, the waiting deliveries and the feed: entries for the events no inbox item carries
- *     (withdrawals, digests) and the numbers of all events in the seekers' feed indexes (all idempotent by key);</li>
+ *     (withdrawals, digests), and in the seekers' day indexes the numbers of all events and the items the batch
+ *     creates, which the inbox pages list from (all idempotent by key or deduplicated when read);</li>
  * <li>the inbox, which is what tells a redelivery "done": a match pushed live carries its event's number here,
  *     so a match is stored once, and replay sends a listed number only once its item or entry is stored;</li>
  * <li>the events go to this instance's open streams and, with the broker's ack, to the other instances';</li>
@@ -85,7 +86,7 @@ class DeliveryWrites {
 
     void write(DeliveryBatch batch) {
         List<Pending> waiting = new ArrayList<>(batch.waiting());
-        steps.time("feed", () -> Mono.when(pending.save(waiting), feed.appendAll(batch.feedEvents())).block(TIMEOUT));
+        steps.time("feed", () -> Mono.when(pending.save(waiting), feed.appendAll(batch.feedEvents(), batch.createdItems())).block(TIMEOUT));
         steps.time("inbox", () -> inbox.apply(batch.inboxChanges()).block(TIMEOUT));
         live.publish(batch.feedEvents());
         steps.time("broadcast", () -> broadcast.publish(batch.feedEvents()));

@@ -19,10 +19,11 @@ public interface Feed {
 
     /**
      * Stores the events the inbox does not carry (a stored one again changes nothing) and lists all of
-     * them for replay (a number listed twice is replayed once). Call before writing the inbox items that
-     * carry the others.
+     * them for replay (a number listed twice is replayed once), and lists the new inbox items for the seekers'
+     * inbox pages ({@link InboxStore#page}; an item listed twice is shown once), in the same index documents.
+     * Call before writing the inbox items, so that no written item is left unlisted.
      */
-    Mono<Void> appendAll(List<FeedEvent> events);
+    Mono<Void> appendAll(List<FeedEvent> events, List<InboxItem> newItems);
 
     /** The seeker's retained, stored events after {@code sequence}, in sequence order, each once. */
     Flux<FeedEvent> after(String seekerId, long sequence);

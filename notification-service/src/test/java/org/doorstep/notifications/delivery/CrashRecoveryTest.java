@@ -81,10 +81,10 @@ class CrashRecoveryTest {
 
     /** What the first attempt wrote for a match pushed live, up to its inbox write: nothing reached a stream. */
     private void storedNotPushed(MatchFound match, long sequence) {
-        feed.appendAll(List.of(foundEvent(match, sequence))).block();
         Instant now = Instant.now();
-        inbox.apply(List.of(new InboxChange.Put(new InboxItem(match, now, now.plus(Duration.ofDays(30)), Delivery.LIVE,
-                null, null, sequence)))).block();
+        InboxItem item = new InboxItem(match, now, now.plus(Duration.ofDays(30)), Delivery.LIVE, null, null, sequence);
+        feed.appendAll(List.of(foundEvent(match, sequence)), List.of(item)).block();
+        inbox.apply(List.of(new InboxChange.Put(item))).block();
     }
 
     /** A feed entry as the version before this layout wrote every event: the match JSON in the entry, listed by number. */
@@ -108,7 +108,7 @@ class CrashRecoveryTest {
                 new MatchRecord(PARTITION, offset + 1, second));
         // the first attempt listed both numbers in the feed index, then the process died before the inbox write
         feed.appendAll(List.of(foundEvent(first, StreamPositions.ofRecord(offset)),
-                foundEvent(second, StreamPositions.ofRecord(offset + 1)))).block();
+                foundEvent(second, StreamPositions.ofRecord(offset + 1))), List.of()).block();
         try (SseClient device = SseClient.connect(port, Tokens.seeker(seeker))) {
             await().atMost(Duration.ofSeconds(10)).until(() -> !device.comments().isEmpty());
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> device.events().isEmpty());
@@ -168,7 +168,7 @@ class CrashRecoveryTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> device.events().size() == 1);
             // the first attempt of the withdrawal stored its event and deleted the item, then died before pushing
             feed.appendAll(List.of(new FeedEvent(seeker, StreamPositions.ofRecord(offset + 1), FeedEvent.MATCH_WITHDRAWN,
-                    withdrawal.matchId(), Events.JSON.writeValueAsString(withdrawal), Instant.now()))).block();
+                    withdrawal.matchId(), Events.JSON.writeValueAsString(withdrawal), Instant.now())), List.of()).block();
             inbox.apply(List.of(new InboxChange.Remove(found.matchId()))).block();
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> device.events().size() == 1);
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.doorstep.notifications.Events;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * {@code {_id: {$in}}}, or exactly the keys of a unique index ({@code $in} on a single-key one: the inbox's
  * {@code feedKey}); anything else scans the collection under its lock. This test records every
  * filter the service sends while matches are delivered, withdrawn, held and released, capped and
- * digested, and streams are opened and resumed, and fails on any that is not keyed. The one exception
+ * digested, streams are opened and resumed and an inbox is paged, and fails on any that is not keyed. The one exception
  * allowed is the expiry job's delete by {@code expiresAt}, which runs once per expiry interval.
  */
 @NotificationServiceTest
@@ -78,6 +82,23 @@ class KeyedFiltersTest {
         return sent.command().equals("delete") && sent.filter().keySet().equals(Set.of("expiresAt"));
     }
 
+    /** The match ids on every page of the seeker's inbox, one item a page. */
+    private List<String> inboxPages(String seeker) {
+        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        List<String> shown = new ArrayList<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            JsonNode page = Events.JSON.readTree(http.get().uri(uri -> uri.path("/api/v1/me/matches").queryParam("limit", 1)
+                            .queryParamIfPresent("cursor", Optional.ofNullable(after)).build())
+                    .headers(h -> h.setBearerAuth(Tokens.seeker(seeker)))
+                    .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+            page.get("items").valueStream().forEach(item -> shown.add(item.get("matchId").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return shown;
+    }
+
     @Test
     void deliveringHoldingReleasingDigestingAndStreamingSendOnlyKeyedFilters() {
         LocalDate today = LocalDate.now(SHANGHAI);
@@ -121,10 +142,12 @@ class KeyedFiltersTest {
         try (SseClient resumed = SseClient.resume(port, Tokens.seeker(plain), resumeFrom)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> resumed.events().size() == 2);
         }
+        assertThat(inboxPages(capped)).as("the capped seeker's inbox, a page of one at a time").hasSize(2);
 
         List<MongoCommands.Sent> sent = commands.stop();
-        assertThat(sent).as("the recorder saw the replay reads")
+        assertThat(sent).as("the recorder saw the replay reads and the inbox pages")
                 .anyMatch(s -> s.collection().equals("feed_index") && s.command().equals("find"))
+                .anyMatch(s -> s.collection().equals("inbox") && s.command().equals("find") && s.keyed())
                 .anyMatch(s -> s.collection().equals("inbox") && s.command().equals("find") && s.keyedBy("feedKey"));
         assertThat(sent.stream().filter(s -> DELIVERY_COLLECTIONS.contains(s.collection()))
                 .filter(s -> !s.keyed() && !carriedEvents(s) && !expiryJob(s)).toList())

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
+import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.LiveFeed;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -27,7 +28,7 @@ class MatchStreamJoinTest {
     private Runnable duringRead = () -> { };
     private final Feed feed = new Feed() {
         @Override
-        public Mono<Void> appendAll(List<FeedEvent> events) {
+        public Mono<Void> appendAll(List<FeedEvent> events, List<InboxItem> newItems) {
             events.forEach(event -> stored.put(event.sequence(), event));
             return Mono.empty();
         }
@@ -68,7 +69,7 @@ class MatchStreamJoinTest {
 
     /** What the consumer does: store, then push. */
     private void deliver(long sequence) {
-        feed.appendAll(List.of(event(sequence)));
+        feed.appendAll(List.of(event(sequence)), List.of());
         live.publish(List.of(event(sequence)));
     }
 

@@ -180,7 +180,7 @@ class MatchStreamTest {
      * carries it ({@code feedKey}); the broadcast only names it, and a stream is sent the stored copy.
      */
     private void storeAsAnInstanceDoes(FeedEvent event) {
-        feed.appendAll(List.of(event)).block();
+        feed.appendAll(List.of(event), List.of()).block();
         mongo.save(new org.bson.Document("_id", event.matchId()).append("seekerId", event.seekerId()).append("match", event.data())
                 .append("feedKey", event.seekerId() + "|" + String.format("%016x", event.sequence()))
                 .append("receivedAt", java.util.Date.from(event.at()))

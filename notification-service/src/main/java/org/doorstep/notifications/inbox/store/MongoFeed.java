@@ -31,6 +31,7 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
+import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -43,9 +44,10 @@ import reactor.core.publisher.Mono;
 /**
  * A seeker's feed in three places, every read and write keyed:
  * <ul>
- * <li>{@code feed_index}: the numbers of the seeker's events, one document per seeker and UTC day of the
- *     event ({@code _id} {@code seekerId|2026-12-02}; {@code $push $each $slice}; a number listed twice is
- *     replayed once). Replay needs them because the MongoDB-wire server answers a query on {@code seekerId}
+ * <li>{@code feed_index}: the numbers of the seeker's events ({@code seqs}) and the inbox items they received
+ *     ({@code items}, {@link ListedItem}), one document per seeker and UTC day ({@code _id}
+ *     {@code seekerId|2026-12-02}; {@code $push $each $slice}; a number or item listed twice is replayed or shown
+ *     once). Replay and the inbox pages need them because the MongoDB-wire server answers a query on {@code seekerId}
  *     with a collection scan; a day's document stays small, so the whole-document rewrite each push costs
  *     (the wire server's stores and a real MongoDB's storage engine both write the new document) does not
  *     grow with the seeker's history. Days past the retention expire with the entries. The version before
@@ -70,6 +72,8 @@ class MongoFeed implements Feed {
     static final String INDEX = "feed_index";
     /** The inbox field holding the key of the match.found event the item carries. */
     static final String FEED_KEY = "feedKey";
+    /** The index documents' list of the inbox items received that day ({@link ListedItem#entry()}). */
+    static final String ITEMS = "items";
     private static final int DUPLICATE_KEY = 11000;
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
@@ -99,12 +103,12 @@ class MongoFeed implements Feed {
     }
 
     @Override
-    public Mono<Void> appendAll(List<FeedEvent> events) {
-        if (events.isEmpty()) {
+    public Mono<Void> appendAll(List<FeedEvent> events, List<InboxItem> newItems) {
+        if (events.isEmpty() && newItems.isEmpty()) {
             return Mono.empty();
         }
         List<Document> docs = new ArrayList<>();
-        Map<Bucket, List<Long>> sequences = new LinkedHashMap<>();
+        Map<Bucket, Listing> listings = new LinkedHashMap<>();
         for (FeedEvent event : events) {
             if (!event.carriedByInbox()) {
                 docs.add(new Document("_id", id(event.seekerId(), event.sequence())).append("seekerId", event.seekerId())
@@ -112,22 +116,40 @@ class MongoFeed implements Feed {
                         .append("data", event.data()).append("at", Date.from(event.at()))
                         .append("expiresAt", Date.from(event.at().plus(retention))));
             }
-            sequences.computeIfAbsent(new Bucket(event.seekerId(), LocalDate.ofInstant(event.at(), ZoneOffset.UTC)),
-                    bucket -> new ArrayList<>()).add(event.sequence());
+            listings.computeIfAbsent(Bucket.of(event.seekerId(), event.at()), bucket -> new Listing()).seqs.add(event.sequence());
         }
-        List<WriteModel<Document>> index = new ArrayList<>(sequences.size());
-        sequences.forEach((bucket, seqs) -> index.add(new UpdateOneModel<>(Filters.eq("_id", bucket.id()),
-                Updates.combine(Updates.pushEach("seqs", seqs, new PushOptions().slice(-replayLimit)),
-                        Updates.setOnInsert("expiresAt", Date.from(bucket.day().plusDays(1).atStartOfDay(ZoneOffset.UTC)
-                                .toInstant().plus(retention)))), UPSERT)));
+        for (InboxItem item : newItems) {
+            listed(listings, item.seekerId(), ListedItem.of(item));
+        }
         // in parallel: replay sends a listed number only once its event is stored, wherever that is
         Mono<Void> entries = docs.isEmpty() ? Mono.empty() : mongo.getCollection(COLLECTION)
                 .flatMap(collection -> Mono.from(collection.insertMany(docs, UNORDERED_INSERT)))
                 .then()
                 .onErrorResume(MongoFeed::onlyDuplicates, e -> Mono.empty());
-        Mono<Void> listed = mongo.getCollection(INDEX)
-                .flatMap(collection -> Mono.from(collection.bulkWrite(index, UNORDERED))).then();
-        return Mono.when(entries, listed);
+        return Mono.when(entries, writeIndex(listings));
+    }
+
+    /** Lists inbox items written before the day indexes listed them (the start-up backfill, {@link InboxIndexes}). */
+    Mono<Void> listItems(Map<String, List<ListedItem>> bySeeker) {
+        Map<Bucket, Listing> listings = new LinkedHashMap<>();
+        bySeeker.forEach((seekerId, items) -> items.forEach(item -> listed(listings, seekerId, item)));
+        return writeIndex(listings);
+    }
+
+    private static void listed(Map<Bucket, Listing> listings, String seekerId, ListedItem item) {
+        listings.computeIfAbsent(Bucket.of(seekerId, Instant.ofEpochMilli(item.receivedAtMillis())), bucket -> new Listing())
+                .items.add(item.entry());
+    }
+
+    private Mono<Void> writeIndex(Map<Bucket, Listing> listings) {
+        if (listings.isEmpty()) {
+            return Mono.empty();
+        }
+        List<WriteModel<Document>> index = new ArrayList<>(listings.size());
+        listings.forEach((bucket, listing) -> index.add(new UpdateOneModel<>(Filters.eq("_id", bucket.id()),
+                listing.update(Date.from(bucket.day().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(retention)),
+                        replayLimit), UPSERT)));
+        return mongo.getCollection(INDEX).flatMap(collection -> Mono.from(collection.bulkWrite(index, UNORDERED))).then();
     }
 
     private static boolean onlyDuplicates(Throwable error) {
@@ -188,9 +210,20 @@ class MongoFeed implements Feed {
     /** Every number listed for the seeker: the index documents of the retained days, and the one of the previous layout. */
     private Mono<List<Long>> listed(String seekerId) {
         return mongo.getCollection(INDEX)
-                .flatMapMany(collection -> collection.find(Filters.in("_id", indexIds(seekerId))))
-                .flatMapIterable(index -> index.getList("seqs", Number.class))
+                .flatMapMany(collection -> collection.find(Filters.in("_id", indexIds(seekerId)))
+                        .projection(Projections.include("seqs")))
+                .flatMapIterable(index -> index.getList("seqs", Number.class, List.of()))
                 .map(Number::longValue)
+                .collectList();
+    }
+
+    /** Every inbox item listed for the seeker in the index documents of the retained days (some listed twice). */
+    Mono<List<ListedItem>> listedItems(String seekerId) {
+        return mongo.getCollection(INDEX)
+                .flatMapMany(collection -> collection.find(Filters.in("_id", indexIds(seekerId)))
+                        .projection(Projections.include(ITEMS)))
+                .flatMapIterable(index -> index.getList(ITEMS, String.class, List.of()))
+                .map(ListedItem::parse)
                 .collectList();
     }
 
@@ -210,8 +243,32 @@ class MongoFeed implements Feed {
 
     /** A seeker's index document for one UTC day. */
     private record Bucket(String seekerId, LocalDate day) {
+
+        static Bucket of(String seekerId, Instant at) {
+            return new Bucket(seekerId, LocalDate.ofInstant(at, ZoneOffset.UTC));
+        }
+
         String id() {
             return seekerId + "|" + day;
+        }
+    }
+
+    /** What a batch adds to one index document: event numbers and inbox items, each list kept to its last {@code limit}. */
+    private static final class Listing {
+
+        final List<Long> seqs = new ArrayList<>();
+        final List<String> items = new ArrayList<>();
+
+        Bson update(Date expiresAt, int limit) {
+            List<Bson> updates = new ArrayList<>(3);
+            if (!seqs.isEmpty()) {
+                updates.add(Updates.pushEach("seqs", seqs, new PushOptions().slice(-limit)));
+            }
+            if (!items.isEmpty()) {
+                updates.add(Updates.pushEach(ITEMS, items, new PushOptions().slice(-limit)));
+            }
+            updates.add(Updates.setOnInsert("expiresAt", expiresAt));
+            return Updates.combine(updates);
         }
     }
 

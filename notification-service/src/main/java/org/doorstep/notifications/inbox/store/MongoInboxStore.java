@@ -1,9 +1,7 @@
 package org.doorstep.notifications.inbox.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxPage;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.match.MatchFound;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,11 +38,17 @@ class MongoInboxStore implements InboxStore {
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
+    /** Items read at least at a time for a page: a few round trips at most however many were dismissed. */
+    private static final int MIN_READ = 50;
+    private static final String DISMISSED = "DISMISSED";
+
     private final ReactiveMongoTemplate mongo;
+    private final MongoFeed index;
     private final JsonMapper json;
 
-    MongoInboxStore(ReactiveMongoTemplate mongo, JsonMapper json) {
+    MongoInboxStore(ReactiveMongoTemplate mongo, MongoFeed index, JsonMapper json) {
         this.mongo = mongo;
+        this.index = index;
         this.json = json;
     }
 
@@ -102,29 +105,42 @@ class MongoInboxStore implements InboxStore {
                 .filter(item -> item.seekerId().equals(seekerId) && item.expiresAt().isAfter(now));
     }
 
+    /**
+     * Lists the seeker's items from their day indexes (one keyed read), newest first after the cursor, and reads them
+     * by {@code _id $in} a few more than a page at a time until the page is full: an item withdrawn, expired or
+     * dismissed since it was listed, or listed by an attempt that did not write it, is passed over.
+     */
     @Override
     public Mono<InboxPage> page(String seekerId, String cursor, int size, Instant now) {
-        Criteria criteria = Criteria.where("seekerId").is(seekerId).and("expiresAt").gt(Date.from(now))
-                .and("feedback").ne("DISMISSED");
-        if (cursor != null && !cursor.isBlank()) {
-            Cursor at = Cursor.decode(cursor);
-            criteria = new Criteria().andOperator(criteria, new Criteria().orOperator(
-                    Criteria.where("receivedAt").lt(new Date(at.receivedAtMillis())),
-                    Criteria.where("receivedAt").is(new Date(at.receivedAtMillis())).and("_id").lt(at.matchId())));
+        ListedItem after = cursor == null || cursor.isBlank() ? null : ListedItem.ofCursor(cursor);
+        return index.listedItems(seekerId).flatMap(listed -> {
+            List<ListedItem> candidates = listed.stream().distinct()
+                    .filter(item -> after == null || item.after(after))
+                    .sorted(ListedItem.NEWEST_FIRST).toList();
+            return shown(seekerId, candidates, 0, size + 1, now, new ArrayList<>());
+        }).map(found -> {
+            List<InboxItem> items = found.subList(0, Math.min(size, found.size()));
+            String next = found.size() > size ? ListedItem.of(items.getLast()).cursor() : null;
+            return new InboxPage(List.copyOf(items), next);
+        });
+    }
+
+    private Mono<List<InboxItem>> shown(String seekerId, List<ListedItem> candidates, int from, int wanted, Instant now,
+                                        List<InboxItem> found) {
+        if (found.size() >= wanted || from >= candidates.size()) {
+            return Mono.just(found);
         }
-        Query query = Query.query(criteria).with(Sort.by(Sort.Order.desc("receivedAt"), Sort.Order.desc("_id")))
-                .limit(size + 1);
-        return mongo.find(query, Document.class, COLLECTION).collectList().map(docs -> {
-            List<InboxItem> items = new ArrayList<>();
-            for (int i = 0; i < Math.min(size, docs.size()); i++) {
-                items.add(toItem(docs.get(i)));
+        List<ListedItem> read = candidates.subList(from, Math.min(candidates.size(),
+                from + Math.max(2 * (wanted - found.size()), MIN_READ)));
+        return findAll(read.stream().map(ListedItem::matchId).toList()).flatMap(byId -> {
+            for (ListedItem listed : read) {
+                InboxItem item = byId.get(listed.matchId());
+                if (found.size() < wanted && item != null && listed.lists(item) && item.seekerId().equals(seekerId)
+                        && item.expiresAt().isAfter(now) && !DISMISSED.equals(item.feedback())) {
+                    found.add(item);
+                }
             }
-            String next = null;
-            if (docs.size() > size) {
-                InboxItem last = items.get(items.size() - 1);
-                next = new Cursor(last.receivedAt().toEpochMilli(), last.matchId()).encode();
-            }
-            return new InboxPage(items, next);
+            return shown(seekerId, candidates, from + read.size(), wanted, now, found);
         });
     }
 
@@ -156,23 +172,5 @@ class MongoInboxStore implements InboxStore {
         return new InboxItem(match, doc.getDate("receivedAt").toInstant(), doc.getDate("expiresAt").toInstant(),
                 Delivery.valueOf(doc.getString("delivery")), holdUntil == null ? null : holdUntil.toInstant(),
                 doc.getString("feedback"), feedKey == null ? null : MongoFeed.sequenceOf(feedKey));
-    }
-
-    private record Cursor(long receivedAtMillis, String matchId) {
-
-        String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((receivedAtMillis + ":" + matchId).getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String text) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
-                int colon = raw.indexOf(':');
-                return new Cursor(Long.parseLong(raw.substring(0, colon)), raw.substring(colon + 1));
-            } catch (RuntimeException e) {
-                throw new org.doorstep.notifications.inbox.InvalidCursor(text);
-            }
-        }
     }
 }
