@@ -47,7 +47,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
  * between the claim and the publish tells the same pairs again, with the same event ids, when the trigger is
  * replayed (after a restart too); a crash between the publish and the settle repeats only those ids, which the
  * notification service drops; withdrawals likewise. And a poll's postings go through the ledger as one round, the
- * last change of a posting counting.
+ * last change of a posting counting, or in rounds of bounded size when they are many.
  */
 class DeliveryGuaranteesTest extends MatchingServiceTest {
 
@@ -169,6 +169,30 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         assertThat(publisher.calls.get()).isEqualTo(1);
     }
 
+    @Test
+    void aPollTooLargeForOneRoundIsJudgedInRoundsOfBoundedSize() {
+        List<Seeker> seekers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            seekers.add(seeker(CHENGDU_LAT + 0.0001 * i, CHENGDU_LON));
+        }
+        List<PostingChange> poll = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            poll.add(new PostingChange.Upserted(posting(CHENGDU_LAT, CHENGDU_LON + 0.0001 * i), i % 3));
+        }
+        Publisher publisher = new Publisher(broker, 0);
+        ObservedLedger observed = new ObservedLedger(ledger, 0);
+
+        engine(seekers, observed, publisher).postingsChanged(poll);
+
+        int topK = scorer.policy().topK();
+        assertThat(publisher.sent).as("every posting's top %d told", topK).hasSize(25 * topK);
+        assertThat(publisher.calls.get()).as("rounds: %d postings of %d pairs, then the rest",
+                MatchEngine.PAIRS_PER_ROUND / topK, topK).isEqualTo(2);
+        assertThat(observed.claims.get()).isEqualTo(2);
+        assertThat(observed.settles.get()).isEqualTo(2);
+        assertThat(publisher.largest.get()).isLessThanOrEqualTo(MatchEngine.PAIRS_PER_ROUND);
+    }
+
     private MatchEngine engine(List<Seeker> seekers, MatchLedger ledger, MatchPublisher publisher) {
         SeekerIndex seekerIndex = new SeekerIndex(scorer.policy());
         PostingIndex postingIndex = new PostingIndex(scorer.policy());
@@ -217,6 +241,7 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         final List<MatchEvent> asked = new ArrayList<>();
         final List<MatchEvent> sent = new ArrayList<>();
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger largest = new AtomicInteger();
 
         Publisher(MatchPublisher broker, int failures) {
             this.broker = broker;
@@ -231,6 +256,7 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         @Override
         public void publishAll(List<? extends MatchEvent> events) {
             calls.incrementAndGet();
+            largest.accumulateAndGet(events.size(), Math::max);
             asked.addAll(events);
             if (failures > 0) {
                 failures--;

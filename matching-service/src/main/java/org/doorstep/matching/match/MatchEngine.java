@@ -39,12 +39,15 @@ import org.doorstep.matching.scoring.Veto;
  * are withdrawn. Changes are applied one at a time (the indexes have a single writer); stale or
  * repeated events change nothing.
  * <p>
- * Each trigger, or a poll's postings together, is one round: the ledger read, one claim write, every event
- * published at once, one settle write. A round that stops between its claim and its settle leaves its pairs
+ * Each trigger, or a poll's postings together (up to {@link #PAIRS_PER_ROUND} candidate seekers, then the next
+ * round), is one round: the ledger read, one claim write, every event published at once, one settle write. A round that stops between its claim and its settle leaves its pairs
  * unpublished in the ledger, so the next trigger that meets them (the same event read again, after a restart
  * too) tells them again with the same event ids: notification-service drops what it has seen.
  */
 public final class MatchEngine {
+
+    /** Candidate seekers a round holds at most: 20 postings of 200 matches each ({@link #rounds}). */
+    public static final int PAIRS_PER_ROUND = 4_000;
 
     private final SeekerIndex seekers;
     private final PostingIndex postings;
@@ -152,9 +155,38 @@ public final class MatchEngine {
                 triggers.add(trigger);
             }
         }
-        if (triggers.isEmpty()) {
-            return;
+        for (List<PostingTrigger> round : rounds(triggers)) {
+            judgeRound(round, latest, now);
         }
+    }
+
+    /**
+     * The triggers in rounds of at most {@link #PAIRS_PER_ROUND} candidate seekers (a trigger with more is a round of
+     * its own), in order. A backlog brings full polls (100 postings of up to 200 matches each): judged as one round,
+     * their 20,000 matches with their reasons, ledger entries and events were held at once, and a 512 MB heap ran out
+     * (measured with {@code ./doorstep bench --rate 50}: the postings consumer died and matching stopped).
+     */
+    private static List<List<PostingTrigger>> rounds(List<PostingTrigger> triggers) {
+        List<List<PostingTrigger>> rounds = new ArrayList<>();
+        List<PostingTrigger> round = new ArrayList<>();
+        int pairs = 0;
+        for (PostingTrigger trigger : triggers) {
+            int size = trigger.candidates().size();
+            if (!round.isEmpty() && pairs + size > PAIRS_PER_ROUND) {
+                rounds.add(round);
+                round = new ArrayList<>();
+                pairs = 0;
+            }
+            round.add(trigger);
+            pairs += size;
+        }
+        if (!round.isEmpty()) {
+            rounds.add(round);
+        }
+        return rounds;
+    }
+
+    private void judgeRound(List<PostingTrigger> triggers, Map<String, PostingChange> latest, Instant now) {
         Map<String, Set<String>> recordedJobs = recordedJobs(triggers);
         Map<String, Set<String>> sameJobs = sameJobs(triggers, latest, recordedJobs);
         Map<String, Set<String>> candidatesOfPostings = new LinkedHashMap<>();

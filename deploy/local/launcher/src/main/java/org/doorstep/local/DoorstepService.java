@@ -53,7 +53,8 @@ public enum DoorstepService {
      * in 28.2 s at p50 (40.7 s p99, notification 49,822 matches behind); with C1 alone 5.4 s (11.7 s; 13,702), the warm-up
      * load 1.4 s instead of 17.9 s, start-up 28 s instead of 46-158 s. Where a service has cores of its own and runs
      * for days (deploy/k8s) both tiers stay on. {@code DOORSTEP_SERVICE_JVM_OPTIONS} adds options after these (the
-     * later wins: {@code -XX:TieredStopAtLevel=4} brings C2 back).
+     * later wins: {@code -XX:TieredStopAtLevel=4} brings C2 back). A service that runs out of heap exits (as in
+     * deploy/k8s) rather than run on with threads that died of it: {@code ./doorstep status} shows it down.
      */
     public static List<String> jvmOptions() {
         return jvmOptions(System.getenv("DOORSTEP_SERVICE_JVM_OPTIONS"));
@@ -61,7 +62,8 @@ public enum DoorstepService {
 
     /** The defaults, then {@code extra} (whitespace-separated, e.g. {@code DOORSTEP_SERVICE_JVM_OPTIONS="-Xmx1g"}): the later wins. */
     static List<String> jvmOptions(String extra) {
-        List<String> options = new java.util.ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> options = new java.util.ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError"));
         if (extra != null && !extra.isBlank()) {
             options.addAll(List.of(extra.trim().split("\\s+")));
         }

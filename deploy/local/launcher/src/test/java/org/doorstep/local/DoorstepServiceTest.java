@@ -8,11 +8,13 @@ class DoorstepServiceTest {
 
     @Test
     void aServiceStartsWithTheSmallDefaultsAndThenTheOperatorsOwnOptions() {
-        assertThat(DoorstepService.jvmOptions(null)).containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-        assertThat(DoorstepService.jvmOptions("  ")).containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        assertThat(DoorstepService.jvmOptions(null)).containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError");
+        assertThat(DoorstepService.jvmOptions("  ")).containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError");
         // later options win in the JVM: the operator's heap and JIT replace the defaults
         assertThat(DoorstepService.jvmOptions(" -Xmx1g   -XX:TieredStopAtLevel=4 "))
                 .containsExactly("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        "-Xmx1g", "-XX:TieredStopAtLevel=4");
+                        "-XX:+ExitOnOutOfMemoryError", "-Xmx1g", "-XX:TieredStopAtLevel=4");
     }
 }
