@@ -22,6 +22,7 @@ import org.doorstep.local.Console;
  */
 public final class Bench {
 
+    private static final String SEEKERS_TOPIC = "doorstep.seekers.v1";
     private static final Duration INDEXING_TIMEOUT = Duration.ofMinutes(15);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofMinutes(3);
 
@@ -44,6 +45,10 @@ public final class Bench {
         Workload workload = new Workload(ReferenceData.load(options.dataDir()), options);
 
         SeekerRegistration registration = new SeekerRegistration(http, target.seekersUrl(), console);
+        long seekerEventsBefore;
+        try (ConsumerLag before = new ConsumerLag(target.kafkaBootstrap())) {
+            seekerEventsBefore = before.published(SEEKERS_TOPIC);
+        }
         long registrationStart = System.nanoTime();
         registration.register(options.seekers(), workload::seeker, "seekers");
         List<SeekerRegistration.Registered> watched = registration.register(options.watched(),
@@ -57,7 +62,7 @@ public final class Bench {
         try (ConsumerLag lag = new ConsumerLag(target.kafkaBootstrap()); WatchedStreams streams = new WatchedStreams(http)) {
             streams.watch(watched, target.notificationUrls());
             long warmStart = System.nanoTime();
-            awaitIndexed(lag);
+            awaitIndexed(lag, seekerEventsBefore + options.seekers() + options.watched());
             console.line("  matching has indexed every seeker (%.1f s)", seconds(warmStart));
             int warm = warmUp(load, streams);
             double warmUpSeconds = seconds(warmStart);
@@ -111,24 +116,31 @@ public final class Bench {
         }
     }
 
-    /** Waits until every matching instance has read every seeker (its seekers consumer groups have no lag). */
-    private void awaitIndexed(ConsumerLag lag) throws Exception {
+    /**
+     * Waits until seekers-service has published every registration ({@code expected}: the seekers topic's records
+     * before registering, and one per seeker registered) and every matching instance has read them all (its seekers
+     * consumer groups have no lag). Lag alone said "indexed" while seekers-service's outbox was still publishing
+     * (at 100,000 seekers the watched seekers, registered last, came minutes after the warm-up had begun).
+     */
+    private void awaitIndexed(ConsumerLag lag, long expected) throws Exception {
         long deadline = System.nanoTime() + INDEXING_TIMEOUT.toNanos();
         long lastReport = 0;
         while (true) {
             ConsumerLag.Reading reading = lag.read();
             long behind = ConsumerLag.seekersLag(reading);
-            boolean seen = reading.lag().keySet().stream().anyMatch(key -> key.startsWith("matching") && key.endsWith("doorstep.seekers.v1"));
-            if (seen && behind == 0) {
+            long published = lag.published(SEEKERS_TOPIC);
+            boolean seen = reading.lag().keySet().stream().anyMatch(key -> key.startsWith("matching") && key.endsWith(SEEKERS_TOPIC));
+            if (seen && behind == 0 && published >= expected) {
                 return;
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("matching-service had not indexed every seeker after " + INDEXING_TIMEOUT.toMinutes()
-                        + " min (seekers lag " + behind + ")");
+                        + " min (seekers lag " + behind + ", " + published + " of " + expected + " seeker events published)");
             }
             if (System.nanoTime() - lastReport > 10_000_000_000L) {
                 lastReport = System.nanoTime();
-                console.line("  waiting for matching to index the seekers (lag %,d) ...", behind);
+                console.line("  waiting for matching to index the seekers (lag %,d; %,d of %,d seeker events published) ...",
+                        behind, published, expected);
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }

@@ -98,6 +98,18 @@ final class ConsumerLag implements AutoCloseable {
         return group.groupState().map(state -> state != GroupState.EMPTY && state != GroupState.DEAD).orElse(true);
     }
 
+    /** How many records the topic has taken in its life (the sum of its partitions' end offsets); 0 before it exists. */
+    long published(String topic) throws Exception {
+        if (!admin.listTopics().names().get(8, TimeUnit.SECONDS).contains(topic)) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get(8, TimeUnit.SECONDS).get(topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(8, TimeUnit.SECONDS).values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+    }
+
     /** Lag of matching's seekers consumer groups (each instance reads every seeker): 0 when its index has them all. */
     static long seekersLag(Reading reading) {
         return reading.lag().entrySet().stream().filter(e -> e.getKey().startsWith("matching") && e.getKey().endsWith("doorstep.seekers.v1"))
