@@ -3,14 +3,18 @@ package org.doorstep.seekers.outbox;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +23,8 @@ import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.doorstep.seekers.outbox.PendingOutbox.PendingAggregate;
+import org.doorstep.seekers.outbox.PendingOutbox.Published;
 import org.doorstep.seekers.platform.messaging.JsonCloudEvents;
 import org.doorstep.seekers.platform.messaging.KafkaProducers;
 import org.slf4j.Logger;
@@ -28,10 +34,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes outbox entries in order, one aggregate at a time, on its own thread: a synchronous send with the
+ * Publishes outbox entries, each aggregate's in order, on its own thread and in batches: the aggregates triggered
+ * since the last batch (up to {@value #BATCH}) are read by id in one read, all their entries sent at once with the
  * producer every service makes the same way ({@link KafkaProducers}: CloudEvents through the SDK's Kafka binding,
- * idempotent, {@code acks=all}), then the entry is marked sent. A crash in between republishes the
- * same {@code ce_id}. Writers {@link #trigger} it. An aggregate whose publishing failed is retried by id every
+ * idempotent, {@code acks=all}, which keeps one key's records in the order sent), and the acknowledged ones removed in
+ * one bulk write. A crash in between republishes the same {@code ce_id}. Writers {@link #trigger} it. An aggregate whose publishing failed is retried by id every
  * sweep interval; a full sweep (a search of the whole collection, which the MongoDB-wire server answers with a
  * scan under its lock) runs only at start-up and every full-sweep interval, for what a crash left behind.
  */
@@ -40,6 +47,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int FULL_SWEEP_PAGE = 500;
+    /** At most this many aggregates are read, sent and marked sent together. */
+    private static final int BATCH = 500;
 
     private final PendingOutbox outbox;
     private final Producer<String, CloudEvent> producer;
@@ -57,12 +66,12 @@ public class OutboxRelay implements SmartLifecycle {
         this.source = URI.create(properties.source());
         this.producer = KafkaProducers.cloudEvents(kafka, "seekers-service-outbox", Map.of(
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 0,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
         this.properties = properties;
         this.meters = meters;
-        this.sendTime = Timer.builder("doorstep.outbox.send").description("Synchronous send until the broker's ack")
+        this.sendTime = Timer.builder("doorstep.outbox.send").description("From send to the broker's ack")
                 .publishPercentiles(0.5, 0.99).register(meters);
     }
 
@@ -126,7 +135,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 String id = triggers.poll(properties.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
                 if (id != null) {
-                    drainOrRetry(id);
+                    drain(batchStartingWith(id));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -143,47 +152,97 @@ public class OutboxRelay implements SmartLifecycle {
     /** Drains the aggregates to retry, or every aggregate with pending entries; true when that was a full page. */
     private boolean sweep(boolean full) {
         List<String> pending = full ? outbox.aggregatesWithPending(FULL_SWEEP_PAGE) : List.copyOf(retries);
-        for (String id : pending) {
-            drainOrRetry(id);
+        for (int from = 0; from < pending.size(); from += BATCH) {
+            drain(pending.subList(from, Math.min(pending.size(), from + BATCH)));
         }
         return full && pending.size() == FULL_SWEEP_PAGE;
     }
 
-    private void drainOrRetry(String aggregateId) {
+    /** The triggered aggregate and those triggered since, up to a batch, each once. */
+    private List<String> batchStartingWith(String first) {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(first);
+        List<String> more = new ArrayList<>();
+        triggers.drainTo(more, BATCH - 1);
+        ids.addAll(more);
+        return List.copyOf(ids);
+    }
+
+    /**
+     * Publishes what these aggregates have pending: one keyed read, every entry sent at once (an aggregate's in
+     * order: same key, same partition, and the idempotent producer keeps their order), the acknowledged ones
+     * removed in one write. An aggregate with an entry that was not acknowledged is retried from that entry on.
+     */
+    private void drain(List<String> aggregateIds) {
+        List<PendingAggregate> pending;
         try {
-            drain(aggregateId);
-            retries.remove(aggregateId);
+            pending = outbox.pending(aggregateIds);
         } catch (RuntimeException e) {
-            retries.add(aggregateId);
+            retries.addAll(aggregateIds);
             throw e;
         }
-    }
-
-    private void drain(String aggregateId) {
-        triggers.remove(aggregateId);
-        for (Optional<OutboxMessage> next = outbox.next(aggregateId); next.isPresent(); next = outbox.next(aggregateId)) {
-            publish(next.get());
-            outbox.markSent(aggregateId, next.get().ceId());
+        aggregateIds.forEach(retries::remove);
+        Map<PendingAggregate, List<CompletableFuture<Void>>> sends = new LinkedHashMap<>();
+        pending.forEach(aggregate -> sends.put(aggregate, aggregate.entries().stream().map(this::send).toList()));
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        List<Published> published = new ArrayList<>();
+        sends.forEach((aggregate, acks) -> published.add(new Published(aggregate, acknowledgedPrefix(acks, deadline))));
+        try {
+            outbox.markSent(published);
+        } catch (RuntimeException e) {
+            // published but still listed: the retry sends them again with the same ce_id
+            published.forEach(p -> retries.add(p.aggregate().id()));
+            throw e;
         }
-        outbox.drained(aggregateId);
+        List<String> failed = published.stream().filter(p -> !p.all()).map(p -> p.aggregate().id()).toList();
+        if (!failed.isEmpty()) {
+            retries.addAll(failed);
+            meters.counter("doorstep.outbox.failures").increment();
+            log.warn("Outbox relay: the broker did not acknowledge what {} of {} aggregates had pending (first {}); "
+                    + "retried every sweep interval", failed.size(), published.size(), failed.getFirst());
+        }
     }
 
-    private void publish(OutboxMessage message) {
+    /** How many of the sends, in order, the broker acknowledged before the first that failed or timed out. */
+    private static int acknowledgedPrefix(List<CompletableFuture<Void>> acks, long deadline) {
+        int acknowledged = 0;
+        for (CompletableFuture<Void> ack : acks) {
+            try {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return acknowledged;
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Not acknowledged: {}", e.toString());
+                return acknowledged;
+            }
+        }
+        return acknowledged;
+    }
+
+    private CompletableFuture<Void> send(OutboxMessage message) {
         ProducerRecord<String, CloudEvent> record = message.tombstone()
                 ? JsonCloudEvents.tombstone(message.topic(), message.key())
                 : JsonCloudEvents.record(message.topic(), message.key(), message.ceId(), message.ceType(), source,
                         message.time(), message.key(), message.payload().getBytes(StandardCharsets.UTF_8));
+        CompletableFuture<Void> ack = new CompletableFuture<>();
         long start = System.nanoTime();
         try {
-            producer.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            sendTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            meters.counter("doorstep.outbox.published", "topic", message.topic(),
-                    "type", message.tombstone() ? "tombstone" : message.ceType()).increment();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing " + message.ceId(), e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + message.ceId() + " to " + message.topic(), e);
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    ack.completeExceptionally(new IllegalStateException(
+                            "could not publish " + message.ceId() + " to " + message.topic(), error));
+                    return;
+                }
+                sendTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                meters.counter("doorstep.outbox.published", "topic", message.topic(),
+                        "type", message.tombstone() ? "tombstone" : message.ceType()).increment();
+                ack.complete(null);
+            });
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
         }
+        return ack;
     }
 }

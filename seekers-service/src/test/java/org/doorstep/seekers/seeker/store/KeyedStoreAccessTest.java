@@ -3,15 +3,23 @@ package org.doorstep.seekers.seeker.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.doorstep.seekers.SeekersServiceTest;
+import org.doorstep.seekers.outbox.OutboxRelay;
+import org.doorstep.testkit.EventContract;
 import org.doorstep.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +66,9 @@ class KeyedStoreAccessTest extends SeekersServiceTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    OutboxRelay relay;
+
     @Test
     void everyFilterTheSeekerFlowsSendToTheStoreIsKeyed() {
         try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC)) {
@@ -83,6 +94,50 @@ class KeyedStoreAccessTest extends SeekersServiceTest {
                 .as("filters that make the MongoDB-wire server scan a collection").isEmpty();
         assertThat(commands.sentTo(database)).filteredOn(s -> s.fields().equals(Set.of("outbox.0")))
                 .as("full sweeps: the one at start-up, not one per sweep interval (1 s)").hasSizeLessThanOrEqualTo(1);
+    }
+
+    /**
+     * 200 seekers whose writes each triggered the relay, published in batches: one read by {@code _id $in} per
+     * batch instead of reads per seeker (the relay used to read each seeker before and after each entry).
+     */
+    @Test
+    void aBurstOfPendingSeekersIsPublishedInBatchesOfKeyedReadsAndWrites() {
+        String database = mongo.getMongoDatabase().map(d -> d.getName()).block();
+        List<String> ids = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            documents.add(pendingSeeker(id));
+        }
+        mongo.insert(documents, SeekerDocument.COLLECTION).collectList().block();
+        int before = commands.sentTo(database).size();
+
+        try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC)) {
+            ids.forEach(relay::trigger);
+            Set<String> wanted = new HashSet<>(ids);
+            await().atMost(WAIT).until(() -> seekers.poll().stream().map(r -> r.key()).filter(wanted::contains)
+                    .distinct().count() == ids.size());
+        }
+        await().atMost(WAIT).until(() -> mongo.find(query(where("_id").in(ids)), Document.class, SeekerDocument.COLLECTION)
+                .all(d -> d.getList("outbox", Document.class).isEmpty()).block());
+
+        List<StoreCommands.Sent> relayed = commands.sentTo(database).subList(before, commands.sentTo(database).size());
+        assertThat(relayed).filteredOn(s -> s.command().equals("find"))
+                .as("reads of the seekers' outboxes: a few batches, not one or more per seeker")
+                .hasSizeBetween(1, 20)
+                .allMatch(s -> s.filter().getDocument("_id").containsKey("$in"));
+        assertThat(relayed).filteredOn(s -> s.command().equals("update"))
+                .as("one $pull per seeker, in bulk writes").hasSize(ids.size());
+        assertThat(commands.unkeyed(database, uniqueKeys(database), ALLOWED)).isEmpty();
+    }
+
+    /** A seeker document with one entry waiting in its outbox, as a write leaves it before the relay runs. */
+    private static Document pendingSeeker(String id) {
+        String data = EventContract.example(UPSERTED).replace("a3f1c2d4-5e6f-4a1b-8c9d-0e1f2a3b4c5d", id);
+        Document pending = new Document("ceId", UUID.randomUUID().toString()).append("ceType", UPSERTED)
+                .append("topic", SEEKERS_TOPIC).append("key", id).append("time", new Date()).append("payload", data);
+        return new Document("_id", id).append("version", 1L).append("erased", false).append("outbox", List.of(pending));
     }
 
     /** The keys of each unique index of every collection the flows touched, as the store reports them. */
