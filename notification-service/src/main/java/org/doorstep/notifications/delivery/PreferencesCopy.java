@@ -21,12 +21,16 @@ public class PreferencesCopy {
         this.clock = clock;
     }
 
+    /**
+     * Stores the seeker's preferences unless a newer copy is stored; true if stored. Withdrawing consent to share with
+     * partners (shared before, not now) drops what was queued for them; a copy that never shared has nothing queued
+     * (partner deliveries need it), so a new seeker's first preferences cost no search of the partner deliveries.
+     */
     public boolean save(Preferences preferences) {
-        boolean changed = Boolean.TRUE.equals(store.save(preferences,
-                NotificationPolicy.lastDigestSlot(preferences, clock.instant())).block());
-        if (changed && !preferences.shareWithPartners()) {
+        Preferences replaced = store.save(preferences, NotificationPolicy.lastDigestSlot(preferences, clock.instant())).block();
+        if (replaced != null && replaced.shareWithPartners() && !preferences.shareWithPartners()) {
             erasure.consentWithdrawn(preferences.seekerId());
         }
-        return changed;
+        return replaced != null;
     }
 }

@@ -9,8 +9,11 @@ import reactor.core.publisher.Mono;
 /** The local copy of seekers' preferences plus per-seeker delivery counters. */
 public interface PreferencesStore {
 
-    /** Stores the preferences unless a version at least as new is stored; emits whether it changed. */
-    Mono<Boolean> save(Preferences preferences, Instant digestSlot);
+    /**
+     * Stores the preferences unless a version at least as new is stored. Emits the copy they replaced (the defaults
+     * when there was none) if they were stored, nothing if not.
+     */
+    Mono<Preferences> save(Preferences preferences, Instant digestSlot);
 
     /** The seeker's preferences, or the defaults. */
     Mono<Preferences> find(String seekerId);

@@ -154,4 +154,25 @@ class KeyedFiltersTest {
                 .as("filters on the delivery collections that are not {_id}, {_id: {$in}} or the inbox's {feedKey: {$in}}")
                 .isEmpty();
     }
+
+    /**
+     * A new seeker's preferences, and a change that still does not share with partners, are copied by {@code _id}
+     * only: consent that was never given is not "withdrawn", so nothing searches the partner deliveries by seeker
+     * (it did for every registration, a scan under the store's lock each).
+     */
+    @Test
+    void copyingPreferencesThatNeverSharedWithPartnersSendsOnlyKeyedFilters() {
+        String seeker = Events.id();
+        commands.start();
+        Seekers.preferences(seeker, 1, p -> p.put("minScore", 0.5));
+        Seekers.preferences(seeker, 2, p -> p.put("minScore", 0.6));
+        await().atMost(Duration.ofSeconds(20)).until(() -> preferences.find(seeker).block().version() == 2);
+
+        List<MongoCommands.Sent> sent = commands.stop();
+        assertThat(sent).as("the copy's reads and writes were recorded")
+                .anyMatch(s -> s.collection().equals("preferences") && s.command().equals("update"));
+        assertThat(sent.stream().filter(s -> s.filter().toJson().contains(seeker) && !s.keyed()).toList())
+                .as("filters naming the seeker that are not {_id} or {_id: {$in}} (other tests' jobs may run meanwhile)")
+                .isEmpty();
+    }
 }

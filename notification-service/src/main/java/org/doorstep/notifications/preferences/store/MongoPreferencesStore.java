@@ -41,16 +41,17 @@ class MongoPreferencesStore implements PreferencesStore {
     }
 
     @Override
-    public Mono<Boolean> save(Preferences p, Instant digestSlot) {
+    public Mono<Preferences> save(Preferences p, Instant digestSlot) {
         return mongo.findById(p.seekerId(), Document.class, COLLECTION)
                 .map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(existing -> {
                     if (existing.isPresent() && ((Number) existing.get().get("version")).longValue() >= p.version()) {
-                        return Mono.just(false);
+                        return Mono.empty();
                     }
                     Date kept = existing.map(doc -> doc.getDate("lastDigestSlot")).orElse(null);
                     Date slot = kept != null ? kept : digestSlot == null ? new Date(0) : Date.from(digestSlot);
-                    return write(p, slot);
+                    return write(p, slot).thenReturn(existing.map(MongoPreferencesStore::toPreferences)
+                            .orElseGet(() -> Preferences.defaults(p.seekerId())));
                 });
     }
 
