@@ -37,13 +37,33 @@ public record PlatformSettings(Path projectRoot, Path home, String javaCommand, 
         return kind;
     }
 
-    /** {@code DOORSTEP_STORE_HEAP}: the store process's maximum heap (the journal store holds every document in it). */
+    /**
+     * {@code DOORSTEP_STORE_HEAP}: the store process's maximum heap (the journal store holds every document in it).
+     * Default: a third of the machine's memory, between 2g and 16g ({@link #defaultStoreHeap}).
+     */
     private static String storeHeap(Map<String, String> env) {
-        String heap = env.getOrDefault("DOORSTEP_STORE_HEAP", "4g").trim();
+        String heap = env.getOrDefault("DOORSTEP_STORE_HEAP", "").trim();
+        if (heap.isEmpty()) {
+            return defaultStoreHeap(physicalMemory());
+        }
         if (!heap.matches("[1-9][0-9]*[mMgG]")) {
             throw new PlatformException("DOORSTEP_STORE_HEAP=" + heap + " is not a heap size such as 4g or 800m");
         }
         return heap;
+    }
+
+    /**
+     * A third of {@code physicalBytes}, at least 2g and at most 16g, in megabytes: the store needs room in proportion
+     * to the data (about 10 KB of heap per delivered match with 100,000 seekers), the rest of the platform about 4 GB.
+     */
+    static String defaultStoreHeap(long physicalBytes) {
+        long mb = physicalBytes / 3 / (1024 * 1024);
+        return Math.clamp(mb, 2048, 16384) + "m";
+    }
+
+    private static long physicalMemory() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : 0;
     }
 
     static String currentJava() {

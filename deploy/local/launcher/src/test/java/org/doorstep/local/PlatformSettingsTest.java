@@ -37,4 +37,15 @@ class PlatformSettingsTest {
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("DOORSTEP_MONGO_PORT=mongo");
     }
+
+    @Test
+    void theStoreHeapDefaultsToAThirdOfTheMachinesMemoryWithinBounds() {
+        long gb = 1024L * 1024 * 1024;
+        assertThat(PlatformSettings.defaultStoreHeap(24 * gb)).isEqualTo("8192m");
+        assertThat(PlatformSettings.defaultStoreHeap(4 * gb)).as("small machine").isEqualTo("2048m");
+        assertThat(PlatformSettings.defaultStoreHeap(256 * gb)).as("large machine").isEqualTo("16384m");
+        assertThat(PlatformSettings.defaultStoreHeap(0)).as("memory unknown").isEqualTo("2048m");
+        assertThat(PlatformSettings.fromEnvironment(Map.of("DOORSTEP_STORE_HEAP", "6g")).storeHeap()).isEqualTo("6g");
+        assertThat(PlatformSettings.fromEnvironment(Map.of()).storeHeap()).matches("[0-9]+m");
+    }
 }

@@ -2,9 +2,12 @@ package org.doorstep.local.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
@@ -17,14 +20,25 @@ import io.netty.channel.Channel;
  */
 public final class JournaledBackend extends MemoryBackend {
 
-    private volatile StoreJournal journal;
+    /** MongoDB's code for a server out of room to store: clients treat it as the store being away (503). */
+    static final int OUT_OF_SPACE = 14031;
+    /** The commands that add data; with a full heap they are refused (reads and deletes go on). */
+    private static final Set<String> ADDING = Set.of("insert", "update", "findandmodify", "createindexes", "create");
 
-    private JournaledBackend() {
+    private volatile StoreJournal journal;
+    private final HeapGuard heap;
+
+    private JournaledBackend(HeapGuard heap) {
+        this.heap = heap;
     }
 
     /** Loads {@code file} (if it exists), compacts it and returns a backend that appends to it. */
     public static JournaledBackend open(Path file) throws IOException {
-        JournaledBackend backend = new JournaledBackend();
+        return open(file, HeapGuard.watchingThisProcess());
+    }
+
+    static JournaledBackend open(Path file, HeapGuard heap) throws IOException {
+        JournaledBackend backend = new JournaledBackend(heap);
         JournalReplay replay = new JournalReplay();
         long replayed = StoreJournal.replay(file, replay);
         replay.applyTo(backend);
@@ -54,6 +68,12 @@ public final class JournaledBackend extends MemoryBackend {
     /** Every command (OP_MSG and legacy) ends here: what it appended reaches the operating system before the answer. */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if (heap.full() && ADDING.contains(command.toLowerCase(Locale.ROOT))) {
+            throw new MongoServerError(OUT_OF_SPACE, "OutOfDiskSpace", String.format(Locale.ROOT,
+                    "the local store's heap is full (%.0f%% in use after a full collection): writes that add data are "
+                            + "refused until deletes or expiry make room; restart the platform with a larger "
+                            + "DOORSTEP_STORE_HEAP", heap.occupancy() * 100));
+        }
         try {
             return super.handleCommand(channel, database, command, query);
         } finally {

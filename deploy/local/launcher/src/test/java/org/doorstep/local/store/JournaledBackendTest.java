@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.mongodb.MongoServerException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -135,8 +136,43 @@ class JournaledBackendTest {
         assertThat(client().getDatabase("app").listCollectionNames().into(new ArrayList<>())).containsExactly("kept");
     }
 
+    /**
+     * A full heap (a full collection that left more than 90% in use) makes the store refuse what adds data at once,
+     * with MongoDB's OutOfDiskSpace, which every service's {@code StoreOutage} takes for the store being away (503);
+     * reads and deletes go on, and once a collection leaves room, writes are accepted again.
+     */
+    @Test
+    void aFullHeapRefusesWritesThatAddDataAtOnceAndAcceptsThemAgainWhenThereIsRoom() throws IOException {
+        HeapGuard heap = new HeapGuard();
+        MongoCollection<Document> items = start(heap).getDatabase("app").getCollection("items");
+        items.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
+
+        heap.collected(false, 0.95);
+        assertThat(heap.full()).as("a young collection is no proof").isFalse();
+        heap.collected(true, 0.95);
+        assertThat(heap.full()).isTrue();
+        assertThatThrownBy(() -> items.insertOne(new Document("_id", "c")))
+                .isInstanceOfSatisfying(MongoServerException.class, e -> assertThat(e.getCode()).isEqualTo(14031))
+                .hasMessageContaining("DOORSTEP_STORE_HEAP");
+        assertThatThrownBy(() -> items.bulkWrite(List.of(new UpdateOneModel<>(Filters.eq("_id", "a"),
+                Updates.set("n", 1)))))
+                .isInstanceOfSatisfying(MongoServerException.class, e -> assertThat(e.getCode()).isEqualTo(14031));
+        assertThat(items.find(Filters.eq("_id", "a")).first()).isEqualTo(new Document("_id", "a"));
+        assertThat(items.deleteOne(Filters.eq("_id", "b")).getDeletedCount()).isEqualTo(1);
+
+        heap.collected(false, 0.85);
+        assertThat(heap.full()).as("not yet below 80%").isTrue();
+        heap.collected(false, 0.5);
+        items.insertOne(new Document("_id", "c"));
+        assertThat(items.countDocuments()).isEqualTo(2);
+    }
+
     private MongoClient start() throws IOException {
-        MongoServer server = new MongoServer(JournaledBackend.open(journal()));
+        return start(new HeapGuard());
+    }
+
+    private MongoClient start(HeapGuard heap) throws IOException {
+        MongoServer server = new MongoServer(JournaledBackend.open(journal(), heap));
         server.bind("127.0.0.1", 0);
         servers.add(server);
         InetSocketAddress address = server.getLocalAddress();
