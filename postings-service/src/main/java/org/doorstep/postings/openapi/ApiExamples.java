@@ -3,13 +3,13 @@ package org.doorstep.postings.openapi;
 /** Example payloads shown in the OpenAPI document (kept valid by OpenApiDocumentTest). */
 public final class ApiExamples {
 
-    public static final String POSTING_REQUEST = """
-            {
+    /** The job as a partner describes it, around its skills: shared by the request and the resource. */
+    private static final String TITLE = """
               "title": "Java backend developer / Java后端开发工程师",
               "description": "Build services for the public employment platform.",
               "occupation": "2512",
-              "skills": [{"label": "Java", "required": true}, {"label": "SQL", "required": true},
-                         {"escoUri": "http://data.europa.eu/esco/skill/kafka", "required": false}],
+            """;
+    private static final String TERMS = """
               "location": {"lat": 30.5728, "lon": 104.0668, "regionCode": "510100",
                            "address": "Tianfu Software Park, Chengdu"},
               "workplace": "HYBRID",
@@ -23,7 +23,12 @@ public final class ApiExamples {
               "campaignCodes": ["SPRING-2026"],
               "validThrough": "2027-03-31T23:59:59Z",
               "languages": ["zh", "en"]
-            }""";
+            """;
+
+    public static final String POSTING_REQUEST = "{\n" + TITLE + """
+              "skills": [{"label": "Java", "required": true}, {"label": "SQL", "required": true},
+                         {"escoUri": "http://data.europa.eu/esco/skill/kafka", "required": false}],
+            """ + TERMS + "}";
 
     public static final String POSTING_RESOURCE = """
             {
@@ -32,25 +37,10 @@ public final class ApiExamples {
               "externalId": "JOB-2026-0042",
               "version": 1,
               "status": "OPEN",
-              "title": "Java backend developer / Java后端开发工程师",
-              "description": "Build services for the public employment platform.",
-              "occupation": "2512",
+            """ + TITLE + """
               "skills": [{"label": "Java", "escoUri": null, "required": true}],
-              "location": {"lat": 30.5728, "lon": 104.0668, "regionCode": "510100",
-                           "address": "Tianfu Software Park, Chengdu"},
-              "workplace": "HYBRID",
-              "employmentType": "FULL_TIME",
-              "salary": {"min": 12000, "max": 18000, "currency": "CNY", "period": "MONTH"},
-              "vacancies": 3,
-              "education": "BACHELOR",
-              "minExperienceYears": 1,
-              "targetGroups": ["COLLEGE_GRADUATE"],
-              "accommodations": ["FLEXIBLE_HOURS"],
-              "campaignCodes": ["SPRING-2026"],
-              "validThrough": "2027-03-31T23:59:59Z",
-              "languages": ["zh", "en"],
-              "updatedAt": "2026-11-25T08:00:00Z"
-            }""";
+              "updatedAt": "2026-11-25T08:00:00Z",
+            """ + TERMS + "}";
 
     public static final String POSTING_PAGE = """
             {"items": [ { "postingId": "5b0e3c1e-8f0a-4d51-9a55-2f0f6e0c9a11", "externalId": "JOB-2026-0042",
