@@ -27,8 +27,6 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import org.doorstep.notifications.inbox.Feed;
 import org.doorstep.notifications.inbox.FeedEvent;
 import org.doorstep.notifications.inbox.InboxItem;
@@ -78,7 +76,6 @@ class MongoFeed implements Feed {
     private static final InsertManyOptions UNORDERED_INSERT = new InsertManyOptions().ordered(false);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
     private static final Bson CARRIED_FIELDS = Projections.include("seekerId", "match", FEED_KEY, "receivedAt", "expiresAt");
 
     private final ReactiveMongoTemplate mongo;
@@ -309,8 +306,7 @@ class MongoFeed implements Feed {
 
     /** The match.found event an inbox item carries: its number from {@code feedKey}, the match JSON as stored. */
     private static FeedEvent carriedEvent(Document item) {
-        Object match = item.get("match");
-        String data = match instanceof Document nested ? nested.toJson(RELAXED) : (String) match;
+        String data = StoredMatch.json(item.get("match"));
         return new FeedEvent(item.getString("seekerId"), sequenceOf(item.getString(FEED_KEY)), FeedEvent.MATCH_FOUND,
                 item.getString("_id"), data, item.getDate("receivedAt").toInstant());
     }

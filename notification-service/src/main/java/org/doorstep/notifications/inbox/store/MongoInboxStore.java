@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
@@ -36,7 +34,6 @@ class MongoInboxStore implements InboxStore {
     static final String COLLECTION = "inbox";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     /** Items read at least at a time for a page: a few round trips at most however many were dismissed. */
     private static final int MIN_READ = 50;
@@ -88,7 +85,7 @@ class MongoInboxStore implements InboxStore {
         Document fields = new Document("seekerId", item.seekerId())
                 .append("postingId", item.match().postingId())
                 .append("partnerId", item.match().posting().partnerId())
-                .append("match", matchJson != null ? matchJson : json.writeValueAsString(item.match()))
+                .append("match", StoredMatch.of(matchJson != null ? matchJson : json.writeValueAsString(item.match())))
                 .append("receivedAt", Date.from(item.receivedAt()))
                 .append("expiresAt", Date.from(item.expiresAt()))
                 .append("delivery", item.delivery().name())
@@ -162,11 +159,8 @@ class MongoInboxStore implements InboxStore {
     }
 
     private InboxItem toItem(Document doc) {
-        // the match is kept as its JSON text (encoding it as a nested document cost the driver more than the write);
-        // items written before that change hold a nested document
-        Object stored = doc.get("match");
-        MatchFound match = json.readValue(stored instanceof Document nested ? nested.toJson(RELAXED) : (String) stored,
-                MatchFound.class);
+        // the match is kept as its JSON text (encoding it as a nested document cost the driver more than the write)
+        MatchFound match = json.readValue(StoredMatch.json(doc.get("match")), MatchFound.class);
         Date holdUntil = doc.getDate("holdUntil");
         String feedKey = doc.getString(MongoFeed.FEED_KEY);
         return new InboxItem(match, doc.getDate("receivedAt").toInstant(), doc.getDate("expiresAt").toInstant(),
