@@ -38,9 +38,10 @@ import org.springframework.stereotype.Component;
  * since the last batch (up to {@value #BATCH}) are read by id in one read, all their entries sent at once with the
  * producer every service makes the same way ({@link KafkaProducers}: CloudEvents through the SDK's Kafka binding,
  * idempotent, {@code acks=all}, which keeps one key's records in the order sent), and the acknowledged ones removed in
- * one bulk write. A crash in between republishes the same {@code ce_id}. Writers {@link #trigger} it. An aggregate whose publishing failed is retried by id every
- * sweep interval; a full sweep (a search of the whole collection, which the MongoDB-wire server answers with a
- * scan under its lock) runs only at start-up and every full-sweep interval, for what a crash left behind.
+ * one bulk write. A crash in between republishes the same {@code ce_id}. Writers {@link #trigger} it. An aggregate
+ * whose publishing failed is retried by id every sweep interval; a full sweep (a search of the whole collection,
+ * which the MongoDB-wire server answers with a scan under its lock) runs only at start-up and every full-sweep
+ * interval, for what a crash left behind.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -68,7 +69,9 @@ public class OutboxRelay implements SmartLifecycle {
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                // a send waits at most this long for the topic's metadata (the broker away), not the default minute
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) properties.sendTimeout().toMillis()));
         this.properties = properties;
         this.meters = meters;
         this.sendTime = Timer.builder("doorstep.outbox.send").description("From send to the broker's ack")
@@ -183,7 +186,19 @@ public class OutboxRelay implements SmartLifecycle {
         }
         aggregateIds.forEach(retries::remove);
         Map<PendingAggregate, List<CompletableFuture<Void>>> sends = new LinkedHashMap<>();
-        pending.forEach(aggregate -> sends.put(aggregate, aggregate.entries().stream().map(this::send).toList()));
+        boolean brokerAway = false;
+        for (PendingAggregate aggregate : pending) {
+            List<CompletableFuture<Void>> acks = new ArrayList<>(aggregate.entries().size());
+            for (OutboxMessage message : aggregate.entries()) {
+                // a send refused at once (no metadata within max.block.ms: the broker is away) spares the rest the wait
+                CompletableFuture<Void> ack = brokerAway
+                        ? CompletableFuture.failedFuture(new IllegalStateException("not sent: the broker is away"))
+                        : send(message);
+                brokerAway |= ack.isCompletedExceptionally();
+                acks.add(ack);
+            }
+            sends.put(aggregate, acks);
+        }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         List<Published> published = new ArrayList<>();
         sends.forEach((aggregate, acks) -> published.add(new Published(aggregate, acknowledgedPrefix(acks, deadline))));
