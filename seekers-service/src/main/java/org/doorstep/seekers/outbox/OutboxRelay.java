@@ -4,7 +4,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -165,9 +164,7 @@ public class OutboxRelay implements SmartLifecycle {
     private List<String> batchStartingWith(String first) {
         Set<String> ids = new LinkedHashSet<>();
         ids.add(first);
-        List<String> more = new ArrayList<>();
-        triggers.drainTo(more, BATCH - 1);
-        ids.addAll(more);
+        triggers.drainTo(ids, BATCH - 1);
         return List.copyOf(ids);
     }
 
@@ -185,7 +182,7 @@ public class OutboxRelay implements SmartLifecycle {
             throw e;
         }
         aggregateIds.forEach(retries::remove);
-        Map<PendingAggregate, List<CompletableFuture<Void>>> sends = new LinkedHashMap<>();
+        List<List<CompletableFuture<Void>>> sends = new ArrayList<>(pending.size());
         boolean brokerAway = false;
         for (PendingAggregate aggregate : pending) {
             List<CompletableFuture<Void>> acks = new ArrayList<>(aggregate.entries().size());
@@ -197,11 +194,13 @@ public class OutboxRelay implements SmartLifecycle {
                 brokerAway |= ack.isCompletedExceptionally();
                 acks.add(ack);
             }
-            sends.put(aggregate, acks);
+            sends.add(acks);
         }
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        List<Published> published = new ArrayList<>();
-        sends.forEach((aggregate, acks) -> published.add(new Published(aggregate, acknowledgedPrefix(acks, deadline))));
+        List<Published> published = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            published.add(new Published(pending.get(i), acknowledgedPrefix(sends.get(i), deadline)));
+        }
         try {
             outbox.markSent(published);
         } catch (RuntimeException e) {
