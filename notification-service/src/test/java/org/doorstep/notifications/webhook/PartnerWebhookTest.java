@@ -244,6 +244,9 @@ class PartnerWebhookTest {
             receiver.answer(200);
             JsonNode dead = fixture.get("/api/v1/partner/webhook/dead-letters", partner.key()).get("items");
             assertThat(dead.get(0).get("lastError").asString()).contains("503");
+            // the event's data as the partner would have received it: a JSON object, not a string holding one
+            assertThat(dead.get(0).get("data").isObject()).isTrue();
+            assertThat(dead.get(0).get("data").get("matchId").asString()).isEqualTo(dead.get(0).get("matchId").asString());
             JsonNode replayed = Events.JSON.readTree(fixture.client().post().uri("/api/v1/partner/webhook/dead-letters/replay")
                     .headers(h -> h.setBearerAuth(partner.key())).exchange().expectStatus().isOk()
                     .expectBody().returnResult().getResponseBody());

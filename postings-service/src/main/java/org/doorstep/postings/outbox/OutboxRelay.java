@@ -3,6 +3,7 @@ package org.doorstep.postings.outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import org.doorstep.postings.outbox.PendingOutbox.Written;
@@ -34,12 +35,24 @@ public class OutboxRelay {
     private final Clock clock;
     private final DeferredDocuments deferred;
     private final PublishLanes lanes = new PublishLanes();
+    private final List<PendingOutbox> outboxes = new CopyOnWriteArrayList<>();
 
     OutboxRelay(EventPublisher publisher, OutboxProperties properties, Clock clock, DeferredDocuments deferred) {
         this.publisher = publisher;
         this.properties = properties;
         this.clock = clock;
         this.deferred = deferred;
+    }
+
+    /** Adds a collection's outbox to those the sweeper retries and searches; returns it bound to this relay. */
+    public RelayedOutbox register(PendingOutbox outbox) {
+        outboxes.add(outbox);
+        return new RelayedOutbox(this, outbox);
+    }
+
+    /** The outboxes registered so far, one per collection that holds aggregate documents. */
+    List<PendingOutbox> outboxes() {
+        return outboxes;
     }
 
     /**

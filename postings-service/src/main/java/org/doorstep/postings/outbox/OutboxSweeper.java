@@ -3,7 +3,6 @@ package org.doorstep.postings.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,14 +20,12 @@ class OutboxSweeper {
     private static final Logger log = LoggerFactory.getLogger(OutboxSweeper.class);
 
     private final OutboxRelay relay;
-    private final List<PendingOutbox> outboxes;
     private final Duration fullSweepInterval;
     private final Clock clock;
     private Instant nextFullSweep = Instant.MIN;
 
-    OutboxSweeper(OutboxRelay relay, List<PendingOutbox> outboxes, OutboxProperties properties, Clock clock) {
+    OutboxSweeper(OutboxRelay relay, OutboxProperties properties, Clock clock) {
         this.relay = relay;
-        this.outboxes = outboxes;
         this.fullSweepInterval = properties.fullSweepInterval();
         this.clock = clock;
     }
@@ -41,7 +38,7 @@ class OutboxSweeper {
         if (full) {
             nextFullSweep = now.plus(fullSweepInterval);
         }
-        for (PendingOutbox outbox : outboxes) {
+        for (PendingOutbox outbox : relay.outboxes()) {
             try {
                 Long flushed = relay.retry(outbox)
                         .flatMap(retried -> full ? relay.sweep(outbox).map(swept -> retried + swept) : Mono.just(retried))

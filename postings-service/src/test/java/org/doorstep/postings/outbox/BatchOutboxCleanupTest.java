@@ -24,7 +24,6 @@ import org.doorstep.testkit.TopicReader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,9 +40,6 @@ class BatchOutboxCleanupTest extends PostingsServiceTest {
     PostingEvents events;
     @Autowired
     OutboxRelay relay;
-    @Autowired
-    @Qualifier("postingsOutbox")
-    PendingOutbox postingsOutbox;
     @Autowired
     ReactiveMongoTemplate mongo;
 
@@ -70,6 +66,8 @@ class BatchOutboxCleanupTest extends PostingsServiceTest {
         mongo.getCollection("postings").flatMap(c -> Mono.from(c.updateOne(
                 Filters.eq("_id", postings.getFirst().postingId()), Updates.push(OutboxDocuments.FIELD, other)))).block();
 
+        PendingOutbox postingsOutbox = relay.outboxes().stream().filter(o -> o.name().equals("postings")).findFirst()
+                .orElseThrow();
         relay.publishAllOrDefer(postingsOutbox, written.stream().map(MongoPendingOutbox::written).toList()).block();
 
         List<Document> after = mongo.getCollection("postings")

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,8 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A partner's own webhook: registration, dead letters and replay, the delivery log. Always the caller's own data. */
 @RestController
@@ -37,17 +36,15 @@ class WebhookController {
     private final WebhookUrlGuard guard;
     private final WebhookResilience resilience;
     private final Clock clock;
-    private final JsonMapper json;
 
     WebhookController(WebhookSubscriptions subscriptions, PartnerDeliveries deliveries, DeliveryLog deliveryLog,
-                      WebhookUrlGuard guard, WebhookResilience resilience, Clock clock, JsonMapper json) {
+                      WebhookUrlGuard guard, WebhookResilience resilience, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.deliveryLog = deliveryLog;
         this.guard = guard;
         this.resilience = resilience;
         this.clock = clock;
-        this.json = json;
     }
 
     record WebhookRequest(@NotBlank @Size(max = 2048) String url) {
@@ -79,7 +76,8 @@ class WebhookController {
                         resilience.circuitFor(s.url()).getState().name()));
     }
 
-    record DeadLetterView(String eventId, String type, String matchId, JsonNode data, String lastError,
+    /** {@code data} is the event's data as stored (JSON), written as it is. */
+    record DeadLetterView(String eventId, String type, String matchId, @JsonRawValue String data, String lastError,
                           String failedAt, String createdAt) {
     }
 
@@ -89,7 +87,7 @@ class WebhookController {
     @GetMapping(path = "/api/v1/partner/webhook/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<Items<DeadLetterView>> deadLetters(Principal partner, @RequestParam(defaultValue = "100") int limit) {
         return deliveries.deadLetters(partner.getName(), bounded(limit))
-                .map(d -> new DeadLetterView(d.eventId(), d.type(), d.matchId(), json.readTree(d.data()), d.lastError(),
+                .map(d -> new DeadLetterView(d.eventId(), d.type(), d.matchId(), d.data(), d.lastError(),
                         d.failedAt().toString(), d.createdAt().toString()))
                 .collectList().map(Items::new);
     }

@@ -1,6 +1,7 @@
 package org.doorstep.postings.feed.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,12 +22,16 @@ import org.doorstep.postings.feed.FeedPosting;
 import org.doorstep.postings.feed.PostingChange;
 import org.doorstep.postings.feed.PostingLog;
 import org.doorstep.postings.feed.app.FeedProperties;
+import org.doorstep.postings.posting.ClosedReason;
+import org.doorstep.postings.posting.PostingContent;
+import org.doorstep.postings.posting.PostingStatus;
 import org.doorstep.postings.posting.messaging.PostingEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,6 +49,7 @@ class KafkaPostingLog implements PostingLog {
     private static final Duration CATCH_UP = Duration.ofSeconds(5);
 
     private final Map<String, Object> config;
+    /** Reads the event's data leniently: what the feed shows of it, the rest (the partner's fields) passed over. */
     private final ObjectReader postings;
     private final Semaphore permits;
     private final LinkedBlockingDeque<KafkaConsumer<String, byte[]>> idle = new LinkedBlockingDeque<>();
@@ -60,7 +66,7 @@ class KafkaPostingLog implements PostingLog {
         settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "postings-feed");
         this.config = Map.copyOf(settings);
-        this.postings = json.readerFor(FeedPosting.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.postings = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.permits = new Semaphore(feed.readers());
     }
 
@@ -133,12 +139,20 @@ class KafkaPostingLog implements PostingLog {
             return null;
         }
         try {
-            return postings.readValue(record.value());
+            JsonNode data = postings.readTree(record.value());
+            Head head = postings.treeToValue(data, Head.class);
+            return new FeedPosting(head.postingId(), head.version(), head.status(),
+                    postings.treeToValue(data, PostingContent.class), head.updatedAt(), head.closedReason());
         } catch (RuntimeException e) {
             log.warn("Skipping a postings record the feed cannot read at {}-{}@{}: {}", record.topic(),
                     record.partition(), record.offset(), e.toString());
             return null;
         }
+    }
+
+    /** The posting's own fields of the event, next to its content. */
+    private record Head(String postingId, long version, PostingStatus status, Instant updatedAt,
+                        ClosedReason closedReason) {
     }
 
     @PreDestroy

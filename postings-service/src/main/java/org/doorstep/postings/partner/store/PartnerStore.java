@@ -21,7 +21,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.doorstep.postings.outbox.OutboxEntry;
 import org.doorstep.postings.outbox.OutboxRelay;
-import org.doorstep.postings.outbox.PendingOutbox;
+import org.doorstep.postings.outbox.RelayedOutbox;
 import org.doorstep.postings.outbox.store.MongoPendingOutbox;
 import org.doorstep.postings.outbox.store.OutboxDocuments;
 import org.doorstep.postings.partner.ApiKey;
@@ -32,7 +32,6 @@ import org.doorstep.postings.partner.PartnerStatus;
 import org.doorstep.postings.partner.Quota;
 import org.doorstep.postings.partner.messaging.PartnerEvents;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -51,21 +50,13 @@ public class PartnerStore implements PartnerRepository, SmartInitializingSinglet
     private static final String PARTNER_ID = "partnerId";
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
     private final PartnerEvents events;
-    private final PendingOutbox outbox;
+    private final RelayedOutbox outbox;
 
     PartnerStore(ReactiveMongoTemplate mongo, OutboxRelay relay, PartnerEvents events) {
         this.mongo = mongo;
-        this.relay = relay;
         this.events = events;
-        this.outbox = new MongoPendingOutbox(COLLECTION, mongo);
-    }
-
-    /** Partner documents carry an outbox the sweeper watches. */
-    @Bean
-    PendingOutbox partnersOutbox() {
-        return outbox;
+        this.outbox = relay.register(new MongoPendingOutbox(COLLECTION, mongo));
     }
 
     @Override
@@ -117,7 +108,7 @@ public class PartnerStore implements PartnerRepository, SmartInitializingSinglet
     }
 
     private <T> T published(Document doc, T answer) {
-        relay.trigger(outbox, doc.get("_id"), OutboxDocuments.pending(doc));
+        outbox.trigger(doc.get("_id"), OutboxDocuments.pending(doc));
         return answer;
     }
 

@@ -20,7 +20,7 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.doorstep.postings.outbox.OutboxRelay;
-import org.doorstep.postings.outbox.PendingOutbox;
+import org.doorstep.postings.outbox.RelayedOutbox;
 import org.doorstep.postings.outbox.store.MongoPendingOutbox;
 import org.doorstep.postings.outbox.store.OutboxDocuments;
 import org.doorstep.postings.posting.CampaignReach;
@@ -31,7 +31,6 @@ import org.doorstep.postings.posting.PostingStatus;
 import org.doorstep.postings.posting.Revision;
 import org.doorstep.postings.posting.messaging.PostingEvents;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -50,21 +49,13 @@ public class PostingStore implements PostingRepository, CampaignReach, SmartInit
     private static final String COLLECTION = "postings";
 
     private final ReactiveMongoTemplate mongo;
-    private final OutboxRelay relay;
     private final PostingEvents events;
-    private final PendingOutbox outbox;
+    private final RelayedOutbox outbox;
 
     PostingStore(ReactiveMongoTemplate mongo, OutboxRelay relay, PostingEvents events) {
         this.mongo = mongo;
-        this.relay = relay;
         this.events = events;
-        this.outbox = new MongoPendingOutbox(COLLECTION, mongo);
-    }
-
-    /** Posting documents carry an outbox the sweeper watches. */
-    @Bean
-    PendingOutbox postingsOutbox() {
-        return outbox;
+        this.outbox = relay.register(new MongoPendingOutbox(COLLECTION, mongo));
     }
 
     @Override
@@ -119,7 +110,7 @@ public class PostingStore implements PostingRepository, CampaignReach, SmartInit
      */
     @Override
     public Mono<List<Posting>> insertAll(List<Revision> created) {
-        return insertDocuments(created).flatMap(written -> relay.publishAllOrDefer(outbox,
+        return insertDocuments(created).flatMap(written -> outbox.publishAllOrDefer(
                         written.stream().map(MongoPendingOutbox::written).toList())
                 .then(Mono.fromSupplier(() -> {
                     java.util.Set<Object> ids = new java.util.HashSet<>();
@@ -204,7 +195,7 @@ public class PostingStore implements PostingRepository, CampaignReach, SmartInit
 
     /** Hands the document's pending events to the relay, which publishes them in the background; then the answer. */
     private <T> T published(Document doc, T answer) {
-        relay.trigger(outbox, doc.get("_id"), OutboxDocuments.pending(doc));
+        outbox.trigger(doc.get("_id"), OutboxDocuments.pending(doc));
         return answer;
     }
 

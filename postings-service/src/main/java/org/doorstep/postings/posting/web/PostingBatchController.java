@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.app.PostingService;
 import org.doorstep.postings.problem.Violation;
 import org.slf4j.Logger;
@@ -40,15 +39,13 @@ class PostingBatchController {
 
     private final PartnerRequests partners;
     private final PostingService postings;
-    private final CampaignCatalog campaigns;
     private final PostingApiProperties properties;
     private final PostingBodies bodies;
 
-    PostingBatchController(PartnerRequests partners, PostingService postings,
-                           CampaignCatalog campaigns, PostingApiProperties properties, PostingBodies bodies) {
+    PostingBatchController(PartnerRequests partners, PostingService postings, PostingApiProperties properties,
+                           PostingBodies bodies) {
         this.partners = partners;
         this.postings = postings;
-        this.campaigns = campaigns;
         this.properties = properties;
         this.bodies = bodies;
     }
@@ -112,9 +109,7 @@ class PostingBatchController {
                 .flatMap(i -> i.parsed().campaignCodes() == null ? java.util.stream.Stream.<String>empty()
                         : i.parsed().campaignCodes().stream())
                 .distinct().toList();
-        Mono<java.util.Set<String>> unknownCodes = codes.isEmpty() ? Mono.just(java.util.Set.of())
-                : campaigns.unknown(codes);
-        return unknownCodes.flatMapMany(unknown -> {
+        return bodies.unknownCampaigns(codes).flatMapMany(unknown -> {
             LineResult[] results = new LineResult[chunk.size()];
             List<Integer> valid = new java.util.ArrayList<>();
             List<PostingService.Command> commands = new java.util.ArrayList<>();
@@ -124,7 +119,7 @@ class PostingBatchController {
                     results[i] = item.answer();
                     continue;
                 }
-                List<Violation> violations = PostingValidation.violations(item.parsed(), unknown);
+                List<Violation> violations = PostingBodies.violations(item.parsed(), unknown);
                 if (!violations.isEmpty()) {
                     results[i] = LineResult.rejected(item.line(), item.externalId(), 400, violations);
                 } else {

@@ -2,6 +2,7 @@ package org.doorstep.postings.posting.web;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +12,9 @@ import java.util.stream.Stream;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.PostingContent;
+import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.Violation;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -22,13 +25,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import reactor.core.publisher.Mono;
 
 /**
  * Reads posting bodies (PUT, and each line of the NDJSON batch): parsed strictly (duplicate keys and trailing
  * content are errors), bound to {@link PostingRequest} by Jackson ({@link StrictBinding}) and checked by Bean
- * Validation, with every violation of both in one answer, ordered by field. The reader and the validator are built
- * once: the batch reads thousands of lines a second through them. The validator's clock is the service's, for the
- * rules relative to now ({@code validThrough}).
+ * Validation, with every violation of both in one answer, ordered by field; then the one rule that needs the
+ * database, that campaign codes name campaigns. The reader and the validator are built once: the batch reads thousands
+ * of lines a second through them. The validator's clock is the service's, for the rules relative to now
+ * ({@code validThrough}).
  */
 @Component
 class PostingBodies {
@@ -46,8 +51,10 @@ class PostingBodies {
             .build()
             .readerFor(PostingRequest.class);
     private final Validator validator;
+    private final CampaignCatalog campaigns;
 
-    PostingBodies(Clock clock) {
+    PostingBodies(Clock clock, CampaignCatalog campaigns) {
+        this.campaigns = campaigns;
         this.validator = Validation.byProvider(HibernateValidator.class).configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .clockProvider(() -> clock)
@@ -74,6 +81,32 @@ class PostingBodies {
             more.add(new Violation("externalId", "must be the same as in the path"));
         }
         return validate(request.withExternalId(externalId), unbound, more);
+    }
+
+    /** A PUT body's content, once it is valid and names only known campaigns; else one error listing every violation. */
+    Mono<PostingContent> content(byte[] body, String externalId) {
+        Parsed parsed = parse(body, externalId);
+        return unknownCampaigns(parsed.campaignCodes()).flatMap(unknown -> {
+            List<Violation> all = violations(parsed, unknown);
+            return all.isEmpty() ? Mono.just(parsed.content()) : Mono.error(new InvalidRequest(all));
+        });
+    }
+
+    /** Those of {@code codes} that name no campaign (asked of the campaigns only when there are codes). */
+    Mono<Set<String>> unknownCampaigns(Collection<String> codes) {
+        return codes == null || codes.isEmpty() ? Mono.just(Set.of()) : campaigns.unknown(codes);
+    }
+
+    /** Every violation of a parsed body, given the campaign codes known not to exist. */
+    static List<Violation> violations(Parsed parsed, Set<String> unknownCodes) {
+        List<Violation> all = new ArrayList<>(parsed.violations());
+        List<String> codes = parsed.campaignCodes() == null ? List.of() : parsed.campaignCodes();
+        for (int i = 0; i < codes.size(); i++) {
+            if (unknownCodes.contains(codes.get(i))) {
+                all.add(new Violation("campaignCodes[" + i + "]", "unknown campaign"));
+            }
+        }
+        return all;
     }
 
     /** One line of a batch, which names its own {@code externalId}. */

@@ -13,8 +13,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.doorstep.postings.posting.CampaignCatalog;
-import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.posting.PostingStatus;
 import org.doorstep.postings.posting.app.PostingService;
 import org.doorstep.postings.posting.app.PostingState;
@@ -41,15 +39,13 @@ class PostingController {
 
     private final PartnerRequests partners;
     private final PostingService postings;
-    private final CampaignCatalog campaigns;
     private final PostingApiProperties properties;
     private final PostingBodies bodies;
 
-    PostingController(PartnerRequests partners, PostingService postings,
-                      CampaignCatalog campaigns, PostingApiProperties properties, PostingBodies bodies) {
+    PostingController(PartnerRequests partners, PostingService postings, PostingApiProperties properties,
+                      PostingBodies bodies) {
         this.partners = partners;
         this.postings = postings;
-        this.campaigns = campaigns;
         this.properties = properties;
         this.bodies = bodies;
     }
@@ -77,7 +73,7 @@ class PostingController {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             ServerHttpRequest request) {
         return partners.admit(auth, request).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
-                .flatMap(body -> content(body, externalId))
+                .flatMap(body -> bodies.content(body, externalId))
                 .flatMap(content -> postings.upsert(partner.partnerId(), externalId, content, version(ifMatch)))
                 .map(result -> ResponseEntity
                         .status(result.outcome() == PostingService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
@@ -143,12 +139,6 @@ class PostingController {
         return partners.admit(auth, request)
                 .flatMap(partner -> postings.close(partner.partnerId(), externalId, version(ifMatch)))
                 .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
-    }
-
-    /** Parses and validates a body, including that its campaign codes exist; one error lists every violation. */
-    private Mono<PostingContent> content(byte[] body, String externalId) {
-        PostingBodies.Parsed parsed = bodies.parse(body, externalId);
-        return PostingValidation.withCampaigns(parsed, campaigns);
     }
 
     static Long version(String ifMatch) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostingBindingTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T00:00:00Z");
-    private final PostingBodies bodies = new PostingBodies(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final PostingBodies bodies = new PostingBodies(Clock.fixed(NOW, ZoneOffset.UTC), codes -> reactor.core.publisher.Mono.just(java.util.Set.of()));
 
     private static String posting(String extra) {
         return """
