@@ -60,6 +60,16 @@ class OpenApiDocumentTest extends PostingsServiceTest {
     }
 
     @Test
+    void describesPostingsAsTheFlatObjectsTheServiceWrites() {
+        JsonNode schemas = json(http.get().uri("/v3/api-docs").exchange().expectStatus().isOk()).at("/components/schemas");
+        for (String schema : List.of("PostingState", "FeedPosting")) {
+            assertThat(schemas.at("/" + schema + "/properties").propertyNames())
+                    .as(schema).contains("postingId", "version", "title", "skills", "location", "updatedAt")
+                    .doesNotContain("content");
+        }
+    }
+
+    @Test
     void documentedPostingExampleIsAcceptedByTheApi() {
         http.put().uri("/api/v1/campaigns/SPRING-2026")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
