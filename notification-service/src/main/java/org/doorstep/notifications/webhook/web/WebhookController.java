@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -76,8 +77,10 @@ class WebhookController {
                         resilience.circuitFor(s.url()).getState().name()));
     }
 
-    /** {@code data} is the event's data as stored (JSON), written as it is. */
-    record DeadLetterView(String eventId, String type, String matchId, @JsonRawValue String data, String lastError,
+    /** {@code data} is the event's data as stored (a JSON object), written as it is. */
+    record DeadLetterView(String eventId, String type, String matchId,
+                          @JsonRawValue @Schema(types = "object", description = "the event's data, as it was sent")
+                          String data, String lastError,
                           String failedAt, String createdAt) {
     }
 
