@@ -45,6 +45,8 @@ public final class SkillExtractor {
 
     private final Taxonomy taxonomy;
     private final Map<String, Integer> skills = new HashMap<>();
+    /** Skill aliases made from a label's object ("carry out wound care": "wound care"); see {@link ObjectPhrases}. */
+    private final Set<String> objectPhrases;
     private final Map<String, Occupation> occupations = new HashMap<>();
 
     public SkillExtractor(Taxonomy taxonomy) {
@@ -55,6 +57,7 @@ public final class SkillExtractor {
                 skills.putIfAbsent(alias, ord);
             }
         });
+        this.objectPhrases = ObjectPhrases.addTo(skills, (alias, ord) -> countable(alias, false));
         taxonomy.forEachOccupationAlias((alias, occupation) -> {
             if (countable(alias, taxonomy.curatedOccupationAlias(alias) || LabelNormaliser.normalise(occupation.label()).equals(alias))) {
                 occupations.putIfAbsent(alias, occupation);
@@ -129,6 +132,7 @@ public final class SkillExtractor {
             }
             int matched = 0;
             T concept = null;
+            String matchedPhrase = null;
             StringBuilder phrase = new StringBuilder();
             for (int n = 1; n <= MAX_WORDS && i + n <= tokens.size(); n++) {
                 Token t = tokens.get(i + n - 1);
@@ -143,6 +147,7 @@ public final class SkillExtractor {
                 if (hit != null) {
                     matched = n;
                     concept = hit;
+                    matchedPhrase = phrase.toString();
                 }
             }
             if (concept == null) {
@@ -151,7 +156,8 @@ public final class SkillExtractor {
             }
             int start = first.start();
             int end = tokens.get(i + matched - 1).end();
-            double confidence = matched == 1 ? 0.5 : matched == 2 ? 0.75 : 0.9;
+            double confidence = (matched == 1 ? 0.5 : matched == 2 ? 0.75 : 0.9)
+                    * (objectPhrases.contains(matchedPhrase) ? ObjectPhrases.CONFIDENCE : 1);
             if (headlineCounts && start < HEADLINE) {
                 confidence = Math.min(0.99, confidence + 0.2);
             }

@@ -38,6 +38,33 @@ class SkillExtractorTest {
     }
 
     @Test
+    void findsSkillsNamedByWhatTheyAreAboutNotByTheVerbEscoUses() {
+        String text = "Registered nurse with 6 years of ICU experience. Skilled in wound care, IV therapy and electronic "
+                + "health records.";
+        Extraction e = extractor.extract(text, 30);
+
+        FoundConcept woundCare = find(e.skills(), "carry out wound care");
+        assertThat(woundCare.spans().getFirst().text()).isEqualTo("wound care");
+        assertThat(woundCare.confidence()).isCloseTo(0.75 * ObjectPhrases.CONFIDENCE, org.assertj.core.api.Assertions.within(0.001));
+        assertThat(e.skills()).filteredOn(f -> f.spans().getFirst().text().equals("electronic health records"))
+                .singleElement().satisfies(f -> assertThat(f.label()).startsWith("use electronic health records"));
+        // the longer phrase wins over the built-in one-word alias it starts with
+        assertThat(labels(e.skills())).doesNotContain("Electronics");
+        // a real alias stays what it names, at full confidence
+        assertThat(find(e.skills(), "intravenous infusion").confidence()).isEqualTo(0.75);
+    }
+
+    @Test
+    void anObjectPhraseIsTheLabelWithoutItsLeadingVerbAndUpToItsFirstPreposition() {
+        assertThat(ObjectPhrases.of("carry out wound care")).containsExactly("wound care");
+        assertThat(ObjectPhrases.of("use electronic health records in nursing"))
+                .containsExactly("electronic health records in nursing", "electronic health records");
+        assertThat(ObjectPhrases.of("deal with challenging people")).containsExactly("challenging people");
+        assertThat(ObjectPhrases.of("manage staff")).isEmpty();
+        assertThat(ObjectPhrases.of("food safety standards")).isEmpty();
+    }
+
+    @Test
     void readsChineseThroughTheBuiltInAliases() {
         Extraction e = extractor.extract("招聘Java开发工程师，熟悉Python和SQL，会焊接优先", 30);
 
