@@ -170,14 +170,15 @@ class FeedFollowerTest extends PostingsServiceTest {
     }
 
     static ConfigurableApplicationContext startInstance() {
-        return new SpringApplicationBuilder(PostingsApplication.class).properties(
-                "server.port=0",
-                "doorstep.operator-token=" + OPERATOR_TOKEN,
-                "doorstep.auditor-token=" + AUDITOR_TOKEN,
-                "doorstep.rate-limit.limit-for-period=1000000",
-                "doorstep.limits.failed-authentications.limit-for-period=1000000",
-                "doorstep.outbox.sweep-interval=1s",
-                "doorstep.expiry.interval=1s").run();
+        // command-line arguments: the builder's properties() are defaults, below application.yml (port 8081)
+        return new SpringApplicationBuilder(PostingsApplication.class).run(
+                "--server.port=0",
+                "--doorstep.operator-token=" + OPERATOR_TOKEN,
+                "--doorstep.auditor-token=" + AUDITOR_TOKEN,
+                "--doorstep.rate-limit.limit-for-period=1000000",
+                "--doorstep.limits.failed-authentications.limit-for-period=1000000",
+                "--doorstep.outbox.sweep-interval=1s",
+                "--doorstep.expiry.interval=1s");
     }
 
     static WebTestClient client(ConfigurableApplicationContext instance) {
