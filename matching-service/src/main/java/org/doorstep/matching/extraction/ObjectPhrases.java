@@ -1,6 +1,5 @@
 package org.doorstep.matching.extraction;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -10,14 +9,13 @@ import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
 /**
- * ESCO names most skills as something done ("carry out wound care", "use electronic health records in nursing"),
- * while resumes and postings name what they are about ("wound care", "electronic health records"). From every
- * skill alias that starts with one of ESCO's common leading verbs (and its particle: "carry out", "deal with"),
- * this makes the object a further alias, and the object up to its first preposition another ("electronic health
- * records" from "... in nursing"), when it has at least two words and no alias of its own. An object shared by
- * several skills goes to the one with the shortest alias it came from (then the lowest ordinal), so the choice
- * never depends on iteration order. A mention found through such an alias counts {@link #CONFIDENCE} of one found
- * through a real alias of the same length.
+ * ESCO names most skills by what is done ("carry out wound care", "deal with challenging people"), while resumes and
+ * postings name what it is about ("wound care", "challenging people"). From every skill alias that starts with one
+ * of ESCO's common leading verbs (and its particle: "carry out", "deal with"), this makes the object a further alias
+ * when it has at least two words, does not start with a determiner or a preposition ("your career", "within the
+ * community": about someone or somewhere, not a skill), is no alias of its own, and is the object of no other skill
+ * (an object several skills share, "training and development", says too little to choose). A mention found through
+ * such an alias counts {@link #CONFIDENCE} of one found through a real alias of the same length.
  */
 final class ObjectPhrases {
 
@@ -40,6 +38,11 @@ final class ObjectPhrases {
             + "disseminate replace advertise react track fill").split(" "));
     private static final Set<String> PARTICLES = Set.of("out", "up", "with", "on", "off", "after", "down", "over",
             "to", "in", "for");
+    /** An object that starts with one of these is about someone ("your career"), not a skill. */
+    private static final Set<String> DETERMINERS = Set.of("a", "an", "the", "your", "their", "his", "her", "its",
+            "our", "my", "own", "one", "oneself", "yourself", "themselves", "this", "these", "that", "those", "other",
+            "others", "new", "all", "any", "each", "every", "some", "such");
+    /** An object that starts with one of these is a place or a circumstance ("within the community"). */
     private static final Set<String> PREPOSITIONS = Set.of("in", "for", "to", "with", "on", "at", "from", "during",
             "within", "by", "into", "under", "according", "across", "through", "using", "and", "or");
 
@@ -50,20 +53,24 @@ final class ObjectPhrases {
      * Adds the object phrases of the aliases in {@code skills} that {@code countable} accepts, and returns them.
      */
     static Set<String> addTo(Map<String, Integer> skills, BiPredicate<String, Integer> countable) {
-        Map<String, int[]> best = new TreeMap<>(); // phrase -> {length of the alias it came from, ordinal}
+        Map<String, Integer> owner = new TreeMap<>();
+        Set<String> ambiguous = new HashSet<>();
         skills.forEach((alias, ord) -> {
             for (String phrase : of(alias)) {
                 if (!skills.containsKey(phrase) && countable.test(phrase, ord)) {
-                    best.merge(phrase, new int[] {alias.length(), ord}, (a, b) ->
-                            a[0] < b[0] || a[0] == b[0] && a[1] <= b[1] ? a : b);
+                    Integer before = owner.putIfAbsent(phrase, ord);
+                    if (before != null && !before.equals(ord)) {
+                        ambiguous.add(phrase);
+                    }
                 }
             }
         });
-        best.forEach((phrase, from) -> skills.put(phrase, from[1]));
-        return new HashSet<>(best.keySet());
+        ambiguous.forEach(owner::remove);
+        skills.putAll(owner);
+        return new HashSet<>(owner.keySet());
     }
 
-    /** The object of {@code alias} (normalised, words separated by one space) and its head, if it names one. */
+    /** The object of {@code alias} (normalised, words separated by one space), if it names one. */
     static List<String> of(String alias) {
         String[] words = alias.split(" ");
         if (words.length < 3 || !VERBS.contains(words[0])) {
@@ -73,16 +80,9 @@ final class ObjectPhrases {
         while (from < words.length && PARTICLES.contains(words[from])) {
             from++;
         }
-        List<String> phrases = new ArrayList<>(2);
-        if (words.length - from >= 2) {
-            phrases.add(String.join(" ", Arrays.copyOfRange(words, from, words.length)));
+        if (words.length - from < 2 || DETERMINERS.contains(words[from]) || PREPOSITIONS.contains(words[from])) {
+            return List.of();
         }
-        for (int k = from + 2; k < words.length; k++) {
-            if (PREPOSITIONS.contains(words[k])) {
-                phrases.add(String.join(" ", Arrays.copyOfRange(words, from, k)));
-                break;
-            }
-        }
-        return phrases;
+        return List.of(String.join(" ", Arrays.copyOfRange(words, from, words.length)));
     }
 }
