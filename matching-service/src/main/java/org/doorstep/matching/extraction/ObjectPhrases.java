@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * ESCO names most skills by what is done ("carry out wound care", "deal with challenging people"), while resumes and
@@ -52,12 +52,12 @@ final class ObjectPhrases {
     /**
      * Adds the object phrases of the aliases in {@code skills} that {@code countable} accepts, and returns them.
      */
-    static Set<String> addTo(Map<String, Integer> skills, BiPredicate<String, Integer> countable) {
+    static Set<String> addTo(Map<String, Integer> skills, Predicate<String> countable) {
         Map<String, Integer> owner = new TreeMap<>();
         Set<String> ambiguous = new HashSet<>();
         skills.forEach((alias, ord) -> {
             for (String phrase : of(alias)) {
-                if (!skills.containsKey(phrase) && countable.test(phrase, ord)) {
+                if (!skills.containsKey(phrase) && countable.test(phrase)) {
                     Integer before = owner.putIfAbsent(phrase, ord);
                     if (before != null && !before.equals(ord)) {
                         ambiguous.add(phrase);

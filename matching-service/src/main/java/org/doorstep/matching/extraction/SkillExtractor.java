@@ -57,7 +57,7 @@ public final class SkillExtractor {
                 skills.putIfAbsent(alias, ord);
             }
         });
-        this.objectPhrases = ObjectPhrases.addTo(skills, (alias, ord) -> countable(alias, false));
+        this.objectPhrases = ObjectPhrases.addTo(skills, alias -> countable(alias, false));
         taxonomy.forEachOccupationAlias((alias, occupation) -> {
             if (countable(alias, taxonomy.curatedOccupationAlias(alias) || LabelNormaliser.normalise(occupation.label()).equals(alias))) {
                 occupations.putIfAbsent(alias, occupation);
@@ -143,11 +143,12 @@ public final class SkillExtractor {
                     phrase.append(' ');
                 }
                 phrase.append(t.normalised());
-                T hit = dictionary.get(phrase.toString());
+                String key = phrase.toString();
+                T hit = dictionary.get(key);
                 if (hit != null) {
                     matched = n;
                     concept = hit;
-                    matchedPhrase = phrase.toString();
+                    matchedPhrase = key;
                 }
             }
             if (concept == null) {
