@@ -173,7 +173,7 @@ public class OutboxRelay implements SmartLifecycle {
      * order: same key, same partition, and the idempotent producer keeps their order), the acknowledged ones
      * removed in one write. An aggregate with an entry that was not acknowledged is retried from that entry on.
      */
-    private void drain(List<String> aggregateIds) {
+    void drain(List<String> aggregateIds) {
         List<PendingAggregate> pending;
         try {
             pending = outbox.pending(aggregateIds);
@@ -186,12 +186,17 @@ public class OutboxRelay implements SmartLifecycle {
         boolean brokerAway = false;
         for (PendingAggregate aggregate : pending) {
             List<CompletableFuture<Void>> acks = new ArrayList<>(aggregate.entries().size());
+            boolean refused = false;
             for (OutboxMessage message : aggregate.entries()) {
-                // a send refused at once (no metadata within max.block.ms: the broker is away) spares the rest the wait
-                CompletableFuture<Void> ack = brokerAway
-                        ? CompletableFuture.failedFuture(new IllegalStateException("not sent: the broker is away"))
+                // after an entry refused at once, the aggregate's later entries wait for it (their order); a refusal
+                // for want of metadata within max.block.ms (the broker away) spares the rest of the batch the wait
+                CompletableFuture<Void> ack = brokerAway || refused
+                        ? CompletableFuture.failedFuture(new IllegalStateException("not sent: an earlier send was refused"))
                         : send(message);
-                brokerAway |= ack.isCompletedExceptionally();
+                if (ack.isCompletedExceptionally()) {
+                    refused = true;
+                    brokerAway |= noMetadata(ack.exceptionNow());
+                }
                 acks.add(ack);
             }
             sends.add(acks);
@@ -215,6 +220,16 @@ public class OutboxRelay implements SmartLifecycle {
             log.warn("Outbox relay: the broker did not acknowledge what {} of {} aggregates had pending (first {}); "
                     + "retried every sweep interval", failed.size(), published.size(), failed.getFirst());
         }
+    }
+
+    /** Whether the producer gave up waiting for the topic's metadata: the broker is away, for every topic alike. */
+    private static boolean noMetadata(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many of the sends, in order, the broker acknowledged before the first that failed or timed out. */

@@ -28,6 +28,15 @@ class OutboxRelayTest extends SeekersServiceTest {
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    @Autowired
+    PendingOutbox outbox;
+
+    @Autowired
+    org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka;
+
+    @Autowired
+    OutboxProperties properties;
+
     @Test
     void publishesWhatACrashLeftInTheOutboxWithItsOriginalEventId() {
         String seekerId = UUID.randomUUID().toString();
@@ -47,6 +56,38 @@ class OutboxRelayTest extends SeekersServiceTest {
         }
         await().atMost(WAIT).until(() -> mongo.findById(seekerId, Document.class, "seekers").block()
                 .getList("outbox", Document.class).isEmpty());
+    }
+
+    @Test
+    void aSendRefusedForAnotherReasonThanTheBrokerBeingAwayHoldsUpOnlyItsOwnAggregate() {
+        String refused = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        String otherCeId = UUID.randomUUID().toString();
+        // a topic name Kafka refuses at once (InvalidTopicException), as it would refuse a record too large
+        insertPending(refused, UUID.randomUUID().toString(), "not a topic!");
+        insertPending(other, otherCeId, SEEKERS_TOPIC);
+        OutboxRelay relay = new OutboxRelay(outbox, kafka, properties, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        try (TopicReader seekers = TopicReader.of(SEEKERS_TOPIC)) {
+            relay.drain(List.of(refused, other));
+
+            assertThat(outboxOf(other)).as("the other aggregate's entry, sent and acknowledged in the same batch").isEmpty();
+            assertThat(outboxOf(refused)).as("the refused entry, kept for the retry").hasSize(1);
+            assertThat(seekers.await(r -> otherCeId.equals(TopicReader.header(r, "ce_id")), WAIT).key()).isEqualTo(other);
+        } finally {
+            relay.close();
+        }
+    }
+
+    private void insertPending(String seekerId, String ceId, String topic) {
+        String data = EventContract.example(UPSERTED).replace("a3f1c2d4-5e6f-4a1b-8c9d-0e1f2a3b4c5d", seekerId);
+        Document pending = new Document("ceId", ceId).append("ceType", UPSERTED).append("topic", topic)
+                .append("key", seekerId).append("time", new Date()).append("payload", data);
+        mongo.insert(new Document("_id", seekerId).append("version", 2L).append("erased", false)
+                .append("outbox", List.of(pending)), "seekers").block();
+    }
+
+    private List<Document> outboxOf(String seekerId) {
+        return mongo.findById(seekerId, Document.class, "seekers").block().getList("outbox", Document.class);
     }
 
     @Test
