@@ -210,7 +210,8 @@ function figures(stats, matching, notification) {
     active: stats?.total?.active ?? 0,
     found: sum(matching, (x) => x.name === 'doorstep_matching_matches_found'),
     records: sum(notification, (x) => x.name === 'doorstep_notifications_records_total'),
-    lag: Math.max(0, ...[...matching, ...notification].filter((x) => /records_lag(_max)?$/.test(x.name) && Number.isFinite(x.value)).map((x) => x.value)),
+    // the consumers' Kafka lag, and matching's postings read but not judged yet (its real backlog: it reads ahead)
+    lag: Math.max(0, ...[...matching, ...notification].filter((x) => /records_lag(_max)?$|^doorstep_matching_postings_waiting$/.test(x.name) && Number.isFinite(x.value)).map((x) => x.value)),
     ageBuckets: buckets(notification.filter((x) => x.name === AGE_BUCKET)),
     ageMax: sum(notification, (x) => x.name === 'doorstep_notifications_match_age_seconds_max'),
   };

@@ -15,7 +15,6 @@ import org.doorstep.testkit.DoorstepInfrastructure;
 import org.doorstep.testkit.TopicReader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -45,16 +44,7 @@ class ScaleOutTest {
     }
 
     private static ConfigurableApplicationContext start(Run run, String database) {
-        // command-line arguments: they outrank application.yml
-        return new SpringApplicationBuilder(MatchingApplication.class).run(
-                "--server.port=0",
-                "--doorstep.group=matching-" + run.prefix(),
-                "--doorstep.topics.postings=" + run.postings(),
-                "--doorstep.topics.seekers=" + run.seekers(),
-                "--doorstep.topics.feedback=" + run.prefix() + ".feedback",
-                "--doorstep.topics.matches=" + run.matches(),
-                "--spring.mongodb.database=" + database,
-                "--spring.data.mongodb.database=" + database);
+        return OwnInstance.start(run.prefix(), database);
     }
 
     /** 10 seekers and 30 postings in Chengdu; seeker j and posting i match exactly when i % 5 == j % 5. */

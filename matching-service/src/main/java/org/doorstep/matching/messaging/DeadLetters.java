@@ -20,7 +20,6 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -78,11 +77,9 @@ class DeadLetters implements ListenerContainerWithDlqAndRetryCustomizer, Disposa
 
     /** Retries until the store or broker is back: 200 ms, doubling up to 5 s apart, with no last attempt. */
     static DefaultErrorHandler untilBack() {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(5_000);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             throw new IllegalStateException("the store or broker retry has no last attempt", failure);
-        }, backOff);
+        }, StoreOrBrokerAway.backOff());
         handler.setLogLevel(org.springframework.kafka.KafkaException.Level.WARN);
         return handler;
     }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.doorstep.matching.match.MatchEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
@@ -24,10 +23,10 @@ class PartitionOwnership implements KafkaBindingRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionOwnership.class);
 
-    private final MatchEngine engine;
+    private final PostingJudge judge;
 
-    PartitionOwnership(MatchEngine engine) {
-        this.engine = engine;
+    PartitionOwnership(PostingJudge judge) {
+        this.judge = judge;
     }
 
     @Override
@@ -46,7 +45,7 @@ class PartitionOwnership implements KafkaBindingRebalanceListener {
         if (bindingName.startsWith("matchPosting") && !partitions.isEmpty()) {
             List<Integer> shards = partitions.stream().map(TopicPartition::partition).toList();
             log.info("{}: releasing postings of partitions {}", bindingName, shards);
-            engine.releaseShards(shards);
+            judge.release(shards);
         }
     }
 }

@@ -7,6 +7,8 @@ sealed interface PostingEvent {
     String UPSERTED = "org.doorstep.posting.upserted.v1";
     String CLOSED = "org.doorstep.posting.closed.v1";
 
+    PostingState state();
+
     record PostingUpserted(PostingState state) implements PostingEvent {
     }
 

@@ -15,13 +15,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.doorstep.matching.MatchingApplication;
+import org.doorstep.matching.OwnInstance;
 import org.doorstep.matching.TestEvents;
 import org.doorstep.testkit.DoorstepInfrastructure;
 import org.doorstep.testkit.SharedInfrastructure;
 import org.doorstep.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -92,14 +91,6 @@ class PostingPollDeadLetterTest {
     }
 
     private ConfigurableApplicationContext start() {
-        String database = "matching-" + prefix;
-        return new SpringApplicationBuilder(MatchingApplication.class).run("--server.port=0",
-                "--doorstep.group=matching-" + prefix,
-                "--doorstep.topics.postings=" + prefix + ".postings",
-                "--doorstep.topics.seekers=" + prefix + ".seekers",
-                "--doorstep.topics.feedback=" + prefix + ".feedback",
-                "--doorstep.topics.matches=" + prefix + ".matches",
-                "--spring.mongodb.database=" + database,
-                "--spring.data.mongodb.database=" + database);
+        return OwnInstance.start(prefix, "matching-" + prefix);
     }
 }

@@ -14,12 +14,11 @@ import java.util.UUID;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.doorstep.matching.MatchingApplication;
+import org.doorstep.matching.OwnInstance;
 import org.doorstep.matching.TestEvents;
 import org.doorstep.testkit.DoorstepInfrastructure;
 import org.doorstep.testkit.TopicReader;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -94,16 +93,7 @@ class StoreAwayRetryTest {
     }
 
     private ConfigurableApplicationContext start() {
-        String database = "matching-" + prefix;
-        return new SpringApplicationBuilder(MatchingApplication.class).run("--server.port=0",
-                "--doorstep.group=matching-" + prefix,
-                "--doorstep.topics.postings=" + prefix + ".postings",
-                "--doorstep.topics.seekers=" + prefix + ".seekers",
-                "--doorstep.topics.feedback=" + prefix + ".feedback",
-                "--doorstep.topics.matches=" + prefix + ".matches",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:" + storePort,
-                "--spring.mongodb.database=" + database,
-                "--spring.data.mongodb.database=" + database);
+        return OwnInstance.start(prefix, "matching-" + prefix, "--spring.mongodb.uri=mongodb://127.0.0.1:" + storePort);
     }
 
     private static int freePort() {

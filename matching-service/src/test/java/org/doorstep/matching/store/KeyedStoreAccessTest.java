@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.doorstep.matching.MatchingApplication;
+import org.doorstep.matching.OwnInstance;
 import org.doorstep.matching.TestEvents;
 import org.doorstep.matching.match.MatchEngine;
 import org.doorstep.matching.match.MatchId;
@@ -58,16 +59,9 @@ class KeyedStoreAccessTest {
 
     private ConfigurableApplicationContext start(StoreCommands commands) {
         MongoClientSettingsBuilderCustomizer recording = builder -> builder.addCommandListener(commands);
-        return new SpringApplicationBuilder(MatchingApplication.class)
-                .initializers(context -> context.getBeanFactory().registerSingleton("recordingCommands", recording))
-                .run("--server.port=0",
-                        "--doorstep.group=matching-" + prefix,
-                        "--doorstep.topics.postings=" + prefix + ".postings",
-                        "--doorstep.topics.seekers=" + prefix + ".seekers",
-                        "--doorstep.topics.feedback=" + prefix + ".feedback",
-                        "--doorstep.topics.matches=" + prefix + ".matches",
-                        "--spring.mongodb.database=" + database,
-                        "--spring.data.mongodb.database=" + database);
+        return OwnInstance.start(new SpringApplicationBuilder(MatchingApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("recordingCommands", recording)),
+                prefix, database);
     }
 
     @Test

@@ -46,6 +46,7 @@ final class BenchCommand {
         running.forEach(p -> processes.put(p.name(), p.pid()));
         BenchTarget target = new BenchTarget(credentials.get("DOORSTEP_POSTINGS_URL"), credentials.get("DOORSTEP_SEEKERS_URL"),
                 urls(credentials.getOrDefault("DOORSTEP_NOTIFICATIONS_URLS", credentials.get("DOORSTEP_NOTIFICATIONS_URL"))),
+                urls(credentials.getOrDefault("DOORSTEP_MATCHING_URLS", credentials.get("DOORSTEP_MATCHING_URL"))),
                 credentials.get("DOORSTEP_OPERATOR_TOKEN"), credentials.get("KAFKA_BOOTSTRAP_SERVERS"), processes);
         BenchResult result;
         try {

@@ -76,7 +76,8 @@ public final class Bench {
             try (KafkaFloor floor = new KafkaFloor(target.kafkaBootstrap(), lag.admin())) {
                 floor.start();
                 long loadStart = System.nanoTime();
-                Timeline timeline = new Timeline(lag, withSelf(target.processes()), loadStart);
+                Timeline timeline = new Timeline(lag, new PrometheusSum(http, target.matchingUrls(), target.operatorToken()),
+                        withSelf(target.processes()), loadStart);
                 timeline.startSampling();
                 var floorTicker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                         r -> Thread.ofPlatform().daemon().name("bench-floor-ticker").unstarted(r));
@@ -192,27 +193,9 @@ public final class Bench {
         return load.accepted();
     }
 
-    /**
-     * The sum of notification-service's {@code doorstep_notifications_matches_total} over its instances, if it exports
-     * it; the metrics need an operator's (or auditor's) token.
-     */
+    /** The sum of notification-service's {@code doorstep_notifications_matches_total} over its instances, if it exports it. */
     private Double deliveredCounter() {
-        double sum = 0;
-        boolean found = false;
-        for (String url : target.notificationUrls()) {
-            try {
-                Http.Reply reply = http.send("GET", url + "/actuator/prometheus", target.operatorToken(), null).get(10, TimeUnit.SECONDS);
-                for (String line : reply.body().split("\n")) {
-                    if (line.startsWith("doorstep_notifications_matches_total")) {
-                        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                        found = true;
-                    }
-                }
-            } catch (Exception e) {
-                return null;
-            }
-        }
-        return found ? sum : null;
+        return new PrometheusSum(http, target.notificationUrls(), target.operatorToken()).of("doorstep_notifications_matches_total");
     }
 
     /** HTTP 201 of the posting to its arrival on the watched seeker's stream, microseconds; -1 when it never arrived. */

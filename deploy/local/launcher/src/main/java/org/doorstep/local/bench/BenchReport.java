@@ -99,7 +99,7 @@ public final class BenchReport {
         line(md, "");
         line(md, "Postings by the second they were accepted in; lag and matches as sampled at the end of each step.");
         line(md, "");
-        line(md, "| seconds | postings accepted | of them delivered | their latency p50 / max (ms) | matches delivered (notification) | notification lag (matches) | matching lag (postings) |");
+        line(md, "| seconds | postings accepted | of them delivered | their latency p50 / max (ms) | matches delivered (notification) | notification lag (matches) | matching backlog (postings unread + read, not judged) |");
         line(md, "|---|---|---|---|---|---|---|");
         List<Timeline.Sample> samples = result.samples();
         long deliveredAtStart = samples.isEmpty() ? 0 : samples.getFirst().kafka().notificationCommitted();
@@ -113,7 +113,7 @@ public final class BenchReport {
             line(md, "| %d-%d | %d | %d | %s | %,d | %,d | %,d |", from, to, window.accepted(), latency.getTotalCount(),
                     latency.getTotalCount() == 0 ? "-" : ms(latency, 50) + " / " + String.format(Locale.ROOT, "%.1f", latency.getMaxValue() / 1e3),
                     sample.kafka().notificationCommitted() - deliveredAtStart, lagOf(sample, "notification", ConsumerLag.MATCHES_TOPIC),
-                    lagOf(sample, "matching", "doorstep.postings.v1"));
+                    lagOf(sample, "matching", "doorstep.postings.v1") + sample.kafka().lag().getOrDefault(Timeline.MATCHING_WAITING, 0L));
         }
         return md.toString();
     }

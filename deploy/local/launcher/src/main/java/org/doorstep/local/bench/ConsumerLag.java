@@ -32,6 +32,13 @@ final class ConsumerLag implements AutoCloseable {
 
     /** One reading: lag per "group / topic", committed offsets of notification's group on matches, matches produced. */
     record Reading(Map<String, Long> lag, long notificationCommitted, long matchesProduced) {
+
+        /** The same reading with one more backlog, named {@code name}. */
+        Reading with(String name, long behind) {
+            Map<String, Long> all = new TreeMap<>(lag);
+            all.put(name, behind);
+            return new Reading(all, notificationCommitted, matchesProduced);
+        }
     }
 
     private final Admin admin;

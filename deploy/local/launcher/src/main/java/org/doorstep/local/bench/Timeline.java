@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Samples, once a second while the load runs, the consumer lag of every matching and notification group,
+ * Samples, once a second while the load runs, the consumer lag of every matching and notification group and the
+ * postings matching has read and not judged yet,
  * the matches produced and delivered so far, and the CPU time and memory of every platform process.
  */
 final class Timeline implements AutoCloseable {
@@ -18,15 +19,20 @@ final class Timeline implements AutoCloseable {
     record Sample(double second, ConsumerLag.Reading kafka, Map<String, ProcessUsage> processes) {
     }
 
+    /** What matching has read and not judged yet: its backlog, which its consumer's lag does not show (it reads ahead). */
+    static final String MATCHING_WAITING = "matching / postings read, not judged";
+
     private final ConsumerLag lag;
+    private final PrometheusSum matching;
     private final Map<String, Long> pids;
     private final long start;
     private final List<Sample> samples = new ArrayList<>();
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("bench-timeline").unstarted(r));
 
-    Timeline(ConsumerLag lag, Map<String, Long> pids, long start) {
+    Timeline(ConsumerLag lag, PrometheusSum matching, Map<String, Long> pids, long start) {
         this.lag = lag;
+        this.matching = matching;
         this.pids = pids;
         this.start = start;
     }
@@ -40,7 +46,10 @@ final class Timeline implements AutoCloseable {
         try {
             Map<String, ProcessUsage> usage = new LinkedHashMap<>();
             pids.forEach((name, pid) -> ProcessUsage.of(pid).ifPresent(u -> usage.put(name, u)));
-            Sample sample = new Sample((System.nanoTime() - start) / 1e9, lag.read(), usage);
+            ConsumerLag.Reading kafka = lag.read();
+            Double waiting = matching.of("doorstep_matching_postings_waiting");
+            Sample sample = new Sample((System.nanoTime() - start) / 1e9,
+                    waiting == null ? kafka : kafka.with(MATCHING_WAITING, waiting.longValue()), usage);
             synchronized (samples) {
                 samples.add(sample);
             }

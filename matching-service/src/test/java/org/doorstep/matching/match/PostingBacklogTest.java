@@ -1,0 +1,134 @@
+package org.doorstep.matching.match;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostingBacklogTest {
+
+    private static final Duration NO_WAIT = Duration.ZERO;
+
+    @Test
+    void takesEverythingInTheOrderReadWhileNoMoreThanAStepWaits() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(PostingBacklog.STEP);
+
+        assertThat(ids(backlog.take(NO_WAIT))).containsExactlyElementsOf(ids(0, PostingBacklog.STEP));
+        assertThat(backlog.size()).isZero();
+    }
+
+    @Test
+    void behindABacklogTakesTheNewestFirstAndAQuarterOfTheOldest() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(10_000);
+
+        List<String> step = ids(backlog.take(NO_WAIT));
+
+        assertThat(step).hasSize(PostingBacklog.ROUND)
+                .startsWith(ids(0, PostingBacklog.OLDEST_PER_ROUND).toArray(String[]::new))
+                .endsWith(ids(10_000 - (PostingBacklog.ROUND - PostingBacklog.OLDEST_PER_ROUND), 10_000)
+                        .toArray(String[]::new));
+        assertThat(backlog.size()).isEqualTo(10_000 - PostingBacklog.ROUND);
+    }
+
+    @Test
+    void aPostingPublishedBehindABacklogIsJudgedInTheNextStep() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(10_000);
+        backlog.take(NO_WAIT);
+
+        backlog.add(waiting("fresh", 0));
+
+        assertThat(ids(backlog.take(NO_WAIT))).contains("fresh");
+    }
+
+    @Test
+    void theBacklogStillDrainsWhileNewPostingsComeAsFastAsTheyAreJudged() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(1_000);
+        int fresh = 0;
+        for (int step = 0; step < 200; step++) {
+            for (int i = 0; i < PostingBacklog.ROUND - PostingBacklog.OLDEST_PER_ROUND; i++) {
+                backlog.add(waiting("fresh-" + fresh++, 0));
+            }
+            backlog.take(NO_WAIT);
+        }
+
+        assertThat(backlog.size()).as("a quarter of each step went to the oldest").isEqualTo(0);
+    }
+
+    @Test
+    void aPostingWaitsOnceWithItsLastChangeInTheNewestPlace() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(3);
+        PostingChange closed = new PostingChange.Closed("p0", 2);
+
+        backlog.add(new PostingBacklog.Waiting("p0", 0, Instant.now(), () -> closed));
+
+        List<PostingBacklog.Waiting> step = backlog.take(NO_WAIT);
+        assertThat(ids(step)).containsExactly("p1", "p2", "p0");
+        assertThat(step.getLast().change().get()).isSameAs(closed);
+    }
+
+    @Test
+    void aStepPutBackGoesFirstUnlessItsPostingWasReadAgain() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(10_000);
+        List<PostingBacklog.Waiting> step = backlog.take(NO_WAIT);
+        String first = step.getFirst().postingId();
+        PostingChange newer = new PostingChange.Closed(first, 9);
+        backlog.add(new PostingBacklog.Waiting(first, 0, Instant.now(), () -> newer));
+
+        backlog.putBack(step);
+
+        assertThat(backlog.size()).isEqualTo(10_000);
+        List<PostingBacklog.Waiting> again = backlog.take(NO_WAIT);
+        assertThat(ids(again)).startsWith(ids(step.subList(1, PostingBacklog.OLDEST_PER_ROUND + 1)).toArray(String[]::new));
+        assertThat(again.getLast().change().get()).as("the later change counts").isSameAs(newer);
+    }
+
+    @Test
+    void forgetsTheChangesOfReleasedPartitions() throws InterruptedException {
+        PostingBacklog backlog = new PostingBacklog();
+        backlog.add(waiting("kept", 1));
+        backlog.add(waiting("released", 2));
+
+        backlog.release(List.of(2));
+
+        assertThat(ids(backlog.take(NO_WAIT))).containsExactly("kept");
+    }
+
+    @Test
+    void tellsWhenTheOldestWaitingChangeWasWritten() {
+        PostingBacklog backlog = new PostingBacklog();
+        assertThat(backlog.oldest()).isNull();
+        Instant first = Instant.parse("2026-12-04T10:00:00Z");
+
+        backlog.add(new PostingBacklog.Waiting("a", 0, first, () -> new PostingChange.Closed("a", 1)));
+        backlog.add(new PostingBacklog.Waiting("b", 0, first.plusSeconds(5), () -> new PostingChange.Closed("b", 1)));
+
+        assertThat(backlog.oldest()).isEqualTo(first);
+    }
+
+    @Test
+    void anEmptyBacklogAnswersAnEmptyStepAfterTheWait() throws InterruptedException {
+        assertThat(new PostingBacklog().take(Duration.ofMillis(20))).isEmpty();
+    }
+
+    private static PostingBacklog backlogOf(int postings) {
+        PostingBacklog backlog = new PostingBacklog();
+        IntStream.range(0, postings).forEach(i -> backlog.add(waiting("p" + i, 0)));
+        return backlog;
+    }
+
+    private static PostingBacklog.Waiting waiting(String postingId, int shard) {
+        return new PostingBacklog.Waiting(postingId, shard, Instant.now(), () -> new PostingChange.Closed(postingId, 1));
+    }
+
+    private static List<String> ids(List<PostingBacklog.Waiting> step) {
+        return step.stream().map(PostingBacklog.Waiting::postingId).toList();
+    }
+
+    private static List<String> ids(int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> "p" + i).toList();
+    }
+}

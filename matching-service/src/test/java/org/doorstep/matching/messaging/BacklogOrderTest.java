@@ -1,0 +1,102 @@
+package org.doorstep.matching.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.doorstep.matching.OwnInstance;
+import org.doorstep.matching.TestEvents;
+import org.doorstep.testkit.DoorstepInfrastructure;
+import org.doorstep.testkit.SharedInfrastructure;
+import org.doorstep.testkit.TopicReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Issue 12, "newer postings are not starved by a backlog": an instance of its own (own topics and database) knows 20
+ * seekers; a burst of 1,000 postings for all of them arrives at once, and one more after it. Judged in the order
+ * read, the last one would be told last; it is told before half of the burst, and every posting is told once.
+ */
+@DoorstepInfrastructure
+class BacklogOrderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String POSTED = "org.doorstep.posting.upserted.v1";
+    private static final int SEEKERS = 20;
+    private static final int BURST = 1_000;
+
+    private final String prefix = "backlog-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void tellsAPostingPublishedBehindABurstBeforeMostOfTheBurstAndLosesNothing() {
+        List<String> seekers = new ArrayList<>();
+        String warmUp = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents()) {
+            for (int i = 0; i < SEEKERS; i++) {
+                seekers.add(UUID.randomUUID().toString());
+                events.send(prefix + ".seekers", "org.doorstep.seeker.upserted.v1", seekers.getLast(),
+                        TestEvents.seeker(seekers.getLast()));
+            }
+            events.send(prefix + ".postings", POSTED, warmUp, TestEvents.posting(warmUp));
+        }
+        String seeker = seekers.getFirst();
+        List<String> burst = new ArrayList<>();
+        String latest = UUID.randomUUID().toString();
+
+        try (ConfigurableApplicationContext context = start();
+             TopicReader matches = TopicReader.of(prefix + ".matches");
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().bootstrapServers(),
+                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            for (String each : seekers) {
+                matches.await(r -> each.equals(r.key()) && TopicReader.value(r).contains(warmUp), WAIT);
+            }
+            for (int i = 0; i < BURST; i++) {
+                burst.add(UUID.randomUUID().toString());
+                send(producer, burst.getLast());
+            }
+            send(producer, latest);
+            producer.flush();
+
+            List<String> told = await().atMost(WAIT).until(() -> postingsTold(matches.forKey(seeker), warmUp),
+                    all -> all.size() >= BURST + 1);
+
+            assertThat(new HashSet<>(told)).as("every posting told, once").hasSize(BURST + 1).hasSameSizeAs(told)
+                    .containsAll(burst).contains(latest);
+            assertThat(told.indexOf(latest)).as("the posting published last, told at").isLessThan(BURST / 2);
+        }
+    }
+
+    private static List<String> postingsTold(List<ConsumerRecord<String, byte[]>> records, String warmUp) {
+        return records.stream().filter(r -> String.valueOf(TopicReader.header(r, "ce_type")).contains("found"))
+                .map(r -> TestEvents.JSON.readTree(r.value()).path("postingId").asString())
+                .filter(posting -> !posting.equals(warmUp)).toList();
+    }
+
+    private void send(KafkaProducer<String, byte[]> producer, String postingId) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(prefix + ".postings", postingId,
+                TestEvents.JSON.writeValueAsBytes(TestEvents.posting(postingId)));
+        record.headers().add("ce_type", POSTED.getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("ce_time", Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+    }
+
+    private ConfigurableApplicationContext start() {
+        return OwnInstance.start(prefix, "matching-" + prefix);
+    }
+}
