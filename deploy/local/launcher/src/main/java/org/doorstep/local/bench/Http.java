@@ -25,8 +25,13 @@ final class Http {
     }
 
     CompletableFuture<Reply> send(String method, String url, String bearer, String jsonBody) {
+        return send(method, url, bearer, jsonBody, "application/json");
+    }
+
+    /** The same, accepting {@code accept} (a metrics endpoint answers text only). */
+    CompletableFuture<Reply> send(String method, String url, String bearer, String jsonBody, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .header("Accept", accept).header("Content-Type", "application/json")
                 .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -25,7 +25,11 @@ final class PrometheusSum {
         boolean found = false;
         for (String url : urls) {
             try {
-                Http.Reply reply = http.send("GET", url + "/actuator/prometheus", token, null).get(10, TimeUnit.SECONDS);
+                Http.Reply reply = http.send("GET", url + "/actuator/prometheus", token, null, "text/plain")
+                        .get(10, TimeUnit.SECONDS);
+                if (reply.status() != 200) {
+                    return null;
+                }
                 for (String line : reply.body().split("\n")) {
                     if (line.startsWith(metric) && line.length() > metric.length()
                             && (line.charAt(metric.length()) == '{' || line.charAt(metric.length()) == ' ')) {
