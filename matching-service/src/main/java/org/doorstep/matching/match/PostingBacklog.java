@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SequencedMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -14,20 +14,19 @@ import java.util.function.Supplier;
 /**
  * The posting changes read from the topic and not judged yet, so that a backlog does not starve what arrives after
  * it. Each posting waits once, with its last change (a change read while an earlier one waits replaces it and takes
- * the newest place). While no more than a step waits, a step takes everything, in the order read; behind a backlog
- * a step is one round's worth ({@link #ROUND}), three quarters of it the newest changes and a quarter the oldest, so
- * a posting published now is judged within a step or two however long the backlog is, and the backlog still drains
- * at a quarter of the pace when new postings come as fast as they can be judged. Thread-safe: the consumer adds,
- * the judge takes.
+ * the newest place). A step takes at most {@link #STEP} postings: while no more wait, all of them in the order read;
+ * behind a backlog, the newest three quarters of a step first (newest first) and the oldest quarter after them. So a posting
+ * published now is judged in the next step however long the backlog is (and, being first in its step, in the step's
+ * first round), and the backlog still drains at a quarter of the pace while new postings come as fast as they can be
+ * judged. A step is as large as a poll was, so judging behind a backlog batches as much as before. Thread-safe: the
+ * consumer adds, the judge takes.
  */
 public final class PostingBacklog {
 
-    /** Postings a step takes while no more wait than that: a poll's worth, as one round. */
+    /** Postings a step takes at most: a poll's worth ({@code max.poll.records} of the postings binding). */
     public static final int STEP = 100;
-    /** Postings a step takes behind a backlog: one round of {@link MatchEngine#PAIRS_PER_ROUND} at 200 matches each. */
-    static final int ROUND = MatchEngine.PAIRS_PER_ROUND / 200;
     /** Of a step behind a backlog, how many of the oldest changes it takes (the rest are the newest). */
-    static final int OLDEST_PER_ROUND = ROUND / 4;
+    static final int OLDEST_PER_STEP = STEP / 4;
 
     /**
      * A posting's change waiting, with the partition it came from and when its record was written. The change is
@@ -47,8 +46,9 @@ public final class PostingBacklog {
     }
 
     /**
-     * The next step's changes, taken out of the backlog, oldest first; waits up to {@code wait} for one, and is empty
-     * when none came.
+     * The next step's changes, taken out of the backlog: while no more than a step waits, all in the order read;
+     * behind a backlog, the newest from the newest on, then the oldest in the order read. Waits up to {@code wait} for
+     * one, and is empty when none came.
      */
     public synchronized List<Waiting> take(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
@@ -60,30 +60,27 @@ public final class PostingBacklog {
             waiting.clear();
             return all;
         }
-        List<Waiting> step = new ArrayList<>(ROUND);
-        for (int i = 0; i < OLDEST_PER_ROUND; i++) {
+        List<Waiting> step = new ArrayList<>(STEP);
+        for (int i = OLDEST_PER_STEP; i < STEP; i++) {
+            step.add(waiting.pollLastEntry().getValue());
+        }
+        for (int i = 0; i < OLDEST_PER_STEP; i++) {
             step.add(waiting.pollFirstEntry().getValue());
         }
-        List<Waiting> newest = new ArrayList<>(ROUND - OLDEST_PER_ROUND);
-        for (int i = OLDEST_PER_ROUND; i < ROUND; i++) {
-            newest.addFirst(waiting.pollLastEntry().getValue());
-        }
-        step.addAll(newest);
         return step;
     }
 
     /**
-     * Puts back a step that could not be judged, before everything else (it goes first when the store or the broker
-     * is back), but for the postings read again meanwhile: their later change counts.
+     * Puts back a step that could not be judged, each change where it stood by the time its record was written (so the
+     * newest still go first when the store or the broker is back), but for the postings read again meanwhile: their
+     * later change counts.
      */
     public synchronized void putBack(List<Waiting> step) {
-        Map<String, Waiting> later = new LinkedHashMap<>(waiting);
+        List<Waiting> all = new ArrayList<>(waiting.sequencedValues());
+        step.stream().filter(change -> !waiting.containsKey(change.postingId())).forEach(all::add);
+        all.sort(Comparator.comparing(Waiting::written));
         waiting.clear();
-        step.forEach(change -> waiting.put(change.postingId(), change));
-        later.forEach((postingId, change) -> {
-            waiting.remove(postingId);
-            waiting.put(postingId, change);
-        });
+        all.forEach(change -> waiting.put(change.postingId(), change));
     }
 
     /** Forgets the changes of partitions this instance no longer owns (their new owner reads them again). */

@@ -22,16 +22,16 @@ class PostingBacklogTest {
     }
 
     @Test
-    void behindABacklogTakesTheNewestFirstAndAQuarterOfTheOldest() throws InterruptedException {
+    void behindABacklogTakesTheNewestFirstAndThenAQuarterOfTheOldest() throws InterruptedException {
         PostingBacklog backlog = backlogOf(10_000);
 
         List<String> step = ids(backlog.take(NO_WAIT));
 
-        assertThat(step).hasSize(PostingBacklog.ROUND)
-                .startsWith(ids(0, PostingBacklog.OLDEST_PER_ROUND).toArray(String[]::new))
-                .endsWith(ids(10_000 - (PostingBacklog.ROUND - PostingBacklog.OLDEST_PER_ROUND), 10_000)
-                        .toArray(String[]::new));
-        assertThat(backlog.size()).isEqualTo(10_000 - PostingBacklog.ROUND);
+        int newest = PostingBacklog.STEP - PostingBacklog.OLDEST_PER_STEP;
+        assertThat(step).hasSize(PostingBacklog.STEP)
+                .startsWith(ids(10_000 - newest, 10_000).reversed().toArray(String[]::new))
+                .endsWith(ids(0, PostingBacklog.OLDEST_PER_STEP).toArray(String[]::new));
+        assertThat(backlog.size()).isEqualTo(10_000 - PostingBacklog.STEP);
     }
 
     @Test
@@ -41,7 +41,7 @@ class PostingBacklogTest {
 
         backlog.add(waiting("fresh", 0));
 
-        assertThat(ids(backlog.take(NO_WAIT))).contains("fresh");
+        assertThat(ids(backlog.take(NO_WAIT))).as("first in the next step").startsWith("fresh");
     }
 
     @Test
@@ -49,7 +49,7 @@ class PostingBacklogTest {
         PostingBacklog backlog = backlogOf(1_000);
         int fresh = 0;
         for (int step = 0; step < 200; step++) {
-            for (int i = 0; i < PostingBacklog.ROUND - PostingBacklog.OLDEST_PER_ROUND; i++) {
+            for (int i = 0; i < PostingBacklog.STEP - PostingBacklog.OLDEST_PER_STEP; i++) {
                 backlog.add(waiting("fresh-" + fresh++, 0));
             }
             backlog.take(NO_WAIT);
@@ -71,19 +71,22 @@ class PostingBacklogTest {
     }
 
     @Test
-    void aStepPutBackGoesFirstUnlessItsPostingWasReadAgain() throws InterruptedException {
+    void aStepPutBackStandsWhereItStoodByAgeUnlessItsPostingWasReadAgain() throws InterruptedException {
         PostingBacklog backlog = backlogOf(10_000);
         List<PostingBacklog.Waiting> step = backlog.take(NO_WAIT);
         String first = step.getFirst().postingId();
         PostingChange newer = new PostingChange.Closed(first, 9);
-        backlog.add(new PostingBacklog.Waiting(first, 0, Instant.now(), () -> newer));
+        backlog.add(new PostingBacklog.Waiting(first, 0, Instant.now().plusSeconds(60), () -> newer));
 
         backlog.putBack(step);
 
         assertThat(backlog.size()).isEqualTo(10_000);
         List<PostingBacklog.Waiting> again = backlog.take(NO_WAIT);
-        assertThat(ids(again)).startsWith(ids(step.subList(1, PostingBacklog.OLDEST_PER_ROUND + 1)).toArray(String[]::new));
-        assertThat(again.getLast().change().get()).as("the later change counts").isSameAs(newer);
+        int newest = PostingBacklog.STEP - PostingBacklog.OLDEST_PER_STEP;
+        assertThat(ids(again)).as("the later change, then the step's newest, then the oldest").startsWith(first)
+                .containsSubsequence(ids(10_000 - newest, 10_000).reversed().stream().filter(id -> !id.equals(first)).toList())
+                .endsWith(ids(0, PostingBacklog.OLDEST_PER_STEP).toArray(String[]::new));
+        assertThat(again.getFirst().change().get()).as("the later change counts").isSameAs(newer);
     }
 
     @Test
@@ -114,9 +117,12 @@ class PostingBacklogTest {
         assertThat(new PostingBacklog().take(Duration.ofMillis(20))).isEmpty();
     }
 
+    /** Postings p0, p1, ... written a millisecond apart, in that order. */
     private static PostingBacklog backlogOf(int postings) {
         PostingBacklog backlog = new PostingBacklog();
-        IntStream.range(0, postings).forEach(i -> backlog.add(waiting("p" + i, 0)));
+        Instant start = Instant.parse("2026-12-04T10:00:00Z");
+        IntStream.range(0, postings).forEach(i -> backlog.add(new PostingBacklog.Waiting("p" + i, 0, start.plusMillis(i),
+                () -> new PostingChange.Closed("p" + i, 1))));
         return backlog;
     }
 
