@@ -43,7 +43,8 @@ class BenchSmokeTest {
         assumeTrue(Files.isDirectory(data), "skipped: the benchmark resamples ../shared/data, absent at " + data);
         ServicesUnderTest services = ServicesUnderTest.get();
         BenchTarget target = new BenchTarget(services.url(DoorstepService.POSTINGS), services.url(DoorstepService.SEEKERS),
-                List.of(services.url(DoorstepService.NOTIFICATION)), ServicesUnderTest.OPERATOR_TOKEN,
+                List.of(services.url(DoorstepService.NOTIFICATION)), List.of(services.url(DoorstepService.MATCHING)),
+                ServicesUnderTest.OPERATOR_TOKEN,
                 SharedInfrastructure.get().bootstrapServers(), services.processes());
 
         BenchResult result = new Bench(SMOKE.apply(data), target, new Console(System.out)).run();
@@ -53,7 +54,9 @@ class BenchSmokeTest {
 
         assertThat(result.accepted()).isEqualTo(SMOKE.apply(data).rate() * SMOKE.apply(data).seconds());
         assertThat(result.everyWatchedPostingDelivered()).as(report).isTrue();
-        assertThat(report).contains("HTTP 201 -> match on the watched seeker's SSE stream", "Kafka floor", "notification-service / doorstep.matches.v1");
+        assertThat(report).contains("HTTP 201 -> match on the watched seeker's SSE stream", "Kafka floor", "notification-service / doorstep.matches.v1",
+                // read from the services' Prometheus endpoints (text only: a JSON Accept got 406 and left both out)
+                "matching / postings read, not judged", "notification-service's `doorstep_notifications_matches_total`");
         assertThat(Files.readString(dir.resolve("chart.svg"))).startsWith("<svg").contains("<polyline");
     }
 }
