@@ -37,7 +37,7 @@ class PostingFlow {
                 }
                 if (event != null) {
                     int partition = partition(record);
-                    judge.add(event.state().postingId(), partition, written(timestamps, i),
+                    judge.add(event.state().postingId(), event.state().partnerId(), partition, written(timestamps, i),
                             () -> change(event, partition, translator));
                 }
             }

@@ -68,8 +68,8 @@ class PostingJudge implements SmartLifecycle {
     }
 
     /** A posting's change, made when its turn comes. */
-    void add(String postingId, int shard, Instant written, Supplier<PostingChange> change) {
-        backlog.add(new PostingBacklog.Waiting(postingId, shard, written, change));
+    void add(String postingId, String partnerId, int shard, Instant written, Supplier<PostingChange> change) {
+        backlog.add(new PostingBacklog.Waiting(postingId, partnerId, shard, written, change));
     }
 
     /** Partitions taken away: their waiting changes and their postings leave this instance. */

@@ -63,7 +63,7 @@ class PostingBacklogTest {
         PostingBacklog backlog = backlogOf(3);
         PostingChange closed = new PostingChange.Closed("p0", 2);
 
-        backlog.add(new PostingBacklog.Waiting("p0", 0, Instant.now(), () -> closed));
+        backlog.add(new PostingBacklog.Waiting("p0", "partner", 0, Instant.now(), () -> closed));
 
         List<PostingBacklog.Waiting> step = backlog.take(NO_WAIT);
         assertThat(ids(step)).containsExactly("p1", "p2", "p0");
@@ -76,7 +76,7 @@ class PostingBacklogTest {
         List<PostingBacklog.Waiting> step = backlog.take(NO_WAIT);
         String first = step.getFirst().postingId();
         PostingChange newer = new PostingChange.Closed(first, 9);
-        backlog.add(new PostingBacklog.Waiting(first, 0, Instant.now().plusSeconds(60), () -> newer));
+        backlog.add(new PostingBacklog.Waiting(first, "partner", 0, Instant.now().plusSeconds(60), () -> newer));
 
         backlog.putBack(step);
 
@@ -87,6 +87,33 @@ class PostingBacklogTest {
                 .containsSubsequence(ids(10_000 - newest, 10_000).reversed().stream().filter(id -> !id.equals(first)).toList())
                 .endsWith(ids(0, PostingBacklog.OLDEST_PER_STEP).toArray(String[]::new));
         assertThat(again.getFirst().change().get()).as("the later change counts").isSameAs(newer);
+    }
+
+    @Test
+    void aPartnersPostingIsJudgedInTheNextStepWhileAnotherPartnersBulkImportKeepsArriving() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(10_000);
+        backlog.add(new PostingBacklog.Waiting("single", "another partner", 0, Instant.now(), () -> new PostingChange.Closed("single", 1)));
+        // the import goes on: a thousand more of its postings arrive before the judge's next step
+        IntStream.range(0, 1_000).forEach(i -> backlog.add(waiting("more-" + i, 0)));
+
+        List<String> step = ids(backlog.take(NO_WAIT));
+
+        assertThat(step).hasSize(PostingBacklog.STEP).contains("single", "more-999");
+    }
+
+    @Test
+    void behindABacklogTheNewestAreTakenAPartnerAtATimeThePartnerThatPublishedLastFirst() throws InterruptedException {
+        PostingBacklog backlog = backlogOf(1_000);
+        for (String partner : List.of("a", "b", "c")) {
+            for (int i = 0; i < 3; i++) {
+                String id = partner + i;
+                backlog.add(new PostingBacklog.Waiting(id, partner, 0, Instant.now(), () -> new PostingChange.Closed(id, 1)));
+            }
+        }
+
+        List<String> step = ids(backlog.take(NO_WAIT));
+
+        assertThat(step).startsWith("c2", "b2", "a2", "p999", "c1", "b1", "a1", "p998", "c0", "b0", "a0", "p997", "p996");
     }
 
     @Test
@@ -106,8 +133,8 @@ class PostingBacklogTest {
         assertThat(backlog.oldest()).isNull();
         Instant first = Instant.parse("2026-12-04T10:00:00Z");
 
-        backlog.add(new PostingBacklog.Waiting("a", 0, first, () -> new PostingChange.Closed("a", 1)));
-        backlog.add(new PostingBacklog.Waiting("b", 0, first.plusSeconds(5), () -> new PostingChange.Closed("b", 1)));
+        backlog.add(new PostingBacklog.Waiting("a", "partner", 0, first, () -> new PostingChange.Closed("a", 1)));
+        backlog.add(new PostingBacklog.Waiting("b", "partner", 0, first.plusSeconds(5), () -> new PostingChange.Closed("b", 1)));
 
         assertThat(backlog.oldest()).isEqualTo(first);
     }
@@ -121,13 +148,13 @@ class PostingBacklogTest {
     private static PostingBacklog backlogOf(int postings) {
         PostingBacklog backlog = new PostingBacklog();
         Instant start = Instant.parse("2026-12-04T10:00:00Z");
-        IntStream.range(0, postings).forEach(i -> backlog.add(new PostingBacklog.Waiting("p" + i, 0, start.plusMillis(i),
-                () -> new PostingChange.Closed("p" + i, 1))));
+        IntStream.range(0, postings).forEach(i -> backlog.add(new PostingBacklog.Waiting("p" + i, "partner", 0,
+                start.plusMillis(i), () -> new PostingChange.Closed("p" + i, 1))));
         return backlog;
     }
 
     private static PostingBacklog.Waiting waiting(String postingId, int shard) {
-        return new PostingBacklog.Waiting(postingId, shard, Instant.now(), () -> new PostingChange.Closed(postingId, 1));
+        return new PostingBacklog.Waiting(postingId, "partner", shard, Instant.now(), () -> new PostingChange.Closed(postingId, 1));
     }
 
     private static List<String> ids(List<PostingBacklog.Waiting> step) {
