@@ -62,7 +62,7 @@ class PostingJudge implements SmartLifecycle {
                 .description("posting changes whose judging failed for a reason other than the store or broker being away")
                 .register(meters);
         Gauge.builder("doorstep.matching.postings.waiting", backlog, PostingBacklog::size)
-                .description("postings read and not judged yet (the backlog behind the consumer's position)").register(meters);
+                .description("postings read from the topic and not judged yet (matching reads ahead: its consumer lag does not show them)").register(meters);
         Gauge.builder("doorstep.matching.postings.waiting.oldest", backlog, PostingJudge::oldestSeconds)
                 .description("age in seconds of the oldest posting change waiting to be judged (0: none)").register(meters);
     }
