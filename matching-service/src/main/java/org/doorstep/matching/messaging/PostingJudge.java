@@ -118,9 +118,11 @@ class PostingJudge implements SmartLifecycle {
 
     private void judge(List<PostingBacklog.Waiting> step) {
         List<PostingChange> changes = new ArrayList<>(step.size());
+        List<Instant> written = new ArrayList<>(step.size());
         for (PostingBacklog.Waiting waiting : step) {
             try {
                 changes.add(waiting.change().get());
+                written.add(waiting.written());
             } catch (RuntimeException e) {
                 failed.increment();
                 log.error("posting {} could not be read for matching; it is read again when the topic is next read",
@@ -132,7 +134,7 @@ class PostingJudge implements SmartLifecycle {
         }
         recordEconomies(changes);
         long now = System.currentTimeMillis();
-        step.forEach(waiting -> age.record(Math.max(0, now - waiting.written().toEpochMilli()), TimeUnit.MILLISECONDS));
+        written.forEach(at -> age.record(Math.max(0, now - at.toEpochMilli()), TimeUnit.MILLISECONDS));
     }
 
     /** Each posting's economy tags (for the operators' statistics), once its matches are handled. */
