@@ -20,6 +20,7 @@ public final class Taxonomy {
     private final Map<String, Integer> skillByAlias;
     private final Map<String, Occupation> occupationByKey;
     private final Map<String, Occupation> occupationByAlias;
+    private final Set<String> familyWords;
     private final Set<String> curatedOccupationAliases;
     private final int[][] relatedSkills;
     private final TitleMatcher titles;
@@ -31,7 +32,7 @@ public final class Taxonomy {
 
     Taxonomy(List<SkillConcept> known, Map<String, Integer> skillByAlias, Map<Integer, int[]> relatedSkills,
              Map<String, Occupation> occupationByKey, Map<String, Occupation> occupationByAlias,
-             Set<String> curatedOccupationAliases, TitleMatcher titles,
+             Set<String> familyWords, Set<String> curatedOccupationAliases, TitleMatcher titles,
              float[] skillWeights, OccupationInference inference) {
         this.skills = known.toArray(new SkillConcept[Math.max(16, known.size() * 2)]);
         this.size = known.size();
@@ -41,6 +42,7 @@ public final class Taxonomy {
         relatedSkills.forEach((ord, related) -> this.relatedSkills[ord] = related);
         this.occupationByKey = Map.copyOf(occupationByKey);
         this.occupationByAlias = Map.copyOf(occupationByAlias);
+        this.familyWords = Set.copyOf(familyWords);
         this.curatedOccupationAliases = Set.copyOf(curatedOccupationAliases);
         this.titles = titles;
         this.skillWeights = skillWeights;
@@ -199,30 +201,40 @@ public final class Taxonomy {
      * The occupation a job title most likely names: an alias of the whole title (confidence 1); else
      * an alias of the title without grade, seniority and contract words ("Band 5", "Senior", "Bank"),
      * without what follows a dash or stands in brackets, or of one of its parts ("Java developer /
-     * Java开发工程师") (0.9); else the best word overlap.
+     * Java开发工程师") (0.9); else the best word overlap. A family word ("teacher", "technician": see
+     * {@link OccupationAliases}) names its occupation with {@link #FAMILY_WORD_CONFIDENCE} only, too little to derive
+     * an occupation from: the skills tell which teacher.
      */
     public java.util.Optional<TitleMatch> normaliseTitle(String title) {
         String normalised = LabelNormaliser.normalise(title);
         if (normalised.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Occupation exact = occupationByAlias.get(normalised);
-        if (exact != null) {
-            return java.util.Optional.of(new TitleMatch(exact, 1.0, "alias"));
+        if (occupationByAlias.containsKey(normalised)) {
+            return byAlias(normalised, 1.0, "alias");
         }
         String cleaned = MODIFIERS.matcher(" " + normalised(title.replaceAll("\\(.*?\\)|（.*?）", " ")
                 .replaceAll("\\s[-–—]\\s.*$", " ")) + " ").replaceAll(" ").trim().replaceAll("\\s+", " ");
-        Occupation byCleaned = occupationByAlias.get(cleaned);
-        if (byCleaned != null) {
-            return java.util.Optional.of(new TitleMatch(byCleaned, 0.9, "cleaned alias"));
+        if (occupationByAlias.containsKey(cleaned)) {
+            return byAlias(cleaned, 0.9, "cleaned alias");
         }
         for (String part : title.split("[/|,;()（）、，]")) {
-            Occupation byPart = occupationByAlias.get(LabelNormaliser.normalise(part));
-            if (byPart != null) {
-                return java.util.Optional.of(new TitleMatch(byPart, 0.9, "part alias"));
+            String alias = LabelNormaliser.normalise(part);
+            if (occupationByAlias.containsKey(alias)) {
+                return byAlias(alias, 0.9, "part alias");
             }
         }
         return titles.scored(cleaned.isEmpty() ? normalised : cleaned, 1).stream().findFirst();
+    }
+
+    /** How sure a family word alone makes us of the occupation it is listed for: less than {@link #DERIVE_CONFIDENCE}. */
+    public static final double FAMILY_WORD_CONFIDENCE = 0.4;
+
+    private java.util.Optional<TitleMatch> byAlias(String alias, double confidence, String how) {
+        Occupation occupation = occupationByAlias.get(alias);
+        return java.util.Optional.of(familyWords.contains(alias)
+                ? new TitleMatch(occupation, FAMILY_WORD_CONFIDENCE, "family word")
+                : new TitleMatch(occupation, confidence, how));
     }
 
     private static String normalised(String text) {

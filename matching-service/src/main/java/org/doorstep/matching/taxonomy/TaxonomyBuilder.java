@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * Collects skills, occupations and relations from the built-in vocabulary and, when configured, from
- * ESCO. First come, first served: an alias already taken keeps its concept, and an ESCO skill whose
+ * ESCO. First come, first served: an alias already taken keeps its concept (but an occupation's preferred label
+ * names that occupation, see {@link OccupationAliases}), and an ESCO skill whose
  * preferred label is already a built-in alias merges into that built-in concept. Built-in occupations are
  * folded in last ({@link #builtInOccupation}): they become aliases of ESCO's concepts where ESCO has one.
  */
@@ -21,7 +22,7 @@ public final class TaxonomyBuilder {
     private final Map<String, Integer> skillByAlias = new HashMap<>();
     private final Map<Integer, TreeSet<Integer>> related = new HashMap<>();
     private final Map<String, Occupation> occupationByKey = new LinkedHashMap<>();
-    private final Map<String, Occupation> occupationByAlias = new HashMap<>();
+    private final OccupationAliases occupationAliases = new OccupationAliases();
     private final TitleMatcher titles = new TitleMatcher();
     private final Map<Occupation, int[][]> profiles = new LinkedHashMap<>();
     private final List<BuiltInOccupation> builtInOccupations = new ArrayList<>();
@@ -122,9 +123,19 @@ public final class TaxonomyBuilder {
     }
 
     public Occupation occupation(String key, String label, int isco, List<String> aliases) {
+        return occupation(key, label, isco, aliases, true);
+    }
+
+    /** {@code ownsLabel}: whether the preferred label takes the alias from another occupation's alternative label. */
+    private Occupation occupation(String key, String label, int isco, List<String> aliases, boolean ownsLabel) {
         Occupation occupation = occupationByKey.computeIfAbsent(key, k -> new Occupation(k, label, isco));
-        occupationByAlias.putIfAbsent(LabelNormaliser.normalise(label), occupation);
-        titles.add(LabelNormaliser.normalise(label), occupation);
+        String preferred = LabelNormaliser.normalise(label);
+        if (ownsLabel) {
+            occupationAliases.preferred(preferred, occupation);
+        } else {
+            occupationAliases.alternative(preferred, occupation);
+        }
+        titles.add(preferred, occupation);
         for (String alias : aliases) {
             alias(occupation, alias);
         }
@@ -149,13 +160,14 @@ public final class TaxonomyBuilder {
             curatedOccupationAliases.add(LabelNormaliser.normalise(b.label()));
             b.aliases().forEach(a -> curatedOccupationAliases.add(LabelNormaliser.normalise(a)));
             List<String> fresh = esco ? b.aliases().stream()
-                    .filter(a -> !occupationByAlias.containsKey(LabelNormaliser.normalise(a))).toList() : b.aliases();
-            Occupation same = occupationByAlias.get(LabelNormaliser.normalise(b.label()));
+                    .filter(a -> !occupationAliases.contains(LabelNormaliser.normalise(a))).toList() : b.aliases();
+            Occupation same = occupationAliases.get(LabelNormaliser.normalise(b.label()));
             if (esco && same != null && same.isco() == b.isco() && profiles.containsKey(same)) {
                 occupationByKey.putIfAbsent(b.key(), same);
                 fresh.forEach(a -> alias(same, a));
             } else {
-                occupation(b.key(), b.label(), b.isco(), fresh);
+                // next to ESCO, a built-in concept (no skill profile) never takes a title from an ESCO occupation
+                occupation(b.key(), b.label(), b.isco(), fresh, !esco);
             }
         }
         builtInOccupations.clear();
@@ -164,7 +176,7 @@ public final class TaxonomyBuilder {
     public void alias(Occupation occupation, String alias) {
         String normalised = LabelNormaliser.normalise(alias);
         if (!normalised.isEmpty()) {
-            occupationByAlias.putIfAbsent(normalised, occupation);
+            occupationAliases.alternative(normalised, occupation);
             titles.add(normalised, occupation);
         }
     }
@@ -197,7 +209,7 @@ public final class TaxonomyBuilder {
                 Math.max(1, profiled.size()));
         OccupationInference inference = profiled.isEmpty() ? OccupationInference.none()
                 : new OccupationInference(profiled, essential, optional, weights);
-        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationByAlias, curatedOccupationAliases, titles,
-                weights, inference);
+        return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationAliases.all(),
+                occupationAliases.familyWords(curatedOccupationAliases), curatedOccupationAliases, titles, weights, inference);
     }
 }
