@@ -21,7 +21,9 @@ import org.doorstep.matching.taxonomy.Taxonomy;
  * <p>
  * Confidence of one mention grows with the length of the phrase (a one-word alias such as "design" is
  * ambiguous, "design user interfaces" is not); several mentions combine as independent evidence,
- * {@code 1 - prod(1 - c)}, at most 0.99. One- and two-letter words and common English words never count
+ * {@code 1 - prod(1 - c)}, at most 0.99; for an occupation, a wording repeated in running text counts once (an IT
+ * resume that says "servers" five times names no waiter: "server" is a waiter's alias), while every mention that
+ * starts a line counts (a work history's titles: "Sous Chef Jul 2010"). One- and two-letter words and common English words never count
  * alone, nor do ESCO's one-word alternative labels. Occupations named near the start of the text (a resume's headline, a posting's first line) get
  * more confidence, and a short first line is read as a job title (see {@link #headline}).
  */
@@ -120,13 +122,14 @@ public final class SkillExtractor {
         return found.size() > limit ? List.copyOf(found.subList(0, limit)) : List.copyOf(found);
     }
 
+    /** {@code occupation}: the dictionary names occupations (the headline counts more, a repeated wording not). */
     private <T> void scan(String text, List<Token> tokens, Map<String, T> dictionary, Map<Object, Mentions> found,
-                          boolean headlineCounts) {
+                          boolean occupation) {
         int i = 0;
         while (i < tokens.size()) {
             Token first = tokens.get(i);
             if (first.cjk()) {
-                scanCjk(text, first, dictionary, found);
+                scanCjk(text, first, dictionary, found, occupation);
                 i++;
                 continue;
             }
@@ -159,10 +162,11 @@ public final class SkillExtractor {
             int end = tokens.get(i + matched - 1).end();
             double confidence = (matched == 1 ? 0.5 : matched == 2 ? 0.75 : 0.9)
                     * (objectPhrases.contains(matchedPhrase) ? ObjectPhrases.CONFIDENCE : 1);
-            if (headlineCounts && start < HEADLINE) {
+            if (occupation && start < HEADLINE) {
                 confidence = Math.min(0.99, confidence + 0.2);
             }
-            found.computeIfAbsent(concept, k -> new Mentions()).add(confidence, new Span(start, end, text.substring(start, end)));
+            found.computeIfAbsent(concept, k -> new Mentions()).add(confidence, matchedPhrase,
+                    new Span(start, end, text.substring(start, end)), !occupation || startsLine(text, start));
             i += matched;
         }
     }
@@ -186,10 +190,11 @@ public final class SkillExtractor {
         int lineStart = start;
         taxonomy.normaliseTitle(line).filter(m -> m.confidence() >= Taxonomy.DERIVE_CONFIDENCE).ifPresent(m ->
                 found.computeIfAbsent(m.occupation(), k -> new Mentions()).add(0.6 + 0.4 * m.confidence(),
-                        new Span(lineStart, lineStart + line.length(), line)));
+                        "headline", new Span(lineStart, lineStart + line.length(), line), true));
     }
 
-    private <T> void scanCjk(String text, Token token, Map<String, T> dictionary, Map<Object, Mentions> found) {
+    private <T> void scanCjk(String text, Token token, Map<String, T> dictionary, Map<Object, Mentions> found,
+                             boolean occupation) {
         int at = token.start();
         while (at < token.end()) {
             int matched = 0;
@@ -207,8 +212,9 @@ public final class SkillExtractor {
                 continue;
             }
             double confidence = matched >= 4 ? 0.9 : matched == 3 ? 0.8 : 0.65;
-            found.computeIfAbsent(concept, k -> new Mentions()).add(confidence, new Span(at, at + matched,
-                    text.substring(at, at + matched)));
+            String wording = text.substring(at, at + matched);
+            found.computeIfAbsent(concept, k -> new Mentions()).add(confidence, wording,
+                    new Span(at, at + matched, wording), !occupation || startsLine(text, at));
             at += matched;
         }
     }
@@ -244,19 +250,43 @@ public final class SkillExtractor {
     private record Token(int start, int end, String normalised, boolean cjk) {
     }
 
+    /** Whether {@code at} is the first non-blank character of its line. */
+    private static boolean startsLine(String text, int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            char c = text.charAt(k);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A concept's mentions: each {@code independent} one counts, of the others the best of each wording. */
     private static final class Mentions {
         private final List<Span> spans = new ArrayList<>();
+        private final Map<String, Double> bestByWording = new HashMap<>();
         private double missed = 1;
 
-        void add(double confidence, Span span) {
-            missed *= 1 - confidence;
+        void add(double confidence, String wording, Span span, boolean independent) {
+            if (independent) {
+                missed *= 1 - confidence;
+            } else {
+                bestByWording.merge(wording, confidence, Math::max);
+            }
             if (spans.size() < 5) {
                 spans.add(span);
             }
         }
 
         double confidence() {
-            return Math.round(Math.min(0.99, 1 - missed) * 1000) / 1000.0;
+            double none = missed;
+            for (double best : bestByWording.values()) {
+                none *= 1 - best;
+            }
+            return Math.round(Math.min(0.99, 1 - none) * 1000) / 1000.0;
         }
     }
 }

@@ -117,6 +117,31 @@ class SkillExtractorTest {
     }
 
     @Test
+    void anOccupationsWordRepeatedInRunningTextCountsOnceButEveryWorkHistoryTitleCounts() {
+        String it = """
+                SYSTEMS ADMINISTRATOR
+                Maintained 40 Windows servers and the Linux servers of the data centre.
+                Patched the mail server monthly; moved file servers to the cloud; retired old servers.
+                """;
+        FoundConcept waiter = find(extractor.extract(it, 30).occupations(), "waiter/waitress");
+        assertThat(waiter.spans()).hasSize(5);
+        assertThat(waiter.confidence()).as("'server' is a waiter's alias, said five times in sentences")
+                .isLessThan(0.9);
+
+        String cook = """
+                Summary
+                Kitchen work in busy restaurants.
+                Cook Jul 2014 to Current
+                Company Name - City , State
+                Cook Mar 2011 to Jun 2014
+                Company Name - City , State
+                Cook Jan 2009 to Feb 2011
+                """;
+        assertThat(find(extractor.extract(cook, 30).occupations(), "cook").confidence())
+                .as("three jobs held as a cook, each a line of the work history").isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
     void returnsAtMostTheLimitMostConfidentFirst() {
         Extraction e = extractor.extract("Java, Python, SQL, Kotlin, welding, customer service, data entry", 3);
 
