@@ -78,8 +78,9 @@ public final class PostingBacklog {
         for (int turn = 0; step.size() < STEP - OLDEST_PER_STEP; turn = (turn + 1) % partners.size()) {
             SequencedMap<String, Waiting> partner = partners.get(turn);
             if (!partner.isEmpty()) {
-                step.add(partner.lastEntry().getValue());
-                remove(partner.lastEntry().getKey());
+                Waiting newest = partner.lastEntry().getValue();
+                step.add(newest);
+                remove(newest.postingId());
             }
         }
         while (step.size() < STEP) {

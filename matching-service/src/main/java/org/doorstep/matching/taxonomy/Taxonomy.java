@@ -210,18 +210,20 @@ public final class Taxonomy {
         if (normalised.isEmpty()) {
             return java.util.Optional.empty();
         }
-        if (occupationByAlias.containsKey(normalised)) {
-            return byAlias(normalised, 1.0, "alias");
+        java.util.Optional<TitleMatch> exact = byAlias(normalised, 1.0, "alias");
+        if (exact.isPresent()) {
+            return exact;
         }
         String cleaned = MODIFIERS.matcher(" " + normalised(title.replaceAll("\\(.*?\\)|（.*?）", " ")
                 .replaceAll("\\s[-–—]\\s.*$", " ")) + " ").replaceAll(" ").trim().replaceAll("\\s+", " ");
-        if (occupationByAlias.containsKey(cleaned)) {
-            return byAlias(cleaned, 0.9, "cleaned alias");
+        java.util.Optional<TitleMatch> byCleaned = byAlias(cleaned, 0.9, "cleaned alias");
+        if (byCleaned.isPresent()) {
+            return byCleaned;
         }
         for (String part : title.split("[/|,;()（）、，]")) {
-            String alias = LabelNormaliser.normalise(part);
-            if (occupationByAlias.containsKey(alias)) {
-                return byAlias(alias, 0.9, "part alias");
+            java.util.Optional<TitleMatch> byPart = byAlias(LabelNormaliser.normalise(part), 0.9, "part alias");
+            if (byPart.isPresent()) {
+                return byPart;
             }
         }
         return titles.scored(cleaned.isEmpty() ? normalised : cleaned, 1).stream().findFirst();
@@ -230,8 +232,12 @@ public final class Taxonomy {
     /** How sure a family word alone makes us of the occupation it is listed for: less than {@link #DERIVE_CONFIDENCE}. */
     public static final double FAMILY_WORD_CONFIDENCE = 0.4;
 
+    /** The occupation the alias names, if any, with {@code confidence} unless the alias is a family word. */
     private java.util.Optional<TitleMatch> byAlias(String alias, double confidence, String how) {
         Occupation occupation = occupationByAlias.get(alias);
+        if (occupation == null) {
+            return java.util.Optional.empty();
+        }
         return java.util.Optional.of(familyWords.contains(alias)
                 ? new TitleMatch(occupation, FAMILY_WORD_CONFIDENCE, "family word")
                 : new TitleMatch(occupation, confidence, how));
