@@ -82,7 +82,7 @@ final class PostingLoad {
         String externalId = prefix + "-" + runId + "-" + index;
         long sent = System.nanoTime();
         return http.send("PUT", postingsUrl + "/api/v1/postings/" + URLEncoder.encode(externalId, StandardCharsets.UTF_8),
-                partnerKeys.get(index % partnerKeys.size()), workload.posting(cluster, validThrough)).handle((reply, error) -> {
+                partnerKeys.get(index % partnerKeys.size()), workload.posting(cluster, runId, validThrough)).handle((reply, error) -> {
             long now = System.nanoTime();
             if (error == null && reply.status() == 429 && retry < RATE_LIMITED_RETRIES) {
                 rateLimited.incrementAndGet();

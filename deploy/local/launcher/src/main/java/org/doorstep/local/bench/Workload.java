@@ -110,11 +110,15 @@ final class Workload {
         return body.toString();
     }
 
-    /** A posting at the cluster's site for its occupation. */
-    String posting(Cluster cluster, Instant validThrough) {
+    /**
+     * A posting at the cluster's site for its occupation. Its description names the run, so that a run on a platform
+     * that still holds an earlier run's postings is not taken for the same jobs again (matching tells a seeker of a
+     * job once, and the earlier run's postings at the same site would be that job).
+     */
+    String posting(Cluster cluster, String runId, Instant validThrough) {
         ObjectNode body = JSON.createObjectNode();
         body.put("title", cluster.occupation().label());
-        body.put("description", "Benchmark vacancy " + vacancies.incrementAndGet() + " for " + cluster.occupation().label()
+        body.put("description", "Benchmark vacancy " + runId + "-" + vacancies.incrementAndGet() + " for " + cluster.occupation().label()
                 + " in " + cluster.site().name() + ".");
         body.put("occupation", cluster.occupation().uri());
         ArrayNode skills = body.putArray("skills");

@@ -44,7 +44,7 @@ class WorkloadTest {
 
         Workload.Cluster cluster = workload.watchedCluster(4);
         assertThat(cluster.index()).isEqualTo(1);
-        JsonNode posting = JSON.readTree(workload.posting(cluster, Instant.parse("2030-01-01T00:00:00Z")));
+        JsonNode posting = JSON.readTree(workload.posting(cluster, "20261205-000000", Instant.parse("2030-01-01T00:00:00Z")));
         JsonNode watched = JSON.readTree(workload.watchedSeeker(cluster));
         JsonNode seeker = JSON.readTree(workload.seeker(cluster.index()));
 
@@ -52,6 +52,8 @@ class WorkloadTest {
         assertThat(watched.path("skills").findValuesAsString("escoUri")).containsExactlyElementsOf(posting.path("skills").findValuesAsString("escoUri"));
         assertThat(posting.path("skills")).hasSize(6);
         assertThat(posting.path("title").asString()).isEqualTo(cluster.occupation().label());
+        // another run's postings at the same site are other jobs, not the same ones published again
+        assertThat(posting.path("description").asString()).contains("20261205-000000");
         assertThat(seeker.path("skills").size()).isBetween(3, 6);
         double km = Math.abs(seeker.path("location").path("lat").asDouble() - cluster.site().lat()) * 111.2;
         assertThat(km).isLessThan(40);
