@@ -193,6 +193,37 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         assertThat(publisher.largest.get()).isLessThanOrEqualTo(MatchEngine.PAIRS_PER_ROUND);
     }
 
+    @Test
+    void aRoundWhosePostingsWereToldToManySeekersIsJudgedInPartsThatEachReadALimitedNumberOfPairs() {
+        List<Seeker> first = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            first.add(seeker(CHENGDU_LAT + 0.0001 * i, CHENGDU_LON));
+        }
+        List<Posting> postings = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            postings.add(posting(CHENGDU_LAT, CHENGDU_LON + 0.0001 * i));
+        }
+        Publisher publisher = new Publisher(broker, 0);
+        ObservedLedger observed = new ObservedLedger(ledger, 0);
+        MatchEngine engine = engine(first, observed, publisher);
+        engine.postingsChanged(postings.stream().map(p -> (PostingChange) new PostingChange.Upserted(p, 0)).toList());
+        // seekers who register later, near the postings, are told of every one of them: each posting lists 1,100
+        for (int i = 0; i < 900; i++) {
+            engine.seekerChanged(seeker(CHENGDU_LAT - 0.0001 * i, CHENGDU_LON));
+        }
+        int told = publisher.sent.size();
+        int readsBefore = observed.reads.get();
+
+        // the postings change: 20 of them (a round by candidates) would read 20 x 1,100 pairs at once
+        engine.postingsChanged(postings.stream().map(p -> (PostingChange) new PostingChange.Upserted(withVersion(p, 2), 0)).toList());
+
+        assertThat(told).as("every posting told to all 1,100 seekers").isEqualTo(25 * 1_100);
+        assertThat(observed.largestRead.get()).as("pairs held by the largest read")
+                .isGreaterThan(1_100).isLessThanOrEqualTo(MatchEngine.PAIRS_READ_PER_ROUND);
+        assertThat(observed.reads.get() - readsBefore).as("reads: 20 postings refused, then in two halves; then 5").isEqualTo(4);
+        assertThat(publisher.sent).as("nothing changed for anyone: nothing told or withdrawn again").hasSize(told);
+    }
+
     private MatchEngine engine(List<Seeker> seekers, MatchLedger ledger, MatchPublisher publisher) {
         SeekerIndex seekerIndex = new SeekerIndex(scorer.policy());
         PostingIndex postingIndex = new PostingIndex(scorer.policy());
@@ -274,6 +305,7 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger claims = new AtomicInteger();
         final AtomicInteger settles = new AtomicInteger();
+        final AtomicInteger largestRead = new AtomicInteger();
 
         ObservedLedger(MatchLedger ledger, int settleFailures) {
             this.ledger = ledger;
@@ -281,9 +313,12 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         }
 
         @Override
-        public Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings) {
+        public Optional<Map<String, List<LedgerEntry>>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings,
+                                                                    int limit) {
             reads.incrementAndGet();
-            return ledger.forPostings(seekersOfPostings);
+            Optional<Map<String, List<LedgerEntry>>> read = ledger.forPostings(seekersOfPostings, limit);
+            read.ifPresent(entries -> largestRead.accumulateAndGet(entries.values().stream().mapToInt(List::size).sum(), Math::max));
+            return read;
         }
 
         @Override

@@ -22,7 +22,16 @@ public interface MatchLedger {
      * those whose seeker was erased), plus every other pair recorded for the posting (a superset of its active
      * pairs). One read for all the postings, a second only for listed pairs outside the given ones.
      */
-    Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings);
+    default Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings) {
+        return forPostings(seekersOfPostings, Integer.MAX_VALUE).orElseThrow();
+    }
+
+    /**
+     * {@link #forPostings(Map)}, unless that would hold more than {@code limit} pairs (the given ones and those the
+     * postings' listings name): then empty, having read no more than the first read, so that the caller can ask for
+     * fewer postings at a time. A posting told to many seekers over its life lists them all.
+     */
+    Optional<Map<String, List<LedgerEntry>>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings, int limit);
 
     /**
      * The postings recorded as the same job as each of these (by whichever instance found it, earlier or before a

@@ -93,43 +93,55 @@ class MongoMatchLedger implements MatchLedger {
     }
 
     @Override
-    public Map<String, List<LedgerEntry>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings) {
+    public Optional<Map<String, List<LedgerEntry>>> forPostings(Map<String, ? extends Collection<String>> seekersOfPostings,
+                                                                int limit) {
         List<Reading> readings = new ArrayList<>(seekersOfPostings.size());
         seekersOfPostings.forEach((postingId, seekerIds) -> readings.add(new Reading(List.of(POSTING_LISTING + postingId),
                 "seekers", seekerIds, s -> MatchId.of(postingId, s), s -> LedgerEntry.erased(MatchId.of(postingId, s), s, postingId),
                 s -> true)));
-        read(readings);
+        if (!read(readings, limit)) {
+            return Optional.empty();
+        }
         Map<String, List<LedgerEntry>> entries = new LinkedHashMap<>();
         int i = 0;
         for (String postingId : seekersOfPostings.keySet()) {
             entries.put(postingId, readings.get(i++).entries());
         }
-        return entries;
+        return Optional.of(entries);
     }
 
     @Override
     public List<LedgerEntry> forSeeker(String seekerId, Collection<String> postingIds, Predicate<String> alsoRead) {
         Reading reading = new Reading(SeekerListings.ids(seekerId), SeekerListings.POSTINGS, postingIds,
                 p -> MatchId.of(p, seekerId), p -> LedgerEntry.erased(MatchId.of(p, seekerId), seekerId, p), alsoRead);
-        read(List.of(reading));
+        read(List.of(reading), Integer.MAX_VALUE);
         return reading.entries();
     }
 
     /**
      * One read for every reading's listings, given pairs and their tombstones (a pair forgotten on its seeker's
      * erasure comes back as {@code erased}, after any entry recorded for it since); a second only for listed pairs
-     * not among them; a third only for the documents of rounds not known settled yet.
+     * not among them; a third only for the documents of rounds not known settled yet. False, after the first read,
+     * when the given and the listed pairs are more than {@code limit}.
      */
-    private void read(List<Reading> readings) {
+    private boolean read(List<Reading> readings, int limit) {
         List<Object> ids = new ArrayList<>();
         readings.forEach(r -> ids.addAll(r.firstIds()));
         Map<Object, Document> found = byId(ledger.byIds(ids));
         List<Object> more = new ArrayList<>();
         readings.forEach(r -> more.addAll(r.moreIds(found)));
+        long pairs = more.size();
+        for (Reading reading : readings) {
+            pairs += reading.others.size();
+        }
+        if (pairs > limit) {
+            return false;
+        }
         found.putAll(byId(ledger.byIds(more)));
         Set<String> roundIds = rounds.toRead(found.values().stream().filter(d -> d.containsKey("round")).toList());
         rounds.learn(ledger.byIds(new ArrayList<>(roundIds)));
         readings.forEach(r -> r.collect(found));
+        return true;
     }
 
     /** What one posting's or seeker's read asks for and finds. */

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -41,6 +42,17 @@ final class JournaledCollection extends MemoryCollection {
         Object id = getDocument(position).get(getIdField());
         super.removeDocument(position);
         journal().ifPresent(j -> j.delete(getDatabaseName(), getCollectionName(), id));
+    }
+
+    /**
+     * Documents an index found: matched against the query again, except a query the index answers exactly
+     * ({@link KeyedInQuery}), which would cost a comparison per listed value for every document found.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Integer> positions, Document orderBy, int numberToSkip,
+                                         int limit, int batchSize, Document fieldSelector) {
+        return super.matchDocuments(KeyedInQuery.answeredByIndex(query) ? new Document() : query, positions, orderBy, numberToSkip,
+                limit, batchSize, fieldSelector);
     }
 
     /**

@@ -70,6 +70,34 @@ class JournaledBackendTest {
     }
 
     @Test
+    void aListOfKeysFindsExactlyTheDocumentsThatHoldThem() throws IOException {
+        MongoCollection<Document> items = start().getDatabase("app").getCollection("items");
+        items.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true).name("code_unique"));
+        items.insertMany(List.of(new Document("_id", "a").append("n", 1).append("code", "x"),
+                new Document("_id", "b").append("n", 2).append("code", "y"),
+                new Document("_id", "c").append("n", 2), new Document("_id", 7).append("n", 7)));
+
+        // answered from the index without a second match (KeyedInQuery), in the order of the listed keys
+        assertThat(ids(items.find(Filters.in("_id", "c", "zz", "a", "a")))).containsExactly("a", "c");
+        assertThat(ids(items.find(Filters.in("code", "y", "nope")))).containsExactly("b");
+        assertThat(ids(items.find(Filters.in("_id", List.of())))).isEmpty();
+        // everything else is matched as before
+        assertThat(ids(items.find(Filters.and(Filters.in("_id", "a", "b", "c"), Filters.eq("n", 2))))).containsExactlyInAnyOrder("b", "c");
+        assertThat(ids(items.find(Filters.in("_id", "b", 7)))).containsExactlyInAnyOrder("b", 7);
+        assertThat(ids(items.find(Filters.nin("_id", "a", "b", 7)))).containsExactly("c");
+        items.updateMany(Filters.in("_id", "a", "c", "zz"), Updates.set("seen", true));
+        assertThat(ids(items.find(Filters.eq("seen", true)))).containsExactlyInAnyOrder("a", "c");
+        items.deleteMany(Filters.in("code", "x", "y"));
+        assertThat(ids(items.find())).containsExactlyInAnyOrder("c", 7);
+    }
+
+    private static List<Object> ids(Iterable<Document> found) {
+        List<Object> ids = new ArrayList<>();
+        found.forEach(d -> ids.add(d.get("_id")));
+        return ids;
+    }
+
+    @Test
     void aUniqueIndexStillRefusesDuplicatesAfterARestart() throws IOException {
         MongoCollection<Document> partners = start().getDatabase("app").getCollection("partners");
         partners.createIndex(Indexes.ascending("externalId"), new IndexOptions().unique(true).name("externalId_unique"));
