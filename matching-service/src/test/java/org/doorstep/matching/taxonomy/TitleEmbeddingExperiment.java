@@ -26,6 +26,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.doorstep.matching.taxonomy.TitleTuning.Candidates;
 
 /**
  * Offline experiment (issue 11): a sentence embedding (all-MiniLM-L6-v2, quantized, ONNX in-process) as extra
@@ -46,9 +47,6 @@ public final class TitleEmbeddingExperiment {
     static final int EXTRA = 6;
     static final int KNN = 10;
     static final int ALL = TitleMatcher.FEATURES + EXTRA;
-
-    record Candidates(float[][] rows, int truth, int offset, int fixedRank) {
-    }
 
     public static void main(String[] args) throws Exception {
         if (Boolean.getBoolean("costOnly")) {
@@ -152,7 +150,7 @@ public final class TitleEmbeddingExperiment {
             Occupation truth = truths.get(i);
             List<Occupation> owners = matcher.aliasOwners(title);
             if (owners.contains(truth)) {
-                cached.add(new Candidates(new float[0][], -1, 0, owners.indexOf(truth)));
+                cached.add(new Candidates(new float[0][], new int[0], -1, 0, owners.indexOf(truth)));
                 continue;
             }
             if (shortlist) {
@@ -220,7 +218,7 @@ public final class TitleEmbeddingExperiment {
                 out[k][TitleMatcher.FEATURES + 4] = knn[o];
                 out[k][TitleMatcher.FEATURES + 5] = (float) Math.exp((sem[o] - sem[bySem[0]]) / 0.05);
             }
-            cached.add(new Candidates(out, keys.indexOf(truth), owners.size(), -1));
+            cached.add(new Candidates(out, new int[0], keys.indexOf(truth), owners.size(), -1));
         }
         if (shortlist) {
             print("  shortlist (lexical top %d + centroid top %d, max cosine over their aliases): %.0f us per title (one thread,"
@@ -340,7 +338,7 @@ public final class TitleEmbeddingExperiment {
             out[k][TitleMatcher.FEATURES + 4] = lexRank < 0 ? 0 : 1f / (5 + lexRank);
             out[k][TitleMatcher.FEATURES + 5] = (float) Math.exp((sem.get(o) - sem.get(best)) / 0.05);
         }
-        return new Candidates(out, truthAt, owners.size(), -1);
+        return new Candidates(out, new int[0], truthAt, owners.size(), -1);
     }
 
     private static double lexScore(double[] row) {
@@ -400,50 +398,13 @@ public final class TitleEmbeddingExperiment {
     }
 
     static void report(String what, List<Candidates> cached, double[] w) {
-        double[] acc = accuracy(cached, w);
+        double[] acc = TitleTuning.accuracy(cached, w);
         print("  %s: @1 %.2f%% @5 %.2f%%", what, 100 * acc[0], 100 * acc[1]);
     }
 
-    static double[] accuracy(List<Candidates> cached, double[] w) {
-        int at1 = 0;
-        int at5 = 0;
-        for (Candidates c : cached) {
-            int rank;
-            if (c.fixedRank() >= 0) {
-                rank = c.fixedRank();
-            } else if (c.truth() < 0) {
-                continue;
-            } else {
-                double truthScore = score(c.rows()[c.truth()], w);
-                if (truthScore <= 0) {
-                    continue;
-                }
-                rank = c.offset();
-                for (int i = 0; i < c.rows().length && rank < 5; i++) {
-                    double s = score(c.rows()[i], w);
-                    if (s > truthScore || s == truthScore && i < c.truth()) {
-                        rank++;
-                    }
-                }
-            }
-            at1 += rank == 0 ? 1 : 0;
-            at5 += rank < 5 ? 1 : 0;
-        }
-        return new double[] {(double) at1 / cached.size(), (double) at5 / cached.size()};
-    }
-
-    private static double score(float[] row, double[] w) {
-        double s = 0;
-        for (int f = 0; f < row.length; f++) {
-            s += w[f] * row[f];
-        }
-        return s;
-    }
-
-    /** Coordinate ascent on accuracy@1 + @5 (F_BEST fixed at 1); only the embedding weights unless all. */
     static double[] tune(List<Candidates> cached, double[] start, boolean all) {
         double[] w = start.clone();
-        double[] acc = accuracy(cached, w);
+        double[] acc = TitleTuning.accuracy(cached, w);
         double best = acc[0] + acc[1];
         print("  start: @1 %.2f%% @5 %.2f%%", 100 * acc[0], 100 * acc[1]);
         double[] steps = {0.02, 0.05, 0.1, 0.2, 0.4, 0.8};
@@ -455,7 +416,7 @@ public final class TitleEmbeddingExperiment {
                 for (double step : steps) {
                     for (double value : new double[] {keep + step, keep - step, 0}) {
                         w[f] = value;
-                        double[] a = accuracy(cached, w);
+                        double[] a = TitleTuning.accuracy(cached, w);
                         if (a[0] + a[1] > best + 1e-9) {
                             best = a[0] + a[1];
                             bestValue = value;

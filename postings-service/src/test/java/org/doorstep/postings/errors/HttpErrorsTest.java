@@ -73,27 +73,21 @@ class HttpErrorsTest extends PostingsServiceTest {
     void badPercentEncodingInThePathIs400Problem() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings/%ZZ", "");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+        assertRawProblem(response, 400, "bad-request");
     }
 
     @Test
     void traceIs405Problem() {
         RawHttp.Response response = RawHttp.send(port, "TRACE", "/api/v1/postings", "");
 
-        assertThat(response.status()).isEqualTo(405);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 405, "method-not-allowed");
+        assertRawProblem(response, 405, "method-not-allowed");
     }
 
     @Test
     void tooLongRequestLineIs414Problem() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings/" + "x".repeat(20_000), "");
 
-        assertThat(response.status()).isEqualTo(414);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 414, "uri-too-long");
+        assertRawProblem(response, 414, "uri-too-long");
     }
 
     @Test
@@ -101,9 +95,7 @@ class HttpErrorsTest extends PostingsServiceTest {
         RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings",
                 "X-Padding: " + "y".repeat(20_000) + "\r\n");
 
-        assertThat(response.status()).isEqualTo(431);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 431, "request-header-fields-too-large");
+        assertRawProblem(response, 431, "request-header-fields-too-large");
     }
 
     // found by the system tests' HostileRequestsTest
@@ -112,18 +104,14 @@ class HttpErrorsTest extends PostingsServiceTest {
     void aPathOfTwoSlashesBeforeAQueryIs400Problem() {
         RawHttp.Response response = RawHttp.send(port, "POST", "//?status=1", "");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+        assertRawProblem(response, 400, "bad-request");
     }
 
     @Test
     void anEncodedSlashInThePathIs400ProblemNotAFailureOfTheHealthEndpoint() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health/readiness%2Fhx", "");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+        assertRawProblem(response, 400, "bad-request");
     }
 
     @Test
@@ -133,9 +121,7 @@ class HttpErrorsTest extends PostingsServiceTest {
                 "Authorization: Bearer " + registerPartner().apiKey() + "\r\n");
 
         for (RawHttp.Response response : List.of(health, api)) {
-            assertThat(response.status()).as(response.body()).isEqualTo(400);
-            assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+            assertRawProblem(response, 400, "bad-request");
         }
     }
 
@@ -143,18 +129,14 @@ class HttpErrorsTest extends PostingsServiceTest {
     void anUnknownHealthGroupIs404ProblemWithABody() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health/no-such-group", "");
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 404, "not-found");
+        assertRawProblem(response, 404, "not-found");
     }
 
     @Test
     void anAcceptHeaderThatIsNotAMediaTypeStillGetsAProblemBody() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/nothing-here", "Accept: foo\r\n");
 
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 404, "not-found");
+        assertRawProblem(response, 404, "not-found");
     }
 
     @Test
@@ -162,9 +144,7 @@ class HttpErrorsTest extends PostingsServiceTest {
         RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/campaigns",
                 "Authorization: Bearer " + OPERATOR_TOKEN + "\r\nAccept: foo/bar/baz\r\n");
 
-        assertThat(response.status()).isEqualTo(406);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 406, "not-acceptable");
+        assertRawProblem(response, 406, "not-acceptable");
     }
 
     @Test
@@ -180,9 +160,7 @@ class HttpErrorsTest extends PostingsServiceTest {
     void anAcceptHeaderNamingAnEmptyMediaTypeIs400ProblemNotA500() {
         RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health", "Accept: ,\r\n");
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+        assertRawProblem(response, 400, "bad-request");
     }
 
     @Test
@@ -191,9 +169,13 @@ class HttpErrorsTest extends PostingsServiceTest {
                 + "Authorization: Bearer " + OPERATOR_TOKEN + "\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\nzz\r\nnot a chunk\r\n");
 
-        assertThat(response.status()).isEqualTo(400);
+        assertRawProblem(response, 400, "bad-request");
+    }
+
+    private static void assertRawProblem(RawHttp.Response response, int status, String slug) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertProblem(JSON.readTree(response.body()), 400, "bad-request");
+        assertProblem(JSON.readTree(response.body()), status, slug);
     }
 
     private static void assertProblem(JsonNode problem, int status, String type) {
