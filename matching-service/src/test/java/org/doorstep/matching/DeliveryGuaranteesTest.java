@@ -194,6 +194,24 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
     }
 
     @Test
+    void aSeekerReadAgainAtAStartIsIndexedWithoutReadingOrTellingAndTheNextPostingFindsThem() {
+        Publisher publisher = new Publisher(broker, 0);
+        ObservedLedger observed = new ObservedLedger(ledger, 0);
+        MatchEngine engine = engine(List.of(), observed, publisher);
+        engine.postingsChanged(List.of(new PostingChange.Upserted(posting(CHENGDU_LAT, CHENGDU_LON), 0)));
+        int reads = observed.reads.get();
+        Seeker seeker = seeker(CHENGDU_LAT, CHENGDU_LON);
+
+        engine.seekerIndexed(seeker);
+
+        assertThat(observed.reads.get()).as("no ledger read").isEqualTo(reads);
+        assertThat(publisher.sent).as("judged before the stop: nothing told again").isEmpty();
+        Posting next = posting(CHENGDU_LAT, CHENGDU_LON);
+        engine.postingsChanged(List.of(new PostingChange.Upserted(next, 0)));
+        assertThat(publisher.sent).extracting(MatchEvent::matchId).containsExactly(MatchId.of(next.id(), seeker.id()));
+    }
+
+    @Test
     void aRoundWhosePostingsWereToldToManySeekersIsJudgedInPartsThatEachReadALimitedNumberOfPairs() {
         List<Seeker> first = new ArrayList<>();
         for (int i = 0; i < 200; i++) {

@@ -482,6 +482,17 @@ public final class MatchEngine {
         return false;
     }
 
+    /**
+     * A profile read again at a start, judged before the process stopped: indexed, nothing read or told (the postings
+     * judged after the index is whole find it as a candidate like any other).
+     */
+    public synchronized void seekerIndexed(Seeker seeker) {
+        Seeker previous = seekers.get(seeker.id());
+        if (!erasedSeekers.contains(seeker.id()) && (previous == null || previous.version() <= seeker.version())) {
+            seekers.upsert(seeker);
+        }
+    }
+
     /** A profile was created or changed. */
     public synchronized void seekerChanged(Seeker seeker) {
         if (erasedSeekers.contains(seeker.id())) {

@@ -28,7 +28,8 @@ import org.springframework.util.backoff.BackOffExecution;
  * so that the consumer reads ahead and a posting published now is judged before a backlog read earlier (a restart's
  * re-read of every posting, a partner's bulk import, a burst beyond capacity). Committed offsets say nothing here:
  * every assigned partition is read again from the beginning ({@link PartitionOwnership}), and the ledger keeps that
- * from telling anyone twice, so a change that waits when the process stops is judged after the next start.
+ * from telling anyone twice, so a change that waits when the process stops is judged after the next start. It
+ * starts judging once the seekers judged before are indexed again ({@link SeekerReplay}).
  * <p>
  * A step that fails because the store or the broker is away is put back and tried again with back-off (200 ms,
  * doubling to 5 s) until it passes. Any other failure is the service's, not the record's: it is logged and counted
@@ -44,14 +45,17 @@ class PostingJudge implements SmartLifecycle {
     /** Held while a step is judged and while partitions are released, so no released posting is judged again. */
     private final Object turn = new Object();
     private final MatchEngine engine;
+    private final SeekerReplay replay;
     private final EconomyTags economyTags;
     private final PostingEconomies economies;
     private final Timer age;
     private final Counter failed;
     private volatile Thread worker;
 
-    PostingJudge(MatchEngine engine, EconomyTags economyTags, PostingEconomies economies, MeterRegistry meters) {
+    PostingJudge(MatchEngine engine, EconomyTags economyTags, PostingEconomies economies, SeekerReplay replay,
+                 MeterRegistry meters) {
         this.engine = engine;
+        this.replay = replay;
         this.economyTags = economyTags;
         this.economies = economies;
         this.age = Timer.builder("doorstep.matching.posting.age")
@@ -85,6 +89,11 @@ class PostingJudge implements SmartLifecycle {
         while (worker == Thread.currentThread()) {
             List<PostingBacklog.Waiting> step;
             try {
+                if (!replay.caughtUp()) {
+                    // a posting judged against half an index would miss the seekers indexed after it
+                    TimeUnit.MILLISECONDS.sleep(IDLE.toMillis() / 5);
+                    continue;
+                }
                 step = backlog.take(IDLE);
             } catch (InterruptedException e) {
                 return;

@@ -111,9 +111,10 @@ final class Workload {
     }
 
     /**
-     * A posting at the cluster's site for its occupation. Its description names the run, so that a run on a platform
-     * that still holds an earlier run's postings is not taken for the same jobs again (matching tells a seeker of a
-     * job once, and the earlier run's postings at the same site would be that job).
+     * A posting at the cluster's site for its occupation. Its employer and description name the run, so that a run on
+     * a platform that still holds an earlier run's postings is not taken for the same jobs again (matching tells a
+     * seeker of a job once, and the earlier run's postings at the same site, with the same title and a description
+     * alike, would be that job: the second quick run on one platform delivered 0 of 100).
      */
     String posting(Cluster cluster, String runId, Instant validThrough) {
         ObjectNode body = JSON.createObjectNode();
@@ -131,6 +132,7 @@ final class Workload {
         location.put("lon", cluster.site().lon());
         location.put("regionCode", cluster.site().regionCode());
         location.put("address", cluster.site().name());
+        body.putObject("employer").put("name", "Benchmark employer " + runId);
         body.put("workplace", "ONSITE");
         body.put("employmentType", "FULL_TIME");
         body.putObject("salary").put("min", 6000).put("max", 12000).put("currency", "CNY").put("period", "MONTH");

@@ -54,6 +54,7 @@ class WorkloadTest {
         assertThat(posting.path("title").asString()).isEqualTo(cluster.occupation().label());
         // another run's postings at the same site are other jobs, not the same ones published again
         assertThat(posting.path("description").asString()).contains("20261205-000000");
+        assertThat(posting.path("employer").path("name").asString()).contains("20261205-000000");
         assertThat(seeker.path("skills").size()).isBetween(3, 6);
         double km = Math.abs(seeker.path("location").path("lat").asDouble() - cluster.site().lat()) * 111.2;
         assertThat(km).isLessThan(40);
