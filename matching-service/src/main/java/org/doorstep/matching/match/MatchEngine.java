@@ -210,14 +210,16 @@ public final class MatchEngine {
                 });
             }
         }
-        Optional<Map<String, List<LedgerEntry>>> read = ledger.forPostings(candidatesOfPostings, PAIRS_READ_PER_ROUND);
-        if (read.isEmpty() && triggers.size() > 1) {
+        // a single posting is read whole, however much it lists
+        Optional<Map<String, List<LedgerEntry>>> read = ledger.forPostings(candidatesOfPostings,
+                triggers.size() > 1 ? PAIRS_READ_PER_ROUND : Integer.MAX_VALUE);
+        if (read.isEmpty()) {
             int half = triggers.size() / 2;
             judgeRound(triggers.subList(0, half), latest, now);
             judgeRound(triggers.subList(half, triggers.size()), latest, now);
             return;
         }
-        Map<String, List<LedgerEntry>> known = read.isPresent() ? read.get() : ledger.forPostings(candidatesOfPostings);
+        Map<String, List<LedgerEntry>> known = read.get();
         Round round = new Round(now);
         for (PostingTrigger trigger : triggers) {
             judge(trigger, known, sameJobs.getOrDefault(trigger.postingId(), Set.of()),
@@ -487,22 +489,14 @@ public final class MatchEngine {
      * judged after the index is whole find it as a candidate like any other).
      */
     public synchronized void seekerIndexed(Seeker seeker) {
-        Seeker previous = seekers.get(seeker.id());
-        if (!erasedSeekers.contains(seeker.id()) && (previous == null || previous.version() <= seeker.version())) {
-            seekers.upsert(seeker);
-        }
+        index(seeker);
     }
 
     /** A profile was created or changed. */
     public synchronized void seekerChanged(Seeker seeker) {
-        if (erasedSeekers.contains(seeker.id())) {
+        if (!index(seeker)) {
             return;
         }
-        Seeker previous = seekers.get(seeker.id());
-        if (previous != null && previous.version() > seeker.version()) {
-            return;
-        }
-        seekers.upsert(seeker);
         Instant now = clock.instant();
         Retrieved<Posting> retrieved = postings.match(seeker, scorer, policy.topK(), now);
         Set<String> candidates = new HashSet<>();
@@ -529,6 +523,16 @@ public final class MatchEngine {
             }
         }
         finish(round);
+    }
+
+    /** Indexes the profile unless its seeker was erased or a later version is indexed; whether it did. */
+    private boolean index(Seeker seeker) {
+        Seeker previous = seekers.get(seeker.id());
+        if (erasedSeekers.contains(seeker.id()) || previous != null && previous.version() > seeker.version()) {
+            return false;
+        }
+        seekers.upsert(seeker);
+        return true;
     }
 
     /**

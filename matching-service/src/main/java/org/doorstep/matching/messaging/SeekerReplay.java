@@ -3,6 +3,7 @@ package org.doorstep.matching.messaging;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ class SeekerReplay {
     private volatile boolean assigned;
     private volatile boolean done;
     private volatile long lastReadNanos = System.nanoTime();
-    private long indexedOnly;
+    private final AtomicLong indexedOnly = new AtomicLong();
 
     /**
      * The seekers' partitions were assigned at start: the offsets the group had committed (none: 0) and where each
@@ -69,9 +70,7 @@ class SeekerReplay {
     void read(int partition, long offset, boolean judged) {
         lastReadNanos = System.nanoTime();
         if (!judged) {
-            synchronized (this) {
-                indexedOnly++;
-            }
+            indexedOnly.incrementAndGet();
         }
         if (!toRead.isEmpty()) {
             toRead.computeIfPresent(partition, (p, last) -> offset >= last ? null : last);
@@ -93,10 +92,8 @@ class SeekerReplay {
         boolean quiet = System.nanoTime() - lastReadNanos > QUIET.toNanos();
         if (toRead.isEmpty() || quiet) {
             done = true;
-            synchronized (this) {
-                log.info("seekers: re-read up to where they were judged before ({} indexed without judging{})", indexedOnly,
-                        toRead.isEmpty() ? "" : "; partitions " + toRead.keySet() + " read nothing for " + QUIET.toSeconds() + " s");
-            }
+            log.info("seekers: re-read up to where they were judged before ({} indexed without judging{})", indexedOnly.get(),
+                    toRead.isEmpty() ? "" : "; partitions " + toRead.keySet() + " read nothing for " + QUIET.toSeconds() + " s");
         }
         return done;
     }
