@@ -97,8 +97,12 @@ class FeedAccessTest extends PostingsServiceTest {
                 .get("postingId").stringValue();
         http.delete().uri("/api/v1/postings/{id}", externalId)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey()).exchange().expectStatus().isOk();
+        // the log is at least once (another instance's sweeper may publish an event again): a reader keeps an
+        // item only when its version is new to it, as this one does
         List<ServerSentEvent<String>> resumed = stream(partner, region, created.id())
                 .filter(e -> e.data() != null && (e.data().contains(first) || e.data().contains(second)))
+                .distinct(e -> JSON.readTree(e.data()).get("postingId").stringValue() + "@"
+                        + JSON.readTree(e.data()).get("version").longValue())
                 .take(2).collectList().block(TIMEOUT);
         assertThat(resumed).extracting(ServerSentEvent::event).containsExactly("CREATED", "CLOSED");
         assertThat(resumed).allSatisfy(e -> assertThat(JSON.readTree(e.data()).get("postingId").stringValue())
