@@ -3,12 +3,9 @@ package org.doorstep.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.doorstep.testkit.EventContract;
 import org.doorstep.testkit.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -18,29 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Issue 16, "one job, one notification": the same vacancy published by three partner boards is told to a seeker once,
  * with every source listed; when the posting it was told through closes, the seeker is told of the job through another.
  */
-class DuplicateJobsTest extends MatchingServiceTest {
+class DuplicateJobsTest extends EventFlowTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.doorstep.matching.match.MatchEngine engine;
-
-    private static TestEvents events;
-    private static MatchTopic matches;
-
-    @BeforeAll
-    static void open() {
-        events = new TestEvents();
-        matches = new MatchTopic();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-        matches.close();
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 
     /** The vacancy as a board publishes it: its own partner, its own spelling, geocoded a little apart. */
     private static ObjectNode vacancy(String postingId, String partnerId, String title, String tail, double latShift) {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.doorstep.matching.match.MatchId;
 import org.doorstep.testkit.EventContract;
 import org.doorstep.testkit.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,30 +18,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** What happens to a match over time: profile changes, material changes, dismissals; and the operator's view. */
-class MatchLifecycleTest extends MatchingServiceTest {
+class MatchLifecycleTest extends EventFlowTest {
 
     private static final Duration WAIT = MatchTopic.WAIT;
-    private static TestEvents events;
-    private static MatchTopic matches;
 
     @LocalServerPort
     private int port;
-
-    @BeforeAll
-    static void open() {
-        events = new TestEvents();
-        matches = new MatchTopic();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-        matches.close();
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 
     /** Publishes a pair that certainly matches and waits for it: everything published before has been processed. */
     private static void barrier() {

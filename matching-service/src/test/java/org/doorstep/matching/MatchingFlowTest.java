@@ -10,36 +10,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.doorstep.matching.match.MatchId;
 import org.doorstep.testkit.EventContract;
 import org.doorstep.testkit.TopicReader;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The event paths end to end over the real broker: postings and seekers in, matches out. */
-class MatchingFlowTest extends MatchingServiceTest {
+class MatchingFlowTest extends EventFlowTest {
 
     private static final Duration WAIT = MatchTopic.WAIT;
-
-    private static TestEvents events;
-    private static MatchTopic matches;
-
-    @BeforeAll
-    static void open() {
-        events = new TestEvents();
-        matches = new MatchTopic();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-        matches.close();
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 
     @Test
     void emitsAValidMatchFoundWhenANearbySeekerSharesTheSkillsOfANewPosting() {

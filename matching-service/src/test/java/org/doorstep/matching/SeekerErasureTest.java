@@ -22,8 +22,6 @@ import org.doorstep.matching.match.MatchPublisher;
 import org.doorstep.matching.scoring.MatchScorer;
 import org.doorstep.matching.scoring.Posting;
 import org.doorstep.matching.scoring.Seeker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -35,11 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * groups or region their matches carried. What "never twice" needs stays as an anonymous tombstone per pair,
  * so neither a posting update nor a restart that replays their old profile notifies them again.
  */
-class SeekerErasureTest extends MatchingServiceTest {
+class SeekerErasureTest extends EventFlowTest {
 
     private static final Duration WAIT = MatchTopic.WAIT;
-    private static TestEvents events;
-    private static MatchTopic matches;
 
     @Autowired
     private ReactiveMongoTemplate mongo;
@@ -57,18 +53,6 @@ class SeekerErasureTest extends MatchingServiceTest {
     private MatchPublisher publisher;
     @Autowired
     private Clock clock;
-
-    @BeforeAll
-    static void open() {
-        events = new TestEvents();
-        matches = new MatchTopic();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-        matches.close();
-    }
 
     /** A seeker in the DISABLED key group with three matches: one active, one on a closed posting, one dismissed. */
     private record Erased(String craft, String seekerId, String open, String closed, String dismissed, Seeker seeker, Posting posting) {
@@ -205,7 +189,4 @@ class SeekerErasureTest extends MatchingServiceTest {
         matches.await(MATCH_FOUND, seekerId, postingId);
     }
 
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
 }

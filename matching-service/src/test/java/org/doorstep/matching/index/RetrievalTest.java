@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.doorstep.matching.scoring.Accommodation;
 import org.doorstep.matching.scoring.Education;
@@ -79,15 +81,8 @@ class RetrievalTest {
             for (int i = 0; i < 200; i++) {
                 index.remove("s" + r.nextInt(4000));
             }
-            int nonEmpty = 0;
-            for (int i = 0; i < 150; i++) {
-                Posting posting = posting(r, i);
-                Retrieved<Seeker> viaIndex = index.match(posting, scorer, 50, NOW);
-                Retrieved<Seeker> viaScan = index.scan(posting, scorer, 50, NOW);
-                assertThat(ids(viaIndex)).as("posting %d", i).isEqualTo(ids(viaScan));
-                nonEmpty += viaIndex.ranked().isEmpty() ? 0 : 1;
-            }
-            assertThat(nonEmpty).isGreaterThan(50);
+            assertTheIndexRanksWhatAScanRanks("posting", i -> posting(r, i), p -> index.match(p, scorer, 50, NOW),
+                    p -> index.scan(p, scorer, 50, NOW));
         }
     }
 
@@ -98,15 +93,8 @@ class RetrievalTest {
             for (int i = 0; i < 4000; i++) {
                 index.upsert(posting(r, i));
             }
-            int nonEmpty = 0;
-            for (int i = 0; i < 150; i++) {
-                Seeker seeker = seeker(r, i);
-                Retrieved<Posting> viaIndex = index.match(seeker, scorer, 50, NOW);
-                Retrieved<Posting> viaScan = index.scan(seeker, scorer, 50, NOW);
-                assertThat(ids(viaIndex)).as("seeker %d", i).isEqualTo(ids(viaScan));
-                nonEmpty += viaIndex.ranked().isEmpty() ? 0 : 1;
-            }
-            assertThat(nonEmpty).isGreaterThan(50);
+            assertTheIndexRanksWhatAScanRanks("seeker", i -> seeker(r, i), q -> index.match(q, scorer, 50, NOW),
+                    q -> index.scan(q, scorer, 50, NOW));
         }
     }
 
@@ -135,6 +123,20 @@ class RetrievalTest {
             }
             assertThat(across).as("matches on the other side of the antimeridian").isGreaterThan(20);
         }
+    }
+
+    /** 150 queries: the index's top 50 for each is the full scan's, and more than 50 of them find someone. */
+    private static <Q, T> void assertTheIndexRanksWhatAScanRanks(String what, IntFunction<Q> query,
+                                                                 Function<Q, Retrieved<T>> viaIndex,
+                                                                 Function<Q, Retrieved<T>> viaScan) {
+        int nonEmpty = 0;
+        for (int i = 0; i < 150; i++) {
+            Q q = query.apply(i);
+            Retrieved<T> found = viaIndex.apply(q);
+            assertThat(ids(found)).as("%s %d", what, i).isEqualTo(ids(viaScan.apply(q)));
+            nonEmpty += found.ranked().isEmpty() ? 0 : 1;
+        }
+        assertThat(nonEmpty).isGreaterThan(50);
     }
 
     private static <T> List<String> ids(Retrieved<T> retrieved) {

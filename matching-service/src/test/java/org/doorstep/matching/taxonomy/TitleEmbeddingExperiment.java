@@ -403,38 +403,8 @@ public final class TitleEmbeddingExperiment {
     }
 
     static double[] tune(List<Candidates> cached, double[] start, boolean all) {
-        double[] w = start.clone();
-        double[] acc = TitleTuning.accuracy(cached, w);
-        double best = acc[0] + acc[1];
-        print("  start: @1 %.2f%% @5 %.2f%%", 100 * acc[0], 100 * acc[1]);
-        double[] steps = {0.02, 0.05, 0.1, 0.2, 0.4, 0.8};
-        for (int round = 0; round < 8; round++) {
-            boolean improved = false;
-            for (int f = all ? 1 : TitleMatcher.FEATURES; f < w.length; f++) {
-                double keep = w[f];
-                double bestValue = keep;
-                for (double step : steps) {
-                    for (double value : new double[] {keep + step, keep - step, 0}) {
-                        w[f] = value;
-                        double[] a = TitleTuning.accuracy(cached, w);
-                        if (a[0] + a[1] > best + 1e-9) {
-                            best = a[0] + a[1];
-                            bestValue = value;
-                            acc = a;
-                        }
-                    }
-                }
-                w[f] = bestValue;
-                if (bestValue != keep) {
-                    improved = true;
-                    print("  round %d: feature %d -> %.3f: @1 %.2f%% @5 %.2f%%", round, f, bestValue, 100 * acc[0], 100 * acc[1]);
-                }
-            }
-            if (!improved) {
-                break;
-            }
-        }
-        return w;
+        return TitleTuning.tune(cached, start, all ? 1 : TitleMatcher.FEATURES,
+                new double[] {0.02, 0.05, 0.1, 0.2, 0.4, 0.8}, 8);
     }
 
     static float dot(float[] a, int ao, float[] b, int bo) {

@@ -227,14 +227,18 @@ public final class TitleTuning {
 
     /** Coordinate ascent on accuracy@1 + accuracy@5, F_BEST's weight fixed at 1 (only ratios matter). */
     static double[] tune(List<Candidates> cached, double[] start) {
+        return tune(cached, start, 1, new double[] {0.02, 0.05, 0.1, 0.2, 0.4}, 6);
+    }
+
+    /** The same from feature {@code firstFeature} on (those before it keep their weights), with these steps. */
+    static double[] tune(List<Candidates> cached, double[] start, int firstFeature, double[] steps, int rounds) {
         double[] w = start.clone();
         double[] acc = accuracy(cached, w);
         double best = acc[0] + acc[1];
         print("  start: @1 %.2f%% @5 %.2f%%", 100 * acc[0], 100 * acc[1]);
-        double[] steps = {0.02, 0.05, 0.1, 0.2, 0.4};
-        for (int round = 0; round < 6; round++) {
+        for (int round = 0; round < rounds; round++) {
             boolean improved = false;
-            for (int f = 1; f < w.length; f++) {
+            for (int f = firstFeature; f < w.length; f++) {
                 double keep = w[f];
                 double bestValue = keep;
                 for (double step : steps) {

@@ -5,6 +5,8 @@ import java.util.List;
 import org.doorstep.postings.PostingsServiceTest;
 import org.doorstep.postings.RawHttp;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -69,50 +71,28 @@ class HttpErrorsTest extends PostingsServiceTest {
         assertProblem(JSON.readTree(result.getResponseBody()), 406, "not-acceptable");
     }
 
-    @Test
-    void badPercentEncodingInThePathIs400Problem() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings/%ZZ", "");
+    /** Requests no client library would send, each answered with a problem of its own status. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a bad percent-encoding in the path           | GET   | /api/v1/postings/%ZZ                    |          | 400 | bad-request
+            TRACE                                        | TRACE | /api/v1/postings                        |          | 405 | method-not-allowed
+            a request line that is too long              | GET   | /api/v1/postings/<20000 x>              |          | 414 | uri-too-long
+            headers that are too large                   | GET   | /api/v1/postings                        | <padded> | 431 | request-header-fields-too-large
+            a path of two slashes before a query         | POST  | //?status=1                             |          | 400 | bad-request
+            an encoded slash in a health path            | GET   | /actuator/health/readiness%2Fhx         |          | 400 | bad-request
+            an unknown health group                      | GET   | /actuator/health/no-such-group          |          | 404 | not-found
+            an Accept header that is not a media type    | GET   | /api/v1/nothing-here                    | Accept: foo | 404 | not-found
+            an Accept header naming an empty media type  | GET   | /actuator/health                        | Accept: ,   | 400 | bad-request
+            """)
+    void aRequestNoClientSendsIsAProblem(String what, String method, String target, String header, int status,
+                                         String slug) {
+        String path = target.replace("<20000 x>", "x".repeat(20_000));
+        String headers = header == null ? "" : header.replace("<padded>", "X-Padding: " + "y".repeat(20_000)) + "\r\n";
 
-        assertRawProblem(response, 400, "bad-request");
-    }
-
-    @Test
-    void traceIs405Problem() {
-        RawHttp.Response response = RawHttp.send(port, "TRACE", "/api/v1/postings", "");
-
-        assertRawProblem(response, 405, "method-not-allowed");
-    }
-
-    @Test
-    void tooLongRequestLineIs414Problem() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings/" + "x".repeat(20_000), "");
-
-        assertRawProblem(response, 414, "uri-too-long");
-    }
-
-    @Test
-    void tooLargeHeadersAre431Problem() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/postings",
-                "X-Padding: " + "y".repeat(20_000) + "\r\n");
-
-        assertRawProblem(response, 431, "request-header-fields-too-large");
+        assertRawProblem(RawHttp.send(port, method, path, headers), status, slug);
     }
 
     // found by the system tests' HostileRequestsTest
-
-    @Test
-    void aPathOfTwoSlashesBeforeAQueryIs400Problem() {
-        RawHttp.Response response = RawHttp.send(port, "POST", "//?status=1", "");
-
-        assertRawProblem(response, 400, "bad-request");
-    }
-
-    @Test
-    void anEncodedSlashInThePathIs400ProblemNotAFailureOfTheHealthEndpoint() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health/readiness%2Fhx", "");
-
-        assertRawProblem(response, 400, "bad-request");
-    }
 
     @Test
     void aQueryParameterNameTheFirewallRefusesIs400ProblemOnTheActuatorAndTheApi() {
@@ -123,20 +103,6 @@ class HttpErrorsTest extends PostingsServiceTest {
         for (RawHttp.Response response : List.of(health, api)) {
             assertRawProblem(response, 400, "bad-request");
         }
-    }
-
-    @Test
-    void anUnknownHealthGroupIs404ProblemWithABody() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health/no-such-group", "");
-
-        assertRawProblem(response, 404, "not-found");
-    }
-
-    @Test
-    void anAcceptHeaderThatIsNotAMediaTypeStillGetsAProblemBody() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/api/v1/nothing-here", "Accept: foo\r\n");
-
-        assertRawProblem(response, 404, "not-found");
     }
 
     @Test
@@ -154,13 +120,6 @@ class HttpErrorsTest extends PostingsServiceTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.header("content-type")).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(response.body()).isEmpty();
-    }
-
-    @Test
-    void anAcceptHeaderNamingAnEmptyMediaTypeIs400ProblemNotA500() {
-        RawHttp.Response response = RawHttp.send(port, "GET", "/actuator/health", "Accept: ,\r\n");
-
-        assertRawProblem(response, 400, "bad-request");
     }
 
     @Test
