@@ -148,6 +148,27 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
     }
 
     @Test
+    void aRoundTellsItsBestMatchesFirstWhicheverPostingTheyAreFor() {
+        double shanghaiLat = 31.2304;
+        double shanghaiLon = 121.4737;
+        // at each site one seeker at the posting's door and one some kilometres away
+        List<Seeker> seekers = List.of(seeker(CHENGDU_LAT, CHENGDU_LON), seeker(CHENGDU_LAT + 0.05, CHENGDU_LON),
+                seeker(shanghaiLat, shanghaiLon), seeker(shanghaiLat + 0.05, shanghaiLon));
+        Publisher publisher = new Publisher(broker, 0);
+
+        engine(seekers, ledger, publisher).postingsChanged(List.of(
+                new PostingChange.Upserted(posting(CHENGDU_LAT, CHENGDU_LON), 0),
+                new PostingChange.Upserted(posting(shanghaiLat, shanghaiLon), 1)));
+
+        assertThat(publisher.calls.get()).as("one round").isEqualTo(1);
+        assertThat(publisher.sent).hasSize(4);
+        List<Double> scores = publisher.sent.stream().map(e -> ((MatchFound) e).score()).toList();
+        assertThat(scores).as("both postings' nearby seekers before either's distant one").isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+        assertThat(scores.get(1)).isGreaterThan(scores.get(2));
+    }
+
+    @Test
     void aPollsPostingsGoThroughTheLedgerAsOneRoundAndAPostingsLastChangeCounts() {
         Seeker chengdu = seeker(CHENGDU_LAT, CHENGDU_LON);
         Seeker shanghai = seeker(31.2304, 121.4737);
