@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -79,6 +80,8 @@ public final class Bench {
                 Timeline timeline = new Timeline(lag, new PrometheusSum(http, target.matchingUrls(), target.operatorToken()),
                         withSelf(target.processes()), loadStart);
                 timeline.startSampling();
+                Optional<BrokerRequests> broker = BrokerRequests.attach(target.processes().get("kafka"));
+                Map<String, Long> requestsBefore = broker.map(BrokerRequests::counts).orElse(Map.of());
                 var floorTicker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                         r -> Thread.ofPlatform().daemon().name("bench-floor-ticker").unstarted(r));
                 floorTicker.scheduleAtFixedRate(floor::send, 0, 1_000_000_000L / options.rate(), TimeUnit.NANOSECONDS);
@@ -86,6 +89,11 @@ public final class Bench {
                 load.run(options.rate(), options.seconds());
                 floorTicker.shutdownNow();
                 double loadSeconds = seconds(loadStart);
+                Map<String, Double> brokerRequests = broker.map(b -> BrokerRequests.rates(requestsBefore, b.counts(), loadSeconds))
+                        .orElse(Map.of());
+                if (broker.isPresent()) {
+                    broker.get().close();
+                }
                 long drainStart = System.nanoTime();
                 List<PostingLoad.Accepted> accepted = awaitDeliveries(load, streams);
                 double drainSeconds = seconds(drainStart);
@@ -112,7 +120,8 @@ public final class Bench {
                 }
                 return new BenchResult(options, runId, startedAt, target.notificationUrls().size(), options.seekers(), registrationSeconds,
                         warmUpSeconds, warm, new BenchResult.WarmLoad(warmLoad.size(), warmLatency), accepted.size(), delivered, load.refusals(), load.rateLimited(), endToEnd, floor.latency(), load.responseTimes(),
-                        postings, timeline.samples(), loadSeconds, drainSeconds, streams.reconnects(), counterBefore, counterAfter);
+                        postings, timeline.samples(), loadSeconds, drainSeconds, streams.reconnects(), counterBefore, counterAfter,
+                        brokerRequests);
             }
         }
     }

@@ -95,6 +95,14 @@ public final class BenchReport {
         line(md, "|---|---|---|---|");
         throughput.processes().forEach((name, p) -> line(md, "| %s | %,.0f | %.0f%% | %.0f%% |", name, p.peakRssMb(), p.averageCpuPercent(), p.peakCpuPercent()));
         line(md, "");
+        if (!result.brokerRequests().isEmpty()) {
+            line(md, "## Broker requests (per second, over the load; Kafka's RequestsPerSec by type)");
+            line(md, "");
+            line(md, "| request | per second |");
+            line(md, "|---|---|");
+            result.brokerRequests().forEach((type, rate) -> line(md, "| %s | %,.1f |", type, rate));
+            line(md, "");
+        }
         line(md, "## Over time (every %d s)", TIMELINE_STEP);
         line(md, "");
         line(md, "Postings by the second they were accepted in; lag and matches as sampled at the end of each step.");

@@ -18,6 +18,7 @@ import org.HdrHistogram.Histogram;
  * @param postResponse   the posting PUT's own response time (send to 201)
  * @param postings       each accepted posting: when it was accepted (seconds since the load started) and its end-to-end latency
  * @param deliveredCounter notification-service's own count of matches handled (Prometheus), before and after, if it exports one
+ * @param brokerRequests the broker's requests a second over the load, by type, busiest first (empty: not a local broker)
  */
 public record BenchResult(BenchOptions options, String runId, Instant startedAt, int notificationInstances,
                           int seekersRegistered, double registrationSeconds, double warmUpSeconds, int warmDelivered,
@@ -25,7 +26,7 @@ public record BenchResult(BenchOptions options, String runId, Instant startedAt,
                           Histogram endToEnd, Histogram floor, Histogram postResponse,
                           List<Posting> postings, List<Timeline.Sample> samples,
                           double loadSeconds, double drainSeconds, int streamReconnects,
-                          Double deliveredCounterBefore, Double deliveredCounterAfter) {
+                          Double deliveredCounterBefore, Double deliveredCounterAfter, Map<String, Double> brokerRequests) {
 
     /** The warm-up load: postings accepted, and the latency of those that reached their watched seeker. */
     public record WarmLoad(int accepted, Histogram latency) {

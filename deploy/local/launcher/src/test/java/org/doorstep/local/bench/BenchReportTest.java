@@ -29,7 +29,8 @@ class BenchReportTest {
                 sample(5, 50_000, 60_000, 12_000, 300),
                 sample(10, 100_000, 101_000, 0, 500));
         BenchResult result = new BenchResult(BenchOptions.quick(dir), "20261202-100000", Instant.parse("2026-12-02T10:00:00Z"), 1,
-                2_000, 10, 5, 8, new BenchResult.WarmLoad(50, histogram(2_000_000)), 4, 3, Map.of(503, 1), 2, endToEnd, floor, histogram(5_000), postings, samples, 20, 5, 0, null, null);
+                2_000, 10, 5, 8, new BenchResult.WarmLoad(50, histogram(2_000_000)), 4, 3, Map.of(503, 1), 2, endToEnd, floor, histogram(5_000), postings, samples, 20, 5, 0, null, null,
+                Map.of("Produce", 139.3, "OffsetCommit", 98.6));
 
         String report = BenchReport.write(result, "./doorstep bench --quick", dir);
 
@@ -42,7 +43,8 @@ class BenchReportTest {
                 .contains("25,000 per posting")
                 .contains("| notification-service / doorstep.matches.v1 | 12,000 | 0 |")
                 .contains("| kafka | 500 |")
-                .contains("(2 answered 429 and sent again after 1 s), refused {503=1}");
+                .contains("(2 answered 429 and sent again after 1 s), refused {503=1}")
+                .contains("## Broker requests").contains("| Produce | 139.3 |").contains("| OffsetCommit | 98.6 |");
         assertThat(Files.readString(dir.resolve("report.md"))).isEqualTo(report);
         String svg = Files.readString(dir.resolve("chart.svg"));
         assertThat(svg).startsWith("<svg").contains("notification-service / doorstep.matches.v1").contains("p99");
