@@ -7,6 +7,7 @@ import org.doorstep.postings.PostingsServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,6 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * OIDC mode: the provider's token with {@code operator} in its roles claim may change, with {@code auditor} only
  * read; a valid token without either role is a 403, and the generated operator token is not accepted.
  */
+// a context of its own sharing the store and the broker with the module's shared one: closed after the class, so that
+// its outbox sweeper does not go on publishing the other tests' pending events a second time (FeedAccessTest saw one)
+@DirtiesContext
 class OidcOperatorAccessTest extends PostingsServiceTest {
 
     private static final TestIdentityProvider PROVIDER = TestIdentityProvider.start();

@@ -7,6 +7,7 @@ import org.doorstep.seekers.SeekersServiceTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * valid token without either (a seeker's) is a 403; the generated tokens are not accepted. An operator's token opens
  * no seeker path (registration, {@code /me}): same issuer and audience, but operator roles.
  */
+// a context of its own sharing the store and the broker with the module's shared one: closed after the class, so that
+// its outbox sweeper does not go on publishing the other tests' pending events a second time (FeedAccessTest saw one)
+@DirtiesContext
 class OidcOperatorAccessTest extends SeekersServiceTest {
 
     private static final TestIdentityProvider PROVIDER = TestIdentityProvider.start();
