@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,8 +164,8 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         assertThat(publisher.calls.get()).as("one round").isEqualTo(1);
         assertThat(publisher.sent).hasSize(4);
         List<Double> scores = publisher.sent.stream().map(e -> ((MatchFound) e).score()).toList();
-        assertThat(scores).as("both postings' nearby seekers before either's distant one").isSortedAccordingTo(
-                java.util.Comparator.reverseOrder());
+        assertThat(scores).as("both postings' nearby seekers before either's distant one")
+                .isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(scores.get(1)).isGreaterThan(scores.get(2));
     }
 

@@ -101,8 +101,10 @@ class FeedAccessTest extends PostingsServiceTest {
         // item only when its version is new to it, as this one does
         List<ServerSentEvent<String>> resumed = stream(partner, region, created.id())
                 .filter(e -> e.data() != null && (e.data().contains(first) || e.data().contains(second)))
-                .distinct(e -> JSON.readTree(e.data()).get("postingId").stringValue() + "@"
-                        + JSON.readTree(e.data()).get("version").longValue())
+                .distinct(e -> {
+                    JsonNode change = JSON.readTree(e.data());
+                    return change.get("postingId").stringValue() + "@" + change.get("version").longValue();
+                })
                 .take(2).collectList().block(TIMEOUT);
         assertThat(resumed).extracting(ServerSentEvent::event).containsExactly("CREATED", "CLOSED");
         assertThat(resumed).allSatisfy(e -> assertThat(JSON.readTree(e.data()).get("postingId").stringValue())

@@ -89,10 +89,11 @@ public final class Bench {
                 load.run(options.rate(), options.seconds());
                 floorTicker.shutdownNow();
                 double loadSeconds = seconds(loadStart);
-                Map<String, Double> brokerRequests = broker.map(b -> BrokerRequests.rates(requestsBefore, b.counts(), loadSeconds))
-                        .orElse(Map.of());
+                Map<String, Double> brokerRequests = Map.of();
                 if (broker.isPresent()) {
-                    broker.get().close();
+                    try (BrokerRequests attached = broker.get()) {
+                        brokerRequests = BrokerRequests.rates(requestsBefore, attached.counts(), loadSeconds);
+                    }
                 }
                 long drainStart = System.nanoTime();
                 List<PostingLoad.Accepted> accepted = awaitDeliveries(load, streams);
