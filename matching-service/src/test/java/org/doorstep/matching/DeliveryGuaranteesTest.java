@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,27 +145,6 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         assertThat(restarted.sent).singleElement().isInstanceOfSatisfying(MatchWithdrawn.class,
                 w -> assertThat(w.reason()).isEqualTo(WithdrawalReason.POSTING_CLOSED));
         assertThat(ledger.find(matchId)).hasValueSatisfying(e -> assertThat(e.published()).isTrue());
-    }
-
-    @Test
-    void aRoundTellsItsBestMatchesFirstWhicheverPostingTheyAreFor() {
-        double shanghaiLat = 31.2304;
-        double shanghaiLon = 121.4737;
-        // at each site one seeker at the posting's door and one some kilometres away
-        List<Seeker> seekers = List.of(seeker(CHENGDU_LAT, CHENGDU_LON), seeker(CHENGDU_LAT + 0.05, CHENGDU_LON),
-                seeker(shanghaiLat, shanghaiLon), seeker(shanghaiLat + 0.05, shanghaiLon));
-        Publisher publisher = new Publisher(broker, 0);
-
-        engine(seekers, ledger, publisher).postingsChanged(List.of(
-                new PostingChange.Upserted(posting(CHENGDU_LAT, CHENGDU_LON), 0),
-                new PostingChange.Upserted(posting(shanghaiLat, shanghaiLon), 1)));
-
-        assertThat(publisher.calls.get()).as("one round").isEqualTo(1);
-        assertThat(publisher.sent).hasSize(4);
-        List<Double> scores = publisher.sent.stream().map(e -> ((MatchFound) e).score()).toList();
-        assertThat(scores).as("both postings' nearby seekers before either's distant one")
-                .isSortedAccordingTo(Comparator.reverseOrder());
-        assertThat(scores.get(1)).isGreaterThan(scores.get(2));
     }
 
     @Test

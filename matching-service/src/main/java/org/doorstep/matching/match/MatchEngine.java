@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,10 +86,6 @@ public final class MatchEngine {
     private final Map<String, List<String>> noticed = new HashMap<>();
     private final AtomicLong found = new AtomicLong();
     private final AtomicLong withdrawn = new AtomicLong();
-
-    /** A round's matches by score, best first; ties by match id, so that the order is the same every time. */
-    private static final Comparator<MatchFound> BEST_FIRST = Comparator
-            .comparingDouble(MatchFound::score).reversed().thenComparing(MatchFound::matchId);
 
     public MatchEngine(SeekerIndex seekers, PostingIndex postings, MatchScorer scorer, MatchLedger ledger,
                        MatchPublisher publisher, Clock clock) {
@@ -768,19 +763,14 @@ public final class MatchEngine {
             }
         }
         MatchLedger.Claimed claimed = ledger.claim(claims, round.withdrawals, retold);
-        List<MatchFound> tell = new ArrayList<>();
+        List<MatchEvent> events = new ArrayList<>(round.withdrawalEvents);
+        int told = 0;
         for (Telling telling : round.tellings) {
             if (telling.claim() == null || claimed.matchIds().contains(telling.event().matchId())) {
-                tell.add(telling.event());
+                events.add(telling.event());
+                told++;
             }
         }
-        int told = tell.size();
-        // the best matches of the round first, whichever posting they are for: they leave first, and the people most
-        // likely to apply hear first (a seeker's events of one round are of different matches: their order carries no
-        // meaning). A larger linger with the first events flushed alone was measured and dropped: README, Benchmark
-        tell.sort(BEST_FIRST);
-        List<MatchEvent> events = new ArrayList<>(round.withdrawalEvents);
-        events.addAll(tell);
         publisher.publishAll(events);
         ledger.settle(claimed);
         found.addAndGet(told);
