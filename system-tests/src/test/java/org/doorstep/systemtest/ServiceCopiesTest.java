@@ -63,6 +63,13 @@ class ServiceCopiesTest {
         assertSameCopies(file, List.of("seekers-service", "postings-service"));
     }
 
+    @Test
+    void bothServicesThatBindBodiesWithTheCodecBindThemStrictlyTheSameWay() {
+        // matching-service and notification-service bind their few bodies with the HTTP codec, as strictly as the
+        // two above bind theirs (issue 14): unknown properties and values of the wrong JSON type named by their path
+        assertSameCopies("StrictJsonBodies.java", List.of("matching-service", "notification-service"));
+    }
+
     private static void assertSameCopies(String file, List<String> services) {
         Map<Path, String> copies = services.stream()
                 .flatMap(service -> find(ServicesUnderTest.projectRoot().resolve(service).resolve("src/main/java"), file))

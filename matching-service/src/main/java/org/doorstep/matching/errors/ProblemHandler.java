@@ -102,10 +102,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Mono.just(widen(Problems.validation(errors, detail, exchange)));
     }
 
+    /** A body the strict decoder refused names its field ({@link StrictJsonBodies}); other input, the reason. */
     @Override
     protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
                                                                         HttpStatusCode status, ServerWebExchange exchange) {
-        return Mono.just(widen(validation(ex.getReason(), exchange)));
+        return Mono.just(widen(StrictJsonBodies.problem(ex, exchange).orElseGet(() -> validation(ex.getReason(), exchange))));
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.time.Duration;
 
 import org.doorstep.matching.MatchingServiceTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -50,6 +52,30 @@ class HttpErrorsTest extends MatchingServiceTest {
                 .expectHeader().value(HttpHeaders.ALLOW, allow -> assertThat(allow).contains("GET"))
                 .expectBody().jsonPath("$.status").isEqualTo(405)
                 .jsonPath("$.type").isEqualTo("https://doorstep.example/problems/method-not-allowed");
+    }
+
+    /** Bodies are bound strictly (issue 14): nothing unknown is ignored, nothing of the wrong JSON type coerced. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"text": "cook", "colour": 1}      | colour | unknown property
+            {"text": 42}                        | text   | must be a string
+            {"text": true}                      | text   | must be a string
+            {"text": ["cook"]}                  | text   | must be a string
+            {"text": "cook", "limit": "5"}      | limit  | must be an integer
+            {"text": "cook", "limit": 2.5}      | limit  | must be an integer
+            {"text": "cook"} {"text": "baker"}  | ''     | more than one JSON value at line 1, column 18
+            {"text": "cook"                     | ''     | malformed JSON at line 1, column 16
+            ["cook"]                            | ''     | must be an object
+            """)
+    void namesTheFieldOfABodyThatCannotBeBoundAndIgnoresNothing(String body, String field, String reason) {
+        client().post().uri("/api/v1/skills:extract").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation")
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo(field)
+                .jsonPath("$.errors[0].reason").isEqualTo(reason)
+                .jsonPath("$.detail").value(detail -> assertThat(String.valueOf(detail)).contains(reason));
     }
 
     @Test
