@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 import org.doorstep.matching.match.MatchId;
@@ -62,13 +63,17 @@ class OutcomeStatsTest extends MatchingServiceTest {
     }
 
     @Test
-    void aSpanOutsideOneToNinetyTwoDaysIsAValidationProblem() {
-        for (String days : new String[] {"0", "93", "many"}) {
-            client().get().uri("/api/v1/stats/outcomes?days=" + days).header("Authorization", "Bearer " + OPERATOR_TOKEN)
-                    .exchange().expectStatus().isBadRequest()
-                    .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation");
-        }
+    void aSpanOutsideOneToNinetyTwoDaysIsAValidationProblemNamingIt() {
+        Map<String, String> reasons = Map.of("0", "must be greater than or equal to 1", "93", "must be less than or equal to 92",
+                "many", "must be an integer");
+        reasons.forEach((days, reason) -> client().get().uri("/api/v1/stats/outcomes?days=" + days)
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("days")
+                .jsonPath("$.errors[0].reason").isEqualTo(reason)
+                .jsonPath("$.detail").isEqualTo("Invalid request: days " + reason + "."));
     }
 
     private static ObjectNode feedback(String type, String seekerId, String postingId) {

@@ -32,7 +32,7 @@ class ServiceCopiesTest {
     @ParameterizedTest
     @ValueSource(strings = {"OperatorTokens.java", "OperatorJwtDecoder.java", "OperatorRoles.java",
             "Problems.java", "ProblemTexts.java", "ProblemWriter.java", "ProblemWebExceptionHandler.java",
-            "EmptyErrorProblems.java", "MalformedRequests.java",
+            "EmptyErrorProblems.java", "MalformedRequests.java", "InputProblems.java",
             "KeepAliveReads.java", "LingeringClose.java", "ConnectionHandlersConfiguration.java",
             "RequestFirewallConfiguration.java",
             "ProblemResponses.java", "ClientAddresses.java", "IdentityMode.java",

@@ -3,10 +3,6 @@ package org.doorstep.matching.errors;
 import static org.doorstep.matching.errors.Problems.problem;
 import static org.doorstep.matching.errors.Problems.respond;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-
 import com.mongodb.MongoNodeIsRecoveringException;
 import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoSocketException;
@@ -27,19 +23,14 @@ import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
-import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsatisfiedRequestParameterException;
 import reactor.core.publisher.Mono;
 
 /**
  * Every error of this service as RFC 9457 {@code application/problem+json} with a stable {@code type}; never a
- * stack trace. Framework errors (404, 405, 406, 415, unreadable body) keep their status and get the same shape;
- * missing or invalid parameters and bodies are a 400 {@code validation} whose detail names the field; a store that
+ * stack trace. Framework errors (404, 405, 406, 415) keep their status and get the same shape; input a controller
+ * cannot take (parameters, bodies) is a 400 {@code validation} naming each field ({@link InputProblems}); a store that
  * cannot be reached is a 503 with {@code Retry-After}, whatever layer noticed it.
  */
 @RestControllerAdvice
@@ -89,46 +80,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.internal(exchange);
     }
 
-    /** A body that breaks its rules: every violation, and a detail that names them. */
-    @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
-                                                                        HttpStatusCode status, ServerWebExchange exchange) {
-        List<Map<String, String>> errors = ex.getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        String detail = ex.getFieldErrors().stream().map(f -> f.getDefaultMessage() == null
-                ? f.getField() + " is invalid" : f.getDefaultMessage()).sorted().reduce((a, b) -> a + "; " + b)
-                .orElse("the request body is invalid");
-        return Mono.just(widen(Problems.validation(errors, detail, exchange)));
-    }
-
-    /** A body the strict decoder refused names its field ({@link StrictJsonBodies}); other input, the reason. */
-    @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
-                                                                        HttpStatusCode status, ServerWebExchange exchange) {
-        return Mono.just(widen(StrictJsonBodies.problem(ex, exchange).orElseGet(() -> validation(ex.getReason(), exchange))));
-    }
-
-    @Override
-    protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return Mono.just(widen(validation(ex.getReason(), exchange)));
-    }
-
-    @Override
-    protected Mono<ResponseEntity<Object>> handleUnsatisfiedRequestParameterException(
-            UnsatisfiedRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
-            ServerWebExchange exchange) {
-        return Mono.just(widen(validation(ex.getReason(), exchange)));
-    }
-
-    @Override
-    protected Mono<ResponseEntity<Object>> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
-        return Mono.just(widen(validation(Objects.requireNonNullElse(ex.getBody().getDetail(), "the request is invalid"),
-                exchange)));
-    }
-
     /** Framework errors: keep status and detail, add the stable type. */
     @Override
     protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -137,11 +88,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 : ex instanceof ErrorResponse error ? error.getBody()
                 : null;
         return Mono.just(widen(Problems.framework(status, detail, headers, exchange)));
-    }
-
-    /** A parameter or value that is missing or invalid: a 400 {@code validation} whose detail says which. */
-    private static ResponseEntity<ProblemDetail> validation(String detail, ServerWebExchange exchange) {
-        return respond(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, exchange));
     }
 
     private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> problem) {

@@ -79,6 +79,15 @@ class HttpErrorsTest extends MatchingServiceTest {
     }
 
     @Test
+    void namesAMissingParameter() {
+        client().get().uri("/api/v1/matches/explain?postingId=p-1").header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("seekerId")
+                .jsonPath("$.errors[0].reason").isEqualTo("is required");
+    }
+
+    @Test
     void answersAnUnsupportedBodyTypeWithAnUnsupportedMediaTypeProblem() {
         client().post().uri("/api/v1/skills:extract").contentType(MediaType.TEXT_PLAIN).bodyValue("Java")
                 .exchange().expectStatus().isEqualTo(415)

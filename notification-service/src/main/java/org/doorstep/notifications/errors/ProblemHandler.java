@@ -21,8 +21,6 @@ import org.springframework.util.InvalidMimeTypeException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -90,23 +88,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
         return Problems.internal(exchange);
-    }
-
-    @Override
-    protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex, HttpHeaders headers,
-                                                                        HttpStatusCode status, ServerWebExchange exchange) {
-        List<Map<String, String>> errors = ex.getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(), "reason", String.valueOf(error.getDefaultMessage())))
-                .toList();
-        return Mono.just(widen(Problems.validation(errors, "The request is not valid.", exchange)));
-    }
-
-    /** A body the strict decoder refused names its field ({@link StrictJsonBodies}); other input, as the framework says. */
-    @Override
-    protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex, HttpHeaders headers,
-                                                                        HttpStatusCode status, ServerWebExchange exchange) {
-        return StrictJsonBodies.problem(ex, exchange).map(problem -> Mono.just(widen(problem)))
-                .orElseGet(() -> super.handleServerWebInputException(ex, headers, status, exchange));
     }
 
     /** Framework errors: keep status and detail, add the stable type. */

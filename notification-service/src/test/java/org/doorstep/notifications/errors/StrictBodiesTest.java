@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Bodies are bound strictly (issue 14, {@link StrictJsonBodies}), a partner's webhook as a seeker's application:
- * nothing unknown is ignored, nothing of the wrong JSON type coerced, and the answer names the field and the reason.
+ * nothing unknown is ignored, nothing of the wrong JSON type coerced, and the answer names the field and the reason
+ * ({@link InputProblems}), as it names a query parameter of the wrong type.
  */
 @NotificationServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +67,13 @@ class StrictBodiesTest {
         assertRefused(client().post().uri("/api/v1/me/matches/{id}/apply", "m-strict-" + Events.id())
                 .headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(),
                 field, reason);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v1/partner/webhook/deliveries?limit=ten", "/api/v1/partner/webhook/dead-letters?limit=1.5"})
+    void aParameterOfAnotherTypeIsNamed(String uri) {
+        assertRefused(client().get().uri(uri).headers(h -> h.setBearerAuth(partnerKey)).exchange(), "limit",
+                "must be an integer");
     }
 
     private static void assertRefused(WebTestClient.ResponseSpec response, String field, String reason) {

@@ -70,6 +70,11 @@ class PostingLifecycleTest extends PostingsServiceTest {
         assertThat(externalIds(json(list(partner, "status=CLOSED")))).containsExactly("LIST-1", "LIST-3");
         list(partner, "status=SOMETIMES").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        list(partner, "limit=ten").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo("limit")
+                .jsonPath("$.errors[0].reason").isEqualTo("must be an integer")
+                .jsonPath("$.detail").isEqualTo("Invalid request: limit must be an integer.");
     }
 
     @Test

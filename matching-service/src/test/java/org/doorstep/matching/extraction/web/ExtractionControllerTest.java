@@ -51,14 +51,14 @@ class ExtractionControllerTest {
 
         extract("{\"text\":\"   \"}").expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.detail").isEqualTo("text must not be blank")
+                .expectBody().jsonPath("$.detail").isEqualTo("Invalid request: text must not be blank.")
                 .jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation");
 
         extract("{\"text\":\"" + "a".repeat(50_001) + "\"}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("text must be at most 50000 characters");
+                .expectBody().jsonPath("$.detail").isEqualTo("Invalid request: text must be at most 50000 characters.");
 
         extract("{\"text\":\"Java\",\"limit\":0}").expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.detail").isEqualTo("limit must be at least 1");
+                .expectBody().jsonPath("$.detail").isEqualTo("Invalid request: limit must be at least 1.");
 
         client.post().uri("/api/v1/skills:extract").contentType(MediaType.TEXT_PLAIN).bodyValue("Java").exchange()
                 .expectStatus().isEqualTo(415).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
