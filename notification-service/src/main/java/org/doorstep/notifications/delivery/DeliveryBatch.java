@@ -308,7 +308,8 @@ final class DeliveryBatch {
         List<InboxChange> changes = new ArrayList<>(changedItems.size());
         for (String matchId : changedItems) {
             InboxItem item = items.get(matchId);
-            changes.add(item == null ? new InboxChange.Remove(matchId) : new InboxChange.Put(item, matchJson.get(item.match())));
+            changes.add(item == null ? new InboxChange.Remove(matchId)
+                    : new InboxChange.Put(item, matchJson.get(item.match()), createdItems.contains(matchId)));
         }
         return changes;
     }

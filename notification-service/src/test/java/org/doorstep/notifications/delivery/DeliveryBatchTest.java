@@ -24,7 +24,11 @@ class DeliveryBatchTest {
     private final JsonMapper json = JsonMapper.builder().build();
 
     private static MatchFound match() {
-        return new MatchFound("m-1", "s-1", "p-1", 1, 0.8, List.of(),
+        return match(1);
+    }
+
+    private static MatchFound match(int revision) {
+        return new MatchFound("m-1", "s-1", "p-1", revision, 0.8, List.of(),
                 new MatchFound.PostingSummary("partner-1", "EXT-1", "Welder", null, null, null, null),
                 List.of(), "posting", "2026-12-03T09:59:59Z");
     }
@@ -40,8 +44,24 @@ class DeliveryBatchTest {
             assertThat(event.sequence()).isEqualTo(42);
             assertThat(event.data()).isSameAs(asPublished);
         });
-        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class,
-                put -> assertThat(put.matchJson()).isSameAs(asPublished));
+        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class, put -> {
+            assertThat(put.matchJson()).isSameAs(asPublished);
+            assertThat(put.created()).as("new: may be inserted").isTrue();
+        });
+    }
+
+    @Test
+    void aNewerRevisionOfAStoredItemIsAnUpdateNotANewItem() {
+        InboxItem live = new InboxItem(match(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), Delivery.LIVE, null,
+                null, 41L);
+        DeliveryBatch batch = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of("m-1", live));
+
+        batch.found(match(2), null, 0, 43);
+
+        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class, put -> {
+            assertThat(put.item().match().revision()).isEqualTo(2);
+            assertThat(put.created()).isFalse();
+        });
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -35,6 +37,12 @@ final class JournaledDatabase extends MemoryDatabase {
             data.put(name, collection);
         }
         return collection;
+    }
+
+    /** Unique indexes over plain fields read their keys directly ({@link PlainFieldIndex}); the _id index is one. */
+    @Override
+    protected Index<Integer> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+        return PlainFieldIndex.of(indexName, keys, sparse);
     }
 
     @Override

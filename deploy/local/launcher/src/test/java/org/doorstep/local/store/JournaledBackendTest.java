@@ -111,6 +111,73 @@ class JournaledBackendTest {
     }
 
     @Test
+    void aUniqueIndexOverPlainFieldsRefusesDuplicatesOnInsertAndUpdateAndFreesAKeyWhenItsDocumentMovesOrGoes() throws IOException {
+        MongoCollection<Document> ledger = start().getDatabase("app").getCollection("ledger");
+        ledger.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true).name("pair_revision"));
+        ledger.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).name("code_unique"));
+        ledger.insertMany(List.of(new Document("_id", "p1|s1").append("revision", 1).append("code", "a"),
+                new Document("_id", "p2|s1").append("revision", 1).append("code", "b")));
+
+        // numbers are compared as the store normalises them: 1.0 is the key 1
+        assertThatThrownBy(() -> ledger.insertOne(new Document("_id", "x").append("code", "a")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key").hasMessageContaining("code_unique");
+        ledger.insertOne(new Document("_id", 7).append("code", "c"));
+        assertThatThrownBy(() -> ledger.insertOne(new Document("_id", 7.0).append("code", "d")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> ledger.updateOne(Filters.eq("_id", "p2|s1"), Updates.set("code", "a")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThat(ledger.find(Filters.eq("_id", "p2|s1")).first()).containsEntry("code", "b");
+
+        ledger.updateOne(Filters.eq("_id", "p1|s1"), Updates.combine(Updates.set("code", "e"), Updates.inc("revision", 1)));
+        ledger.insertOne(new Document("_id", "y").append("code", "a")); // "a" is free again
+        assertThat(ledger.find(Filters.eq("code", "e")).first()).containsEntry("_id", "p1|s1").containsEntry("revision", 2);
+        assertThat(ledger.find(Filters.and(Filters.eq("_id", "p1|s1"), Filters.eq("revision", 2))).first()).isNotNull();
+        ledger.deleteOne(Filters.eq("_id", "y"));
+        ledger.insertOne(new Document("_id", "z").append("code", "a"));
+        restart();
+
+        MongoCollection<Document> reopened = client().getDatabase("app").getCollection("ledger");
+        assertThat(reopened.find(Filters.eq("code", "a")).first()).containsEntry("_id", "z");
+        assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "w").append("code", "e")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+    }
+
+    @Test
+    void aSparseUniqueIndexLeavesOutDocumentsWithoutItsFieldButIndexesAnExplicitNull() throws IOException {
+        MongoCollection<Document> inbox = start().getDatabase("app").getCollection("inbox");
+        inbox.createIndex(Indexes.ascending("feedKey"), new IndexOptions().unique(true).sparse(true).name("feedKey_unique"));
+        inbox.insertMany(List.of(new Document("_id", "m1"), new Document("_id", "m2"), new Document("_id", "m3").append("feedKey", null)));
+        assertThatThrownBy(() -> inbox.insertOne(new Document("_id", "m4").append("feedKey", null)))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+
+        inbox.updateOne(Filters.eq("_id", "m1"), Updates.set("feedKey", "s-1|1"));
+        inbox.updateOne(Filters.eq("_id", "m2"), Updates.set("other", true));
+        assertThat(inbox.find(Filters.eq("feedKey", "s-1|1")).first()).containsEntry("_id", "m1");
+        assertThatThrownBy(() -> inbox.updateOne(Filters.eq("_id", "m2"), Updates.set("feedKey", "s-1|1")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        inbox.updateOne(Filters.eq("_id", "m1"), Updates.unset("feedKey"));
+        inbox.updateOne(Filters.eq("_id", "m2"), Updates.set("feedKey", "s-1|1"));
+        assertThat(inbox.find(Filters.eq("feedKey", "s-1|1")).first()).containsEntry("_id", "m2");
+    }
+
+    @Test
+    void aUniqueIndexOverArraysOrDottedPathsKeepsTheLibrarysRules() throws IOException {
+        MongoCollection<Document> items = start().getDatabase("app").getCollection("items");
+        items.createIndex(Indexes.ascending("tags"), new IndexOptions().unique(true).name("tags_unique"));
+        items.createIndex(Indexes.ascending("owner.id"), new IndexOptions().unique(true).sparse(true).name("owner_unique"));
+        items.insertOne(new Document("_id", 1).append("tags", List.of("a", "b")).append("owner", new Document("id", "o1")));
+
+        assertThatThrownBy(() -> items.insertOne(new Document("_id", 2).append("tags", "b")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        assertThatThrownBy(() -> items.insertOne(new Document("_id", 3).append("tags", "c").append("owner", new Document("id", "o1"))))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+        items.insertOne(new Document("_id", 4).append("tags", "c").append("owner", new Document("id", "o2")));
+        items.updateOne(Filters.eq("_id", 1), Updates.set("tags", List.of("d")));
+        items.insertOne(new Document("_id", 5).append("tags", "a"));
+        assertThat(items.countDocuments()).isEqualTo(3);
+    }
+
+    @Test
     void whatWasAcknowledgedIsInTheJournalWithoutAnOrderlyStop() throws IOException {
         MongoCollection<Document> inbox = start().getDatabase("app").getCollection("inbox");
         inbox.insertMany(IntStream.range(0, 500).mapToObj(i -> new Document("_id", "m" + i).append("seq", i)).toList());
