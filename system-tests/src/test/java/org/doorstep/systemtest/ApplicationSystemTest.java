@@ -44,12 +44,7 @@ class ApplicationSystemTest {
     void anApplicationReachesThePartnerSignedComesBackHiredAsAPlacementAndIsWithdrawnByErasure() throws Exception {
         try (WebhookReceiver partnerEndpoint = WebhookReceiver.start(); PlatformTraces traces = new PlatformTraces()) {
             String partnerKey = client.registerPartner();
-            await().atMost(Duration.ofSeconds(60)).until(() -> client.send("GET", DoorstepService.NOTIFICATION,
-                    "/api/v1/partner/webhook", partnerKey, null).statusCode() != 401);
-            var webhook = client.send("PUT", DoorstepService.NOTIFICATION, "/api/v1/partner/webhook", partnerKey,
-                    "{\"url\": \"" + partnerEndpoint.url() + "\"}");
-            assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
-            String secret = PlatformClient.json(webhook.body()).path("signingSecret").asText();
+            String secret = client.subscribeWebhook(partnerKey, partnerEndpoint.url());
 
             String campaign = "APPLY-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
             var created = client.send("POST", DoorstepService.POSTINGS, "/api/v1/campaigns", ServicesUnderTest.OPERATOR_TOKEN, """

@@ -67,11 +67,7 @@ class ErasureSystemTest {
     void anErasedSeekerLeavesNothingBehindButAnonymousMarkersAndThePartnerIsTold() throws Exception {
         try (WebhookReceiver partnerEndpoint = WebhookReceiver.start(); PlatformTraces traces = new PlatformTraces()) {
             String partnerKey = client.registerPartner();
-            await().atMost(Duration.ofSeconds(60)).until(() -> client.send("GET", DoorstepService.NOTIFICATION,
-                    "/api/v1/partner/webhook", partnerKey, null).statusCode() != 401);
-            var webhook = client.send("PUT", DoorstepService.NOTIFICATION, "/api/v1/partner/webhook", partnerKey,
-                    "{\"url\": \"" + partnerEndpoint.url() + "\"}");
-            assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+            client.subscribeWebhook(partnerKey, partnerEndpoint.url());
 
             JsonNode seeker = registerSeekerWithPersonalData();
             String seekerId = seeker.path("seekerId").asText();

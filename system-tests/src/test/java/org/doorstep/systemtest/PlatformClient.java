@@ -36,6 +36,19 @@ final class PlatformClient {
         return json(response.body()).path("apiKey").asText();
     }
 
+    /**
+     * Subscribes the partner's webhook to {@code url}, once notification-service knows the partner (it learns of
+     * partners from postings-service's events); returns the signing secret.
+     */
+    String subscribeWebhook(String partnerKey, String url) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> send("GET", DoorstepService.NOTIFICATION,
+                "/api/v1/partner/webhook", partnerKey, null).statusCode() != 401);
+        HttpResponse<String> webhook = send("PUT", DoorstepService.NOTIFICATION, "/api/v1/partner/webhook", partnerKey,
+                "{\"url\": \"" + url + "\"}");
+        assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
+        return json(webhook.body()).path("signingSecret").asText();
+    }
+
     /** A college graduate in Chengdu who knows Java and SQL and wants software work within 25 km. */
     JsonNode registerSeeker() {
         HttpResponse<String> response = send("POST", DoorstepService.SEEKERS, "/api/v1/seekers", null, """
