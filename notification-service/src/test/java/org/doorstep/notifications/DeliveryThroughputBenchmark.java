@@ -353,6 +353,10 @@ public final class DeliveryThroughputBenchmark {
                     timer.mean(TimeUnit.MILLISECONDS), timer.max(TimeUnit.MILLISECONDS),
                     records(meters) / Math.max(1, timer.count()));
         }
+        for (var step : meters.find("doorstep.notifications.batch.step").timers()) {
+            System.out.printf("    step %-14s %,6d times, mean %7.1f ms, max %7.1f ms%n", step.getId().getTag("step"),
+                    step.count(), step.mean(TimeUnit.MILLISECONDS), step.max(TimeUnit.MILLISECONDS));
+        }
     }
 
     private String startH2() throws Exception {

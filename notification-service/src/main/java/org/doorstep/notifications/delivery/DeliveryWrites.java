@@ -88,7 +88,7 @@ class DeliveryWrites {
         List<Pending> waiting = new ArrayList<>(batch.waiting());
         steps.time("feed", () -> Mono.when(pending.save(waiting), feed.appendAll(batch.feedEvents(), batch.createdItems())).block(TIMEOUT));
         steps.time("inbox", () -> inbox.apply(batch.inboxChanges()).block(TIMEOUT));
-        live.publish(batch.feedEvents());
+        steps.time("live", () -> live.publish(batch.feedEvents()));
         steps.time("broadcast", () -> broadcast.publish(batch.feedEvents()));
         steps.time("counts", () -> Mono.when(preferences.savePushCounts(batch.changedCounts()),
                 pending.remove(batch.settled().keySet())).block(TIMEOUT));
@@ -97,6 +97,12 @@ class DeliveryWrites {
         batch.settled().forEach((matchId, partition) -> settled.computeIfAbsent(partition, p -> new ArrayList<>()).add(matchId));
         settled.forEach(due::remove);
 
+        steps.time("partners", () -> tellPartners(batch));
+        steps.time("channels", () -> tellChannels(batch));
+        steps.time("operators", () -> operators.published(batch.decisions()));
+    }
+
+    private void tellPartners(DeliveryBatch batch) {
         for (DeliveryBatch.PartnerNotice notice : batch.partnerNotices()) {
             for (PartnerChannel partner : partners) {
                 if (notice.found() != null) {
@@ -106,6 +112,9 @@ class DeliveryWrites {
                 }
             }
         }
+    }
+
+    private void tellChannels(DeliveryBatch batch) {
         for (DeliveryBatch.LiveNotice notice : batch.liveNotices()) {
             for (LiveChannel channel : channels) {
                 if (notice.match() != null) {
@@ -115,6 +124,5 @@ class DeliveryWrites {
                 }
             }
         }
-        operators.published(batch.decisions());
     }
 }

@@ -74,7 +74,7 @@ public class MatchDelivery {
             seekers.add(record.event().seekerId());
         }
         positions.locked(partitions, () -> locks.withAll(seekers, () -> {
-            deliverLocked(records, seekers);
+            steps.time("locked", () -> deliverLocked(records, seekers));
             return null;
         }));
         batchTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -89,6 +89,14 @@ public class MatchDelivery {
         batch.loadCounts(steps.time("read-counts", () -> preferences.pushCounts(batch.dayKeys(seekers)).block(TIMEOUT)));
         batch.loadStored(feed.find(withdrawalsWithoutItem(records, read.getT2())).block(TIMEOUT));
         Map<Integer, Long> lastOffsets = new LinkedHashMap<>();
+        steps.time("decide", () -> decide(records, batch, lastOffsets));
+        writes.write(batch);
+        lastOffsets.forEach(positions::processed);
+        batch.outcomes().forEach((outcome, n) -> meters.counter("doorstep.notifications.matches", "outcome", outcome)
+                .increment(n));
+    }
+
+    private static void decide(List<MatchRecord> records, DeliveryBatch batch, Map<Integer, Long> lastOffsets) {
         for (MatchRecord record : records) {
             switch (record.event()) {
                 case MatchFound found -> batch.found(found, record.json(), record.partition(),
@@ -98,10 +106,6 @@ public class MatchDelivery {
             }
             lastOffsets.merge(record.partition(), record.offset(), Math::max);
         }
-        writes.write(batch);
-        lastOffsets.forEach(positions::processed);
-        batch.outcomes().forEach((outcome, n) -> meters.counter("doorstep.notifications.matches", "outcome", outcome)
-                .increment(n));
     }
 
     /**
