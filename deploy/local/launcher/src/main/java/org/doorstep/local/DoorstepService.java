@@ -62,11 +62,7 @@ public enum DoorstepService {
 
     /** The defaults, then {@code extra} (whitespace-separated, e.g. {@code DOORSTEP_SERVICE_JVM_OPTIONS="-Xmx1g"}): the later wins. */
     static List<String> jvmOptions(String extra) {
-        List<String> options = new java.util.ArrayList<>(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError"));
-        if (extra != null && !extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        return List.copyOf(options);
+        return JvmOptions.of(List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError"), extra);
     }
 }

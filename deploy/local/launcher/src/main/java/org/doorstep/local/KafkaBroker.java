@@ -57,8 +57,8 @@ final class KafkaBroker {
             format(config);
         }
         return ManagedProcess.start("kafka", settings.javaCommand(), settings.home(),
-                List.of("-Xms256m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                        "-cp", settings.launcherClasspath()),
+                JvmOptions.of(List.of("-Xms256m", "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp", settings.launcherClasspath()), System.getenv("DOORSTEP_KAFKA_JVM_OPTIONS")),
                 List.of("kafka.Kafka", config.toString()), Map.of(), settings.logs().resolve("kafka.log"));
     }
 

@@ -81,7 +81,8 @@ final class Platform {
 
     private ManagedProcess startStore() {
         ManagedProcess mongo = ManagedProcess.start("mongo", settings.javaCommand(), settings.home(),
-                List.of("-Xmx" + settings.storeHeap(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", settings.launcherClasspath()),
+                JvmOptions.of(List.of("-Xmx" + settings.storeHeap(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp", settings.launcherClasspath()), System.getenv("DOORSTEP_STORE_JVM_OPTIONS")),
                 List.of(MongoWireServer.class.getName(), String.valueOf(settings.mongoPort()),
                         settings.home().resolve("mongo").toString(), settings.storeKind()),
                 Map.of(), settings.logs().resolve("mongo.log"));
