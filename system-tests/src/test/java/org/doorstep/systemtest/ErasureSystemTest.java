@@ -87,9 +87,12 @@ class ErasureSystemTest {
             List<String> matchIds = postings.stream().map(p -> matchIdOf(token, p)).toList();
             feedback(token, matchIds.get(0), "dismiss");
             feedback(token, matchIds.get(1), "apply");
+            // the feedback and the application packet (seekers-service makes it from notification's request) are
+            // published before the erasure, so that the end offsets below separate what came before from what came after
             await().atMost(Duration.ofSeconds(60)).until(() -> traces.records(needles).stream()
-                    .filter(r -> "org.doorstep.match.applied.v1".equals(r.type()) || "org.doorstep.match.dismissed.v1".equals(r.type()))
-                    .count() >= 2);
+                    .filter(r -> "org.doorstep.match.applied.v1".equals(r.type()) || "org.doorstep.match.dismissed.v1".equals(r.type())
+                            || "org.doorstep.application.submitted.v1".equals(r.type()))
+                    .map(PlatformTraces.Found::type).distinct().count() == 3);
 
             Map<TopicPartition, Long> before = traces.endOffsets();
             var erased = client.send("DELETE", DoorstepService.SEEKERS, "/api/v1/seekers/me", token, null);
