@@ -27,15 +27,24 @@ public final class TaxonomyBuilder {
     private final Map<Occupation, int[][]> profiles = new LinkedHashMap<>();
     private final List<BuiltInOccupation> builtInOccupations = new ArrayList<>();
     private final Set<String> curatedOccupationAliases = new HashSet<>();
+    private final BuiltInLinks builtInLinks = new BuiltInLinks();
 
     private record BuiltInOccupation(String key, String label, int isco, List<String> aliases) {
     }
 
-    /** Adds (or merges) a skill; returns its ordinal. */
+    /**
+     * Adds (or merges) a skill; returns its ordinal. A skill merges into the concept that already holds its key or
+     * its label, or, for a label with a qualifier in brackets, the built-in concept whose own label is the rest
+     * (ESCO's "Java (computer programming)" is the built-in Java). A new skill whose label or alias is already a
+     * built-in concept's name is related to that concept ({@link BuiltInLinks}).
+     */
     public int skill(String key, String label, List<String> aliases, boolean green, boolean digital) {
         Integer existing = skillByAlias.get(key);
         if (existing == null) {
             existing = skillByAlias.get(LabelNormaliser.normalise(label));
+        }
+        if (existing == null) {
+            existing = builtInLinks.sameAs(label);
         }
         int ord;
         if (existing != null) {
@@ -47,16 +56,27 @@ public final class TaxonomyBuilder {
         } else {
             ord = skills.size();
             skills.add(new SkillConcept(ord, key, label, green, digital, true));
-        }
-        skillByAlias.putIfAbsent(key, ord);
-        skillByAlias.putIfAbsent(LabelNormaliser.normalise(label), ord);
-        for (String alias : aliases) {
-            String normalised = LabelNormaliser.normalise(alias);
-            if (!normalised.isEmpty()) {
-                skillByAlias.putIfAbsent(normalised, ord);
+            if (BuiltInLinks.isBuiltIn(key)) {
+                builtInLinks.label(label, ord);
             }
         }
+        skillByAlias.putIfAbsent(key, ord);
+        name(label, ord);
+        for (String alias : aliases) {
+            name(alias, ord);
+        }
         return ord;
+    }
+
+    private void name(String name, int ord) {
+        String normalised = LabelNormaliser.normalise(name);
+        if (normalised.isEmpty()) {
+            return;
+        }
+        Integer holder = skillByAlias.putIfAbsent(normalised, ord);
+        if (holder != null && holder != ord && builtInLinks.links(skills.get(holder), skills.get(ord), normalised)) {
+            relate(holder, ord);
+        }
     }
 
     /** Tags an already added skill (by key) as green and/or digital. */
@@ -116,7 +136,13 @@ public final class TaxonomyBuilder {
     public void relate(String keyA, String keyB) {
         Integer a = skillByAlias.get(keyA);
         Integer b = skillByAlias.get(keyB);
-        if (a != null && b != null && !a.equals(b)) {
+        if (a != null && b != null) {
+            relate(a, b);
+        }
+    }
+
+    private void relate(int a, int b) {
+        if (a != b) {
             related.computeIfAbsent(a, k -> new TreeSet<>()).add(b);
             related.computeIfAbsent(b, k -> new TreeSet<>()).add(a);
         }
