@@ -122,6 +122,7 @@ public final class DeliveryThroughputBenchmark {
         ConfigurableApplicationContext context = start(infrastructure.bootstrapServers(), mongoUri);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
         long drainStart = System.nanoTime();
+        ThreadCpu drainCpu = new ThreadCpu();
         long firstAt = -1;
         while (records(meters) < matches) {
             if (firstAt < 0 && records(meters) > 0) {
@@ -133,6 +134,7 @@ public final class DeliveryThroughputBenchmark {
         double drainSeconds = (drainEnd - (firstAt < 0 ? drainStart : firstAt)) / 1e9;
         System.out.printf("DRAIN: %,d matches delivered in %.2f s after the first batch = %,.0f matches/s (%.2f s incl. start-up)%n",
                 matches, drainSeconds, matches / drainSeconds, (drainEnd - drainStart) / 1e9);
+        System.out.println(drainCpu.perMatch("DRAIN", matches));
         batchFigures(meters);
         writeFigures("DRAIN", matches, journalBytes() - journalBefore);
 
@@ -181,6 +183,7 @@ public final class DeliveryThroughputBenchmark {
         phaseStart = java.time.LocalTime.now().withNano(0);
         long journalBefore = journalBytes();
         double before = records(meters);
+        ThreadCpu cpu = new ThreadCpu();
         long start = System.nanoTime();
         long sent = 0;
         long periodNanos = TimeUnit.SECONDS.toNanos(1) / Math.max(1, rate);
@@ -217,6 +220,7 @@ public final class DeliveryThroughputBenchmark {
                         + "p99 %.1f ms, max %.1f ms%n", latency.getTotalCount(),
                 latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(95) / 1000.0,
                 latency.getValueAtPercentile(99) / 1000.0, latency.getMaxValue() / 1000.0);
+        System.out.println(cpu.perMatch("SUSTAINED", records(meters) - before));
         writeFigures("SUSTAINED", records(meters) - before, journalBytes() - journalBefore);
         subscriptions.forEach(Disposable::dispose);
         listeners.forEach(LiveFeed.Listener::close);
@@ -392,6 +396,7 @@ public final class DeliveryThroughputBenchmark {
     private static KafkaProducer<String, byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.CLIENT_ID_CONFIG, "benchmark",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 2,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
