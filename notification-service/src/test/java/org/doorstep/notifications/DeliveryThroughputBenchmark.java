@@ -26,6 +26,9 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,6 +84,8 @@ public final class DeliveryThroughputBenchmark {
     private final int watched = Integer.getInteger("watched", 200);
     private final int idleStreams = Integer.getInteger("idleStreams", 10_000);
     private final String backend = System.getProperty("backend", "memory");
+    /** Partitions of the matches topic (0: the broker's default, 3); run with DOORSTEP_MATCH_CONSUMERS to match. */
+    private final int partitions = Integer.getInteger("partitions", 0);
     /** Encoding every write command once more to count its bytes costs the service's driver threads ~10% (JFR): opt-in. */
     private final boolean writeBytes = Boolean.getBoolean("writeBytes");
     private final AtomicLong storeCommands = new AtomicLong();
@@ -105,6 +110,11 @@ public final class DeliveryThroughputBenchmark {
 
         storeCeiling(mongoUri);
 
+        if (partitions > 0) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            }
+        }
         KafkaProducer<String, byte[]> producer = producer(infrastructure.bootstrapServers());
         List<byte[]> payloads = payloads();
         Random random = new Random(20261202L);

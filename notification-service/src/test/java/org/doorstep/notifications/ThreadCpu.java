@@ -19,6 +19,8 @@ final class ThreadCpu {
 
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Long> start = cpuById();
+    private final long gcStart = gcMillis();
+    private final long wallStart = System.nanoTime();
 
     /** What each part used per match delivered since this object was made, and the matches a core would deliver. */
     String perMatch(String phase, double delivered) {
@@ -33,7 +35,16 @@ final class ThreadCpu {
         used.forEach((part, nanos) -> line.append(String.format(" %s %.1f us,", part, nanos / 1e3 / delivered)));
         long service = used.getOrDefault("service", 0L);
         line.append(String.format(" so the service alone would deliver %,.0f matches/s on one core", delivered * 1e9 / service));
+        double wall = (System.nanoTime() - wallStart) / 1e9;
+        double threads = used.values().stream().mapToLong(Long::longValue).sum() / 1e9;
+        double gc = (gcMillis() - gcStart) / 1e3;
+        line.append(String.format("; over %.1f s the threads used %.2f cores and garbage collection (not in the threads) %.2f s,"
+                + " %.0f us per match", wall, threads / wall, gc, gc * 1e6 / delivered));
         return line.toString();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
     /** CPU nanoseconds each part used since this object was made. */
