@@ -79,6 +79,31 @@ class MatchLifecycleTest extends EventFlowTest {
     }
 
     @Test
+    void tellsThePostingAgainWhenThePartnerChangesWhatTheSeekerWasShownEvenIfTheScoreStays() {
+        String seekerId = id();
+        String postingId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        ObjectNode posting = TestEvents.posting(postingId);
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, posting);
+        JsonNode first = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, postingId, 1));
+
+        ObjectNode republished = posting.deepCopy();
+        republished.put("version", 3);
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, republished);
+        ObjectNode renamed = posting.deepCopy();
+        renamed.put("version", 4);
+        renamed.put("title", first.path("posting").path("title").asString() + " (night shift)");
+        events.send(POSTINGS, POSTING_UPSERTED, postingId, renamed);
+
+        JsonNode second = MatchTopic.json(matches.await(MATCH_FOUND, seekerId, postingId, 2));
+        assertThat(second.path("posting").path("title").asString()).endsWith("(night shift)");
+        assertThat(second.path("score").asDouble()).isCloseTo(first.path("score").asDouble(),
+                org.assertj.core.data.Offset.offset(0.1));
+        barrier();
+        assertThat(matches.records(MATCH_FOUND, seekerId, postingId)).as("the unchanged republication told nothing").hasSize(2);
+    }
+
+    @Test
     void withdrawsTheMatchOfASeekerErasedWhileItsPostingWasHeldElsewhereOnceThePostingIsBack() {
         String seekerId = id();
         String postingId = id();

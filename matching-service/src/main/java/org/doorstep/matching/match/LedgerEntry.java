@@ -36,10 +36,16 @@ public record LedgerEntry(
      * What the pair was about, kept so that the seeker's feedback on it can be learned from on any instance (and
      * forgotten with the pair on erasure): the posting's occupation (ISCO unit group, 0 unknown) and employer (as
      * compared, null when not named), when the posting was first published (null when not known), and the seeker's
-     * occupations (ISCO unit groups) with their confidences.
+     * occupations (ISCO unit groups) with their confidences; and {@code shown}, a fingerprint of the posting as the
+     * revision told showed it ({@link MatchFound#shown}), so that a posting edited since is told again.
      */
     public record Subject(int isco, String employer, Instant postedAt, int[] seekerOccupations,
-                          float[] seekerOccupationWeights) {
+                          float[] seekerOccupationWeights, int shown) {
+
+        /** A subject of an entry recorded before entries kept what the seeker was shown (0: not known). */
+        public Subject(int isco, String employer, Instant postedAt, int[] seekerOccupations, float[] seekerOccupationWeights) {
+            this(isco, employer, postedAt, seekerOccupations, seekerOccupationWeights, 0);
+        }
     }
 
     /** An entry that was never withdrawn. */

@@ -724,7 +724,8 @@ public final class MatchEngine {
                         yield known.revision(); // recorded, but its publish was never confirmed: again
                     }
                     boolean material = newSource
-                            || Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9;
+                            || Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9
+                            || shownChanged(known, posting);
                     yield material ? known.revision() + 1 : 0;
                 }
             };
@@ -790,7 +791,18 @@ public final class MatchEngine {
                 LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
                 Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
                 posting.regionCode(), now, null, new LedgerEntry.Subject(posting.isco(), posting.employer(),
-                posting.createdAt(), seeker.occupations(), occupationWeights(seeker)));
+                posting.createdAt(), seeker.occupations(), occupationWeights(seeker),
+                MatchFound.shown(summary(posting), posting.campaignCodes())));
+    }
+
+    /**
+     * Whether the seeker was shown the posting otherwise than it reads now (title, place, pay, workplace, employment
+     * type, campaigns): a partner's edit is told even when the score stays. Entries recorded before fingerprints were
+     * kept say nothing (0), and are told again only on a material score change, as before.
+     */
+    private static boolean shownChanged(LedgerEntry known, Posting posting) {
+        int shown = known.subject() == null ? 0 : known.subject().shown();
+        return shown != 0 && shown != MatchFound.shown(summary(posting), posting.campaignCodes());
     }
 
     private static float[] occupationWeights(Seeker seeker) {

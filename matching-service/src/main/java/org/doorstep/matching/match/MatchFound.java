@@ -34,6 +34,15 @@ public record MatchFound(
     }
 
     /**
+     * A fingerprint of what a match shows of its posting (never 0): the same in every instance and release, as it is
+     * built from the records' text (names of enums, decimal numbers), not from identity hash codes.
+     */
+    public static int shown(PostingSummary posting, List<String> campaignCodes) {
+        int fingerprint = (posting + "|" + campaignCodes).hashCode();
+        return fingerprint == 0 ? 1 : fingerprint;
+    }
+
+    /**
      * A posting of the same job: the job as every partner that publishes it (the match's own posting first). A job
      * published by several partners is told once, with all of them.
      */

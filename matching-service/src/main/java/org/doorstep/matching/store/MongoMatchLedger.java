@@ -407,7 +407,8 @@ class MongoMatchLedger implements MatchLedger {
         }
         return new Document("isco", subject.isco()).append("employer", subject.employer())
                 .append("postedAt", subject.postedAt() == null ? null : Date.from(subject.postedAt()))
-                .append("seekerOccupations", occupations).append("seekerOccupationWeights", weights);
+                .append("seekerOccupations", occupations).append("seekerOccupationWeights", weights)
+                .append("shown", subject.shown());
     }
 
     private static LedgerEntry.Subject subject(Document d) {
@@ -424,8 +425,9 @@ class MongoMatchLedger implements MatchLedger {
         }
         Number posting = (Number) d.getOrDefault("isco", 0);
         Date postedAt = d.getDate("postedAt");
+        Number shown = (Number) d.getOrDefault("shown", 0);
         return new LedgerEntry.Subject(posting.intValue(), d.getString("employer"),
-                postedAt == null ? null : postedAt.toInstant(), isco, confidence);
+                postedAt == null ? null : postedAt.toInstant(), isco, confidence, shown.intValue());
     }
 
     private LedgerEntry toEntry(Document d) {
