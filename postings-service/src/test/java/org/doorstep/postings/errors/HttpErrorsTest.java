@@ -58,6 +58,31 @@ class HttpErrorsTest extends PostingsServiceTest {
         assertProblem(JSON.readTree(result.getResponseBody()), 415, "unsupported-media-type");
     }
 
+    /** Every endpoint that reads a body reads only its own media type (exploratory testing found plain text taken). */
+    @ParameterizedTest(name = "{0} {1} as {2}")
+    @CsvSource({
+            "PUT, /api/v1/postings/CT-1, text/plain, partner",
+            "PUT, /api/v1/postings/CT-1, application/x-www-form-urlencoded, partner",
+            "POST, /api/v1/postings:batch, text/plain, partner",
+            "POST, /api/v1/campaigns, text/plain, operator",
+            "PUT, /api/v1/campaigns/CT-1, application/xml, operator"})
+    void aBodyOfAnotherMediaTypeIs415ProblemAndChangesNothing(String method, String path, String type, String who) {
+        String auth = "partner".equals(who) ? "Bearer " + registerPartner().apiKey() : "Bearer " + OPERATOR_TOKEN;
+        EntityExchangeResult<byte[]> result = http.method(HttpMethod.valueOf(method)).uri(path)
+                .header(HttpHeaders.AUTHORIZATION, auth)
+                .contentType(MediaType.valueOf(type))
+                .bodyValue("{\"title\":\"Welder\",\"name\":\"Drive\",\"externalId\":\"CT-1\"}")
+                .exchange()
+                .expectStatus().isEqualTo(415)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().returnResult();
+
+        assertProblem(JSON.readTree(result.getResponseBody()), 415, "unsupported-media-type");
+        http.get().uri(path.startsWith("/api/v1/campaigns") ? "/api/v1/campaigns/CT-1" : "/api/v1/postings/CT-1")
+                .header(HttpHeaders.AUTHORIZATION, path.startsWith("/api/v1/campaigns") ? "Bearer " + OPERATOR_TOKEN : auth)
+                .exchange().expectStatus().isNotFound();
+    }
+
     @Test
     void notAcceptableIs406Problem() {
         EntityExchangeResult<byte[]> result = http.get().uri("/api/v1/campaigns")

@@ -23,6 +23,7 @@ import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.Violation;
 import org.doorstep.postings.web.PrintableText;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -70,7 +71,7 @@ class CampaignController {
     @Operation(summary = "Create a campaign (409 if the code exists)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAMPAIGN_REQUEST)))
-    @PostMapping("/api/v1/campaigns")
+    @PostMapping(path = "/api/v1/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> create(
             @RequestBody(required = false) String body) {
         return Mono.fromSupplier(() -> definition(body, null))
@@ -81,7 +82,7 @@ class CampaignController {
     @Operation(summary = "Create or change a campaign by its code (201 created, 200 changed)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAMPAIGN_REQUEST)))
-    @PutMapping("/api/v1/campaigns/{code}")
+    @PutMapping(path = "/api/v1/campaigns/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> save(
             @PathVariable String code,
             @RequestBody(required = false) String body) {

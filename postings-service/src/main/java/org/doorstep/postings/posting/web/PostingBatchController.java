@@ -69,7 +69,7 @@ class PostingBatchController {
     @ApiResponse(responseCode = "200", description = "One result line per non-blank input line, in order",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = LineResult.class),
                     examples = @ExampleObject(value = ApiExamples.BATCH_RESPONSE)))
-    @PostMapping(path = "/api/v1/postings:batch", produces = NDJSON)
+    @PostMapping(path = "/api/v1/postings:batch", consumes = NDJSON, produces = NDJSON)
     Flux<LineResult> batch(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
                            ServerHttpRequest request) {
         int maxLines = properties.maxBatchLines();

@@ -21,6 +21,7 @@ import org.doorstep.postings.problem.PreconditionFailed;
 import org.doorstep.postings.problem.Violation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,7 +66,7 @@ class PostingController {
     @ApiResponse(responseCode = "200", description = "Changed (version + 1) or unchanged (same body: nothing published)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostingState.class),
                     examples = @ExampleObject(value = ApiExamples.POSTING_RESOURCE)))
-    @PutMapping("/api/v1/postings/{externalId}")
+    @PutMapping(path = "/api/v1/postings/{externalId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<PostingState>> put(
             @PathVariable String externalId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
