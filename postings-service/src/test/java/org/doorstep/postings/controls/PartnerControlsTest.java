@@ -62,6 +62,11 @@ class PartnerControlsTest extends PostingsServiceTest {
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("reason", " ")).exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         http.get().uri("/api/v1/audit").exchange().expectStatus().isUnauthorized();
+        for (String bad : List.of("junk", "1733400000000-not-a-uuid", "0000000000000-00000000-0000-0000-0000-00000000000")) {
+            http.get().uri(u -> u.path("/api/v1/audit").queryParam("cursor", bad).build())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + AUDITOR_TOKEN).exchange()
+                    .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        }
         assertThat(trailOf(partner.partnerId())).isEmpty();
     }
 

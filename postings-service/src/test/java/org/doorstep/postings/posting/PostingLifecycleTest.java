@@ -70,6 +70,11 @@ class PostingLifecycleTest extends PostingsServiceTest {
         assertThat(externalIds(json(list(partner, "status=CLOSED")))).containsExactly("LIST-1", "LIST-3");
         list(partner, "status=SOMETIMES").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("status");
+        // a cursor the service never returned is a 400, not an empty last page (it was, for any base64 text)
+        for (String bad : List.of("zzz", "_w", "YWJjIGQ", "JTJG", "%FF")) {
+            list(partner, "cursor=" + bad).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+        }
         list(partner, "limit=ten").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation")
                 .jsonPath("$.errors[0].field").isEqualTo("limit")

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -103,6 +104,9 @@ class PartnerControlsController {
                         s.partner().version(), s.postingsChanged()));
     }
 
+    /** A nextCursor of the audit trail: the id of the entry a page ended at, its time in milliseconds and a UUID. */
+    private static final Pattern AUDIT_CURSOR = Pattern.compile("\\d{13}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     @Operation(summary = "The audit trail of operator actions on partners, oldest first, with cursor paging")
     @GetMapping("/api/v1/audit")
     Mono<AuditPage> audit(@RequestParam(required = false) String cursor,
@@ -111,7 +115,7 @@ class PartnerControlsController {
         if (size < 1 || size > MAX_PAGE) {
             return Mono.error(new InvalidRequest(List.of(new Violation("limit", "must be between 1 and " + MAX_PAGE))));
         }
-        if (cursor != null && (cursor.length() > 100 || PrintableText.identifierProblem(cursor) != null)) {
+        if (cursor != null && !AUDIT_CURSOR.matcher(cursor).matches()) {
             return Mono.error(new InvalidRequest(List.of(new Violation("cursor", "must be a nextCursor of this list"))));
         }
         return controls.trail(cursor, size + 1).collectList().map(found -> {

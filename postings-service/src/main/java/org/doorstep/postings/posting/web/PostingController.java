@@ -1,5 +1,7 @@
 package org.doorstep.postings.posting.web;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -175,11 +177,17 @@ class PostingController {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation("cursor", "is not a cursor this service returned"));
-            return null;
+            String after = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+                    .toString();
+            if (PostingConstraints.externalIdProblem(after) == null && encodeCursor(after).equals(cursor)) {
+                return after;
+            }
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            // not base64url, or not the UTF-8 of an id: refused below
         }
+        // a cursor is the nextCursor of a page: base64url of the externalId the page ended at
+        violations.add(new Violation("cursor", "is not a cursor this service returned"));
+        return null;
     }
 
     private static String encodeCursor(String externalId) {
