@@ -19,7 +19,7 @@ import tools.jackson.databind.type.LogicalType;
  * {@code true} for a string, no {@code "5"} or {@code 2.5} for an integer, no string for a list), one JSON value per
  * body. Only the HTTP decoder is strict: events are read with the service's own mapper, which ignores what a newer
  * producer adds. {@link InputProblems} names what the decoder refuses. Runs after Spring Boot's Jackson codec
- * customizer (order 0), so its decoder is the one used. The same copy in matching-service and notification-service
+ * customizer (order 0), so its decoder is the one used. The same copy in matching-, notification- and postings-service
  * ({@code ServiceCopiesTest}).
  */
 @Configuration(proxyBeanMethods = false)

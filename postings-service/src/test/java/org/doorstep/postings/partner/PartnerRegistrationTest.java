@@ -63,4 +63,24 @@ class PartnerRegistrationTest extends PostingsServiceTest {
                 .jsonPath("$.errors[0].field").isEqualTo("name")
                 .jsonPath("$.errors[1].field").isEqualTo("contactEmail");
     }
+
+    /** Operators' bodies are bound as strictly as partners' postings (exploratory testing found extras taken). */
+    @Test
+    void refusesAPropertyTheBodyDoesNotHaveAndAValueOfTheWrongTypeByName() {
+        http.post().uri("/api/v1/partners")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Board\",\"contactEmail\":\"ops@board.example\",\"extra\":1}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("extra");
+        http.post().uri("/api/v1/partners")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":42,\"contactEmail\":\"ops@board.example\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+    }
 }
