@@ -1,5 +1,6 @@
 package org.doorstep.seekers.seeker.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,8 +40,9 @@ class JsonBodies {
         this.validator = validator;
     }
 
-    JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
+    /** Parses the body's bytes as they came: text that is not UTF-8 is refused, not read with replacement characters. */
+    JsonNode parse(byte[] body) {
+        if (body == null || new String(body, StandardCharsets.ISO_8859_1).isBlank()) {
             throw new ProfileRejected(List.of(new Violation("", "a JSON object is required")));
         }
         try {
@@ -52,7 +54,7 @@ class JsonBodies {
         }
     }
 
-    Profile profile(String body) {
+    Profile profile(byte[] body) {
         return read(object(parse(body), "must be a JSON object"));
     }
 

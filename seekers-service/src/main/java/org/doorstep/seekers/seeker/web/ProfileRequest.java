@@ -184,10 +184,14 @@ record ProfileRequest(
 
     /**
      * Text a person gives, where given: not blank (strings arrive stripped, so blank is empty) and free of control
-     * characters, which would travel on into logs, notifications and other people's screens.
+     * characters and of the invisible format characters that reorder or hide text (bidi controls, zero-width spaces,
+     * line separators; the joiners U+200C and U+200D stay, which Persian and Indic names use), which would travel on
+     * into logs, notifications and other people's screens.
      */
     @Size(min = 1, message = "must not be blank")
     @Pattern(regexp = "[^\\x00-\\x1F\\x7F-\\x9F]*", message = "must not contain control characters")
+    @Pattern(regexp = "[^\\u00AD\\u061C\\u200B\\u200E\\u200F\\u2028-\\u202E\\u2060-\\u206F\\uFEFF\\uFFF9-\\uFFFB]*",
+            message = "must not contain invisible format characters (bidi controls such as U+202E, line separators)")
     @Constraint(validatedBy = {})
     @Target({FIELD, TYPE_USE})
     @Retention(RUNTIME)

@@ -115,7 +115,7 @@ interface SeekerApi {
                             + "(doorstep.limits.registrations, default 20 a minute); Retry-After says when to try again",
                             content = @Content(mediaType = "application/problem+json",
                                     examples = @ExampleObject(value = RATE_LIMITED_EXAMPLE)))})
-    Mono<ResponseEntity<Registration>> register(@Parameter(hidden = true) String body, @Parameter(hidden = true) Jwt jwt,
+    Mono<ResponseEntity<Registration>> register(@Parameter(hidden = true) byte[] body, @Parameter(hidden = true) Jwt jwt,
                                                 @Parameter(hidden = true) ServerHttpRequest request);
 
     @Operation(summary = "The seeker's own profile", security = @SecurityRequirement(name = "seekerToken"),
@@ -142,7 +142,7 @@ interface SeekerApi {
                             examples = @ExampleObject(value = VIEW_EXAMPLE))),
                     @ApiResponse(responseCode = "400", description = "Every violation, nothing changed", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_EXAMPLE)))})
-    Mono<SeekerView> replace(@Parameter(hidden = true) String body, @Parameter(hidden = true) Jwt jwt);
+    Mono<SeekerView> replace(@Parameter(hidden = true) byte[] body, @Parameter(hidden = true) Jwt jwt);
 
     @Operation(summary = "Change part of the profile (JSON Merge Patch, RFC 7386)",
             description = "Members present replace, null removes (back to the default), objects merge recursively, "
@@ -162,7 +162,7 @@ interface SeekerApi {
                             schema = @Schema(implementation = SeekerView.class))),
                     @ApiResponse(responseCode = "400", description = "Every violation, nothing changed", content = @Content(
                             mediaType = "application/problem+json", examples = @ExampleObject(value = PROBLEM_EXAMPLE)))})
-    Mono<SeekerView> patch(@Parameter(hidden = true) String body, @Parameter(hidden = true) Jwt jwt);
+    Mono<SeekerView> patch(@Parameter(hidden = true) byte[] body, @Parameter(hidden = true) Jwt jwt);
 
     @Operation(summary = "Erase the seeker everywhere",
             description = "Deletes the profile, publishes seeker.erased then a tombstone on doorstep.seekers.v1 and "

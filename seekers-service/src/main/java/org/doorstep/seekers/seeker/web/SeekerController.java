@@ -49,7 +49,7 @@ class SeekerController implements SeekerApi {
 
     @Override
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Registration>> register(@RequestBody(required = false) String body,
+    public Mono<ResponseEntity<Registration>> register(@RequestBody(required = false) byte[] body,
                                                        @AuthenticationPrincipal Jwt jwt, ServerHttpRequest request) {
         // every attempt counts, valid or not: the limit is on what one client may try
         limiter.registration(clients.of(request));
@@ -74,7 +74,7 @@ class SeekerController implements SeekerApi {
 
     @Override
     @PutMapping(path = "/me", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<SeekerView> replace(@RequestBody(required = false) String body, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<SeekerView> replace(@RequestBody(required = false) byte[] body, @AuthenticationPrincipal Jwt jwt) {
         return Mono.fromCallable(() -> bodies.profile(body))
                 .flatMap(profile -> seekers.replace(jwt.getSubject(), profile,
                         new Actor(jwt.getSubject(), "PUT /api/v1/seekers/me")))
@@ -83,7 +83,7 @@ class SeekerController implements SeekerApi {
 
     @Override
     @PatchMapping(path = "/me", consumes = MERGE_PATCH_JSON)
-    public Mono<SeekerView> patch(@RequestBody(required = false) String body, @AuthenticationPrincipal Jwt jwt) {
+    public Mono<SeekerView> patch(@RequestBody(required = false) byte[] body, @AuthenticationPrincipal Jwt jwt) {
         return Mono.fromCallable(() -> bodies.parse(body))
                 .flatMap(patch -> seekers.change(jwt.getSubject(), current -> bodies.merge(current, patch),
                         new Actor(jwt.getSubject(), "PATCH /api/v1/seekers/me")))

@@ -26,7 +26,7 @@ class DemoSeekersTest {
             JsonNode seekers = JsonMapper.shared().readTree(Files.readString(sample));
             assertThat(seekers.size()).isPositive();
             for (JsonNode seeker : seekers) {
-                Profile profile = bodies.profile(seeker.toString());
+                Profile profile = bodies.profile(seeker.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 assertThat(profile).isNotNull();
             }
         }

@@ -22,6 +22,9 @@ class ValidationRulesTest extends SeekersServiceTest {
                 rule("displayName", "\"  \"", "displayName", "must not be blank"),
                 rule("displayName", "\"" + "x".repeat(101) + "\"", "displayName", "at most 100"),
                 rule("displayName", "\"a\\u0007b\"", "displayName", "control characters"),
+                rule("displayName", "\"Ali\\u202Eecila\"", "displayName", "format characters"),
+                rule("skills", "[{\"label\": \"x\\u202Ey\"}]", "skills[0].label", "format characters"),
+                rule("licences", "[\"A\\u2028B\"]", "licences[0]", "format characters"),
                 rule("contact", "[]", "contact", "must be an object"),
                 rule("contact.email", "\"nobody\"", "contact.email", "must match"),
                 rule("contact.phone", "\"call me\"", "contact.phone", "must match"),
@@ -100,6 +103,22 @@ class ValidationRulesTest extends SeekersServiceTest {
             assertThat(error.get("field").stringValue()).isEqualTo(field);
             assertThat(error.get("reason").stringValue()).contains(reason);
         });
+    }
+
+    /** Bytes that are not UTF-8 are refused, not stored with replacement characters (they were, as "A\uFFFDB"). */
+    @org.junit.jupiter.api.Test
+    void refusesABodyThatIsNotUtf8AndKeepsTheJoinersOfANameThatUsesThem() {
+        byte[] latin1 = "{\"displayName\":\"A\u00ffB\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        JsonNode problem = json(http.post().uri("/api/v1/seekers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(latin1).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(problem.path("errors").get(0).path("reason").stringValue()).contains("UTF-8");
+
+        ObjectNode profile = (ObjectNode) json(FULL_PROFILE);
+        profile.put("displayName", "\u0645\u06cc\u200c\u0631\u0627"); // a Persian name with a zero-width non-joiner
+        http.post().uri("/api/v1/seekers").contentType(MediaType.APPLICATION_JSON).bodyValue(profile.toString())
+                .exchange().expectStatus().isCreated();
     }
 
     private static void set(ObjectNode root, String path, JsonNode value) {
