@@ -29,6 +29,21 @@ public interface Feed {
     Flux<FeedEvent> after(String seekerId, long sequence);
 
     /**
+     * What a stream resuming after {@code sequence} replays, and the number it resumes from: {@code sequence}, or 0
+     * when {@code sequence} is beyond every number listed for the seeker, i.e. an id this stream never issued (a stale
+     * or foreign one, which would otherwise hold back every event until the numbers passed it): such a stream starts as
+     * a new one does, with every retained event (an event is listed before any stream is sent it, so no id a stream was
+     * sent is beyond the listed ones). One keyed read.
+     */
+    default Mono<Replay> replay(String seekerId, long sequence) {
+        return after(seekerId, sequence).collectList().map(events -> new Replay(sequence, events));
+    }
+
+    /** The events to replay, in sequence order, and the number after which live events are sent. */
+    record Replay(long from, List<FeedEvent> events) {
+    }
+
+    /**
      * The retained events stored with these keys, wherever they are stored (feed entries and the inbox items that
      * carry match.found events): two keyed reads, however many seekers the keys name.
      */

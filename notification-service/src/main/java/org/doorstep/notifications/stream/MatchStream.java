@@ -31,10 +31,10 @@ public class MatchStream {
 
     public Flux<FeedEvent> follow(String seekerId, long afterSequence) {
         return Flux.using(() -> live.listen(seekerId),
-                        listener -> {
-                            Cursor cursor = new Cursor(afterSequence);
-                            return Flux.concat(feed.after(seekerId, afterSequence), listener.events()).filter(cursor::advance);
-                        },
+                        listener -> feed.replay(seekerId, afterSequence).flatMapMany(replay -> {
+                            Cursor cursor = new Cursor(replay.from());
+                            return Flux.concat(Flux.fromIterable(replay.events()), listener.events()).filter(cursor::advance);
+                        }),
                         LiveFeed.Listener::close)
                 .takeUntilOther(closing.asMono());
     }

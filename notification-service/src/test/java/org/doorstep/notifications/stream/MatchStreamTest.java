@@ -93,6 +93,23 @@ class MatchStreamTest {
         }
     }
 
+    /** A Last-Event-ID this stream never issued (stale, foreign) held back every event until the ids passed it. */
+    @Test
+    void aLastEventIdBeyondAnyIssuedStartsTheStreamAfreshInsteadOfSilencingIt() {
+        String seeker = Events.id();
+        String token = Tokens.seeker(seeker);
+        try (SseClient first = SseClient.connect(port, token)) {
+            found(seeker, "known");
+            await().atMost(Duration.ofSeconds(20)).until(() -> first.events().size() == 1);
+        }
+        try (SseClient fromTheFuture = SseClient.resume(port, token, "999999999999999")) {
+            found(seeker, "next");
+            // as a new stream: what is retained, then what comes
+            await().atMost(Duration.ofSeconds(20)).until(() -> fromTheFuture.events().size() == 2);
+            assertThat(fromTheFuture.matchIdsOf("match.found")).containsExactly("m-known-" + seeker, "m-next-" + seeker);
+        }
+    }
+
     @Test
     void everyDeviceOfTheSeekerReceivesEveryEvent() {
         String seeker = Events.id();

@@ -156,19 +156,26 @@ class MongoFeed implements Feed {
 
     @Override
     public Flux<FeedEvent> after(String seekerId, long sequence) {
+        return replay(seekerId, sequence).flatMapIterable(Replay::events);
+    }
+
+    @Override
+    public Mono<Replay> replay(String seekerId, long sequence) {
         Instant now = clock.instant();
         return listed(seekerId)
-                .flatMapMany(sequences -> {
-                    List<Long> later = sequences.stream().filter(seq -> seq > sequence).distinct().sorted().toList();
+                .flatMap(sequences -> {
+                    long newest = sequences.stream().mapToLong(Long::longValue).max().orElse(0);
+                    long from = sequence > newest ? 0 : sequence;
+                    List<Long> later = sequences.stream().filter(seq -> seq > from).distinct().sorted().toList();
                     List<String> ids = later.subList(Math.max(0, later.size() - replayLimit), later.size()).stream()
                             .map(seq -> id(seekerId, seq)).toList();
                     if (ids.isEmpty()) {
-                        return Flux.empty();
+                        return Mono.just(new Replay(from, List.of()));
                     }
                     // one event per number: an entry of the previous layout and the item a redelivery completed may both hold it
                     return storedAt(ids, now)
                             .collect(TreeMap<Long, FeedEvent>::new, (bySequence, event) -> bySequence.putIfAbsent(event.sequence(), event))
-                            .flatMapIterable(TreeMap::values);
+                            .map(bySequence -> new Replay(from, List.copyOf(bySequence.values())));
                 });
     }
 
