@@ -13,6 +13,7 @@ import org.doorstep.notifications.application.ApplicationStore.Channel;
 import org.doorstep.notifications.application.ApplicationStore.PendingEvent;
 import org.doorstep.notifications.delivery.SeekerErasure;
 import org.doorstep.notifications.problem.NotFound;
+import org.doorstep.notifications.feedback.FeedbackConflict;
 import org.doorstep.notifications.feedback.FeedbackService;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.webhook.PartnerDeliveries;
@@ -69,6 +70,9 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
         return inbox.find(seekerId, matchId, now)
                 .switchIfEmpty(Mono.error(() -> new NotFound("match " + matchId)))
                 .flatMap(item -> {
+                    if (FeedbackService.Kind.DISMISSED.name().equals(item.feedback())) {
+                        return Mono.error(FeedbackConflict.dismissed(matchId));
+                    }
                     String applicationId = Application.idFor(matchId);
                     Instant consent = choice.shareContact() ? now : null;
                     Application application = new Application(applicationId, 1, seekerId, matchId,
@@ -129,10 +133,13 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
         Instant now = now();
         return forSeeker(seekerId, applicationId)
                 .flatMap(found -> change(applicationId, current -> current.status() == ApplicationStatus.WITHDRAWN ? null
+                        : current.status().isFinal() ? closed(applicationId, current.status())
                         : new Changed(current.moveTo(ApplicationStatus.WITHDRAWN, now, null), List.of(event(applicationId,
                                 Channel.REQUESTS, applicationId, WITHDRAWN, Map.of("applicationId", applicationId,
                                         "seekerId", seekerId, "withdrawnAt", now.toString()), now))))
-                        .flatMap(withdrawn -> tellWithdrawn(withdrawn, "SEEKER", now).thenReturn(withdrawn))
+                        .flatMap(withdrawn -> tellWithdrawn(withdrawn, "SEEKER", now)
+                                // the match is the seeker's to dismiss again, now that nothing is asked of it
+                                .then(inbox.markFeedback(withdrawn.matchId(), null)).thenReturn(withdrawn))
                         .switchIfEmpty(applications.find(applicationId)));
     }
 
@@ -141,11 +148,12 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
         Instant now = now();
         return forPartner(partnerId, applicationId)
                 .flatMap(found -> change(applicationId, current -> {
-                    if (current.status() == ApplicationStatus.WITHDRAWN) {
-                        throw new ApplicationClosed(applicationId);
-                    }
                     if (current.status() == outcome) {
                         return null;
+                    }
+                    String refused = current.status().refusesOutcome(outcome);
+                    if (refused != null) {
+                        throw new ApplicationClosed(applicationId, refused);
                     }
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("applicationId", applicationId);
@@ -197,6 +205,10 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
     }
 
     private record Changed(Application after, List<PendingEvent> events) {
+    }
+
+    private static Changed closed(String applicationId, ApplicationStatus status) {
+        throw new ApplicationClosed(applicationId, "is closed: " + status.wire() + "; it can no longer be withdrawn");
     }
 
     /** Read, decide, write at the version read; a change in between is decided again. Empty when nothing changed. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.doorstep.notifications.application.ApplicationClosed;
+import org.doorstep.notifications.feedback.FeedbackConflict;
 import org.doorstep.notifications.problem.InvalidRequest;
 import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.platform.store.StoreOutage;
@@ -47,8 +48,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApplicationClosed.class)
     ResponseEntity<ProblemDetail> applicationClosed(ApplicationClosed e, ServerWebExchange exchange) {
-        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "application-closed", "Application withdrawn",
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, "application-closed", "Application closed",
                 e.getMessage(), exchange));
+    }
+
+    @ExceptionHandler(FeedbackConflict.class)
+    ResponseEntity<ProblemDetail> feedbackConflict(FeedbackConflict e, ServerWebExchange exchange) {
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, e.slug(),
+                "match-applied".equals(e.slug()) ? "Match applied to" : "Match dismissed", e.getMessage(), exchange));
     }
 
     @ExceptionHandler(TooManyStreams.class)

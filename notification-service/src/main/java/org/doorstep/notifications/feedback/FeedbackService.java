@@ -35,6 +35,9 @@ public class FeedbackService implements SeekerErasure.ErasureParticipant {
         return inbox.find(seekerId, matchId, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new NotFound("match " + matchId)))
                 .flatMap(item -> {
+                    if (kind == Kind.DISMISSED && Kind.APPLIED.name().equals(item.feedback())) {
+                        return Mono.error(FeedbackConflict.applied(matchId));
+                    }
                     String at = clock.instant().toString();
                     SeekerFeedback feedback = kind == Kind.DISMISSED
                             ? new SeekerFeedback.MatchDismissed(matchId, seekerId, item.match().postingId(), at)

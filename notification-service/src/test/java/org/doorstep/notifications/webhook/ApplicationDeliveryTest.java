@@ -130,8 +130,24 @@ class ApplicationDeliveryTest {
             JsonNode mine = fixture.get("/api/v1/me/applications", token);
             assertThat(mine.get("items").valueStream().map(a -> a.get("status").asString()).toList()).containsExactly("interview");
 
+            // an outcome never goes back, and the seeker cannot dismiss what they applied to
+            fixture.client().post().uri("/api/v1/partner/applications/{id}/outcome", applicationId)
+                    .headers(h -> h.setBearerAuth(partner.key())).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("outcome", "viewed")).exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/application-closed");
+            fixture.client().post().uri("/api/v1/me/matches/{id}/dismiss", matchId).headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/match-applied");
+
             fixture.client().delete().uri("/api/v1/me/applications/{id}", applicationId).headers(h -> h.setBearerAuth(token))
                     .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("withdrawn");
+            // withdrawn, the match may be dismissed; dismissed, it cannot be applied to again
+            fixture.client().post().uri("/api/v1/me/matches/{id}/dismiss", matchId).headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isAccepted();
+            fixture.client().post().uri("/api/v1/me/matches/{id}/apply", matchId).headers(h -> h.setBearerAuth(token))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"shareContact\": false}")
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/match-dismissed");
             String withdrawn = "withdrawn:" + applicationId;
             await().atMost(WAIT).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(withdrawn));
             assertThat(event(receiver, withdrawn).get("data").get("reason").asString()).isEqualTo("SEEKER");

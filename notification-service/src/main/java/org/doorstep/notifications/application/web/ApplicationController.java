@@ -138,7 +138,7 @@ class ApplicationController {
         String value = request == null ? null : request.outcome();
         try {
             ApplicationStatus status = ApplicationStatus.valueOf(value == null ? "" : value.toUpperCase(Locale.ROOT));
-            if (ApplicationStatus.OUTCOMES.contains(status)) {
+            if (ApplicationStatus.OUTCOMES.contains(status) && status.wire().equals(value)) {
                 return status;
             }
         } catch (IllegalArgumentException e) {
