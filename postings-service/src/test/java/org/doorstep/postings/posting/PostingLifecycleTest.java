@@ -143,6 +143,30 @@ class PostingLifecycleTest extends PostingsServiceTest {
         assertThat(current.get("status").stringValue()).isEqualTo("OPEN");
     }
 
+    /** RFC 9110's preconditions as a partner's HTTP library sends them (exploratory testing found * and W/ taken). */
+    @Test
+    void ifMatchAndIfNoneMatchFollowTheirRfcMeaning() {
+        TestPartner partner = registerPartner();
+        String externalId = externalId();
+        Map<String, Object> body = validPosting("Baker");
+        putIfMatch(partner, externalId, body, "*").expectStatus().isEqualTo(412); // If-Match: * and nothing there
+        http.put().uri("/api/v1/postings/{id}", externalId).header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
+                .header(HttpHeaders.IF_NONE_MATCH, "*").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body)).exchange().expectStatus().isCreated();
+        body.put("vacancies", 4);
+        http.put().uri("/api/v1/postings/{id}", externalId).header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
+                .header(HttpHeaders.IF_NONE_MATCH, "*").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(JSON.writeValueAsString(body)).exchange().expectStatus().isEqualTo(412); // create only
+        putIfMatch(partner, externalId, body, "W/\"1\"").expectStatus().isEqualTo(412); // weak never matches
+        putIfMatch(partner, externalId, body, "\"7\", \"1\"").expectStatus().isOk() // one of a list
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+        body.put("vacancies", 5);
+        putIfMatch(partner, externalId, body, "*").expectStatus().isOk();
+        putIfMatch(partner, externalId, body, "\"two\"").expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("versions"));
+        assertThat(json(get(partner, externalId).expectStatus().isOk()).get("version").asLong()).isEqualTo(3);
+    }
+
     private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec putIfMatch(
             TestPartner partner, String externalId, Object body, String ifMatch) {
         return http.put().uri("/api/v1/postings/{id}", externalId)

@@ -48,10 +48,10 @@ public class PostingService {
     }
 
     /** Creates or changes the partner's posting {@code externalId}; {@code ifMatch} (a version) guards against lost updates. */
-    public Mono<Result> upsert(String partnerId, String externalId, PostingContent content, Long ifMatch) {
+    public Mono<Result> upsert(String partnerId, String externalId, PostingContent content, Precondition precondition) {
         return Mono.defer(() -> store.find(partnerId, externalId)
-                        .flatMap(current -> revise(current, content, ifMatch))
-                        .switchIfEmpty(Mono.defer(() -> create(partnerId, externalId, content, ifMatch))))
+                        .flatMap(current -> revise(current, content, precondition))
+                        .switchIfEmpty(Mono.defer(() -> create(partnerId, externalId, content, precondition))))
                 .retryWhen(concurrentChanges(externalId));
     }
 
@@ -100,18 +100,18 @@ public class PostingService {
             oneByOne.sort(Integer::compare);
             return Flux.fromIterable(oneByOne)
                             .concatMap(i -> upsert(partnerId, commands.get(i).externalId(),
-                                    commands.get(i).content(), null)
+                                    commands.get(i).content(), Precondition.NONE)
                                     .doOnNext(result -> results[i] = result))
                     .then(Mono.fromSupplier(() -> List.of(results)));
         });
     }
 
     /** Closes the partner's posting; closing a closed posting changes nothing. */
-    public Mono<Posting> close(String partnerId, String externalId, Long ifMatch) {
+    public Mono<Posting> close(String partnerId, String externalId, Precondition precondition) {
         return Mono.defer(() -> store.find(partnerId, externalId)
                         .switchIfEmpty(Mono.error(() -> new PostingNotFound(externalId)))
                         .flatMap(current -> {
-                            checkVersion(current, ifMatch);
+                            checkVersion(current, precondition);
                             return apply(current, current.close(ClosedReason.PARTNER, now()));
                         }))
                 .retryWhen(concurrentChanges(externalId));
@@ -162,9 +162,10 @@ public class PostingService {
         return store.page(partnerId, status, afterExternalId, limit);
     }
 
-    private Mono<Result> create(String partnerId, String externalId, PostingContent content, Long ifMatch) {
-        if (ifMatch != null) {
-            return Mono.error(new PostingVersionMismatch("The posting does not exist, so it cannot be at version " + ifMatch + "."));
+    private Mono<Result> create(String partnerId, String externalId, PostingContent content, Precondition precondition) {
+        String refusal = precondition.refusal(null);
+        if (refusal != null) {
+            return Mono.error(new PostingVersionMismatch(refusal));
         }
         Revision revision = Posting.create(UUID.randomUUID().toString(), partnerId, externalId, content, now());
         return store.insert(revision.posting(), revision.events())
@@ -172,8 +173,8 @@ public class PostingService {
                 .map(created -> new Result(Outcome.CREATED, created));
     }
 
-    private Mono<Result> revise(Posting current, PostingContent content, Long ifMatch) {
-        checkVersion(current, ifMatch);
+    private Mono<Result> revise(Posting current, PostingContent content, Precondition precondition) {
+        checkVersion(current, precondition);
         Revision revision = current.revise(content, now());
         if (!revision.changed()) {
             return Mono.just(new Result(Outcome.UNCHANGED, current));
@@ -195,9 +196,10 @@ public class PostingService {
                 .onRetryExhaustedThrow((spec, signal) -> new PostingKeptChanging(externalId));
     }
 
-    private static void checkVersion(Posting current, Long ifMatch) {
-        if (ifMatch != null && ifMatch != current.version()) {
-            throw new PostingVersionMismatch("The posting is at version " + current.version() + ", not " + ifMatch + ".");
+    private static void checkVersion(Posting current, Precondition precondition) {
+        String refusal = precondition.refusal(current.version());
+        if (refusal != null) {
+            throw new PostingVersionMismatch(refusal);
         }
     }
 

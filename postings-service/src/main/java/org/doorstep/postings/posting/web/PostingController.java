@@ -5,7 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -17,6 +19,7 @@ import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.posting.PostingStatus;
 import org.doorstep.postings.posting.app.PostingService;
+import org.doorstep.postings.posting.app.Precondition;
 import org.doorstep.postings.posting.app.PostingState;
 import org.doorstep.postings.problem.InvalidRequest;
 import org.doorstep.postings.problem.PreconditionFailed;
@@ -74,10 +77,12 @@ class PostingController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @Parameter(description = "the version the change is based on, e.g. \"3\"")
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @Parameter(description = "* to create only: 412 when the posting exists")
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             ServerHttpRequest request) {
         return partners.admit(auth, request).flatMap(partner -> RequestBodies.read(request, properties.maxBodyBytes())
                 .flatMap(body -> bodies.content(body, externalId))
-                .flatMap(content -> postings.upsert(partner.partnerId(), externalId, content, version(ifMatch)))
+                .flatMap(content -> postings.upsert(partner.partnerId(), externalId, content, precondition(ifMatch, ifNoneMatch)))
                 .map(result -> ResponseEntity
                         .status(result.outcome() == PostingService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK)
                         .eTag(String.valueOf(result.posting().version()))
@@ -138,26 +143,48 @@ class PostingController {
             @PathVariable String externalId,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             ServerHttpRequest request) {
         return partners.admit(auth, request)
-                .flatMap(partner -> postings.close(partner.partnerId(), externalId, version(ifMatch)))
+                .flatMap(partner -> postings.close(partner.partnerId(), externalId, precondition(ifMatch, ifNoneMatch)))
                 .map(p -> ResponseEntity.ok().eTag(String.valueOf(p.version())).body(PostingState.of(p)));
     }
 
-    static Long version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
+    /**
+     * The preconditions of {@code If-Match} (entity tags, or {@code *}) and {@code If-None-Match} (the same). A tag is a
+     * version as the ETag gives it ({@code "3"}; unquoted digits are taken too); a weak tag ({@code W/"3"}) never
+     * matches If-Match, which compares strongly; anything else is a 412 naming what a tag must be.
+     */
+    static Precondition precondition(String ifMatch, String ifNoneMatch) {
+        Precondition precondition = Precondition.NONE;
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            precondition = ifMatch.strip().equals("*") ? Precondition.existing()
+                    : Precondition.oneOf(tags(ifMatch, "If-Match", false));
         }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        if (ifNoneMatch != null && !ifNoneMatch.isBlank()) {
+            precondition = ifNoneMatch.strip().equals("*") ? precondition.andAbsent()
+                    : precondition.andNoneOf(tags(ifNoneMatch, "If-None-Match", true));
         }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new PreconditionFailed("If-Match must be a version as given in the ETag, e.g. \"3\".");
+        return precondition;
+    }
+
+    private static Set<Long> tags(String header, String name, boolean weakMatches) {
+        Set<Long> versions = new LinkedHashSet<>();
+        for (String part : header.split(",")) {
+            String tag = part.strip();
+            boolean weak = tag.startsWith("W/");
+            String opaque = weak ? tag.substring(2) : tag;
+            if (opaque.length() >= 2 && opaque.startsWith("\"") && opaque.endsWith("\"")) {
+                opaque = opaque.substring(1, opaque.length() - 1);
+            }
+            if (opaque.isEmpty() || opaque.length() > 19 || !opaque.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                throw new PreconditionFailed(name + " must be versions as given in the ETag, e.g. \"3\" or \"3\", \"4\".");
+            }
+            if (!weak || weakMatches) {
+                versions.add(Long.parseLong(opaque));
+            }
         }
+        return versions;
     }
 
     private static PostingStatus parseStatus(String status, List<Violation> violations) {
