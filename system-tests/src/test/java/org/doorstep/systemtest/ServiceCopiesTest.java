@@ -57,7 +57,7 @@ class ServiceCopiesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"StrictBinding.java", "CrossFieldRules.java", "BodyViolations.java"})
+    @ValueSource(strings = {"StrictBinding.java", "CrossFieldRules.java", "BodyViolations.java", "MalformedJson.java"})
     void bothServicesThatTakeBodiesFromPeopleAndPartnersValidateThemTheSameWay(String file) {
         // declarative request validation (issue 14): a body bound strictly, every problem named by its path
         assertSameCopies(file, List.of("seekers-service", "postings-service"));

@@ -1,5 +1,6 @@
 package org.doorstep.matching.operator;
 
+import jakarta.validation.constraints.Pattern;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,8 +38,13 @@ class OperatorController {
     }
 
     /** Score, every factor and every veto of one pair, as this instance sees it. */
+    /** What an id of a posting or seeker can be (UUIDs and partners' ids): not percent-decoded bytes or Unicode tricks. */
+    private static final String ID = "[\\x21-\\x7E]{1,200}";
+    private static final String ID_RULE = "must be an id: 1 to 200 printable ASCII characters";
+
     @GetMapping("/matches/explain")
-    Mono<Explanation> explain(@RequestParam String postingId, @RequestParam String seekerId) {
+    Mono<Explanation> explain(@RequestParam @Pattern(regexp = ID, message = ID_RULE) String postingId,
+                              @RequestParam @Pattern(regexp = ID, message = ID_RULE) String seekerId) {
         return Mono.fromCallable(() -> engine.explain(postingId, seekerId)).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -87,6 +87,19 @@ class HttpErrorsTest extends MatchingServiceTest {
                 .jsonPath("$.errors[0].reason").isEqualTo("is required");
     }
 
+    /** An id is printable ASCII: a percent-decoded byte or a bidi control is a 400 naming it (it was explained). */
+    @ParameterizedTest
+    @CsvSource({"postingId, %FF", "seekerId, %E2%80%AE", "postingId, %20"})
+    void namesAnIdThatCannotBeOne(String field, String encoded) {
+        String query = "postingId=" + ("postingId".equals(field) ? encoded : "p-1") + "&seekerId="
+                + ("seekerId".equals(field) ? encoded : "s-1");
+        client().get().uri(java.net.URI.create("http://localhost:" + port + "/api/v1/matches/explain?" + query))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/validation")
+                .jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
     @Test
     void answersAnUnsupportedBodyTypeWithAnUnsupportedMediaTypeProblem() {
         client().post().uri("/api/v1/skills:extract").contentType(MediaType.TEXT_PLAIN).bodyValue("Java")

@@ -99,6 +99,18 @@ class FeedbackTest {
         assertThat(inboxIds(seeker)).contains("\"APPLIED\"");
     }
 
+    /** A path id is printable ASCII: a bidi control or a page of text is a 400 naming it, never echoed in a 404. */
+    @Test
+    void namesAMatchIdThatCannotBeOne() {
+        String seeker = Events.id();
+        for (String bad : new String[] {"%E2%80%AE", "x".repeat(201)}) {
+            client().post().uri(java.net.URI.create("http://localhost:" + port + "/api/v1/me/matches/" + bad + "/dismiss"))
+                    .headers(h -> h.setBearerAuth(Tokens.seeker(seeker)))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("matchId");
+        }
+    }
+
     /**
      * Erasure: the seeker's feedback records are keyed by their matches on a compacted topic, so a tombstone of each
      * match (null value, no headers) has compaction remove them; the feedback documents go once it is published.

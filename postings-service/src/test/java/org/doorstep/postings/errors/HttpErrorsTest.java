@@ -83,6 +83,22 @@ class HttpErrorsTest extends PostingsServiceTest {
                 .exchange().expectStatus().isNotFound();
     }
 
+    /** A body that is no JSON is named so, with where the parser stopped, and nothing of the service's insides. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"title":"Welder"} {}
+            {"title": NaN}
+            {"title": "Welder",""")
+    void malformedJsonIsNamedWithoutTheServicesInsides(String body) {
+        EntityExchangeResult<byte[]> result = http.put().uri("/api/v1/postings/MJ-1")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + registerPartner().apiKey())
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().expectStatus().isBadRequest().expectBody().returnResult();
+        String reason = JSON.readTree(result.getResponseBody()).path("errors").get(0).path("reason").asString();
+        assertThat(reason).startsWith("malformed JSON").contains("line 1")
+                .doesNotContain("org.doorstep", "Feature", "bound as");
+    }
+
     @Test
     void notAcceptableIs406Problem() {
         EntityExchangeResult<byte[]> result = http.get().uri("/api/v1/campaigns")

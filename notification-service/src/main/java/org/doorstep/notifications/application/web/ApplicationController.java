@@ -1,5 +1,6 @@
 package org.doorstep.notifications.application.web;
 
+import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class ApplicationController {
+
+    /** What a match's or an application's id can be: not percent-decoded bytes, Unicode tricks or a page of text. */
+    static final String ID = "[\\x21-\\x7E]{1,200}";
+    static final String ID_RULE = "must be an id: 1 to 200 printable ASCII characters";
 
     private final ApplicationService applications;
     private final JsonMapper json;
@@ -72,7 +77,7 @@ class ApplicationController {
     /** The seeker applies to the posting of one of their matches and chooses what the partner gets. */
     @PostMapping(path = "/api/v1/me/matches/{matchId}/apply", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<Applied> apply(Principal seeker, @PathVariable String matchId,
+    Mono<Applied> apply(Principal seeker, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String matchId,
                         @RequestBody(required = false) ApplyRequest request) {
         ApplicationService.Choice choice = choice(request);
         return applications.apply(seeker.getName(), matchId, choice)
@@ -85,25 +90,25 @@ class ApplicationController {
     }
 
     @GetMapping(path = "/api/v1/me/applications/{applicationId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ApplicationView> one(Principal seeker, @PathVariable String applicationId) {
+    Mono<ApplicationView> one(Principal seeker, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String applicationId) {
         return applications.forSeeker(seeker.getName(), applicationId).map(ApplicationView::of);
     }
 
     /** Withdraws the application: the partner is told and the packet is removed. */
     @DeleteMapping(path = "/api/v1/me/applications/{applicationId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ApplicationView> withdraw(Principal seeker, @PathVariable String applicationId) {
+    Mono<ApplicationView> withdraw(Principal seeker, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String applicationId) {
         return applications.withdraw(seeker.getName(), applicationId).map(ApplicationView::of);
     }
 
     /** The packet and status of one of the partner's applications. */
     @GetMapping(path = "/api/v1/partner/applications/{applicationId}", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<PartnerView> packet(Principal partner, @PathVariable String applicationId) {
+    Mono<PartnerView> packet(Principal partner, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String applicationId) {
         return applications.forPartner(partner.getName(), applicationId).map(this::partnerView);
     }
 
     /** The partner reports what happened: viewed, interview, offer, hired or rejected. */
     @PostMapping(path = "/api/v1/partner/applications/{applicationId}/outcome", produces = MediaType.APPLICATION_JSON_VALUE)
-    Mono<PartnerView> outcome(Principal partner, @PathVariable String applicationId,
+    Mono<PartnerView> outcome(Principal partner, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String applicationId,
                               @RequestBody(required = false) OutcomeRequest request) {
         ApplicationStatus outcome = outcome(request);
         return applications.outcome(partner.getName(), applicationId, outcome).map(this::partnerView);

@@ -1,5 +1,6 @@
 package org.doorstep.notifications.feedback.web;
 
+import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 
 import org.doorstep.notifications.feedback.FeedbackService;
@@ -14,6 +15,10 @@ import reactor.core.publisher.Mono;
 @RestController
 class FeedbackController {
 
+    /** What a match's or an application's id can be: not percent-decoded bytes, Unicode tricks or a page of text. */
+    static final String ID = "[\\x21-\\x7E]{1,200}";
+    static final String ID_RULE = "must be an id: 1 to 200 printable ASCII characters";
+
     private final FeedbackService feedback;
 
     FeedbackController(FeedbackService feedback) {
@@ -23,7 +28,7 @@ class FeedbackController {
     /** The seeker is not interested: the match leaves the inbox and matching never proposes the pair again. */
     @PostMapping(path = "/api/v1/me/matches/{matchId}/dismiss", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<FeedbackView> dismiss(Principal seeker, @PathVariable String matchId) {
+    Mono<FeedbackView> dismiss(Principal seeker, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String matchId) {
         return feedback.give(seeker.getName(), matchId, FeedbackService.Kind.DISMISSED).map(FeedbackView::of);
     }
 

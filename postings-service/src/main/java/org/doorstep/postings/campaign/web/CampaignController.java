@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.doorstep.postings.web.MalformedJson;
 import org.doorstep.postings.openapi.ApiExamples;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.doorstep.postings.campaign.Campaign;
@@ -114,7 +115,7 @@ class CampaignController {
         try {
             root = body == null ? null : JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new InvalidRequest(List.of(new Violation("$", "malformed JSON: " + e.getOriginalMessage())));
+            throw new InvalidRequest(List.of(new Violation("$", MalformedJson.reason(e))));
         }
         if (root == null || !root.isObject()) {
             throw new InvalidRequest(List.of(new Violation("$", "must be a JSON object")));

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.doorstep.postings.web.MalformedJson;
 import org.doorstep.postings.posting.CampaignCatalog;
 import org.doorstep.postings.posting.PostingContent;
 import org.doorstep.postings.problem.InvalidRequest;
@@ -132,7 +133,7 @@ class PostingBodies {
             return request;
         } catch (JacksonException e) {
             unbound.clear();
-            unbound.add(new Violation("$", "malformed JSON: " + e.getOriginalMessage()));
+            unbound.add(new Violation("$", MalformedJson.reason(e)));
             return null;
         }
     }

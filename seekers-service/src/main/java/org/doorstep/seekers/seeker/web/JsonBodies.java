@@ -3,7 +3,6 @@ package org.doorstep.seekers.seeker.web;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.validation.Validator;
 import org.doorstep.seekers.seeker.Profile;
@@ -48,9 +47,7 @@ class JsonBodies {
         try {
             return json.readTree(body);
         } catch (JacksonException e) {
-            String reason = Objects.requireNonNullElse(e.getOriginalMessage(), "unreadable");
-            reason = reason.length() > 200 ? reason.substring(0, 200) + "..." : reason;
-            throw new ProfileRejected(List.of(new Violation("", "malformed JSON: " + reason)));
+            throw new ProfileRejected(List.of(new Violation("", MalformedJson.reason(e))));
         }
     }
 

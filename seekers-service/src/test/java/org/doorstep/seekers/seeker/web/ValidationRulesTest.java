@@ -121,6 +121,17 @@ class ValidationRulesTest extends SeekersServiceTest {
                 .exchange().expectStatus().isCreated();
     }
 
+    /** A body that is no JSON is named so, without the parser's advice on its own settings ("enable `JsonReadFeature...`"). */
+    @org.junit.jupiter.api.Test
+    void namesMalformedJsonWithoutTheParsersInsides() {
+        JsonNode problem = json(http.post().uri("/api/v1/seekers").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"displayName\": NaN}").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(problem.path("errors").get(0).path("reason").stringValue()).startsWith("malformed JSON")
+                .doesNotContain("Feature", "org.doorstep");
+    }
+
     private static void set(ObjectNode root, String path, JsonNode value) {
         List<String> parts = List.of(path.split("\\."));
         ObjectNode node = root;
