@@ -208,7 +208,10 @@ class MatchLifecycleTest extends EventFlowTest {
                         .contains("doorstep_matching_posting_age_seconds_bucket{le=")
                         .containsPattern("(?m)^doorstep_matching_posting_age_seconds_count [1-9]"));
         client.get().uri("/v3/api-docs").exchange().expectStatus().isOk()
-                .expectBody().jsonPath("$.paths['/api/v1/matches/explain']").exists();
+                .expectBody().jsonPath("$.paths['/api/v1/matches/explain']").exists()
+                .jsonPath("$.info.title").isEqualTo("Doorstep matching-service")
+                .jsonPath("$.paths['/api/v1/stats'].get.security[0].operatorToken").exists()
+                .jsonPath("$.paths['/api/v1/skills:extract'].post.security").doesNotExist();
     }
 
     @Autowired

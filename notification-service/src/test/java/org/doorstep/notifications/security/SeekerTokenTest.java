@@ -74,6 +74,9 @@ class SeekerTokenTest {
                 .jsonPath("$.paths['/api/v1/partner/webhook'].put").exists()
                 .jsonPath("$.paths['/api/v1/partner/webhook/dead-letters/replay']").exists()
                 .jsonPath("$.components.securitySchemes.seekerToken.scheme").isEqualTo("bearer")
+                // each operation names the credentials it takes
+                .jsonPath("$.paths['/api/v1/me/matches/stream'].get.security[0].seekerToken").exists()
+                .jsonPath("$.paths['/api/v1/partner/webhook'].put.security[0].partnerKey").exists()
                 .jsonPath("$.paths['/api/v1/me/matches'].get.parameters[?(@.name == 'seeker')]").isEmpty();
         // the first scrape renders every meter; on a loaded machine it took longer than the default 5 s
         client().mutate().responseTimeout(Duration.ofSeconds(30))

@@ -45,8 +45,11 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemResponses() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
-            boolean partner = path.startsWith("/api/v1/postings");
-            boolean operator = path.startsWith("/api/v1/partners") || path.startsWith("/api/v1/campaigns");
+            // the map of postings and the operators' own lists are the operators', whatever their prefix
+            boolean operator = path.startsWith("/api/v1/partners") || path.startsWith("/api/v1/campaigns")
+                    || path.startsWith("/api/v1/postings:locations") || path.startsWith("/api/v1/audit")
+                    || path.startsWith("/api/v1/feed/keys");
+            boolean partner = !operator && (path.startsWith("/api/v1/postings") || path.startsWith("/api/v1/feed/"));
             if (!partner && !operator) {
                 return;
             }

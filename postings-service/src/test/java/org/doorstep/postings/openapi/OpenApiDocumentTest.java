@@ -30,6 +30,11 @@ class OpenApiDocumentTest extends PostingsServiceTest {
         assertThat(paths.get("/api/v1/postings:batch").get("post").get("requestBody").toString())
                 .contains("application/x-ndjson");
         assertThat(doc.get("components").get("securitySchemes").has("partnerKey")).isTrue();
+        // each operation names the credentials it takes: the map of postings is the operators', not the partners'
+        assertThat(paths.at("/~1api~1v1~1postings:locations/get/security").toString()).contains("operatorToken")
+                .doesNotContain("partnerKey");
+        assertThat(put.get("security").toString()).contains("partnerKey");
+        assertThat(paths.at("/~1api~1v1~1campaigns/post/responses").has("201")).as("POST campaigns answers 201").isTrue();
         // the posting resource is one flat object: the partner's content in line with the posting's own fields
         assertThat(doc.get("components").get("schemas").get("PostingState").get("properties").propertyNames())
                 .contains("postingId", "version", "status", "title", "skills", "location", "validThrough", "updatedAt")

@@ -72,6 +72,8 @@ class CampaignController {
     @Operation(summary = "Create a campaign (409 if the code exists)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAMPAIGN_REQUEST)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CampaignView.class)))
     @PostMapping(path = "/api/v1/campaigns", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> create(
             @RequestBody(required = false) String body) {
@@ -83,6 +85,10 @@ class CampaignController {
     @Operation(summary = "Create or change a campaign by its code (201 created, 200 changed)")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
             mediaType = "application/json", examples = @ExampleObject(value = ApiExamples.CAMPAIGN_REQUEST)))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CampaignView.class)))
+    @ApiResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CampaignView.class)))
     @PutMapping(path = "/api/v1/campaigns/{code}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CampaignView>> save(
             @PathVariable String code,
