@@ -134,7 +134,17 @@ record ProfileRequest(
             @Min(value = 0, message = PER_DAY) @Max(value = 1000, message = PER_DAY) Integer maxPerDay,
             @Valid DigestRequest digest,
             @Min(value = 0, message = SCORE) @Max(value = 1, message = SCORE) Double minScore,
-            @PlainText @Size(max = 4096, message = CHARS) String pushToken) {
+            @PlainText @Size(max = 4096, message = CHARS) String pushToken) implements CrossFieldRules {
+
+        /** A push needs the device's token, and a seeker told on no channel at all would never hear of a match. */
+        @Override
+        public Map<String, String> broken() {
+            if (channels != null && channels.isEmpty()) {
+                return Map.of("channels", "must name at least one of STREAM, PUSH, INBOX (omit it for the default)");
+            }
+            return channels != null && channels.contains(Channel.PUSH) && pushToken == null
+                    ? Map.of("pushToken", "is required with the channel PUSH") : Map.of();
+        }
 
         NotificationPreferences toPreferences() {
             return new NotificationPreferences(channels, quietHours == null ? null

@@ -60,7 +60,7 @@ class ValidationRulesTest extends SeekersServiceTest {
                 rule("consent.keyGroups", "1", "consent.keyGroups", "true or false"),
                 rule("consent.marketing", "true", "consent.marketing", "unknown property"),
                 rule("notifications.channels", "[\"SMS\"]", "notifications.channels[0]", "must be one of"),
-                rule("notifications.channels", "[\"PUSH\", \"PUSH\"]", "notifications.channels[1]", "duplicate"),
+                rule("notifications.channels", "[\"INBOX\", \"INBOX\"]", "notifications.channels[1]", "duplicate"),
                 rule("notifications.quietHours", "{\"start\": \"22:00\", \"end\": \"7:00\", \"zone\": \"UTC\"}",
                         "notifications.quietHours.end", "must match"),
                 rule("notifications.quietHours", "{\"start\": \"22:00\", \"end\": \"22:00\", \"zone\": \"UTC\"}",
@@ -79,6 +79,8 @@ class ValidationRulesTest extends SeekersServiceTest {
                 rule("notifications.digest", "{\"at\": \"18:00\"}", "notifications.digest.mode", "is required"),
                 rule("notifications.minScore", "1.01", "notifications.minScore", "between 0 and 1"),
                 rule("notifications.pushToken", "7", "notifications.pushToken", "must be a string"),
+                rule("notifications", "{\"channels\": [\"PUSH\"]}", "notifications.pushToken", "required with the channel PUSH"),
+                rule("notifications", "{\"channels\": []}", "notifications.channels", "at least one"),
                 rule("shoeSize", "42", "shoeSize", "unknown property"));
     }
 
