@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.beans.TypeMismatchException;
@@ -57,7 +56,7 @@ class InputProblems {
                             ? mismatch.getRequiredType() : e.getMethodParameter().getParameterType())))
                     : jackson(e).map(InputProblems::violation).toList();
         };
-        return Problems.validation(errors, errors.isEmpty() ? String.valueOf(e.getReason()) : detail(errors), exchange);
+        return Problems.validation(errors, errors.isEmpty() ? String.valueOf(e.getReason()) : Problems.detail(errors), exchange);
     }
 
     /** Every parameter constraint broken ({@code @Min}, {@code @Max}, ...), each with the constraint's message. */
@@ -67,7 +66,7 @@ class InputProblems {
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> violation(name(result.getMethodParameter()), String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return Problems.validation(errors, detail(errors), exchange);
+        return Problems.validation(errors, exchange);
     }
 
     /** What a value of this type must be, the same words for a parameter and a body's field. */
@@ -151,12 +150,6 @@ class InputProblems {
     }
 
     /** "Invalid request: limit must be an integer; days must be at least 1." (a body itself, or a reason that names its field, alone) */
-    private static String detail(List<Map<String, String>> errors) {
-        return errors.stream().map(error -> error.get("field").isEmpty() || error.get("reason").startsWith(error.get("field"))
-                        ? error.get("reason") : error.get("field") + " " + error.get("reason"))
-                .collect(Collectors.joining("; ", "Invalid request: ", "."));
-    }
-
     private static Map<String, String> violation(Map.Entry<String, String> fieldAndReason) {
         return violation(fieldAndReason.getKey(), fieldAndReason.getValue());
     }

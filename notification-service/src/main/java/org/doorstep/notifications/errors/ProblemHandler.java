@@ -38,7 +38,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e, ServerWebExchange exchange) {
-        return Problems.validation(List.of(Map.of("field", e.field(), "reason", e.getMessage())), "The request is not valid.", exchange);
+        return Problems.validation(List.of(Map.of("field", e.field(), "reason", e.getMessage())), exchange);
     }
 
     @ExceptionHandler(NotFound.class)

@@ -60,7 +60,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<ProblemDetail> invalid(InvalidRequest e, ServerWebExchange exchange) {
         return Problems.validation(e.violations().stream().map(v -> Map.of("field", v.field(), "reason", v.reason())).toList(),
-                e.violations().size() == 1 ? "1 field is invalid." : e.violations().size() + " fields are invalid.",
                 exchange);
     }
 

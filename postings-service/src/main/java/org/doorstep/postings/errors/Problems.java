@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.doorstep.postings.problem.RateLimited;
 import org.springframework.http.HttpHeaders;
@@ -49,11 +50,25 @@ final class Problems {
     }
 
     /** A request that breaks rules: every violation with the JSON path of its field (or the parameter's name). */
+    /** A 400 that lists every violation, its detail repeating them ("Invalid request: limit must be an integer."). */
+    static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, ServerWebExchange exchange) {
+        return validation(errors, detail(errors), exchange);
+    }
+
     static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, String detail,
                                                     ServerWebExchange exchange) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, exchange);
         problem.setProperty("errors", errors);
         return respond(problem);
+    }
+
+    /** The violations in one sentence, the first ten by name and how many more. */
+    static String detail(List<Map<String, String>> errors) {
+        String named = errors.stream().limit(10)
+                .map(error -> error.get("field").isEmpty() || error.get("reason").startsWith(error.get("field"))
+                        ? error.get("reason") : error.get("field") + " " + error.get("reason"))
+                .collect(Collectors.joining("; ", "Invalid request: ", ""));
+        return named + (errors.size() > 10 ? "; and " + (errors.size() - 10) + " more." : ".");
     }
 
     static ResponseEntity<ProblemDetail> storeUnavailable(ServerWebExchange exchange) {

@@ -78,7 +78,8 @@ public final class ApiExamples {
 
     public static final String VALIDATION_PROBLEM = """
             {"type": "https://doorstep.example/problems/validation", "title": "Invalid request", "status": 400,
-             "detail": "2 fields are invalid.", "instance": "/api/v1/postings/JOB-2026-0042",
+             "detail": "Invalid request: salary.min must not be greater than salary.max; colour unknown property.",
+             "instance": "/api/v1/postings/JOB-2026-0042",
              "errors": [{"field": "salary.min", "reason": "must not be greater than salary.max"},
                         {"field": "colour", "reason": "unknown property"}]}""";
 

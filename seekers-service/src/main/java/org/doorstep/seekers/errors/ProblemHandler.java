@@ -46,7 +46,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ProfileRejected.class)
     ResponseEntity<ProblemDetail> rejected(ProfileRejected e, ServerWebExchange exchange) {
         return Problems.validation(e.violations().stream().map(v -> Map.of("field", v.field(), "reason", v.reason())).toList(),
-                e.violations().size() + " field(s) are invalid; nothing was changed.", exchange);
+                exchange);
     }
 
     @ExceptionHandler(SeekerNotFound.class)

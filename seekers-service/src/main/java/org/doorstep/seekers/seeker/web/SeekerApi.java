@@ -78,7 +78,7 @@ interface SeekerApi {
               "type": "https://doorstep.example/problems/validation",
               "title": "Invalid request",
               "status": 400,
-              "detail": "2 field(s) are invalid; nothing was changed.",
+              "detail": "Invalid request: location.lat must be between -90 and 90; favouriteColour unknown property.",
               "instance": "/api/v1/seekers/me",
               "errors": [
                 {"field": "location.lat", "reason": "must be between -90 and 90"},

@@ -22,7 +22,8 @@ class ProfileBindingTest extends SeekersServiceTest {
                 {"contact": {"email": "li.wei", "fax": "028 1234"}, "remoteOk": "yes"}""");
 
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("detail").stringValue()).startsWith("3 field(s) are invalid");
+        assertThat(problem.get("detail").stringValue()).startsWith("Invalid request: ")
+                .contains("contact.fax unknown property", "remoteOk must be true or false");
         assertThat(problem.get("errors")).extracting(e -> e.get("field").stringValue(), e -> e.get("reason").stringValue())
                 .containsExactlyInAnyOrder(tuple("contact.fax", "unknown property"),
                         tuple("remoteOk", "must be true or false"),
