@@ -652,6 +652,13 @@ public final class MatchEngine {
         private final List<MatchWithdrawn> withdrawalEvents = new ArrayList<>();
         private final List<LedgerEntry> resent = new ArrayList<>();
         private final Map<String, List<MatchFound.Source>> sources = new HashMap<>();
+        /** What each posting version's matches show of it ({@link MatchFound#shown}), worked out once a round. */
+        private final Map<String, Integer> shown = new HashMap<>();
+
+        int shown(Posting posting) {
+            return shown.computeIfAbsent(posting.id() + "@" + posting.version(),
+                    key -> MatchFound.shown(summary(posting), posting.campaignCodes()));
+        }
         private final Set<String> told = new HashSet<>();
 
         Round(Instant now) {
@@ -725,7 +732,7 @@ public final class MatchEngine {
                     }
                     boolean material = newSource
                             || Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9
-                            || shownChanged(known, posting);
+                            || shownChanged(known, round.shown(posting));
                     yield material ? known.revision() + 1 : 0;
                 }
             };
@@ -735,7 +742,7 @@ public final class MatchEngine {
         }
         boolean again = known != null && revision == known.revision();
         MatchLedger.Claim claim = again ? null
-                : new MatchLedger.Claim(entry(matchId, posting, seeker, revision, assessment.score(), now),
+                : new MatchLedger.Claim(entry(matchId, posting, seeker, revision, assessment.score(), now, round.shown(posting)),
                         known == null ? 0 : known.revision());
         return new Telling(new MatchFound(matchId, seeker.id(), posting.id(), revision, assessment.score(),
                 assessment.reasons(), summary(posting), posting.campaignCodes(), trigger, now,
@@ -786,13 +793,14 @@ public final class MatchEngine {
         outcomes.add(counted);
     }
 
-    private static LedgerEntry entry(String matchId, Posting posting, Seeker seeker, int revision, double score, Instant now) {
+    private static LedgerEntry entry(String matchId, Posting posting, Seeker seeker, int revision, double score, Instant now,
+                                     int shown) {
         return new LedgerEntry(matchId, seeker.id(), posting.id(), posting.partnerId(), revision, score,
                 LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
                 Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
                 posting.regionCode(), now, null, new LedgerEntry.Subject(posting.isco(), posting.employer(),
                 posting.createdAt(), seeker.occupations(), occupationWeights(seeker),
-                MatchFound.shown(summary(posting), posting.campaignCodes())));
+                shown));
     }
 
     /**
@@ -800,9 +808,9 @@ public final class MatchEngine {
      * type, campaigns): a partner's edit is told even when the score stays. Entries recorded before fingerprints were
      * kept say nothing (0), and are told again only on a material score change, as before.
      */
-    private static boolean shownChanged(LedgerEntry known, Posting posting) {
+    private static boolean shownChanged(LedgerEntry known, int shownNow) {
         int shown = known.subject() == null ? 0 : known.subject().shown();
-        return shown != 0 && shown != MatchFound.shown(summary(posting), posting.campaignCodes());
+        return shown != 0 && shown != shownNow;
     }
 
     private static float[] occupationWeights(Seeker seeker) {
