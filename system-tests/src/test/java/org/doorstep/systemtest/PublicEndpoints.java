@@ -91,6 +91,7 @@ final class PublicEndpoints {
             Endpoint.of(MATCHING, "GET", "/api/v1/stats/outcomes", Caller.OPERATOR, Body.NONE),
             Endpoint.of(NOTIFICATION, "PUT", "/api/v1/partner/webhook", Caller.PARTNER, Body.WEBHOOK),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/webhook", Caller.PARTNER, Body.NONE),
+            Endpoint.of(NOTIFICATION, "DELETE", "/api/v1/partner/webhook", Caller.PARTNER, Body.NONE),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/webhook/dead-letters", Caller.PARTNER, Body.NONE),
             Endpoint.of(NOTIFICATION, "POST", "/api/v1/partner/webhook/dead-letters/replay", Caller.PARTNER, Body.REPLAY),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/webhook/deliveries", Caller.PARTNER, Body.NONE),

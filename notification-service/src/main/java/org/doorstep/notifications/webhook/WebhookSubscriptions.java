@@ -11,6 +11,9 @@ public interface WebhookSubscriptions {
 
     Mono<Subscription> find(String partnerId);
 
+    /** Removes the partner's webhook; true when there was one. */
+    Mono<Boolean> remove(String partnerId);
+
     record Subscription(String partnerId, String url, String signingSecret, Instant registeredAt) {
     }
 }

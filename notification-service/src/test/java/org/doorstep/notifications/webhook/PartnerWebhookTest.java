@@ -96,6 +96,28 @@ class PartnerWebhookTest {
         }
     }
 
+    /** A partner can stop its webhook: nothing more is sent to it (there was no way to, 405). */
+    @Test
+    void aRemovedWebhookIsSentNothingMore() {
+        try (Receiver gone = new Receiver(); Receiver other = new Receiver()) {
+            var leaving = fixture.partnerWith(gone);
+            var staying = fixture.partnerWith(other);
+            fixture.client().delete().uri("/api/v1/partner/webhook").headers(h -> h.setBearerAuth(leaving.key()))
+                    .exchange().expectStatus().isNoContent();
+            fixture.client().get().uri("/api/v1/partner/webhook").headers(h -> h.setBearerAuth(leaving.key()))
+                    .exchange().expectStatus().isNotFound();
+            fixture.client().delete().uri("/api/v1/partner/webhook").headers(h -> h.setBearerAuth(leaving.key()))
+                    .exchange().expectStatus().isNotFound();
+
+            String seeker = fixture.consentingSeeker(true);
+            WebhookFixture.match(seeker, "after-removal", leaving.partnerId());
+            String barrier = WebhookFixture.match(seeker, "still-subscribed", staying.partnerId());
+            // matches are delivered in order: once the later one reached the other partner, the first was decided
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(other).contains(barrier));
+            assertThat(gone.requests()).isEmpty();
+        }
+    }
+
     @Test
     void aWithdrawalReachesThePartnerAsItsOwnEventType() {
         try (Receiver receiver = new Receiver()) {

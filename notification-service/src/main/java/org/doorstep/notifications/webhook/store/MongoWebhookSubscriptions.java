@@ -30,6 +30,11 @@ class MongoWebhookSubscriptions implements WebhookSubscriptions {
     }
 
     @Override
+    public Mono<Boolean> remove(String partnerId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(partnerId)), COLLECTION).map(result -> result.getDeletedCount() > 0);
+    }
+
+    @Override
     public Mono<Subscription> find(String partnerId) {
         return mongo.findById(partnerId, Document.class, COLLECTION)
                 .map(doc -> new Subscription(doc.getString("_id"), doc.getString("url"), doc.getString("signingSecret"),

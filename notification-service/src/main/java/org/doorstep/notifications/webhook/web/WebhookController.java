@@ -18,6 +18,8 @@ import org.doorstep.notifications.webhook.WebhookSignature;
 import org.doorstep.notifications.webhook.WebhookSubscriptions;
 import org.doorstep.notifications.webhook.WebhookUrlGuard;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -67,6 +69,17 @@ class WebhookController {
                     return subscriptions.save(new WebhookSubscriptions.Subscription(partner.getName(), url.toString(),
                             secret, clock.instant())).thenReturn(new Registered(url.toString(), secret));
                 });
+    }
+
+    /**
+     * Removes the webhook: nothing more is queued for the partner from now on (events already queued stay until the
+     * log's retention, and go out if the partner registers a webhook again before then).
+     */
+    @DeleteMapping(path = "/api/v1/partner/webhook")
+    Mono<ResponseEntity<Void>> remove(Principal partner) {
+        return subscriptions.remove(partner.getName())
+                .flatMap(removed -> removed ? Mono.just(ResponseEntity.noContent().<Void>build())
+                        : Mono.error(new NotFound("webhook")));
     }
 
     @GetMapping(path = "/api/v1/partner/webhook", produces = MediaType.APPLICATION_JSON_VALUE)
