@@ -654,15 +654,15 @@ public final class MatchEngine {
         private final Map<String, List<MatchFound.Source>> sources = new HashMap<>();
         /** What each posting version's matches show of it ({@link MatchFound#shown}), worked out once a round. */
         private final Map<String, Integer> shown = new HashMap<>();
-
-        int shown(Posting posting) {
-            return shown.computeIfAbsent(posting.id() + "@" + posting.version(),
-                    key -> MatchFound.shown(summary(posting), posting.campaignCodes()));
-        }
         private final Set<String> told = new HashSet<>();
 
         Round(Instant now) {
             this.now = now;
+        }
+
+        int shown(Posting posting) {
+            return shown.computeIfAbsent(posting.id() + "@" + posting.version(),
+                    key -> MatchFound.shown(summary(posting), posting.campaignCodes()));
         }
 
         void tell(Telling telling) {

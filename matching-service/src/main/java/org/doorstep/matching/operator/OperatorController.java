@@ -37,11 +37,11 @@ class OperatorController {
         this.placements = placements;
     }
 
-    /** Score, every factor and every veto of one pair, as this instance sees it. */
     /** What an id of a posting or seeker can be (UUIDs and partners' ids): not percent-decoded bytes or Unicode tricks. */
     private static final String ID = "[\\x21-\\x7E]{1,200}";
     private static final String ID_RULE = "must be an id: 1 to 200 printable ASCII characters";
 
+    /** Score, every factor and every veto of one pair, as this instance sees it. */
     @GetMapping("/matches/explain")
     Mono<Explanation> explain(@RequestParam @Pattern(regexp = ID, message = ID_RULE) String postingId,
                               @RequestParam @Pattern(regexp = ID, message = ID_RULE) String seekerId) {

@@ -132,11 +132,18 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
     public Mono<Application> withdraw(String seekerId, String applicationId) {
         Instant now = now();
         return forSeeker(seekerId, applicationId)
-                .flatMap(found -> change(applicationId, current -> current.status() == ApplicationStatus.WITHDRAWN ? null
-                        : current.status().isFinal() ? closed(applicationId, current.status())
-                        : new Changed(current.moveTo(ApplicationStatus.WITHDRAWN, now, null), List.of(event(applicationId,
-                                Channel.REQUESTS, applicationId, WITHDRAWN, Map.of("applicationId", applicationId,
-                                        "seekerId", seekerId, "withdrawnAt", now.toString()), now))))
+                .flatMap(found -> change(applicationId, current -> {
+                    if (current.status() == ApplicationStatus.WITHDRAWN) {
+                        return null;
+                    }
+                    if (current.status().isFinal()) {
+                        throw new ApplicationClosed(applicationId, "is closed: " + current.status().wire()
+                                + "; it can no longer be withdrawn");
+                    }
+                    return new Changed(current.moveTo(ApplicationStatus.WITHDRAWN, now, null), List.of(event(applicationId,
+                            Channel.REQUESTS, applicationId, WITHDRAWN, Map.of("applicationId", applicationId,
+                                    "seekerId", seekerId, "withdrawnAt", now.toString()), now)));
+                })
                         .flatMap(withdrawn -> tellWithdrawn(withdrawn, "SEEKER", now)
                                 // the match is the seeker's to dismiss again, now that nothing is asked of it
                                 .then(inbox.markFeedback(withdrawn.matchId(), null)).thenReturn(withdrawn))
@@ -205,10 +212,6 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
     }
 
     private record Changed(Application after, List<PendingEvent> events) {
-    }
-
-    private static Changed closed(String applicationId, ApplicationStatus status) {
-        throw new ApplicationClosed(applicationId, "is closed: " + status.wire() + "; it can no longer be withdrawn");
     }
 
     /** Read, decide, write at the version read; a change in between is decided again. Empty when nothing changed. */

@@ -54,8 +54,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FeedbackConflict.class)
     ResponseEntity<ProblemDetail> feedbackConflict(FeedbackConflict e, ServerWebExchange exchange) {
-        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, e.slug(),
-                "match-applied".equals(e.slug()) ? "Match applied to" : "Match dismissed", e.getMessage(), exchange));
+        return Problems.respond(Problems.problem(HttpStatus.CONFLICT, e.slug(), e.title(), e.getMessage(), exchange));
     }
 
     @ExceptionHandler(TooManyStreams.class)

@@ -49,12 +49,12 @@ final class Problems {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** A request that breaks rules: every violation with the JSON path of its field (or the parameter's name). */
     /** A 400 that lists every violation, its detail repeating them ("Invalid request: limit must be an integer."). */
     static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, ServerWebExchange exchange) {
         return validation(errors, detail(errors), exchange);
     }
 
+    /** A request that breaks rules: every violation with the JSON path of its field (or the parameter's name). */
     static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors, String detail,
                                                     ServerWebExchange exchange) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail, exchange);
@@ -62,7 +62,10 @@ final class Problems {
         return respond(problem);
     }
 
-    /** The violations in one sentence, the first ten by name and how many more. */
+    /**
+     * The violations in one sentence, the first ten by name and how many more: "Invalid request: limit must be an
+     * integer; days must be at least 1." (a body itself, or a reason that names its field, alone).
+     */
     static String detail(List<Map<String, String>> errors) {
         String named = errors.stream().limit(10)
                 .map(error -> error.get("field").isEmpty() || error.get("reason").startsWith(error.get("field"))

@@ -8,22 +8,28 @@ package org.doorstep.notifications.feedback;
 public class FeedbackConflict extends RuntimeException {
 
     private final String slug;
+    private final String title;
 
-    private FeedbackConflict(String slug, String detail) {
+    private FeedbackConflict(String slug, String title, String detail) {
         super(detail);
         this.slug = slug;
+        this.title = title;
     }
 
     public static FeedbackConflict applied(String matchId) {
-        return new FeedbackConflict("match-applied", "You applied to match " + matchId
+        return new FeedbackConflict("match-applied", "Match applied to", "You applied to match " + matchId
                 + "; withdraw the application (DELETE /api/v1/me/applications/{applicationId}) before dismissing it.");
     }
 
     public static FeedbackConflict dismissed(String matchId) {
-        return new FeedbackConflict("match-dismissed", "You dismissed match " + matchId + "; it cannot be applied to.");
+        return new FeedbackConflict("match-dismissed", "Match dismissed", "You dismissed match " + matchId + "; it cannot be applied to.");
     }
 
     public String slug() {
         return slug;
+    }
+
+    public String title() {
+        return title;
     }
 }

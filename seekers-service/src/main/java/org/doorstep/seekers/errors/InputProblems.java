@@ -149,7 +149,6 @@ class InputProblems {
         return !declared.isEmpty() ? declared : String.valueOf(parameter.getParameterName());
     }
 
-    /** "Invalid request: limit must be an integer; days must be at least 1." (a body itself, or a reason that names its field, alone) */
     private static Map<String, String> violation(Map.Entry<String, String> fieldAndReason) {
         return violation(fieldAndReason.getKey(), fieldAndReason.getValue());
     }
