@@ -97,13 +97,14 @@ final class DeliveryBatch {
         InboxItem existing = items.get(match.matchId());
         if (existing != null && existing.delivery() != Delivery.PENDING) {
             if (match.revision() > existing.match().revision()) {
-                put(existing.with(match));
+                retold(existing.with(match), sequence);
+            } else {
+                if (existing.carries(sequence)) {
+                    // this record's event is stored; whether the streams got it before the crash is unknown
+                    again(carried(existing, sequence));
+                }
+                count("repeat");
             }
-            if (existing.carries(sequence)) {
-                // this record's event is stored; whether the streams got it before the crash is unknown
-                again(carried(existing, sequence));
-            }
-            count("repeat");
         } else {
             InboxItem item = existing != null ? existing.with(match)
                     : new InboxItem(match, now, now.plus(itemTtl), Delivery.PENDING, null, null);
@@ -113,6 +114,23 @@ final class DeliveryBatch {
             decide(item, prefs, partition, sequence);
         }
         partnerNotices.add(new PartnerNotice(match, null, prefs));
+    }
+
+    /**
+     * A newer revision of a match the seeker has (the partner changed what it shows, or its score moved): the
+     * inbox shows it; if it was pushed live, the open streams get it as a match.found with this record's number,
+     * which the item carries from now on (a reconnect replays the newer revision once, under the newer number).
+     * No mobile push and no count against the daily cap: it is news about a match already told, not a new one.
+     */
+    private void retold(InboxItem newer, long sequence) {
+        if (newer.delivery() == Delivery.LIVE && newer.expiresAt().isAfter(now)) {
+            InboxItem carrying = newer.carrying(sequence);
+            put(carrying);
+            feedEvents.add(carried(carrying, sequence));
+            count("retold");
+        } else {
+            put(newer);
+        }
     }
 
     /** Withdrawal events stored before a crash by this batch's records, whose items are gone since. */

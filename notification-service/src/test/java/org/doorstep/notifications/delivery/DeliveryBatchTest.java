@@ -65,6 +65,49 @@ class DeliveryBatchTest {
     }
 
     @Test
+    void aNewerRevisionOfALiveMatchGoesToTheStreamsUnderTheRecordsNumberWithoutAMobilePush() {
+        InboxItem live = new InboxItem(match(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), Delivery.LIVE, null,
+                null, 41L);
+        DeliveryBatch batch = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of("m-1", live));
+
+        batch.found(match(2), null, 0, 43);
+
+        assertThat(batch.feedEvents()).singleElement().satisfies(event -> {
+            assertThat(event.sequence()).isEqualTo(43);
+            assertThat(event.type()).isEqualTo(FeedEvent.MATCH_FOUND);
+            assertThat(json.readTree(event.data()).path("revision").asInt()).isEqualTo(2);
+        });
+        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class,
+                put -> assertThat(put.item().carries(43L)).isTrue());
+        assertThat(batch.liveNotices()).isEmpty();
+    }
+
+    @Test
+    void theRedeliveryOfAReToldRecordTellsTheSameEventAgainAndNothingElse() {
+        InboxItem retold = new InboxItem(match(2), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), Delivery.LIVE,
+                null, null, 43L);
+        DeliveryBatch batch = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of("m-1", retold));
+
+        batch.found(match(2), null, 0, 43);
+
+        assertThat(batch.feedEvents()).singleElement().extracting(FeedEvent::sequence).isEqualTo(43L);
+        assertThat(batch.inboxChanges()).isEmpty();
+    }
+
+    @Test
+    void aNewerRevisionOfAMatchKeptForTheInboxOnlyTellsNoStream() {
+        InboxItem quiet = new InboxItem(match(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), Delivery.INBOX_ONLY,
+                null, null, null);
+        DeliveryBatch batch = new DeliveryBatch(json, NOW, Duration.ofDays(30), Map.of(), Map.of("m-1", quiet));
+
+        batch.found(match(2), null, 0, 43);
+
+        assertThat(batch.feedEvents()).isEmpty();
+        assertThat(batch.inboxChanges()).singleElement().isInstanceOfSatisfying(InboxChange.Put.class,
+                put -> assertThat(put.item().match().revision()).isEqualTo(2));
+    }
+
+    @Test
     void theWithdrawalOfAnErasedSeekersMatchRemovesTheItemAndTellsNoStream() {
         InboxItem live = new InboxItem(match(), NOW.minusSeconds(60), NOW.plus(Duration.ofDays(30)), Delivery.LIVE, null,
                 null, 41L);

@@ -110,6 +110,33 @@ class MatchStreamTest {
         }
     }
 
+    /** A partner's edit re-told by matching (revision 2) updated the inbox but never reached an open stream. */
+    @Test
+    void aNewerRevisionOfALiveMatchReachesTheOpenStreamAndAReconnectReplaysOnlyTheNewest() {
+        String seeker = Events.id();
+        String token = Tokens.seeker(seeker);
+        var edited = Events.matchFound(seeker, "edited", "partner-" + seeker, 0.8);
+        edited.put("revision", 2);
+        ((tools.jackson.databind.node.ObjectNode) edited.get("posting")).put("title", "Senior welder");
+        try (SseClient device = SseClient.connect(port, token)) {
+            found(seeker, "edited");
+            await().atMost(Duration.ofSeconds(20)).until(() -> device.events().size() == 1);
+            Events.send(Events.MATCHES, seeker, FOUND, "m-edited-" + seeker, edited);
+            await().atMost(Duration.ofSeconds(20)).until(() -> device.events().size() == 2);
+            var newer = Events.JSON.readTree(device.events().get(1).data());
+            assertThat(newer.get("matchId").asString()).isEqualTo("m-edited-" + seeker);
+            assertThat(newer.get("revision").asInt()).isEqualTo(2);
+            assertThat(newer.get("posting").get("title").asString()).isEqualTo("Senior welder");
+            assertThat(device.ids()).isSorted().doesNotHaveDuplicates();
+        }
+        try (SseClient again = SseClient.resume(port, token, "0")) {
+            found(seeker, "next");
+            await().atMost(Duration.ofSeconds(20)).until(() -> again.matchIdsOf("match.found").contains("m-next-" + seeker));
+            assertThat(again.matchIdsOf("match.found")).containsExactly("m-edited-" + seeker, "m-next-" + seeker);
+            assertThat(Events.JSON.readTree(again.events().getFirst().data()).get("revision").asInt()).isEqualTo(2);
+        }
+    }
+
     @Test
     void everyDeviceOfTheSeekerReceivesEveryEvent() {
         String seeker = Events.id();

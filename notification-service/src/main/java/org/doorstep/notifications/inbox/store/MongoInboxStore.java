@@ -116,7 +116,7 @@ class MongoInboxStore implements InboxStore {
 
     /**
      * Every field but the seeker's feedback, which only the feedback path writes; {@code feedKey} once the item
-     * carries a feed event (it never stops carrying it).
+     * carries a feed event (it keeps carrying one: a newer revision pushed live moves it to that event's key).
      */
     private Document fields(InboxItem item, String matchJson) {
         Document fields = new Document("seekerId", item.seekerId())
