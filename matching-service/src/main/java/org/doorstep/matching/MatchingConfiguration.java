@@ -5,6 +5,7 @@ import org.doorstep.matching.match.OutcomeSeries;
 import org.doorstep.matching.match.SameJobNotices;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.doorstep.matching.extraction.ProfileInference;
 import org.doorstep.matching.extraction.SkillExtractor;
@@ -25,9 +26,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MatchingConfiguration {
 
+    /** Milliseconds, as the store keeps times: an answer shows the same instant as a later read of it. */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean

@@ -41,6 +41,8 @@ class MatchingFlowTest extends EventFlowTest {
         assertThat(match.path("score").asDouble()).isGreaterThanOrEqualTo(0.3);
         assertThat(match.path("posting").path("externalId").asString()).isEqualTo("EXT-" + postingId);
         assertThat(match.path("reasons").toString()).contains("2 of 2 required skills: Java, SQL").contains("km away");
+        assertThat(Instant.parse(match.path("matchedAt").asString()).getNano() % 1_000_000)
+                .as("milliseconds, as every service writes times").isZero();
     }
 
     @Test
