@@ -43,6 +43,7 @@ final class PublicEndpoints {
 
     private static final List<Endpoint> API = List.of(
             Endpoint.of(POSTINGS, "POST", "/api/v1/partners", Caller.OPERATOR, Body.PARTNER),
+            Endpoint.of(POSTINGS, "GET", "/api/v1/partners", Caller.OPERATOR, Body.NONE),
             Endpoint.of(POSTINGS, "GET", "/api/v1/partners/{partnerId}", Caller.OPERATOR, Body.NONE),
             Endpoint.of(POSTINGS, "POST", "/api/v1/partners/{partnerId}/keys", Caller.OPERATOR, Body.NONE,
                     Trait.NAMED_MUST_EXIST),

@@ -2,6 +2,7 @@ package org.doorstep.postings.partner;
 
 import java.util.List;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Where partners live, together with the events still to be published (outbox inside the document). */
@@ -13,6 +14,9 @@ public interface PartnerRepository {
     Mono<Partner> update(long expectedVersion, Partner partner, List<PartnerEvent> events);
 
     Mono<Partner> find(String partnerId);
+
+    /** Up to {@code limit} partners in {@code partnerId} order, after {@code afterPartnerId} (null: from the first). */
+    Flux<Partner> page(String afterPartnerId, int limit);
 
     /** The partner holding a valid key with this SHA-256 hash. */
     Mono<Partner> findByKeyHash(String sha256);

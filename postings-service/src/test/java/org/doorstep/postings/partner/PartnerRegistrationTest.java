@@ -38,6 +38,45 @@ class PartnerRegistrationTest extends PostingsServiceTest {
         }
     }
 
+    /** Operators could fetch a partner only by an id they had to know already (GET /api/v1/partners was 405). */
+    @Test
+    void operatorsAndAuditorsPageThroughEveryPartnerWithoutKeyMaterial() {
+        java.util.Set<String> registered = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            registered.add(registerPartner().partnerId());
+        }
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            String uri = "/api/v1/partners?limit=2" + (cursor == null ? "" : "&cursor=" + cursor);
+            JsonNode page = JSON.readTree(http.get().uri(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + AUDITOR_TOKEN)
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            assertThat(page.get("items").size()).isBetween(1, 2);
+            page.get("items").forEach(item -> {
+                listed.add(item.get("partnerId").stringValue());
+                assertThat(item.has("name")).isTrue();
+                assertThat(item.toString()).doesNotContain("sha256").doesNotContain("apiKey\"");
+            });
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").stringValue();
+        } while (cursor != null);
+        assertThat(listed).isSorted().doesNotHaveDuplicates().containsAll(registered);
+    }
+
+    @Test
+    void aPartnerListRefusesACursorItNeverGaveAndALimitOutOfRangeNamingBoth() {
+        http.get().uri("/api/v1/partners?limit=0&cursor=../../etc")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("limit")
+                .jsonPath("$.errors[1].field").isEqualTo("cursor");
+        http.get().uri("/api/v1/partners")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
     @Test
     void refusesToRegisterPartnerWithoutTheOperatorToken() {
         http.post().uri("/api/v1/partners")

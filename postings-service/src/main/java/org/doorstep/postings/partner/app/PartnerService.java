@@ -13,6 +13,7 @@ import org.doorstep.postings.partner.PartnerNotFound;
 import org.doorstep.postings.partner.PartnerRepository;
 import org.doorstep.postings.partner.Quota;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -64,6 +65,11 @@ public class PartnerService {
     /** Sets the partner's own rate limit; null returns it to the service's default. */
     public Mono<Partner> setQuota(String partnerId, Quota quota) {
         return change(partnerId, p -> p.withQuota(quota, clock.instant()));
+    }
+
+    /** A page of partners in {@code partnerId} order after {@code afterPartnerId} (null: the first page). */
+    public Flux<Partner> list(String afterPartnerId, int limit) {
+        return store.page(afterPartnerId, limit);
     }
 
     public Mono<Partner> get(String partnerId) {

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
@@ -34,6 +35,7 @@ import org.doorstep.postings.partner.messaging.PartnerEvents;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -101,6 +103,14 @@ public class PartnerStore implements PartnerRepository, SmartInitializingSinglet
     @Override
     public Mono<Partner> find(String partnerId) {
         return document(partnerId).map(PartnerStore::toPartner);
+    }
+
+    /** An operator's list: a range of {@code _id} (a scan on the local store; partners are few, and it is no hot path). */
+    @Override
+    public Flux<Partner> page(String afterPartnerId, int limit) {
+        Bson filter = afterPartnerId == null ? new Document() : Filters.gt("_id", afterPartnerId);
+        return collection().flatMapMany(c -> c.find(filter).sort(Sorts.ascending("_id")).limit(limit))
+                .map(PartnerStore::toPartner);
     }
 
     private Mono<Document> document(String partnerId) {

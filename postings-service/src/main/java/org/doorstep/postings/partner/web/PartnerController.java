@@ -2,8 +2,10 @@ package org.doorstep.postings.partner.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -31,6 +34,9 @@ import reactor.core.publisher.Mono;
 class PartnerController {
 
     private static final int MAX_NAME = 200;
+    private static final int MAX_PAGE = 200;
+    /** A nextCursor of the list: the id of the partner a page ended at (ids are UUIDs). */
+    private static final Pattern PARTNER_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final PartnerService partners;
 
@@ -76,6 +82,31 @@ class PartnerController {
                 .flatMap(b -> partners.register(b.name().strip(), b.contactEmail() == null ? null : b.contactEmail().strip()))
                 .map(r -> new IssuedKeyResponse(r.partner().partnerId(), r.partner().name(), r.key().keyId(),
                         r.key().plainKey()));
+    }
+
+    record PartnerPage(List<PartnerView> items, String nextCursor) {
+    }
+
+    @Operation(summary = "List the partners in partnerId order, with cursor paging (without key material)")
+    @GetMapping("/api/v1/partners")
+    Mono<PartnerPage> list(
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor,
+            @Parameter(description = "page size, 1-" + MAX_PAGE + " (default 50)") @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? 50 : limit;
+        List<Violation> violations = new java.util.ArrayList<>();
+        if (size < 1 || size > MAX_PAGE) {
+            violations.add(new Violation("limit", "must be between 1 and " + MAX_PAGE));
+        }
+        if (cursor != null && !PARTNER_ID.matcher(cursor).matches()) {
+            violations.add(new Violation("cursor", "must be a nextCursor of this list"));
+        }
+        if (!violations.isEmpty()) {
+            return Mono.error(new InvalidRequest(violations));
+        }
+        return partners.list(cursor, size + 1).map(PartnerView::of).collectList().map(found -> {
+            List<PartnerView> items = found.stream().limit(size).toList();
+            return new PartnerPage(items, found.size() > size ? items.getLast().partnerId() : null);
+        });
     }
 
     @Operation(summary = "Get a partner (without key material)")
