@@ -10,12 +10,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * A seeker's application to a matched posting, as notification-service keeps it: who, which posting and partner, what
  * the seeker chose to share, its status with every step, and the packet (the JSON seekers-service made; name and
- * contact only with the consent given when applying) once it arrived. {@code version} guards every change.
+ * contact only with the consent given when applying) once it arrived, and when the posting closed ({@code null} while it
+ * is open, or once it reopened). {@code version} guards every change.
  */
 public record Application(String applicationId, long version, String seekerId, String matchId, String postingId,
                           String partnerId, String title, List<String> share, boolean shareContact,
                           Instant contactConsentAt, ApplicationStatus status, List<Step> history, String matchedAt,
-                          String packet, Instant createdAt, Instant updatedAt) {
+                          String packet, Instant createdAt, Instant updatedAt, Instant postingClosedAt) {
 
     public Application {
         Objects.requireNonNull(applicationId, "applicationId");
@@ -41,6 +42,12 @@ public record Application(String applicationId, long version, String seekerId, S
         List<Step> steps = new ArrayList<>(history);
         steps.add(new Step(next, at));
         return new Application(applicationId, version, seekerId, matchId, postingId, partnerId, title, share,
-                shareContact, contactConsentAt, next, steps, matchedAt, packetAfter, createdAt, at);
+                shareContact, contactConsentAt, next, steps, matchedAt, packetAfter, createdAt, at, postingClosedAt);
+    }
+
+    /** As the seeker sees it once the posting is open again: its matches were found after it closed. */
+    public Application reopened() {
+        return new Application(applicationId, version, seekerId, matchId, postingId, partnerId, title, share,
+                shareContact, contactConsentAt, status, history, matchedAt, packet, createdAt, updatedAt, null);
     }
 }

@@ -15,6 +15,7 @@ import org.doorstep.notifications.delivery.SeekerErasure;
 import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.feedback.FeedbackConflict;
 import org.doorstep.notifications.feedback.FeedbackService;
+import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.webhook.PartnerDeliveries;
 import org.doorstep.notifications.webhook.PartnerEvent;
@@ -79,7 +80,7 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
                             item.match().postingId(), item.match().posting().partnerId(), item.match().posting().title(),
                             choice.share(), choice.shareContact(), consent, ApplicationStatus.REQUESTED,
                             List.of(new Application.Step(ApplicationStatus.REQUESTED, now)), item.match().matchedAt(),
-                            null, now, now);
+                            null, now, now, null);
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("applicationId", applicationId);
                     data.put("matchId", matchId);
@@ -98,13 +99,31 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
     }
 
     public Flux<Application> ofSeeker(String seekerId) {
-        return applications.ofSeeker(seekerId);
+        return applications.ofSeeker(seekerId).collectList().flatMapMany(this::asTheyStand);
     }
 
     /** The seeker's own application, or not found. */
     public Mono<Application> forSeeker(String seekerId, String applicationId) {
         return applications.find(applicationId).filter(a -> seekerId.equals(a.seekerId()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("application " + applicationId)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("application " + applicationId)))
+                .flatMap(found -> asTheyStand(List.of(found)).single());
+    }
+
+    /**
+     * The applications with their postings as they stand: one whose posting closed and reopened since (its match was
+     * found again, so the inbox holds an item received after the closure) shows it open. One keyed read of the inbox,
+     * only when an application is marked closed.
+     */
+    private Flux<Application> asTheyStand(List<Application> found) {
+        List<String> closed = found.stream().filter(a -> a.postingClosedAt() != null && a.matchId() != null)
+                .map(Application::matchId).toList();
+        if (closed.isEmpty()) {
+            return Flux.fromIterable(found);
+        }
+        return inbox.findAll(closed).flatMapMany(items -> Flux.fromIterable(found).map(a -> {
+            InboxItem item = a.postingClosedAt() == null ? null : items.get(a.matchId());
+            return item != null && item.receivedAt().isAfter(a.postingClosedAt()) ? a.reopened() : a;
+        }));
     }
 
     /** The partner's own application, or not found. */
@@ -188,7 +207,7 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
             if (application.status() != ApplicationStatus.WITHDRAWN) {
                 Application anonymous = new Application(application.applicationId(), application.version(), null, null,
                         application.postingId(), application.partnerId(), null, List.of(), false, null,
-                        application.status(), List.of(), null, null, application.createdAt(), now);
+                        application.status(), List.of(), null, null, application.createdAt(), now, null);
                 tellWithdrawn(anonymous, "SEEKER_ERASED", now).block();
             }
         }

@@ -28,6 +28,9 @@ public interface ApplicationStore {
      */
     Mono<Void> erase(String seekerId, java.time.Instant at);
 
+    /** Notes, on each of these applications that exists, when its posting closed (application id to time). */
+    Mono<Void> postingsClosed(java.util.Map<String, java.time.Instant> closedAt);
+
     /** Pending events, oldest documents first. */
     Flux<PendingEvent> pending(int limit);
 

@@ -48,6 +48,7 @@ final class DeliveryBatch {
     private final Map<String, Integer> settled = new LinkedHashMap<>();
     private final List<LiveNotice> liveNotices = new ArrayList<>();
     private final List<PartnerNotice> partnerNotices = new ArrayList<>();
+    private final List<MatchWithdrawn> closures = new ArrayList<>();
     private final Map<String, Integer> outcomes = new LinkedHashMap<>();
     private final List<OperatorEvent> decisions = new ArrayList<>();
 
@@ -160,6 +161,9 @@ final class DeliveryBatch {
             decided(item.match(), "withdrawn");
         }
         partnerNotices.add(new PartnerNotice(null, withdrawal, prefs(withdrawal.seekerId())));
+        if (PostingClosures.REASON.equals(withdrawal.reason())) {
+            closures.add(withdrawal);
+        }
     }
 
     /** A held delivery whose quiet hours ended: decided again, with the sequence reserved for it. */
@@ -371,6 +375,11 @@ final class DeliveryBatch {
 
     List<PartnerNotice> partnerNotices() {
         return partnerNotices;
+    }
+
+    /** Every withdrawal of the batch because its posting closed, whether or not the inbox held the match. */
+    List<MatchWithdrawn> closures() {
+        return closures;
     }
 
     Map<String, Integer> outcomes() {

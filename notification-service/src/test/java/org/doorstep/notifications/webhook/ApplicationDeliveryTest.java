@@ -165,6 +165,40 @@ class ApplicationDeliveryTest {
         }
     }
 
+    /** An application stayed "submitted" for ever when the partner closed the posting; now it says when it closed. */
+    @Test
+    void anApplicationSaysWhenItsPostingClosedAndNoLongerOnceThePostingIsMatchedAgain() {
+        try (Receiver receiver = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            String seeker = fixture.consentingSeeker(false);
+            String token = Tokens.seeker(seeker);
+            WebhookFixture.match(seeker, "closing-1", partner.partnerId());
+            String matchId = "m-closing-1-" + seeker;
+            String applicationId = apply(token, matchId, "{}").get("application").get("applicationId").asString();
+            assertThat(fixture.get("/api/v1/me/applications/" + applicationId, token).get("postingClosedAt").isNull()).isTrue();
+
+            var closed = Events.matchWithdrawn(seeker, "closing-1", partner.partnerId());
+            closed.put("reason", "POSTING_CLOSED");
+            closed.put("withdrawnAt", "2026-12-05T08:00:00Z");
+            Events.send(Events.MATCHES, seeker, "org.doorstep.match.withdrawn.v1", matchId, closed);
+            await().atMost(WAIT).until(() -> !fixture.get("/api/v1/me/applications/" + applicationId, token)
+                    .get("postingClosedAt").isNull());
+            assertThat(fixture.get("/api/v1/me/applications", token).get("items").get(0).get("postingClosedAt").asString())
+                    .isEqualTo("2026-12-05T08:00:00Z");
+            assertThat(fixture.get("/api/v1/me/applications/" + applicationId, token).get("status").asString())
+                    .as("the partner may still answer it").isEqualTo("requested");
+
+            // the partner reopens the posting and matching finds the pair again
+            var again = Events.matchFound(seeker, "closing-1", partner.partnerId(), 0.8);
+            again.put("revision", 2);
+            Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", matchId, again);
+            await().atMost(WAIT).until(() -> fixture.get("/api/v1/me/applications/" + applicationId, token)
+                    .get("postingClosedAt").isNull());
+            assertThat(fixture.get("/api/v1/me/applications", token).get("items").get(0).get("postingClosedAt").isNull())
+                    .isTrue();
+        }
+    }
+
     private JsonNode apply(String token, String matchId, String body) {
         byte[][] answer = new byte[1][];
         await().atMost(WAIT).until(() -> {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.doorstep.notifications.application.Application;
@@ -12,6 +13,8 @@ import org.doorstep.notifications.application.ApplicationStore;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,6 +35,7 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
 
     static final String COLLECTION = "applications";
     static final String BY_SEEKER = "seekerApplications";
+    private static final String POSTING_CLOSED_AT = "postingClosedAt";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -117,6 +121,21 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
                         .toList());
     }
 
+    /**
+     * One bulk write by {@code _id}: each application (if there is one) notes when its posting closed, and moves its
+     * version on, so that a change read before this one is refused rather than written over it.
+     */
+    @Override
+    public Mono<Void> postingsClosed(Map<String, Instant> closedAt) {
+        if (closedAt.isEmpty()) {
+            return Mono.empty();
+        }
+        ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        closedAt.forEach((applicationId, at) -> bulk.updateOne(Query.query(Criteria.where("_id").is(applicationId)),
+                new Update().set(POSTING_CLOSED_AT, Date.from(at)).inc("version", 1)));
+        return bulk.execute().then();
+    }
+
     @Override
     public Mono<Void> markSent(String applicationId, String ceId) {
         Query byId = Query.query(Criteria.where("_id").is(applicationId));
@@ -155,7 +174,8 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
                 .append("matchedAt", a.matchedAt())
                 .append("packet", a.packet())
                 .append("createdAt", Date.from(a.createdAt()))
-                .append("updatedAt", Date.from(a.updatedAt()));
+                .append("updatedAt", Date.from(a.updatedAt()))
+                .append(POSTING_CLOSED_AT, a.postingClosedAt() == null ? null : Date.from(a.postingClosedAt()));
     }
 
     private static Document toDocument(PendingEvent e) {
@@ -171,12 +191,13 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
                     step.getDate("at").toInstant()));
         }
         Date consent = d.getDate("contactConsentAt");
+        Date postingClosedAt = d.getDate(POSTING_CLOSED_AT);
         Number version = (Number) d.get("version");
         return new Application(d.getString("_id"), version.longValue(), d.getString("seekerId"), d.getString("matchId"),
                 d.getString("postingId"), d.getString("partnerId"), d.getString("title"),
                 d.get("share", List.class), Boolean.TRUE.equals(d.getBoolean("shareContact")),
                 consent == null ? null : consent.toInstant(), ApplicationStatus.valueOf(d.getString("status")), history,
                 d.getString("matchedAt"), d.getString("packet"), d.getDate("createdAt").toInstant(),
-                d.getDate("updatedAt").toInstant());
+                d.getDate("updatedAt").toInstant(), postingClosedAt == null ? null : postingClosedAt.toInstant());
     }
 }

@@ -56,11 +56,12 @@ class ApplicationController {
 
     record ApplicationView(String applicationId, String matchId, String postingId, String title, String status,
                            List<String> share, boolean shareContact, String contactConsentAt, List<Step> history,
-                           String createdAt, String updatedAt) {
+                           String createdAt, String updatedAt, String postingClosedAt) {
         static ApplicationView of(Application a) {
             return new ApplicationView(a.applicationId(), a.matchId(), a.postingId(), a.title(), a.status().wire(),
                     a.share(), a.shareContact(), a.contactConsentAt() == null ? null : a.contactConsentAt().toString(),
-                    steps(a), a.createdAt().toString(), a.updatedAt().toString());
+                    steps(a), a.createdAt().toString(), a.updatedAt().toString(),
+                    a.postingClosedAt() == null ? null : a.postingClosedAt().toString());
         }
     }
 
