@@ -15,6 +15,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CampaignTest extends PostingsServiceTest {
 
+    /** "spring-2026" next to "SPRING-2026" split one drive's postings in two campaigns. */
+    @Test
+    void aCodeThatDiffersOnlyInCaseFromACampaignsIsTakenByIt() {
+        String code = code();
+        operator(http.post().uri("/api/v1/campaigns")).bodyValue(campaign(code, "Drive", 100))
+                .exchange().expectStatus().isCreated();
+        String otherCase = code.toLowerCase(java.util.Locale.ROOT).equals(code)
+                ? code.toUpperCase(java.util.Locale.ROOT) : code.toLowerCase(java.util.Locale.ROOT);
+
+        operator(http.post().uri("/api/v1/campaigns")).bodyValue(campaign(otherCase, "Drive again", 1))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains(code));
+        operator(http.put().uri("/api/v1/campaigns/{code}", otherCase)).bodyValue(campaign(otherCase, "Drive again", 1))
+                .exchange().expectStatus().isEqualTo(409);
+        operator(http.put().uri("/api/v1/campaigns/{code}", code)).bodyValue(campaign(code, "Drive, renamed", 100))
+                .exchange().expectStatus().isOk();
+    }
+
     @Test
     void operatorCreatesUpdatesAndListsCampaigns() {
         String code = code();

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.doorstep.postings.campaign.Campaign;
+import org.doorstep.postings.campaign.CampaignExists;
 import org.doorstep.postings.campaign.CampaignNotFound;
 import org.doorstep.postings.campaign.CampaignRepository;
 import org.doorstep.postings.posting.CampaignReach;
@@ -43,15 +44,25 @@ public class CampaignService {
 
     public Mono<Campaign> create(Definition d) {
         Instant now = now();
-        return campaigns.insert(campaign(d, now, now));
+        return noOtherCase(d.code()).then(campaigns.insert(campaign(d, now, now)));
     }
 
     public Mono<Saved> save(Definition d) {
         Instant now = now();
-        return campaigns.find(d.code())
+        return noOtherCase(d.code()).then(campaigns.find(d.code()))
                 .map(existing -> new Saved(campaign(d, existing.createdAt(), now), false))
                 .defaultIfEmpty(new Saved(campaign(d, now, now), true))
                 .flatMap(saved -> campaigns.save(saved.campaign()).thenReturn(saved));
+    }
+
+    /**
+     * A code is one campaign whatever its case: "spring-2026" next to "SPRING-2026" would split one drive's postings
+     * in two. Campaigns are few (an operator's), so the check reads them all; two creations racing with codes that differ
+     * only in case can both pass it.
+     */
+    private Mono<Void> noOtherCase(String code) {
+        return campaigns.all().filter(c -> !c.code().equals(code) && c.code().equalsIgnoreCase(code)).next()
+                .flatMap(other -> Mono.error(new CampaignExists(other.code())));
     }
 
     public Flux<Campaign> all() {
