@@ -357,6 +357,11 @@ class DeliveryGuaranteesTest extends MatchingServiceTest {
         }
 
         @Override
+        public void regroup(Map<String, List<String>> keyGroups) {
+            ledger.regroup(keyGroups);
+        }
+
+        @Override
         public void settle(Claimed round) {
             settles.incrementAndGet();
             if (settleFailures > 0) {

@@ -26,6 +26,9 @@ class PlacementStatsTest extends MatchingServiceTest {
     @LocalServerPort
     private int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.doorstep.matching.match.MatchEngine engine;
+
     @Test
     void countsAHireOnceByKeyGroupRegionAndCampaignWithTheTimeFromMatchToHire() {
         try (TestEvents events = new TestEvents(); MatchTopic matches = new MatchTopic()) {
@@ -60,6 +63,33 @@ class PlacementStatsTest extends MatchingServiceTest {
             assertThat(after.get("placements").get("byRegion").get("510100").get("meanDaysFromPostingToHire").asDouble())
                     .isGreaterThan(after.get("placements").get("total").get("meanDaysToHire").asDouble());
             assertThat(after.has("byKeyGroup")).as("the active matches are still there").isTrue();
+        }
+    }
+
+    /** Exploratory testing found a hire counted under DISABLED after the seeker had withdrawn that consent. */
+    @Test
+    void aHireAfterTheSeekerWithdrewKeyGroupConsentIsNotCountedUnderTheGroups() {
+        try (TestEvents events = new TestEvents(); MatchTopic matches = new MatchTopic()) {
+            String seekerId = UUID.randomUUID().toString();
+            String postingId = UUID.randomUUID().toString();
+            events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+            events.send(POSTINGS, POSTING_UPSERTED, postingId, TestEvents.posting(postingId));
+            matches.await(MATCH_FOUND, seekerId, postingId, 1);
+            assertThat(engine.explain(postingId, seekerId).ledger().keyGroups()).contains("COLLEGE_GRADUATE");
+
+            ObjectNode withdrawn = TestEvents.seeker(seekerId);
+            withdrawn.put("version", withdrawn.get("version").asLong() + 1);
+            withdrawn.putArray("keyGroups");
+            events.send(SEEKERS, SEEKER_UPSERTED, seekerId, withdrawn);
+            await().atMost(MatchTopic.WAIT).until(() -> engine.explain(postingId, seekerId).ledger().keyGroups().isEmpty());
+            assertThat(engine.explain(postingId, seekerId).ledger().revision()).as("not news to the seeker").isEqualTo(1);
+
+            JsonNode before = stats();
+            String matchId = MatchId.of(postingId, seekerId);
+            events.send(FEEDBACK, OUTCOME, matchId, outcome(matchId, seekerId, postingId, "HIRED", Instant.now()));
+            await().atMost(MatchTopic.WAIT).until(() -> placements(stats(), "total") - placements(before, "total") >= 1);
+            assertThat(placements(stats(), "byKeyGroup", "COLLEGE_GRADUATE"))
+                    .isEqualTo(placements(before, "byKeyGroup", "COLLEGE_GRADUATE"));
         }
     }
 

@@ -651,6 +651,8 @@ public final class MatchEngine {
         private final List<MatchLedger.Withdrawal> withdrawals = new ArrayList<>();
         private final List<MatchWithdrawn> withdrawalEvents = new ArrayList<>();
         private final List<LedgerEntry> resent = new ArrayList<>();
+        /** Pairs kept as told whose seeker's consented key groups changed since: matchId to the groups now. */
+        private final Map<String, List<String>> regrouped = new LinkedHashMap<>();
         private final Map<String, List<MatchFound.Source>> sources = new HashMap<>();
         /** What each posting version's matches show of it ({@link MatchFound#shown}), worked out once a round. */
         private final Map<String, Integer> shown = new HashMap<>();
@@ -689,6 +691,14 @@ public final class MatchEngine {
                     withdrawalEvents.add(new MatchWithdrawn(entry.matchId(), entry.seekerId(), entry.postingId(),
                             entry.partnerId(), entry.withdrawalReason(), entry.updatedAt(), entry.revision()));
                 }
+            }
+        }
+
+        /** Records the seeker's key groups on a pair kept as told, when they are no longer those it was told with. */
+        void regroup(LedgerEntry known, Seeker seeker) {
+            List<String> now = keyGroups(seeker);
+            if (!now.equals(known.keyGroups())) {
+                regrouped.put(known.matchId(), now);
             }
         }
 
@@ -733,6 +743,9 @@ public final class MatchEngine {
                     boolean material = newSource
                             || Math.abs(assessment.score() - known.score()) >= policy.materialChange() - 1e-9
                             || shownChanged(known, round.shown(posting));
+                    if (!material) {
+                        round.regroup(known, seeker);
+                    }
                     yield material ? known.revision() + 1 : 0;
                 }
             };
@@ -758,6 +771,9 @@ public final class MatchEngine {
      * between tells it again, with the same event ids, when its trigger is replayed (or any trigger meets it).
      */
     private void finish(Round round) {
+        if (!round.regrouped.isEmpty()) {
+            ledger.regroup(round.regrouped);
+        }
         if (round.isEmpty()) {
             return;
         }
@@ -797,8 +813,7 @@ public final class MatchEngine {
                                      int shown) {
         return new LedgerEntry(matchId, seeker.id(), posting.id(), posting.partnerId(), revision, score,
                 LedgerEntry.Status.ACTIVE, false, posting.campaignCodes(),
-                Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList(),
-                posting.regionCode(), now, null, new LedgerEntry.Subject(posting.isco(), posting.employer(),
+                keyGroups(seeker), posting.regionCode(), now, null, new LedgerEntry.Subject(posting.isco(), posting.employer(),
                 posting.createdAt(), seeker.occupations(), occupationWeights(seeker),
                 shown));
     }
@@ -811,6 +826,11 @@ public final class MatchEngine {
     private static boolean shownChanged(LedgerEntry known, int shownNow) {
         int shown = known.subject() == null ? 0 : known.subject().shown();
         return shown != 0 && shown != shownNow;
+    }
+
+    /** The key groups a seeker consents to count, as the ledger keeps them. */
+    private static List<String> keyGroups(Seeker seeker) {
+        return Masks.values(seeker.keyGroups(), KeyGroup.class).stream().map(Enum::name).toList();
     }
 
     private static float[] occupationWeights(Seeker seeker) {

@@ -77,6 +77,12 @@ public interface MatchLedger {
     void settle(Claimed round);
 
     /**
+     * The key groups the seeker consents to now, on pairs told before whose telling does not change (matchId to
+     * groups): counted by what the seeker allows today, not by what they allowed then. One write by {@code _id}.
+     */
+    void regroup(Map<String, List<String>> keyGroups);
+
+    /**
      * The seeker dismissed the pair: it never comes back (recorded even if it was never matched here).
      * Moves the pair's revision on, so that a claim or withdrawal made at the revision read before fails.
      */

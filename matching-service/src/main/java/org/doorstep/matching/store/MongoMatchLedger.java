@@ -297,6 +297,14 @@ class MongoMatchLedger implements MatchLedger {
     }
 
     @Override
+    public void regroup(Map<String, List<String>> keyGroups) {
+        List<WriteModel<Document>> writes = new ArrayList<>(keyGroups.size());
+        keyGroups.forEach((matchId, groups) ->
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", matchId), Updates.set("keyGroups", groups))));
+        ledger.write(writes);
+    }
+
+    @Override
     public void settle(Claimed round) {
         ledger.write(List.of(rounds.settling(round.round())));
         rounds.settled(round.round());

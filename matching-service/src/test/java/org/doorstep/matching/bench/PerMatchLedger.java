@@ -155,6 +155,12 @@ final class PerMatchLedger implements MatchLedger {
     }
 
     @Override
+    public void regroup(Map<String, List<String>> keyGroups) {
+        keyGroups.forEach((matchId, groups) -> collection()
+                .flatMap(c -> Mono.from(c.updateOne(Filters.eq("_id", matchId), Updates.set("keyGroups", groups)))).block());
+    }
+
+    @Override
     public void settle(Claimed round) {
         Settlement settlement = pending.remove(round.round());
         List<WriteModel<Document>> writes = new ArrayList<>();
