@@ -17,6 +17,9 @@ public interface ApplicationStore {
 
     Mono<Application> find(String applicationId);
 
+    /** Those of these applications that exist, in no particular order (one read by {@code _id $in}). */
+    Flux<Application> findAll(java.util.Collection<String> applicationIds);
+
     /** Writes {@code after} (its version moved on by one) if the stored one is still at {@code after.version()}. */
     Mono<Boolean> replace(Application after, List<PendingEvent> events);
 

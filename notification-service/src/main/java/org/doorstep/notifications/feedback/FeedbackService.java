@@ -1,10 +1,12 @@
 package org.doorstep.notifications.feedback;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.doorstep.notifications.delivery.SeekerErasure;
 import org.doorstep.notifications.problem.NotFound;
+import org.doorstep.notifications.inbox.AppliedMatches;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
@@ -15,12 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class FeedbackService implements SeekerErasure.ErasureParticipant {
 
     private final InboxStore inbox;
+    private final AppliedMatches applied;
     private final FeedbackOutbox outbox;
     private final Clock clock;
     private final JsonMapper json;
 
-    FeedbackService(InboxStore inbox, FeedbackOutbox outbox, Clock clock, JsonMapper json) {
+    FeedbackService(InboxStore inbox, AppliedMatches applied, FeedbackOutbox outbox, Clock clock, JsonMapper json) {
         this.inbox = inbox;
+        this.applied = applied;
         this.outbox = outbox;
         this.clock = clock;
         this.json = json;
@@ -34,6 +38,9 @@ public class FeedbackService implements SeekerErasure.ErasureParticipant {
     public Mono<Recorded> give(String seekerId, String matchId, Kind kind) {
         return inbox.find(seekerId, matchId, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new NotFound("match " + matchId)))
+                .flatMap(item -> kind == Kind.DISMISSED && item.feedback() == null
+                        ? applied.among(List.of(matchId)).map(open -> open.isEmpty() ? item : item.withFeedback(Kind.APPLIED.name()))
+                        : Mono.just(item))
                 .flatMap(item -> {
                     if (kind == Kind.DISMISSED && Kind.APPLIED.name().equals(item.feedback())) {
                         return Mono.error(FeedbackConflict.applied(matchId));

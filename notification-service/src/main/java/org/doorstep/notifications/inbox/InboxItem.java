@@ -29,6 +29,10 @@ public record InboxItem(MatchFound match, Instant receivedAt, Instant expiresAt,
         return new InboxItem(match, receivedAt, expiresAt, newDelivery, newHoldUntil, feedback, feedSequence);
     }
 
+    public InboxItem withFeedback(String newFeedback) {
+        return new InboxItem(match, receivedAt, expiresAt, delivery, holdUntil, newFeedback, feedSequence);
+    }
+
     public InboxItem with(MatchFound newer) {
         return new InboxItem(newer, receivedAt, expiresAt, delivery, holdUntil, feedback, feedSequence);
     }

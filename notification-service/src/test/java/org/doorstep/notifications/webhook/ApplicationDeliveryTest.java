@@ -167,7 +167,7 @@ class ApplicationDeliveryTest {
 
     /** An application stayed "submitted" for ever when the partner closed the posting; now it says when it closed. */
     @Test
-    void anApplicationSaysWhenItsPostingClosedAndNoLongerOnceThePostingIsMatchedAgain() {
+    void anApplicationSaysWhenItsPostingClosedAndItsMatchFoundAgainStillCountsAsAppliedTo() {
         try (Receiver receiver = new Receiver()) {
             var partner = fixture.partnerWith(receiver);
             String seeker = fixture.consentingSeeker(false);
@@ -196,6 +196,14 @@ class ApplicationDeliveryTest {
                     .get("postingClosedAt").isNull());
             assertThat(fixture.get("/api/v1/me/applications", token).get("items").get(0).get("postingClosedAt").isNull())
                     .isTrue();
+
+            // found again, the match is a new inbox item; the application still marks it, and it cannot be dismissed
+            JsonNode inbox = fixture.get("/api/v1/me/matches", token);
+            assertThat(inbox.get("items").valueStream().filter(i -> matchId.equals(i.get("matchId").asString()))
+                    .map(i -> i.get("feedback").asString()).toList()).containsExactly("APPLIED");
+            fixture.client().post().uri("/api/v1/me/matches/{id}/dismiss", matchId).headers(h -> h.setBearerAuth(token))
+                    .exchange().expectStatus().isEqualTo(409)
+                    .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/match-applied");
         }
     }
 

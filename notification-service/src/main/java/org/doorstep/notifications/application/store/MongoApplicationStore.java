@@ -66,6 +66,12 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
     }
 
     @Override
+    public Flux<Application> findAll(java.util.Collection<String> applicationIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(applicationIds)), Document.class, COLLECTION)
+                .map(MongoApplicationStore::toApplication);
+    }
+
+    @Override
     public Mono<Boolean> replace(Application after, List<PendingEvent> events) {
         Update update = new Update()
                 .set("version", after.version() + 1)
