@@ -56,7 +56,7 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
         data.put("reasons", shareable(match.reasons()));
         data.put("matchedAt", match.matchedAt());
         deliveries.addToAudience(match.seekerId(), partnerId)
-                .then(deliveries.enqueue(new PartnerEvent(partnerId, "found:" + match.matchId(), "match.found", match.seekerId(),
+                .then(deliveries.enqueue(new PartnerEvent(partnerId, "found:" + match.matchId() + ":" + match.revision(), "match.found", match.seekerId(),
                         match.matchId(), json.writeValueAsString(data), clock.instant()))).block();
     }
 
@@ -72,7 +72,7 @@ class PartnerWebhookChannel implements PartnerChannel, SeekerErasure.ErasurePart
         data.put("postingId", withdrawal.postingId());
         data.put("reason", withdrawal.reason());
         data.put("withdrawnAt", withdrawal.withdrawnAt());
-        deliveries.enqueue(new PartnerEvent(partnerId, "withdrawn:" + withdrawal.matchId(), "match.withdrawn",
+        deliveries.enqueue(new PartnerEvent(partnerId, "withdrawn:" + withdrawal.matchId() + ":" + withdrawal.withdrawnAt(), "match.withdrawn",
                 withdrawal.seekerId(), withdrawal.matchId(), json.writeValueAsString(data), clock.instant())).block();
     }
 

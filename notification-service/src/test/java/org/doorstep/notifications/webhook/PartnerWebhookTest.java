@@ -78,8 +78,8 @@ class PartnerWebhookTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(marker));
             await().atMost(Duration.ofSeconds(20)).until(() -> !WebhookFixture.acceptedEventIds(other).isEmpty());
             assertThat(WebhookFixture.acceptedEventIds(receiver))
-                    .containsExactly("found:m-wh-1-" + consenting, marker);
-            assertThat(WebhookFixture.acceptedEventIds(other)).containsExactly("found:m-wh-3-" + consenting);
+                    .containsExactly("found:m-wh-1-" + consenting + ":1", marker);
+            assertThat(WebhookFixture.acceptedEventIds(other)).containsExactly("found:m-wh-3-" + consenting + ":1");
 
             for (Receiver.Request request : receiver.requests()) {
                 assertThat(verifies(partner.secret(), request)).as("signature verifies with the secret alone").isTrue();
@@ -127,13 +127,21 @@ class PartnerWebhookTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(found));
             Events.send(Events.MATCHES, seeker, "org.doorstep.match.withdrawn.v1", "m",
                     Events.matchWithdrawn(seeker, "wd", partner.partnerId()));
-            String withdrawn = "withdrawn:m-wd-" + seeker;
+            String withdrawn = "withdrawn:m-wd-" + seeker + ":2026-11-26T08:00:00Z";
             await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(withdrawn));
             JsonNode event = receiver.accepted().stream().map(r -> Events.JSON.readTree(r.body()).get("events"))
                     .flatMap(JsonNode::valueStream).filter(e -> withdrawn.equals(e.get("id").asString())).findFirst().orElseThrow();
             assertThat(event.get("type").asString()).isEqualTo("match.withdrawn");
             assertThat(event.get("data").get("reason").asString()).isEqualTo("POSTING_CLOSED");
             assertThat(WebhookFixture.acceptedEventIds(receiver)).containsExactly(found, withdrawn);
+
+            // the posting reopens: the match found again is news to the partner too (its ids were taken as sent before)
+            var again = Events.matchFound(seeker, "wd", partner.partnerId(), 0.8);
+            again.put("revision", 2);
+            Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", again);
+            String foundAgain = "found:m-wd-" + seeker + ":2";
+            await().atMost(Duration.ofSeconds(20)).until(() -> WebhookFixture.acceptedEventIds(receiver).contains(foundAgain));
+            assertThat(WebhookFixture.acceptedEventIds(receiver)).containsExactly(found, withdrawn, foundAgain);
         }
     }
 
@@ -240,7 +248,7 @@ class PartnerWebhookTest {
             sent.add(WebhookFixture.match(seeker, "circuit-after", partner.partnerId()));
             await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(
                     fixture.get("/api/v1/partner/webhook", partner.key()).get("circuit").asString())
-                    && WebhookFixture.acceptedEventIds(receiver).contains("found:m-circuit-after-" + seeker));
+                    && WebhookFixture.acceptedEventIds(receiver).contains("found:m-circuit-after-" + seeker + ":1"));
         }
     }
 

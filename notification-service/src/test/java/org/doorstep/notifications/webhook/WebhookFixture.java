@@ -62,7 +62,7 @@ final class WebhookFixture {
     static String match(String seeker, String posting, String partnerId) {
         var match = Events.matchFound(seeker, posting, partnerId, 0.8);
         Events.send(Events.MATCHES, seeker, "org.doorstep.match.found.v1", "m", match);
-        return "found:m-" + posting + "-" + seeker;
+        return "found:m-" + posting + "-" + seeker + ":1";
     }
 
     /** Event ids of the batches the receiver accepted (2xx), in arrival order, repeats included. */
