@@ -30,8 +30,8 @@ public record PostingMap(double cellDegrees, List<Cell> cells) {
 
         public Counter add(double lat, double lon, int vacancies) {
             if (Double.isFinite(lat) && Double.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-                long row = (long) Math.floor(lat / CELL_DEGREES);
-                long column = (long) Math.floor(lon / CELL_DEGREES);
+                long row = index(lat);
+                long column = index(lon);
                 long[] cell = counts.computeIfAbsent(row * 10_000 + column, key -> new long[] {row, column, 0, 0});
                 cell[2]++;
                 cell[3] += Math.max(0, vacancies);
@@ -46,6 +46,14 @@ public record PostingMap(double cellDegrees, List<Cell> cells) {
             }
             cells.sort(Comparator.comparingDouble(Cell::lat).thenComparingDouble(Cell::lon));
             return new PostingMap(CELL_DEGREES, cells);
+        }
+
+        /**
+         * The cell a coordinate falls in, counted in whole microdegrees: 46.8 / 0.1 is 467.99999999999994 in binary
+         * floating point, which put a point on a grid line into the cell below it.
+         */
+        private static long index(double degrees) {
+            return Math.floorDiv(Math.round(degrees * 1e6), Math.round(CELL_DEGREES * 1e6));
         }
 
         private static double centre(long index) {

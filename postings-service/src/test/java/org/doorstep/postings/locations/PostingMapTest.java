@@ -39,6 +39,15 @@ class PostingMapTest extends PostingsServiceTest {
         return posting;
     }
 
+    /** 46.8 / 0.1 is 467.999... in floating point: a posting on a grid line was counted in the cell below. */
+    @Test
+    void aPostingOnAGridLineIsInTheCellThatStartsThere() {
+        PostingMap map = new PostingMap.Counter().add(46.8, 131.1, 2).add(-0.3, -0.7, 1).map();
+
+        assertThat(map.cells()).extracting(PostingMap.Cell::lat, PostingMap.Cell::lon)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(-0.25, -0.65), org.assertj.core.groups.Tuple.tuple(46.85, 131.15));
+    }
+
     @Test
     void countsTheOpenPostingsAndTheirVacanciesByCell() {
         // a cell of the southern ocean no other test uses

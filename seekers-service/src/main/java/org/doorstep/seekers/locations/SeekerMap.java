@@ -32,8 +32,8 @@ public record SeekerMap(double cellDegrees, int minSeekers, List<Cell> cells, lo
 
         public Counter add(double lat, double lon) {
             if (Double.isFinite(lat) && Double.isFinite(lon) && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-                long row = (long) Math.floor(lat / CELL_DEGREES);
-                long column = (long) Math.floor(lon / CELL_DEGREES);
+                long row = index(lat);
+                long column = index(lon);
                 counts.computeIfAbsent(row * 10_000 + column, key -> new long[] {row, column, 0})[2]++;
             }
             return this;
@@ -51,6 +51,14 @@ public record SeekerMap(double cellDegrees, int minSeekers, List<Cell> cells, lo
             }
             cells.sort(Comparator.comparingDouble(Cell::lat).thenComparingDouble(Cell::lon));
             return new SeekerMap(CELL_DEGREES, minSeekers, cells, hidden);
+        }
+
+        /**
+         * The cell a coordinate falls in, counted in whole microdegrees: 46.8 / 0.1 is 467.99999999999994 in binary
+         * floating point, which put a point on a grid line into the cell below it.
+         */
+        private static long index(double degrees) {
+            return Math.floorDiv(Math.round(degrees * 1e6), Math.round(CELL_DEGREES * 1e6));
         }
 
         private static double centre(long index) {

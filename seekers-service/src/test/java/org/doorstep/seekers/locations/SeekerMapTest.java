@@ -43,6 +43,15 @@ class SeekerMapTest extends SeekersServiceTest {
                 {"displayName": "Map test", "location": {"lat": %s, "lon": %s}}""".formatted(lat, lon));
     }
 
+    /** 46.8 / 0.1 is 467.999... in floating point: a seeker on a grid line was counted in the cell below. */
+    @Test
+    void aSeekerOnAGridLineIsInTheCellThatStartsThere() {
+        SeekerMap map = new SeekerMap.Counter().add(46.8, 131.1).add(-0.3, -0.7).map(1);
+
+        assertThat(map.cells()).extracting(SeekerMap.Cell::lat, SeekerMap.Cell::lon)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(-0.25, -0.65), org.assertj.core.groups.Tuple.tuple(46.85, 131.15));
+    }
+
     @Test
     void countsSeekersInCellsAndLeavesOutCellsOfFewerThanFive() {
         // a cell of the southern ocean no other test uses: -60.x, -170.x to -120.x
