@@ -41,6 +41,15 @@ public final class SkillExtractor {
             "system", "systems", "process", "quality", "control", "design", "research", "marketing", "planning",
             "communication", "technology", "skill", "state", "city", "name", "present", "current", "experience");
 
+    /**
+     * Chinese words of job ads that name no skill there although a built-in skill has them as aliases (a seeker's
+     * skill "招聘" is still recruitment): "招聘" opens nearly every ad ("hiring"), pay, bonus and training are benefits
+     * ("薪酬福利", "绩效奖金", "岗前培训"), "安全" is workplace safety more often than network security; the rest as
+     * their English words in {@link #STOP}.
+     */
+    private static final Set<String> STOP_CJK = Set.of("招聘", "培训", "薪酬", "绩效", "管理", "安全", "数据", "研发",
+            "运营", "沟通", "销售");
+
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "and", "the", "of", "in", "on", "for", "to",
             "with", "at", "by", "from", "as", "or", "is", "be", "it");
     private static final int HEADLINE_WORDS = 8;
@@ -89,7 +98,7 @@ public final class SkillExtractor {
                 return false;
             }
             boolean cjk = alias.codePoints().anyMatch(SkillExtractor::isCjk);
-            return cjk ? alias.length() >= 2 : alias.length() > 2 && !STOP.contains(alias)
+            return cjk ? alias.length() >= 2 && !STOP_CJK.contains(alias) : alias.length() > 2 && !STOP.contains(alias)
                     || alias.contains("+") || alias.contains("#");
         }
         return true;

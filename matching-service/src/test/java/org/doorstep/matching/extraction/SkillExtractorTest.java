@@ -87,6 +87,15 @@ class SkillExtractorTest {
         assertThat(welding.text()).isEqualTo("焊接");
     }
 
+    /** Exploratory testing: "招聘服务员" ("hiring waiters") gave Human resources at 0.65, and a waiter's ad matched HR seekers. */
+    @Test
+    void theWordsEveryChineseAdUsesForHiringPayAndTrainingNameNoSkill() {
+        Extraction e = extractor.extract("招聘服务员，包吃住，岗前培训，薪酬面议，绩效奖金，注意安全。", 30);
+
+        assertThat(labels(e.skills())).doesNotContain("Human resources", "Network security");
+        assertThat(labels(extractor.extract("负责人力资源管理与招聘管理", 30).skills())).contains("Human resources");
+    }
+
     @Test
     void leavesOutOneWordAlternativeLabelsAndFragments() {
         // "space", "standard", "general" are one-word ESCO alternative labels of unrelated concepts;
