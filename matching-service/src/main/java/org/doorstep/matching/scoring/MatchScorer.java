@@ -180,7 +180,7 @@ public final class MatchScorer {
             return NO_MATCH;
         }
         double fit = p.occupationProfile() < 0 ? -1
-                : Taxonomy.confidenceOfCoverage(taxonomy.occupationCoverage(p.occupationProfile(), s.skills()));
+                : Taxonomy.confidenceOfCoverage(taxonomy.occupationFit(p.occupationProfile(), s.skills(), policy.relatedSkillCredit()));
         double skills = -1;
         if (p.skillCount() > 0) {
             // known whenever the posting asks for skills: a seeker who shows none covers none of them
@@ -222,7 +222,7 @@ public final class MatchScorer {
                 reasons.add(new Reason("profileFit", round(fit), String.format(Locale.ROOT,
                         "the seeker's skills cover %.0f%% of what a %s needs", 100 * fit, occupationName),
                         inputs("occupation", occupationName, "coverage",
-                                round(taxonomy.occupationCoverage(p.occupationProfile(), s.skills())))));
+                                round(taxonomy.occupationFit(p.occupationProfile(), s.skills(), policy.relatedSkillCredit())))));
             }
         }
         sum += w.distance() * distance;

@@ -25,9 +25,12 @@ final class OccupationInference {
     private final int[][] optional;
     private final int[][] bySkill;
     private final double[] profileWeight;
+    private final int[][] relatedOf;
+    private final float[][] relatedWeight;
+    private static final int[] NONE = new int[0];
 
     OccupationInference(List<Occupation> occupations, List<int[]> essential, List<int[]> optional,
-                        float[] weights) {
+                        float[] weights, Map<Integer, int[]> relatedSkills) {
         this.occupations = occupations.toArray(new Occupation[0]);
         this.essential = essential.toArray(new int[0][]);
         this.optional = optional.toArray(new int[0][]);
@@ -53,6 +56,9 @@ final class OccupationInference {
         for (int s = 0; s < weights.length; s++) {
             bySkill[s] = counts[s] == 0 ? null : new int[counts[s]];
         }
+        this.relatedOf = new int[this.occupations.length][];
+        this.relatedWeight = new float[this.occupations.length][];
+        relate(this.essential, this.optional, weights, relatedSkills, relatedOf, relatedWeight);
         int[] filled = new int[weights.length];
         for (int o = 0; o < this.occupations.length; o++) {
             for (int s : essential.get(o)) {
@@ -65,7 +71,36 @@ final class OccupationInference {
     }
 
     static OccupationInference none() {
-        return new OccupationInference(List.of(), List.of(), List.of(), new float[0]);
+        return new OccupationInference(List.of(), List.of(), List.of(), new float[0], Map.of());
+    }
+
+    /**
+     * For each occupation, the skills outside its profile that are related to one of its profile skills (sorted), and
+     * the weight each would bring at full credit: the profile skill's weight as {@link #coverage} counts it (the
+     * largest when it is related to several). Built once; about one entry per related pair that reaches a profile.
+     */
+    private static void relate(int[][] essential, int[][] optional, float[] weights, Map<Integer, int[]> relatedSkills,
+                               int[][] relatedOf, float[][] relatedWeight) {
+        for (int o = 0; o < essential.length; o++) {
+            Map<Integer, Float> near = new java.util.TreeMap<>();
+            for (int part = 0; part < 2; part++) {
+                int[] profile = part == 0 ? essential[o] : optional[o];
+                double share = part == 0 ? 1 : OPTIONAL;
+                for (int p : profile) {
+                    for (int s : relatedSkills.getOrDefault(p, NONE)) {
+                        if (java.util.Arrays.binarySearch(essential[o], s) < 0 && java.util.Arrays.binarySearch(optional[o], s) < 0) {
+                            near.merge(s, (float) (share * weights[p]), Math::max);
+                        }
+                    }
+                }
+            }
+            relatedOf[o] = near.keySet().stream().mapToInt(Integer::intValue).toArray();
+            relatedWeight[o] = new float[relatedOf[o].length];
+            int i = 0;
+            for (float w : near.values()) {
+                relatedWeight[o][i++] = w;
+            }
+        }
     }
 
     boolean isEmpty() {
@@ -91,18 +126,33 @@ final class OccupationInference {
      * {@link #infer}: monotone in the skills, 0 for an unknown occupation.
      */
     double coverage(int o, int[] skills, Taxonomy taxonomy) {
+        return coverage(o, skills, taxonomy, 0);
+    }
+
+    /**
+     * As {@link #coverage(int, int[], Taxonomy)}, and a skill outside the profile that is related to one of its skills
+     * counts {@code relatedCredit} of that skill's weight (a seeker's "Welding" for the welder's ESCO welding skills);
+     * never more than the whole profile. One more binary search per skill outside the profile.
+     */
+    double coverage(int o, int[] skills, Taxonomy taxonomy, double relatedCredit) {
         if (o < 0 || o >= occupations.length) {
             return 0;
         }
         double evidence = 0;
+        double related = 0;
         for (int s : skills) {
             if (java.util.Arrays.binarySearch(essential[o], s) >= 0) {
                 evidence += taxonomy.skillWeight(s);
             } else if (java.util.Arrays.binarySearch(optional[o], s) >= 0) {
                 evidence += OPTIONAL * taxonomy.skillWeight(s);
+            } else if (relatedCredit > 0) {
+                int at = java.util.Arrays.binarySearch(relatedOf[o], s);
+                if (at >= 0) {
+                    related += relatedCredit * relatedWeight[o][at];
+                }
             }
         }
-        return evidence / (profileWeight[o] + PRIOR);
+        return Math.min(evidence + related, profileWeight[o]) / (profileWeight[o] + PRIOR);
     }
 
     /** Per thread: the evidence of every occupation, and which ones a call touched (reset after each call). */

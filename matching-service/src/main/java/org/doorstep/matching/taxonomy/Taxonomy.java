@@ -89,6 +89,11 @@ public final class Taxonomy {
         return inference.coverage(profile, skills, this);
     }
 
+    /** As {@link #occupationCoverage}, with skills related to the profile's counting {@code relatedCredit} of theirs. */
+    public double occupationFit(int profile, int[] skills, double relatedCredit) {
+        return inference.coverage(profile, skills, this, relatedCredit);
+    }
+
     /** The concept of a skill given by label and/or ESCO URI (the URI wins when known). */
     public int skill(String label, String escoUri) {
         if (escoUri != null && !escoUri.isBlank()) {

@@ -234,7 +234,7 @@ public final class TaxonomyBuilder {
         float[] weights = SkillWeights.of(skills.toArray(new SkillConcept[0]), skills.size(), documentFrequency,
                 Math.max(1, profiled.size()));
         OccupationInference inference = profiled.isEmpty() ? OccupationInference.none()
-                : new OccupationInference(profiled, essential, optional, weights);
+                : new OccupationInference(profiled, essential, optional, weights, relatedArrays);
         return new Taxonomy(skills, skillByAlias, relatedArrays, occupationByKey, occupationAliases.all(),
                 occupationAliases.familyWords(curatedOccupationAliases), curatedOccupationAliases, titles, weights, inference);
     }

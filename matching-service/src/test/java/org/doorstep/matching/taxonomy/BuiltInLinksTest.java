@@ -60,4 +60,19 @@ class BuiltInLinksTest {
         assertThat(esco.relatedView(welding)).as("ESCO skills related to the built-in Welding")
                 .contains(esco.knownSkill("operate welding equipment"), esco.knownSkill("join metals"));
     }
+
+    /** The demo's welder was told "1 of 1 required skills: Welding" next to "cover 0% of what a welder needs". */
+    @Test
+    void aSkillRelatedToAnOccupationsProfileCountsTowardsItsFitAtTheRelatedCredit() {
+        Taxonomy esco = TaxonomyLoader.load(new TaxonomyProperties(null, true));
+        int welder = esco.profileOf(esco.occupationOfTitle("welder").getFirst());
+        int[] welding = {esco.knownSkill("Welding")};
+
+        assertThat(esco.occupationCoverage(welder, welding)).as("not one of ESCO's welder skills itself").isZero();
+        assertThat(esco.occupationFit(welder, welding, 0.5)).isPositive()
+                .isLessThan(esco.occupationFit(welder, welding, 1.0));
+        int[] theSkillItself = {esco.knownSkill("operate welding equipment")};
+        assertThat(esco.occupationFit(welder, welding, 0.5)).isLessThanOrEqualTo(esco.occupationCoverage(welder, theSkillItself));
+        assertThat(esco.occupationFit(welder, welding, 0)).isZero();
+    }
 }
