@@ -155,6 +155,56 @@ class DuplicateJobsTest extends EventFlowTest {
         assertThat(matches.records(MATCH_FOUND, seekerId, first)).as("revisions 1 and 2 only").hasSize(2);
     }
 
+    /** Exploratory testing: after its first posting closed and reopened, a job's new source was told as a second match. */
+    @Test
+    void aReopenedPostingIsStillTheSourceItsJobsNewPostingsJoin() {
+        String seekerId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        String first = id();
+        String second = id();
+        // 4 km from the other tests' jobs
+        ObjectNode firstPosting = vacancy(first, id(), "Java backend developer", "", 0.04);
+        events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
+        matches.await(MATCH_FOUND, seekerId, first, 1);
+        ObjectNode closed = TestEvents.example(POSTING_CLOSED);
+        closed.put("postingId", first);
+        closed.put("version", 9);
+        events.send(POSTINGS, POSTING_CLOSED, first, closed);
+        matches.await(MATCH_WITHDRAWN, seekerId, first, 0);
+        firstPosting.put("version", 10);
+        events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
+        matches.await(MATCH_FOUND, seekerId, first, 2);
+
+        events.send(POSTINGS, POSTING_UPSERTED, second, vacancy(second, id(), "JAVA BACKEND DEVELOPER", "Apply via our board.", 0.0404));
+        assertThat(sources(MatchTopic.json(matches.await(MATCH_FOUND, seekerId, first, 3)))).containsExactly(first, second);
+        barrier();
+        assertThat(matches.records(MATCH_FOUND, seekerId, second)).isEmpty();
+    }
+
+    /** Exploratory testing: a seeker who dismissed a job was told of it again when another board published it. */
+    @Test
+    void aJobTheSeekerDismissedIsNotToldAgainThroughAnotherBoard() {
+        String seekerId = id();
+        events.send(SEEKERS, SEEKER_UPSERTED, seekerId, TestEvents.seeker(seekerId));
+        String first = id();
+        String second = id();
+        // 6 km from the other tests' jobs
+        events.send(POSTINGS, POSTING_UPSERTED, first, vacancy(first, id(), "Java backend developer", "", 0.06));
+        matches.await(MATCH_FOUND, seekerId, first, 1);
+        ObjectNode dismissed = TestEvents.example("org.doorstep.match.dismissed.v1");
+        String matchId = org.doorstep.matching.match.MatchId.of(first, seekerId);
+        dismissed.put("matchId", matchId).put("seekerId", seekerId).put("postingId", first)
+                .put("at", java.time.Instant.now().toString());
+        events.send(FEEDBACK, "org.doorstep.match.dismissed.v1", matchId, dismissed);
+        org.awaitility.Awaitility.await().atMost(MatchTopic.WAIT).until(() -> engine.explain(first, seekerId).ledger() != null
+                && engine.explain(first, seekerId).ledger().status() == org.doorstep.matching.match.LedgerEntry.Status.DISMISSED);
+
+        events.send(POSTINGS, POSTING_UPSERTED, second, vacancy(second, id(), "JAVA BACKEND DEVELOPER", "Apply via our board.", 0.0604));
+        barrier();
+        assertThat(matches.records(MATCH_FOUND, seekerId, second)).isEmpty();
+        assertThat(matches.records(MATCH_FOUND, seekerId, first)).hasSize(1);
+    }
+
     /** A pair that certainly matches, awaited: everything published before it has been processed. */
     private static void barrier() {
         String seekerId = id();

@@ -373,6 +373,8 @@ public final class MatchEngine {
             return closed(posting.id(), posting.version());
         }
         postings.upsert(posting);
+        // reopened (a version after its closing): open again, also as a source of its job
+        closedPostings.remove(posting.id());
         List<JobSignature> sameJob = List.of();
         List<JobSignature> formerJob = List.of();
         boolean joined = false;
@@ -450,8 +452,8 @@ public final class MatchEngine {
     }
 
     /**
-     * The seekers already told of the trigger's job through another of its postings (an active pair of theirs): they are
-     * not told again; their pair, by seeker.
+     * The seekers already told of the trigger's job through another of its postings (an active pair of theirs), or who
+     * dismissed it through one: they are not told again; their pair, by seeker (an active one before a dismissed one).
      */
     private static Map<String, LedgerEntry> toldOfJob(Set<String> sameJob, Map<String, List<LedgerEntry>> ledgerEntries) {
         if (sameJob.isEmpty()) {
@@ -461,6 +463,8 @@ public final class MatchEngine {
         for (String same : sameJob) {
             for (LedgerEntry entry : ledgerEntries.getOrDefault(same, List.of())) {
                 if (entry.status() == LedgerEntry.Status.ACTIVE) {
+                    told.merge(entry.seekerId(), entry, (kept, next) -> kept.status() == LedgerEntry.Status.ACTIVE ? kept : next);
+                } else if (entry.status() == LedgerEntry.Status.DISMISSED) {
                     told.putIfAbsent(entry.seekerId(), entry);
                 }
             }
@@ -469,14 +473,15 @@ public final class MatchEngine {
     }
 
     /**
-     * Whether the seeker knows the posting's job through another of its postings (an active pair), or is told of it
-     * in this round through a better-ranked one; {@code toldJobs} collects the postings told of in the round.
+     * Whether the seeker knows the posting's job through another of its postings (an active pair, or one they
+     * dismissed), or is told of it in this round through a better-ranked one; {@code toldJobs} collects the postings told of in the round.
      */
     private boolean toldOfJobAlready(Posting posting, Map<String, LedgerEntry> known, Set<String> toldJobs) {
         List<JobSignature> sameJob = jobs.sameJobAs(posting.id());
         for (JobSignature same : sameJob) {
             LedgerEntry entry = known.get(same.postingId());
-            if (toldJobs.contains(same.postingId()) || entry != null && entry.status() == LedgerEntry.Status.ACTIVE) {
+            if (toldJobs.contains(same.postingId()) || entry != null && (entry.status() == LedgerEntry.Status.ACTIVE
+                    || entry.status() == LedgerEntry.Status.DISMISSED)) {
                 return true;
             }
         }
