@@ -106,6 +106,7 @@ final class PublicEndpoints {
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(NOTIFICATION, "DELETE", "/api/v1/me/applications/{applicationId}", Caller.SEEKER, Body.NONE,
                     Trait.NAMED_MUST_EXIST),
+            Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/applications", Caller.PARTNER, Body.NONE),
             Endpoint.of(NOTIFICATION, "GET", "/api/v1/partner/applications/{applicationId}", Caller.PARTNER, Body.NONE,
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(NOTIFICATION, "POST", "/api/v1/partner/applications/{applicationId}/outcome", Caller.PARTNER,

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.doorstep.notifications.application.ApplicationStore.Channel;
 import org.doorstep.notifications.application.ApplicationStore.PendingEvent;
 import org.doorstep.notifications.delivery.SeekerErasure;
+import org.doorstep.notifications.problem.InvalidRequest;
 import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.feedback.FeedbackConflict;
 import org.doorstep.notifications.feedback.FeedbackService;
@@ -124,6 +125,23 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
             InboxItem item = a.postingClosedAt() == null ? null : items.get(a.matchId());
             return item != null && item.receivedAt().isAfter(a.postingClosedAt()) ? a.reopened() : a;
         }));
+    }
+
+    /** A page of the partner's applications, newest first, and the cursor of the next (null on the last). */
+    public record PartnerPage(List<Application> items, String nextCursor) {
+    }
+
+    /**
+     * The partner's applications, newest first, after {@code cursor} (an application id of a page this returned; one
+     * that is not the partner's is a 400 naming {@code cursor}).
+     */
+    public Mono<PartnerPage> ofPartner(String partnerId, String cursor, int limit) {
+        Mono<Boolean> known = cursor == null ? Mono.just(true) : applications.listedFor(partnerId, cursor);
+        return known.flatMap(listed -> listed ? applications.ofPartner(partnerId, cursor, limit + 1).collectList()
+                        : Mono.error(new InvalidRequest("cursor", "is not a nextCursor of this list")))
+                .map(found -> found.size() > limit
+                        ? new PartnerPage(found.subList(0, limit), found.get(limit - 1).applicationId())
+                        : new PartnerPage(found, null));
     }
 
     /** The partner's own application, or not found. */

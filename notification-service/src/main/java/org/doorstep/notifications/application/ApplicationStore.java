@@ -26,6 +26,15 @@ public interface ApplicationStore {
     Flux<Application> ofSeeker(String seekerId);
 
     /**
+     * The partner's applications, newest first, up to {@code limit} after {@code afterApplicationId} (null: from the
+     * newest); empty when that id is not one of the partner's. Two keyed reads.
+     */
+    Flux<Application> ofPartner(String partnerId, String afterApplicationId, int limit);
+
+    /** Whether the application is listed for the partner (a cursor of theirs). */
+    Mono<Boolean> listedFor(String partnerId, String applicationId);
+
+    /**
      * Erasure: each of the seeker's applications keeps only its id, partner, posting, status {@code WITHDRAWN} and its
      * steps (a tombstone: no seeker, match or packet, no unsent event); the seeker's list goes.
      */

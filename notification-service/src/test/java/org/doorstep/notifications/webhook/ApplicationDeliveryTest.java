@@ -207,6 +207,42 @@ class ApplicationDeliveryTest {
         }
     }
 
+    /** A partner without a webhook could not find its applications at all (GET /api/v1/partner/applications was 404). */
+    @Test
+    void aPartnerPagesThroughItsOwnApplicationsNewestFirstAndSeesNoOtherPartnersApplications() {
+        try (Receiver receiver = new Receiver(); Receiver other = new Receiver()) {
+            var partner = fixture.partnerWith(receiver);
+            var otherPartner = fixture.partnerWith(other);
+            List<String> applied = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String seeker = fixture.consentingSeeker(false);
+                WebhookFixture.match(seeker, "listed-" + i, partner.partnerId());
+                applied.add(apply(Tokens.seeker(seeker), "m-listed-" + i + "-" + seeker, "{}")
+                        .get("application").get("applicationId").asString());
+            }
+            String elsewhere = fixture.consentingSeeker(false);
+            WebhookFixture.match(elsewhere, "listed-other", otherPartner.partnerId());
+            apply(Tokens.seeker(elsewhere), "m-listed-other-" + elsewhere, "{}");
+
+            JsonNode first = fixture.get("/api/v1/partner/applications?limit=2", partner.key());
+            List<String> listed = new java.util.ArrayList<>(first.get("items").valueStream()
+                    .map(a -> a.get("applicationId").asString()).toList());
+            assertThat(first.get("items").get(0).get("status").asString()).isEqualTo("requested");
+            JsonNode second = fixture.get("/api/v1/partner/applications?limit=2&cursor="
+                    + first.get("nextCursor").asString(), partner.key());
+            second.get("items").valueStream().forEach(a -> listed.add(a.get("applicationId").asString()));
+            assertThat(second.get("nextCursor").isNull()).isTrue();
+            assertThat(listed).containsExactlyElementsOf(applied.reversed());
+
+            fixture.client().get().uri("/api/v1/partner/applications?cursor={c}", applied.getFirst())
+                    .headers(h -> h.setBearerAuth(otherPartner.key())).exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
+            fixture.client().get().uri("/api/v1/partner/applications?limit=0")
+                    .headers(h -> h.setBearerAuth(partner.key())).exchange().expectStatus().isBadRequest();
+            assertThat(fixture.get("/api/v1/partner/applications", otherPartner.key()).get("items").size()).isEqualTo(1);
+        }
+    }
+
     private JsonNode apply(String token, String matchId, String body) {
         byte[][] answer = new byte[1][];
         await().atMost(WAIT).until(() -> {

@@ -10,6 +10,8 @@ import org.bson.Document;
 import org.doorstep.notifications.application.Application;
 import org.doorstep.notifications.application.ApplicationStatus;
 import org.doorstep.notifications.application.ApplicationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -35,6 +37,10 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
 
     static final String COLLECTION = "applications";
     static final String BY_SEEKER = "seekerApplications";
+    static final String BY_PARTNER = "partnerApplications";
+    static final String MIGRATIONS = "migrations";
+    static final String PARTNERS_LISTED = "partner-applications-listed";
+    private static final Logger log = LoggerFactory.getLogger(MongoApplicationStore.class);
     private static final String POSTING_CLOSED_AT = "postingClosedAt";
 
     private final ReactiveMongoTemplate mongo;
@@ -47,6 +53,29 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
     public void afterSingletonsInstantiated() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
                 .on("version", Sort.Direction.ASC).unique().named("idVersion")).block();
+        listEarlierApplications().subscribe(listed -> {
+            if (listed >= 0) {
+                log.info("Listed {} applications made before partners' lists were kept", listed);
+            }
+        }, error -> log.warn("Listing earlier applications for their partners failed; the next start tries again", error));
+    }
+
+    /**
+     * Once per store: lists for their partners the applications made before the partners' lists were kept (one read
+     * of the applications, oldest first, in the background); -1 when that was done before.
+     */
+    Mono<Long> listEarlierApplications() {
+        return mongo.findById(PARTNERS_LISTED, Document.class, MIGRATIONS)
+                .map(done -> -1L)
+                .switchIfEmpty(Mono.defer(() -> mongo.find(new Query().with(Sort.by("createdAt")), Document.class, COLLECTION)
+                        .filter(d -> d.getString("partnerId") != null)
+                        .collectMultimap(d -> d.getString("partnerId"), d -> d.getString("_id"))
+                        .flatMap(byPartner -> Flux.fromIterable(byPartner.entrySet())
+                                .concatMap(e -> mongo.upsert(Query.query(Criteria.where("_id").is(e.getKey())),
+                                        new Update().addToSet("applicationIds").each(e.getValue().toArray()), BY_PARTNER))
+                                .then(Mono.just((long) byPartner.values().stream().mapToInt(java.util.Collection::size).sum())))
+                        .flatMap(listed -> mongo.insert(new Document("_id", PARTNERS_LISTED).append("at", new Date()), MIGRATIONS)
+                                .onErrorResume(DuplicateKeyException.class, e -> Mono.empty()).thenReturn(listed))));
     }
 
     @Override
@@ -54,8 +83,10 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
         Document document = toDocument(application).append("pending", !events.isEmpty())
                 .append("outbox", events.stream().map(MongoApplicationStore::toDocument).toList());
         return mongo.insert(document, COLLECTION)
-                .then(mongo.upsert(Query.query(Criteria.where("_id").is(application.seekerId())),
-                        new Update().addToSet("applicationIds", application.applicationId()), BY_SEEKER))
+                .then(Mono.when(mongo.upsert(Query.query(Criteria.where("_id").is(application.seekerId())),
+                                new Update().addToSet("applicationIds", application.applicationId()), BY_SEEKER),
+                        mongo.upsert(Query.query(Criteria.where("_id").is(application.partnerId())),
+                                new Update().addToSet("applicationIds", application.applicationId()), BY_PARTNER)))
                 .thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }
@@ -94,6 +125,30 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
         return mongo.findById(seekerId, Document.class, BY_SEEKER)
                 .flatMapIterable(d -> (List<String>) d.get("applicationIds", List.class))
                 .concatMap(this::find);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Flux<Application> ofPartner(String partnerId, String afterApplicationId, int limit) {
+        return mongo.findById(partnerId, Document.class, BY_PARTNER).flatMapMany(d -> {
+            List<String> ids = new ArrayList<>((List<String>) d.get("applicationIds", List.class));
+            java.util.Collections.reverse(ids);
+            int from = afterApplicationId == null ? 0 : ids.indexOf(afterApplicationId) + 1;
+            if (from == 0 && afterApplicationId != null) {
+                return Flux.empty();
+            }
+            List<String> page = ids.subList(from, Math.min(ids.size(), from + limit));
+            return findAll(page).collectMap(Application::applicationId).flatMapIterable(found ->
+                    page.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Mono<Boolean> listedFor(String partnerId, String applicationId) {
+        return mongo.findById(partnerId, Document.class, BY_PARTNER)
+                .map(d -> ((List<String>) d.get("applicationIds", List.class)).contains(applicationId))
+                .defaultIfEmpty(false);
     }
 
     @Override

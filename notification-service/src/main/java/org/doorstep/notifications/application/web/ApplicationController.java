@@ -1,5 +1,7 @@
 package org.doorstep.notifications.application.web;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -34,6 +37,9 @@ class ApplicationController {
     /** What a match's or an application's id can be: not percent-decoded bytes, Unicode tricks or a page of text. */
     static final String ID = "[\\x21-\\x7E]{1,200}";
     static final String ID_RULE = "must be an id: 1 to 200 printable ASCII characters";
+    private static final int DEFAULT_PAGE = 20;
+    private static final int MAX_PAGE = 50;
+    private static final String LIMIT_RULE = "must be between 1 and " + MAX_PAGE;
 
     private final ApplicationService applications;
     private final JsonMapper json;
@@ -99,6 +105,19 @@ class ApplicationController {
     @DeleteMapping(path = "/api/v1/me/applications/{applicationId}", produces = MediaType.APPLICATION_JSON_VALUE)
     Mono<ApplicationView> withdraw(Principal seeker, @PathVariable @Pattern(regexp = ID, message = ID_RULE) String applicationId) {
         return applications.withdraw(seeker.getName(), applicationId).map(ApplicationView::of);
+    }
+
+    record PartnerPageView(List<PartnerView> items, String nextCursor) {
+    }
+
+    /** The partner's applications with their packets, newest first (a partner without a webhook finds them here). */
+    @GetMapping(path = "/api/v1/partner/applications", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<PartnerPageView> partnerApplications(Principal partner,
+                                              @RequestParam(required = false) @Pattern(regexp = ID, message = ID_RULE) String cursor,
+                                              @RequestParam(required = false) @Min(value = 1, message = LIMIT_RULE)
+                                              @Max(value = MAX_PAGE, message = LIMIT_RULE) Integer limit) {
+        return applications.ofPartner(partner.getName(), cursor, limit == null ? DEFAULT_PAGE : limit)
+                .map(page -> new PartnerPageView(page.items().stream().map(this::partnerView).toList(), page.nextCursor()));
     }
 
     /** The packet and status of one of the partner's applications. */
