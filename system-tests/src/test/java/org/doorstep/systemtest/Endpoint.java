@@ -47,7 +47,9 @@ record Endpoint(DoorstepService service, String method, String template, Caller 
         /** Server-Sent Events: a 200 is a stream that does not end */
         EVENT_STREAM,
         /** actuator and OpenAPI document endpoints (not in the OpenAPI document itself) */
-        INFRASTRUCTURE
+        INFRASTRUCTURE,
+        /** an operator's endpoint that lets partners' API keys in too (the list of campaigns they tag postings with) */
+        PARTNERS_TOO
     }
 
     static Endpoint of(DoorstepService service, String method, String template, Caller caller, Body body, Trait... traits) {

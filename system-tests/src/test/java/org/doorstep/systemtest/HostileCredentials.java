@@ -58,8 +58,8 @@ final class HostileCredentials {
         };
     }
 
-    /** Every hostile way of presenting a credential to an endpoint with this caller. */
-    List<Credential> hostile(Caller caller) {
+    /** Every hostile way of presenting a credential to an endpoint with this caller ({@code partnersToo}: and partners). */
+    List<Credential> hostile(Caller caller, boolean partnersToo) {
         String valid = valid(caller);
         List<Credential> all = new ArrayList<>();
         boolean guarded = caller != Caller.ANYONE;
@@ -78,7 +78,7 @@ final class HostileCredentials {
         all.add(bearerless("auth:operator-token-elsewhere", "Bearer " + principals.operatorToken(),
                 guarded && caller != Caller.OPERATOR));
         all.add(bearerless("auth:partner-key-elsewhere", "Bearer " + principals.partnerKey(),
-                guarded && caller != Caller.PARTNER));
+                guarded && caller != Caller.PARTNER && !partnersToo));
         all.add(bearerless("auth:seeker-token-elsewhere", "Bearer " + principals.seekerToken(),
                 guarded && caller != Caller.SEEKER));
         if (valid != null) {

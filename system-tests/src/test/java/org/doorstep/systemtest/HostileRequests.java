@@ -276,7 +276,7 @@ final class HostileRequests {
     private Arbitrary<Fault> credential(Endpoint endpoint) {
         Caller caller = endpoint.caller();
         String valid = credentials.valid(caller);
-        Arbitrary<Fault> hostile = Arbitraries.of(credentials.hostile(caller)).map(c -> new Fault(c.label(),
+        Arbitrary<Fault> hostile = Arbitraries.of(credentials.hostile(caller, endpoint.has(Endpoint.Trait.PARTNERS_TOO))).map(c -> new Fault(c.label(),
                 c.refused() ? Effect.REFUSED_HERE : Effect.NEUTRAL, d -> d.headers.addAll(c.headers())));
         if (valid == null) {
             return Arbitraries.frequencyOf(

@@ -50,7 +50,7 @@ final class PublicEndpoints {
             Endpoint.of(POSTINGS, "DELETE", "/api/v1/partners/{partnerId}/keys/{keyId}", Caller.OPERATOR, Body.NONE,
                     Trait.NAMED_MUST_EXIST),
             Endpoint.of(POSTINGS, "POST", "/api/v1/campaigns", Caller.OPERATOR, Body.CAMPAIGN, Trait.CHECKS_CONTENT_TYPE),
-            Endpoint.of(POSTINGS, "GET", "/api/v1/campaigns", Caller.OPERATOR, Body.NONE),
+            Endpoint.of(POSTINGS, "GET", "/api/v1/campaigns", Caller.OPERATOR, Body.NONE, Trait.PARTNERS_TOO),
             Endpoint.of(POSTINGS, "GET", "/api/v1/postings:locations", Caller.OPERATOR, Body.NONE),
             Endpoint.of(POSTINGS, "PUT", "/api/v1/campaigns/{code}", Caller.OPERATOR, Body.CAMPAIGN,
                     Trait.CHECKS_CONTENT_TYPE),

@@ -55,6 +55,10 @@ class OpenApiConfiguration {
             }
             item.readOperationsMap().forEach((method, operation) -> {
                 operation.addSecurityItem(new SecurityRequirement().addList(partner ? "partnerKey" : "operatorToken"));
+                if (path.equals("/api/v1/campaigns") && "GET".equals(method.name())) {
+                    // the list of campaigns: partners read it too, to tag postings (either credential)
+                    operation.addSecurityItem(new SecurityRequirement().addList("partnerKey"));
+                }
                 var responses = operation.getResponses();
                 responses.putIfAbsent("401", problem("Missing or invalid credentials", ApiExamples.UNAUTHORIZED_PROBLEM));
                 responses.putIfAbsent("400", problem("Invalid request: every violation listed in errors[]",

@@ -5,11 +5,17 @@ import org.doorstep.postings.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -32,6 +38,7 @@ class SecurityConfiguration {
 
     private static final String[] OPERATOR_API = {"/api/v1/partners/**", "/api/v1/campaigns/**", "/api/v1/feed/keys/**",
             "/api/v1/audit/**", "/api/v1/postings:locations"};
+    private static final String CAMPAIGN_LIST = "/api/v1/campaigns";
     private static final String[] PUBLIC_ACTUATOR = {"/actuator", "/actuator/health", "/actuator/health/**",
             "/actuator/info"};
 
@@ -49,6 +56,8 @@ class SecurityConfiguration {
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(PUBLIC_ACTUATOR).permitAll()
+                        // the list of campaigns: partners tag postings with their codes (the controller admits their key)
+                        .pathMatchers(HttpMethod.GET, CAMPAIGN_LIST).access(SecurityConfiguration::operatorOrNobody)
                         .pathMatchers(HttpMethod.GET, OPERATOR_API).hasAnyRole(OPERATOR, AUDITOR)
                         .pathMatchers(HttpMethod.HEAD, OPERATOR_API).hasAnyRole(OPERATOR, AUDITOR)
                         .pathMatchers(OPERATOR_API).hasRole(OPERATOR)
@@ -72,8 +81,27 @@ class SecurityConfiguration {
                 ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], OPERATOR_API[2],
                         OPERATOR_API[3], OPERATOR_API[4], "/actuator/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
+        ServerWebExchangeMatcher campaignList = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, CAMPAIGN_LIST);
         return exchange -> operatorPaths.matches(exchange)
                 .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
+                .filterWhen(match -> campaignList.matches(exchange).map(list -> !list.isMatch() || !partnerKey(exchange)))
                 .flatMap(match -> bearer.convert(exchange));
+    }
+
+    /**
+     * The campaign list: an operator's or auditor's token, or none here (a partner's key, which the controller admits);
+     * a token of anyone else is forbidden as on every operator path.
+     */
+    private static Mono<AuthorizationResult> operatorOrNobody(Mono<Authentication> authentication, AuthorizationContext context) {
+        return authentication.filter(a -> !(a instanceof AnonymousAuthenticationToken) && a.isAuthenticated())
+                .<AuthorizationResult>map(a -> new AuthorizationDecision(a.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                        .anyMatch(role -> role.equals("ROLE_" + OPERATOR) || role.equals("ROLE_" + AUDITOR))))
+                .defaultIfEmpty(new AuthorizationDecision(true));
+    }
+
+    /** A partner's API key ({@code dsk_...}), which the campaign list admits itself. */
+    private static boolean partnerKey(org.springframework.web.server.ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.startsWith("Bearer dsk_");
     }
 }

@@ -33,6 +33,27 @@ class CampaignTest extends PostingsServiceTest {
                 .exchange().expectStatus().isOk();
     }
 
+    /** Partners tag postings with campaign codes but could not read them (401). */
+    @Test
+    void aPartnerReadsTheListOfCampaignsWithItsKeyButNotACampaignsProgress() {
+        String code = code();
+        operator(http.post().uri("/api/v1/campaigns")).bodyValue(campaign(code, "Drive", 100))
+                .exchange().expectStatus().isCreated();
+        TestPartner partner = registerPartner();
+
+        JsonNode list = json(http.get().uri("/api/v1/campaigns")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey()).exchange().expectStatus().isOk());
+        assertThat(list.valueStream().map(c -> c.get("code").stringValue())).contains(code);
+        http.get().uri("/api/v1/campaigns/{code}", code).header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer dsk_000000000000_not-a-key")
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer not-the-operator")
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer " + AUDITOR_TOKEN)
+                .exchange().expectStatus().isOk();
+    }
+
     @Test
     void operatorCreatesUpdatesAndListsCampaigns() {
         String code = code();

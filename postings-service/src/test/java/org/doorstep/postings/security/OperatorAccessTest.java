@@ -65,11 +65,14 @@ class OperatorAccessTest extends PostingsServiceTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/unauthorized");
     }
 
+    /** Only the list of campaigns takes a partner's key too (partners tag postings with their codes). */
     @Test
     void aPartnerKeyIsNoOperatorToken() {
         TestPartner partner = registerPartner();
 
-        http.get().uri("/api/v1/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
+        http.get().uri("/api/v1/partners/{id}", partner.partnerId()).header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/v1/audit").header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
                 .exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/v1/postings").header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
                 .exchange().expectStatus().isOk();

@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.doorstep.postings.posting.web.PartnerRequests;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -54,9 +57,11 @@ class CampaignController {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CampaignService campaigns;
+    private final PartnerRequests partners;
 
-    CampaignController(CampaignService campaigns) {
+    CampaignController(CampaignService campaigns, PartnerRequests partners) {
         this.campaigns = campaigns;
+        this.partners = partners;
     }
 
     record CampaignView(String code, String name, LocalDate startsOn, LocalDate endsOn, long targetJobs,
@@ -99,10 +104,12 @@ class CampaignController {
                         .body(CampaignView.of(s.campaign(), null)));
     }
 
-    @Operation(summary = "List campaigns")
+    @Operation(summary = "List campaigns (operators and auditors; partners with their API key too, to tag postings)")
     @GetMapping("/api/v1/campaigns")
-    Flux<CampaignView> list() {
-        return campaigns.all().map(c -> CampaignView.of(c, null));
+    Flux<CampaignView> list(ServerWebExchange exchange) {
+        Mono<?> admitted = exchange.getPrincipal().cast(Object.class).switchIfEmpty(Mono.defer(() -> partners.admit(
+                exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION), exchange.getRequest())));
+        return admitted.thenMany(campaigns.all()).map(c -> CampaignView.of(c, null));
     }
 
     @Operation(summary = "Get a campaign with its progress: open postings and vacancies, in total and by region")
