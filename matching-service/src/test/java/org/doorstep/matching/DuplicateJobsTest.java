@@ -77,10 +77,7 @@ class DuplicateJobsTest extends EventFlowTest {
             assertThat(notice.path("partnerId").asString()).isEqualTo(firstPartner);
             assertThat(EventContract.violations("org.doorstep.posting.duplicates.v1", notice.toString())).isEmpty();
 
-            ObjectNode closed = TestEvents.example(POSTING_CLOSED);
-            closed.put("postingId", second);
-            closed.put("version", 9);
-            events.send(POSTINGS, POSTING_CLOSED, second, closed);
+            close(second);
             org.awaitility.Awaitility.await().atMost(MatchTopic.WAIT).until(() -> List.of().equals(sameJobAs(notices, first))
                     && List.of().equals(sameJobAs(notices, second)));
         }
@@ -112,10 +109,7 @@ class DuplicateJobsTest extends EventFlowTest {
                 .anyMatch(posting -> !matches.records(MATCH_FOUND, later, posting).isEmpty()));
 
         // the first board closes its posting: the seeker is told of the job through the next
-        ObjectNode closed = TestEvents.example(POSTING_CLOSED);
-        closed.put("postingId", first);
-        closed.put("version", 9);
-        events.send(POSTINGS, POSTING_CLOSED, first, closed);
+        close(first);
         matches.await(MATCH_WITHDRAWN, seekerId, first, 0);
         assertThat(sources(MatchTopic.json(matches.await(MATCH_FOUND, seekerId, second, 1)))).containsExactly(second, third);
 
@@ -166,10 +160,7 @@ class DuplicateJobsTest extends EventFlowTest {
         ObjectNode firstPosting = vacancy(first, id(), "Java backend developer", "", 0.04);
         events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
         matches.await(MATCH_FOUND, seekerId, first, 1);
-        ObjectNode closed = TestEvents.example(POSTING_CLOSED);
-        closed.put("postingId", first);
-        closed.put("version", 9);
-        events.send(POSTINGS, POSTING_CLOSED, first, closed);
+        close(first);
         matches.await(MATCH_WITHDRAWN, seekerId, first, 0);
         firstPosting.put("version", 10);
         events.send(POSTINGS, POSTING_UPSERTED, first, firstPosting);
@@ -203,6 +194,14 @@ class DuplicateJobsTest extends EventFlowTest {
         barrier();
         assertThat(matches.records(MATCH_FOUND, seekerId, second)).isEmpty();
         assertThat(matches.records(MATCH_FOUND, seekerId, first)).hasSize(1);
+    }
+
+    /** The posting's partner closes it (version 9). */
+    private static void close(String postingId) {
+        ObjectNode closed = TestEvents.example(POSTING_CLOSED);
+        closed.put("postingId", postingId);
+        closed.put("version", 9);
+        events.send(POSTINGS, POSTING_CLOSED, postingId, closed);
     }
 
     /** A pair that certainly matches, awaited: everything published before it has been processed. */
