@@ -44,10 +44,4 @@ public record Application(String applicationId, long version, String seekerId, S
         return new Application(applicationId, version, seekerId, matchId, postingId, partnerId, title, share,
                 shareContact, contactConsentAt, next, steps, matchedAt, packetAfter, createdAt, at, postingClosedAt);
     }
-
-    /** As the seeker sees it once the posting is open again: its matches were found after it closed. */
-    public Application reopened() {
-        return new Application(applicationId, version, seekerId, matchId, postingId, partnerId, title, share,
-                shareContact, contactConsentAt, status, history, matchedAt, packet, createdAt, updatedAt, null);
-    }
 }

@@ -16,7 +16,6 @@ import org.doorstep.notifications.problem.InvalidRequest;
 import org.doorstep.notifications.problem.NotFound;
 import org.doorstep.notifications.feedback.FeedbackConflict;
 import org.doorstep.notifications.feedback.FeedbackService;
-import org.doorstep.notifications.inbox.InboxItem;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.webhook.PartnerDeliveries;
 import org.doorstep.notifications.webhook.PartnerEvent;
@@ -100,31 +99,13 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
     }
 
     public Flux<Application> ofSeeker(String seekerId) {
-        return applications.ofSeeker(seekerId).collectList().flatMapMany(this::asTheyStand);
+        return applications.ofSeeker(seekerId);
     }
 
     /** The seeker's own application, or not found. */
     public Mono<Application> forSeeker(String seekerId, String applicationId) {
         return applications.find(applicationId).filter(a -> seekerId.equals(a.seekerId()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("application " + applicationId)))
-                .flatMap(found -> asTheyStand(List.of(found)).single());
-    }
-
-    /**
-     * The applications with their postings as they stand: one whose posting closed and reopened since (its match was
-     * found again, so the inbox holds an item received after the closure) shows it open. One keyed read of the inbox,
-     * only when an application is marked closed.
-     */
-    private Flux<Application> asTheyStand(List<Application> found) {
-        List<String> closed = found.stream().filter(a -> a.postingClosedAt() != null && a.matchId() != null)
-                .map(Application::matchId).toList();
-        if (closed.isEmpty()) {
-            return Flux.fromIterable(found);
-        }
-        return inbox.findAll(closed).flatMapMany(items -> Flux.fromIterable(found).map(a -> {
-            InboxItem item = a.postingClosedAt() == null ? null : items.get(a.matchId());
-            return item != null && item.receivedAt().isAfter(a.postingClosedAt()) ? a.reopened() : a;
-        }));
+                .switchIfEmpty(Mono.error(() -> new NotFound("application " + applicationId)));
     }
 
     /** A page of the partner's applications, newest first, and the cursor of the next (null on the last). */

@@ -40,7 +40,7 @@ public interface ApplicationStore {
      */
     Mono<Void> erase(String seekerId, java.time.Instant at);
 
-    /** Notes, on each of these applications that exists, when its posting closed (application id to time). */
+    /** Notes, on each of these applications that exists, when its posting closed (application id to time; null: open). */
     Mono<Void> postingsClosed(java.util.Map<String, java.time.Instant> closedAt);
 
     /** Pending events, oldest documents first. */

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.doorstep.notifications.delivery.PostingClosures;
-import org.doorstep.notifications.match.MatchWithdrawn;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * A posting closed (its matches were withdrawn as {@code POSTING_CLOSED}): the applications to it note when, so the
- * seeker sees it on the application instead of a status that waits forever. Keyed by the application id each match
- * has; a match nobody applied to costs one no-op update in the batch's bulk write.
+ * A posting closed (its matches were withdrawn as {@code POSTING_CLOSED}) or reopened (a match of it found again): the
+ * applications to it note when it closed, or that it is open, so the seeker sees it on the application instead of a
+ * status that waits forever. Keyed by the application id each match has; a match nobody applied to costs one no-op
+ * update in the batch's bulk write. The last change of a match in a batch is what is written.
  */
 @Component
 class ClosedPostingApplications implements PostingClosures {
@@ -29,18 +29,20 @@ class ClosedPostingApplications implements PostingClosures {
     }
 
     @Override
-    public Mono<Void> closed(List<MatchWithdrawn> withdrawals) {
+    public Mono<Void> changed(List<Change> changes) {
         Map<String, Instant> closedAt = new LinkedHashMap<>();
-        for (MatchWithdrawn withdrawal : withdrawals) {
-            closedAt.put(Application.idFor(withdrawal.matchId()), at(withdrawal));
+        for (Change change : changes) {
+            String applicationId = Application.idFor(change.matchId());
+            closedAt.remove(applicationId);
+            closedAt.put(applicationId, change.closedAt() == null ? null : at(change.closedAt()));
         }
         return applications.postingsClosed(closedAt);
     }
 
     /** When matching withdrew the match (the same on a redelivery), else now. */
-    private Instant at(MatchWithdrawn withdrawal) {
+    private Instant at(String withdrawnAt) {
         try {
-            return withdrawal.withdrawnAt() == null ? clock.instant() : Instant.parse(withdrawal.withdrawnAt());
+            return Instant.parse(withdrawnAt);
         } catch (DateTimeParseException e) {
             return clock.instant();
         }

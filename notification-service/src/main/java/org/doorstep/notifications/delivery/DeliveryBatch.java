@@ -48,7 +48,7 @@ final class DeliveryBatch {
     private final Map<String, Integer> settled = new LinkedHashMap<>();
     private final List<LiveNotice> liveNotices = new ArrayList<>();
     private final List<PartnerNotice> partnerNotices = new ArrayList<>();
-    private final List<MatchWithdrawn> closures = new ArrayList<>();
+    private final List<PostingClosures.Change> closures = new ArrayList<>();
     private final Map<String, Integer> outcomes = new LinkedHashMap<>();
     private final List<OperatorEvent> decisions = new ArrayList<>();
 
@@ -94,6 +94,11 @@ final class DeliveryBatch {
         if (prefs.isErased()) {
             count("erased_seeker");
             return;
+        }
+        if (match.revision() > 1) {
+            // told again (found after a withdrawal, or re-told): its posting is open, whatever it was before; given
+            // for every such record, so that a redelivery after a crash still writes it
+            closures.add(new PostingClosures.Change(match.matchId(), null));
         }
         InboxItem existing = items.get(match.matchId());
         if (existing != null && existing.delivery() != Delivery.PENDING) {
@@ -162,7 +167,8 @@ final class DeliveryBatch {
         }
         partnerNotices.add(new PartnerNotice(null, withdrawal, prefs(withdrawal.seekerId())));
         if (PostingClosures.REASON.equals(withdrawal.reason())) {
-            closures.add(withdrawal);
+            closures.add(new PostingClosures.Change(withdrawal.matchId(), withdrawal.withdrawnAt() == null ? ""
+                    : withdrawal.withdrawnAt()));
         }
     }
 
@@ -377,8 +383,11 @@ final class DeliveryBatch {
         return partnerNotices;
     }
 
-    /** Every withdrawal of the batch because its posting closed, whether or not the inbox held the match. */
-    List<MatchWithdrawn> closures() {
+    /**
+     * Every withdrawal of the batch because its posting closed, whether or not the inbox held the match, and every match
+     * found again, in record order.
+     */
+    List<PostingClosures.Change> closures() {
         return closures;
     }
 

@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     so a match is stored once, and replay sends a listed number only once its item or entry is stored;</li>
  * <li>the events go to this instance's open streams and, with the broker's ack, to the other instances';</li>
  * <li>in parallel, the push counts, the removal of the waiting entries that were settled, and the closure of the
- *     postings whose matches were withdrawn as closed on the applications to them ({@link PostingClosures}).</li>
+ *     postings whose matches were withdrawn as closed, or found again, on the applications to them
+ *     ({@link PostingClosures}).</li>
  * </ol>
  * Why this order: a crash before (2) leaves numbers listed whose events are stored nowhere yet (not
  * replayed); the redelivery decides again and writes the same numbers (a duplicate is replayed once). The
@@ -94,7 +95,7 @@ class DeliveryWrites {
         steps.time("live", () -> live.publish(batch.feedEvents()));
         steps.time("broadcast", () -> broadcast.publish(batch.feedEvents()));
         steps.time("counts", () -> Mono.when(preferences.savePushCounts(batch.changedCounts()),
-                pending.remove(batch.settled().keySet()), closures.closed(batch.closures())).block(TIMEOUT));
+                pending.remove(batch.settled().keySet()), closures.changed(batch.closures())).block(TIMEOUT));
         due.put(waiting);
         Map<Integer, List<String>> settled = new HashMap<>();
         batch.settled().forEach((matchId, partition) -> settled.computeIfAbsent(partition, p -> new ArrayList<>()).add(matchId));

@@ -2,17 +2,21 @@ package org.doorstep.notifications.delivery;
 
 import java.util.List;
 
-import org.doorstep.notifications.match.MatchWithdrawn;
 import reactor.core.publisher.Mono;
 
 /**
- * What follows a posting's closure besides the withdrawal of its matches: the seekers' applications to it say so.
- * Given every {@code POSTING_CLOSED} withdrawal of a batch, whatever the inbox held; idempotent (a redelivered batch
- * gives them again).
+ * What follows a posting's closing and reopening besides its matches: the seekers' applications to it say whether it
+ * is closed. Given, in record order, every {@code POSTING_CLOSED} withdrawal of a batch and every match told at a
+ * revision after the first (found again or re-told: its posting is open), whatever the inbox held; idempotent (a
+ * redelivered batch gives them again).
  */
 public interface PostingClosures {
 
     String REASON = "POSTING_CLOSED";
 
-    Mono<Void> closed(List<MatchWithdrawn> withdrawals);
+    /** The match's posting closed at {@code closedAt} (the withdrawal's time), or is open again ({@code closedAt} null). */
+    record Change(String matchId, String closedAt) {
+    }
+
+    Mono<Void> changed(List<Change> changes);
 }

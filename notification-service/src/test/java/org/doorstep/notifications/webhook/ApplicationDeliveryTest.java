@@ -204,6 +204,15 @@ class ApplicationDeliveryTest {
             fixture.client().post().uri("/api/v1/me/matches/{id}/dismiss", matchId).headers(h -> h.setBearerAuth(token))
                     .exchange().expectStatus().isEqualTo(409)
                     .expectBody().jsonPath("$.type").isEqualTo("https://doorstep.example/problems/match-applied");
+
+            // the match withdrawn for another reason (the seeker moved away): the posting is still open
+            var moved = Events.matchWithdrawn(seeker, "closing-1", partner.partnerId());
+            moved.put("reason", "PROFILE_CHANGED");
+            Events.send(Events.MATCHES, seeker, "org.doorstep.match.withdrawn.v1", matchId, moved);
+            await().atMost(WAIT).until(() -> fixture.get("/api/v1/me/matches", token).get("items").valueStream()
+                    .noneMatch(i -> matchId.equals(i.get("matchId").asString())));
+            assertThat(fixture.get("/api/v1/me/applications/" + applicationId, token).get("postingClosedAt").isNull())
+                    .as("exploratory testing saw the old closing time come back").isTrue();
         }
     }
 

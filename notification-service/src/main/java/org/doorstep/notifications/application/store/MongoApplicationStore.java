@@ -183,8 +183,8 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
     }
 
     /**
-     * One bulk write by {@code _id}: each application (if there is one) notes when its posting closed, and moves its
-     * version on, so that a change read before this one is refused rather than written over it.
+     * One bulk write by {@code _id}: each application (if there is one) notes when its posting closed (or that it is
+     * open: null), and moves its version on, so that a change read before this one is refused rather than written over.
      */
     @Override
     public Mono<Void> postingsClosed(Map<String, Instant> closedAt) {
@@ -193,7 +193,7 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
         }
         ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         closedAt.forEach((applicationId, at) -> bulk.updateOne(Query.query(Criteria.where("_id").is(applicationId)),
-                new Update().set(POSTING_CLOSED_AT, Date.from(at)).inc("version", 1)));
+                new Update().set(POSTING_CLOSED_AT, at == null ? null : Date.from(at)).inc("version", 1)));
         return bulk.execute().then();
     }
 
