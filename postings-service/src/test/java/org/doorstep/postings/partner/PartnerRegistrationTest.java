@@ -72,6 +72,11 @@ class PartnerRegistrationTest extends PostingsServiceTest {
                 .expectBody()
                 .jsonPath("$.errors[0].field").isEqualTo("limit")
                 .jsonPath("$.errors[1].field").isEqualTo("cursor");
+        http.get().uri("/api/v1/partners?cursor=ffffffff-ffff-ffff-ffff-ffffffffffff")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("cursor");
         http.get().uri("/api/v1/partners")
                 .exchange()
                 .expectStatus().isUnauthorized();

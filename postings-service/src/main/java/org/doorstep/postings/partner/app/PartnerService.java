@@ -13,7 +13,6 @@ import org.doorstep.postings.partner.PartnerNotFound;
 import org.doorstep.postings.partner.PartnerRepository;
 import org.doorstep.postings.partner.Quota;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -67,9 +66,13 @@ public class PartnerService {
         return change(partnerId, p -> p.withQuota(quota, clock.instant()));
     }
 
-    /** A page of partners in {@code partnerId} order after {@code afterPartnerId} (null: the first page). */
-    public Flux<Partner> list(String afterPartnerId, int limit) {
-        return store.page(afterPartnerId, limit);
+    /**
+     * A page of partners in {@code partnerId} order after {@code afterPartnerId} (null: the first page); nothing when
+     * that partner does not exist (a cursor this list never gave).
+     */
+    public Mono<List<Partner>> list(String afterPartnerId, int limit) {
+        Mono<Boolean> known = afterPartnerId == null ? Mono.just(true) : store.find(afterPartnerId).hasElement();
+        return known.flatMap(exists -> exists ? store.page(afterPartnerId, limit).collectList() : Mono.empty());
     }
 
     public Mono<Partner> get(String partnerId) {

@@ -103,10 +103,12 @@ class PartnerController {
         if (!violations.isEmpty()) {
             return Mono.error(new InvalidRequest(violations));
         }
-        return partners.list(cursor, size + 1).map(PartnerView::of).collectList().map(found -> {
-            List<PartnerView> items = found.stream().limit(size).toList();
-            return new PartnerPage(items, found.size() > size ? items.getLast().partnerId() : null);
-        });
+        return partners.list(cursor, size + 1)
+                .switchIfEmpty(Mono.error(() -> new InvalidRequest(List.of(new Violation("cursor", "must be a nextCursor of this list")))))
+                .map(found -> {
+                    List<PartnerView> items = found.stream().limit(size).map(PartnerView::of).toList();
+                    return new PartnerPage(items, found.size() > size ? items.getLast().partnerId() : null);
+                });
     }
 
     @Operation(summary = "Get a partner (without key material)")
