@@ -5,6 +5,7 @@ import org.doorstep.postings.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -14,8 +15,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
@@ -70,7 +73,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(problems.unauthorized())
                         .accessDeniedHandler(problems.forbidden()))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(problems.unauthorized())
+                        .authenticationEntryPoint(partnerKeysForbidden(problems))
                         .accessDeniedHandler(problems.forbidden()))
                 .build();
     }
@@ -81,11 +84,23 @@ class SecurityConfiguration {
                 ServerWebExchangeMatchers.pathMatchers(OPERATOR_API[0], OPERATOR_API[1], OPERATOR_API[2],
                         OPERATOR_API[3], OPERATOR_API[4], "/actuator/**"),
                 new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(PUBLIC_ACTUATOR)));
-        ServerWebExchangeMatcher campaignList = ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, CAMPAIGN_LIST);
         return exchange -> operatorPaths.matches(exchange)
-                .filter(ServerWebExchangeMatcher.MatchResult::isMatch)
-                .filterWhen(match -> campaignList.matches(exchange).map(list -> !list.isMatch() || !partnerKey(exchange)))
+                .filter(match -> match.isMatch() && !partnerKey(exchange))
                 .flatMap(match -> bearer.convert(exchange));
+    }
+
+    /**
+     * A partner's API key on an operator path (other than the campaign list, which admits it) is a known kind of
+     * credential without the role: 403, as for any identity without it, and not counted as a failed authentication
+     * (a partner calling the wrong endpoint would otherwise lock its own address out). Nothing is learnt about the key:
+     * a valid and an invalid one get the same answer here.
+     */
+    private static ServerAuthenticationEntryPoint partnerKeysForbidden(ProblemResponses problems) {
+        ServerAuthenticationEntryPoint unauthorized = problems.unauthorized();
+        ServerAccessDeniedHandler forbidden = problems.forbidden();
+        return (exchange, e) -> partnerKey(exchange)
+                ? forbidden.handle(exchange, new AccessDeniedException("a partner's API key on an operator path"))
+                : unauthorized.commence(exchange, e);
     }
 
     /**

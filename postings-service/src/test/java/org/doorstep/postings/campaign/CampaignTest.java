@@ -45,7 +45,7 @@ class CampaignTest extends PostingsServiceTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey()).exchange().expectStatus().isOk());
         assertThat(list.valueStream().map(c -> c.get("code").stringValue())).contains(code);
         http.get().uri("/api/v1/campaigns/{code}", code).header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
-                .exchange().expectStatus().isUnauthorized();
+                .exchange().expectStatus().isForbidden();
         http.get().uri("/api/v1/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer dsk_000000000000_not-a-key")
                 .exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/v1/campaigns").header(HttpHeaders.AUTHORIZATION, "Bearer not-the-operator")
