@@ -76,7 +76,7 @@ class PostingMapTest extends PostingsServiceTest {
         TestPartner partner = registerPartner();
         http.get().uri("/api/v1/postings:locations").exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/v1/postings:locations").header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
-                .exchange().expectStatus().isUnauthorized();
+                .exchange().expectStatus().isForbidden();
         http.get().uri("/api/v1/postings:locations").header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
                 .exchange().expectStatus().isOk();
     }

@@ -67,7 +67,7 @@ class PartnerKeysTest extends PostingsServiceTest {
                 .exchange().expectStatus().isNotFound();
         http.post().uri("/api/v1/partners/{id}/keys", partner.partnerId())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + partner.apiKey())
-                .exchange().expectStatus().isUnauthorized();
+                .exchange().expectStatus().isForbidden();
         http.post().uri("/api/v1/partners/{id}/keys", "no-such-partner")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
                 .exchange().expectStatus().isNotFound();
