@@ -2,7 +2,6 @@ package org.doorstep.notifications.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +116,8 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
      * that is not the partner's is a 400 naming {@code cursor}).
      */
     public Mono<PartnerPage> ofPartner(String partnerId, String cursor, int limit) {
-        Mono<Boolean> known = cursor == null ? Mono.just(true) : applications.listedFor(partnerId, cursor);
-        return known.flatMap(listed -> listed ? applications.ofPartner(partnerId, cursor, limit + 1).collectList()
-                        : Mono.error(new InvalidRequest("cursor", "is not a nextCursor of this list")))
+        return applications.ofPartner(partnerId, cursor, limit + 1)
+                .switchIfEmpty(Mono.error(() -> new InvalidRequest("cursor", "is not a nextCursor of this list")))
                 .map(found -> found.size() > limit
                         ? new PartnerPage(found.subList(0, limit), found.get(limit - 1).applicationId())
                         : new PartnerPage(found, null));
@@ -254,7 +252,7 @@ public class ApplicationService implements SeekerErasure.ErasureParticipant {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant(); // the clock ticks in milliseconds, as the store keeps times
     }
 
     private static final class ConcurrentChange extends RuntimeException {

@@ -27,12 +27,9 @@ public interface ApplicationStore {
 
     /**
      * The partner's applications, newest first, up to {@code limit} after {@code afterApplicationId} (null: from the
-     * newest); empty when that id is not one of the partner's. Two keyed reads.
+     * newest); no list at all (empty) when that id is not one of the partner's. Two keyed reads.
      */
-    Flux<Application> ofPartner(String partnerId, String afterApplicationId, int limit);
-
-    /** Whether the application is listed for the partner (a cursor of theirs). */
-    Mono<Boolean> listedFor(String partnerId, String applicationId);
+    Mono<List<Application>> ofPartner(String partnerId, String afterApplicationId, int limit);
 
     /**
      * Erasure: each of the seeker's applications keeps only its id, partner, posting, status {@code WITHDRAWN} and its

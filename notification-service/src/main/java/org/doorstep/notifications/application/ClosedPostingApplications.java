@@ -1,9 +1,7 @@
 package org.doorstep.notifications.application;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,30 +19,15 @@ import reactor.core.publisher.Mono;
 class ClosedPostingApplications implements PostingClosures {
 
     private final ApplicationStore applications;
-    private final Clock clock;
 
-    ClosedPostingApplications(ApplicationStore applications, Clock clock) {
+    ClosedPostingApplications(ApplicationStore applications) {
         this.applications = applications;
-        this.clock = clock;
     }
 
     @Override
     public Mono<Void> changed(List<Change> changes) {
-        Map<String, Instant> closedAt = new LinkedHashMap<>();
-        for (Change change : changes) {
-            String applicationId = Application.idFor(change.matchId());
-            closedAt.remove(applicationId);
-            closedAt.put(applicationId, change.closedAt() == null ? null : at(change.closedAt()));
-        }
+        Map<String, Instant> closedAt = new HashMap<>();
+        changes.forEach(change -> closedAt.put(Application.idFor(change.matchId()), change.closedAt()));
         return applications.postingsClosed(closedAt);
-    }
-
-    /** When matching withdrew the match (the same on a redelivery), else now. */
-    private Instant at(String withdrawnAt) {
-        try {
-            return Instant.parse(withdrawnAt);
-        } catch (DateTimeParseException e) {
-            return clock.instant();
-        }
     }
 }

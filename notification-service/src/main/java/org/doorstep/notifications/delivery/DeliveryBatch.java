@@ -167,8 +167,16 @@ final class DeliveryBatch {
         }
         partnerNotices.add(new PartnerNotice(null, withdrawal, prefs(withdrawal.seekerId())));
         if (PostingClosures.REASON.equals(withdrawal.reason())) {
-            closures.add(new PostingClosures.Change(withdrawal.matchId(), withdrawal.withdrawnAt() == null ? ""
-                    : withdrawal.withdrawnAt()));
+            closures.add(new PostingClosures.Change(withdrawal.matchId(), closedAt(withdrawal)));
+        }
+    }
+
+    /** When matching withdrew the match (the same on a redelivery), else this batch's time. */
+    private Instant closedAt(MatchWithdrawn withdrawal) {
+        try {
+            return withdrawal.withdrawnAt() == null ? now : Instant.parse(withdrawal.withdrawnAt());
+        } catch (java.time.format.DateTimeParseException e) {
+            return now;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.doorstep.notifications.delivery;
 
+import java.time.Instant;
 import java.util.List;
 
 import reactor.core.publisher.Mono;
@@ -15,7 +16,7 @@ public interface PostingClosures {
     String REASON = "POSTING_CLOSED";
 
     /** The match's posting closed at {@code closedAt} (the withdrawal's time), or is open again ({@code closedAt} null). */
-    record Change(String matchId, String closedAt) {
+    record Change(String matchId, Instant closedAt) {
     }
 
     Mono<Void> changed(List<Change> changes);

@@ -38,9 +38,7 @@ public class FeedbackService implements SeekerErasure.ErasureParticipant {
     public Mono<Recorded> give(String seekerId, String matchId, Kind kind) {
         return inbox.find(seekerId, matchId, clock.instant())
                 .switchIfEmpty(Mono.error(() -> new NotFound("match " + matchId)))
-                .flatMap(item -> kind == Kind.DISMISSED && item.feedback() == null
-                        ? applied.among(List.of(matchId)).map(open -> open.isEmpty() ? item : item.withFeedback(Kind.APPLIED.name()))
-                        : Mono.just(item))
+                .flatMap(item -> kind == Kind.DISMISSED ? applied.marked(List.of(item)).map(List::getFirst) : Mono.just(item))
                 .flatMap(item -> {
                     if (kind == Kind.DISMISSED && Kind.APPLIED.name().equals(item.feedback())) {
                         return Mono.error(FeedbackConflict.applied(matchId));

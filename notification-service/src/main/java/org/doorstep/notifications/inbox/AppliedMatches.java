@@ -1,6 +1,7 @@
 package org.doorstep.notifications.inbox;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -16,4 +17,15 @@ public interface AppliedMatches {
     String FEEDBACK = "APPLIED";
 
     Mono<Set<String>> among(Collection<String> matchIds);
+
+    /** The items, those without feedback whose match the seeker applied to marked {@link #FEEDBACK} (one read, if any). */
+    default Mono<List<InboxItem>> marked(List<InboxItem> items) {
+        List<String> unmarked = items.stream().filter(item -> item.feedback() == null).map(InboxItem::matchId).toList();
+        if (unmarked.isEmpty()) {
+            return Mono.just(items);
+        }
+        return among(unmarked).map(open -> open.isEmpty() ? items : items.stream()
+                .map(item -> item.feedback() == null && open.contains(item.matchId()) ? item.withFeedback(FEEDBACK) : item)
+                .toList());
+    }
 }

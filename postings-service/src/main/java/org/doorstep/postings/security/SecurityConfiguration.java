@@ -4,6 +4,7 @@ import org.doorstep.postings.limits.AbuseLimiter;
 import org.doorstep.postings.limits.web.ClientAddresses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -24,6 +25,7 @@ import org.springframework.security.web.server.util.matcher.AndServerWebExchange
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,8 +117,8 @@ class SecurityConfiguration {
     }
 
     /** A partner's API key ({@code dsk_...}), which the campaign list admits itself. */
-    private static boolean partnerKey(org.springframework.web.server.ServerWebExchange exchange) {
-        String authorization = exchange.getRequest().getHeaders().getFirst(org.springframework.http.HttpHeaders.AUTHORIZATION);
+    private static boolean partnerKey(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.startsWith("Bearer dsk_");
     }
 }

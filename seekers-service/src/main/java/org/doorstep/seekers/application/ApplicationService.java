@@ -2,7 +2,6 @@ package org.doorstep.seekers.application;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import org.doorstep.seekers.seeker.ConsentRecord;
 import org.doorstep.seekers.seeker.ConsentRecord.ConsentPurpose;
@@ -47,6 +46,6 @@ public class ApplicationService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant(); // the clock ticks in milliseconds, as the store keeps times
     }
 }

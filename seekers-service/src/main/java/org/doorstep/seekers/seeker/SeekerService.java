@@ -2,7 +2,6 @@ package org.doorstep.seekers.seeker;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Service;
@@ -49,6 +48,6 @@ public class SeekerService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant(); // the clock ticks in milliseconds, as the store keeps times
     }
 }

@@ -129,26 +129,20 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
 
     @Override
     @SuppressWarnings("unchecked")
-    public Flux<Application> ofPartner(String partnerId, String afterApplicationId, int limit) {
-        return mongo.findById(partnerId, Document.class, BY_PARTNER).flatMapMany(d -> {
-            List<String> ids = new ArrayList<>((List<String>) d.get("applicationIds", List.class));
-            java.util.Collections.reverse(ids);
-            int from = afterApplicationId == null ? 0 : ids.indexOf(afterApplicationId) + 1;
-            if (from == 0 && afterApplicationId != null) {
-                return Flux.empty();
-            }
-            List<String> page = ids.subList(from, Math.min(ids.size(), from + limit));
-            return findAll(page).collectMap(Application::applicationId).flatMapIterable(found ->
-                    page.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
-        });
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public Mono<Boolean> listedFor(String partnerId, String applicationId) {
+    public Mono<List<Application>> ofPartner(String partnerId, String afterApplicationId, int limit) {
         return mongo.findById(partnerId, Document.class, BY_PARTNER)
-                .map(d -> ((List<String>) d.get("applicationIds", List.class)).contains(applicationId))
-                .defaultIfEmpty(false);
+                .map(d -> new ArrayList<>((List<String>) d.get("applicationIds", List.class)))
+                .defaultIfEmpty(new ArrayList<>())
+                .flatMap(ids -> {
+                    java.util.Collections.reverse(ids);
+                    int from = afterApplicationId == null ? 0 : ids.indexOf(afterApplicationId) + 1;
+                    if (from == 0 && afterApplicationId != null) {
+                        return Mono.empty();
+                    }
+                    List<String> page = ids.subList(from, Math.min(ids.size(), from + limit));
+                    return findAll(page).collectMap(Application::applicationId).map(found ->
+                            page.stream().map(found::get).filter(java.util.Objects::nonNull).toList());
+                });
     }
 
     @Override
@@ -184,7 +178,8 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
 
     /**
      * One bulk write by {@code _id}: each application (if there is one) notes when its posting closed (or that it is
-     * open: null), and moves its version on, so that a change read before this one is refused rather than written over.
+     * open: null). The version stays: no other change writes this field ({@link #replace} sets only its own fields), so
+     * none can be written over, and moving it on would only make a concurrent outcome or withdrawal try again.
      */
     @Override
     public Mono<Void> postingsClosed(Map<String, Instant> closedAt) {
@@ -193,7 +188,7 @@ class MongoApplicationStore implements ApplicationStore, SmartInitializingSingle
         }
         ReactiveBulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         closedAt.forEach((applicationId, at) -> bulk.updateOne(Query.query(Criteria.where("_id").is(applicationId)),
-                new Update().set(POSTING_CLOSED_AT, at == null ? null : Date.from(at)).inc("version", 1)));
+                new Update().set(POSTING_CLOSED_AT, at == null ? null : Date.from(at))));
         return bulk.execute().then();
     }
 

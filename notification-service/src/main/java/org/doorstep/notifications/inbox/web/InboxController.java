@@ -7,7 +7,6 @@ import java.util.List;
 import org.doorstep.notifications.problem.InvalidRequest;
 import org.doorstep.notifications.inbox.AppliedMatches;
 import org.doorstep.notifications.inbox.InboxItem;
-import org.doorstep.notifications.inbox.InboxPage;
 import org.doorstep.notifications.inbox.InboxProperties;
 import org.doorstep.notifications.inbox.InboxStore;
 import org.doorstep.notifications.match.MatchFound;
@@ -40,22 +39,10 @@ class InboxController {
         if (size < 1 || size > 100) {
             return Mono.error(new InvalidRequest("limit", "must be between 1 and 100"));
         }
-        return inbox.page(seeker.getName(), cursor, size, clock.instant()).flatMap(this::withApplications)
-                .map(page -> new InboxPageView(page.items().stream().map(InboxItemView::of).toList(), page.nextCursor()));
-    }
-
-    /**
-     * Items without feedback whose match the seeker applied to say so: a match withdrawn and found again comes back as
-     * a new item, and the application is what remembers (one keyed read, only for items without feedback).
-     */
-    private Mono<InboxPage> withApplications(InboxPage page) {
-        List<String> unmarked = page.items().stream().filter(item -> item.feedback() == null).map(InboxItem::matchId).toList();
-        if (unmarked.isEmpty()) {
-            return Mono.just(page);
-        }
-        return applied.among(unmarked).map(open -> open.isEmpty() ? page : new InboxPage(page.items().stream()
-                .map(item -> item.feedback() == null && open.contains(item.matchId()) ? item.withFeedback(AppliedMatches.FEEDBACK) : item)
-                .toList(), page.nextCursor()));
+        // a match withdrawn and found again comes back as a new item: the application is what remembers the apply
+        return inbox.page(seeker.getName(), cursor, size, clock.instant())
+                .flatMap(page -> applied.marked(page.items()).map(items -> new InboxPageView(
+                        items.stream().map(InboxItemView::of).toList(), page.nextCursor())));
     }
 
     record InboxPageView(List<InboxItemView> items, String nextCursor) {

@@ -2,7 +2,6 @@ package org.doorstep.postings.campaign.app;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 
@@ -90,6 +89,6 @@ public class CampaignService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant(); // the clock ticks in milliseconds, as the store keeps times
     }
 }

@@ -36,6 +36,7 @@ class PartnerController {
     private static final int MAX_NAME = 200;
     private static final int MAX_PAGE = 200;
     /** A nextCursor of the list: the id of the partner a page ended at (ids are UUIDs). */
+    private static final Violation NOT_A_CURSOR = new Violation("cursor", "must be a nextCursor of this list");
     private static final Pattern PARTNER_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final PartnerService partners;
@@ -98,13 +99,13 @@ class PartnerController {
             violations.add(new Violation("limit", "must be between 1 and " + MAX_PAGE));
         }
         if (cursor != null && !PARTNER_ID.matcher(cursor).matches()) {
-            violations.add(new Violation("cursor", "must be a nextCursor of this list"));
+            violations.add(NOT_A_CURSOR);
         }
         if (!violations.isEmpty()) {
             return Mono.error(new InvalidRequest(violations));
         }
         return partners.list(cursor, size + 1)
-                .switchIfEmpty(Mono.error(() -> new InvalidRequest(List.of(new Violation("cursor", "must be a nextCursor of this list")))))
+                .switchIfEmpty(Mono.error(() -> new InvalidRequest(List.of(NOT_A_CURSOR))))
                 .map(found -> {
                     List<PartnerView> items = found.stream().limit(size).map(PartnerView::of).toList();
                     return new PartnerPage(items, found.size() > size ? items.getLast().partnerId() : null);

@@ -2,7 +2,6 @@ package org.doorstep.postings.posting.app;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -204,7 +203,7 @@ public class PostingService {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return clock.instant(); // the clock ticks in milliseconds, as the store keeps times
     }
 
     private static boolean concurrent(Throwable e) {
